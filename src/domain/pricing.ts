@@ -1,0 +1,165 @@
+import { allocate, roundFraction } from './arithmetic.ts';
+import type { ProgramSettings, Tier } from './settings.ts';
+
+export interface ReceiptLine {
+  sku: string;
+  name?: string | undefined;
+  category?: string | undefined;
+  /** Units or kilograms, up to three decimals. */
+  quantity: number;
+  /** Kopecks per unit. */
+  price: number;
+  /** The shop's own discount on the line, kopecks. */
+  discount: number;
+  /** What the line costs before points: round(price x quantity) - discount, kopecks. */
+  amount: number;
+  /** A gift or reward line: never earns and cannot be paid with points. */
+  isReward: boolean;
+}
+
+export interface PricedLine {
+  lineNo: number;
+  earns: boolean;
+  redeemable: boolean;
+  maxPoints: number;
+  pointsSpent: number;
+  /** Kopecks paid with points. */
+  pointsDiscount: number;
+  /** Kopecks paid with money. */
+  paid: number;
+  pointsEarned: number;
+}
+
+export interface AppliedRule {
+  code: 'base_earn' | 'tier_bonus' | 'earn_excluded' | 'redeem_excluded' | 'reward_line' | 'redemption';
+  description: string;
+  lines?: number[];
+}
+
+export interface Pricing {
+  lines: PricedLine[];
+  total: number;
+  /** The most points the receipt itself allows to spend, before the member's balance. */
+  maxPointsByReceipt: number;
+  /** What this member may spend on this receipt now (min of receipt limit and available balance). */
+  maxPoints: number;
+  pointsSpent: number;
+  pointsDiscount: number;
+  paid: number;
+  pointsEarned: number;
+  tier: string | null;
+  rules: AppliedRule[];
+}
+
+export type PricingFailure = {
+  ok: false;
+  code: 'insufficient_points' | 'redemption_limit_exceeded' | 'below_minimum_redemption' | 'member_required';
+  message: string;
+  maxPoints: number;
+};
+
+export interface PricingInput {
+  lines: readonly ReceiptLine[];
+  settings: ProgramSettings;
+  tier: Tier | null;
+  /** Points the customer asks to spend. */
+  pointsToSpend: number;
+  /** The member's available balance; null for an anonymous receipt. */
+  availablePoints: number | null;
+}
+
+const listed = (line: ReceiptLine, list: { categories: string[]; skus: string[] }) =>
+  list.skus.includes(line.sku) || (line.category !== undefined && list.categories.includes(line.category));
+
+const hundredths = (n: number) => BigInt(Math.round(n * 100));
+
+/** Prices a receipt: what may be spent on it, how the spent points split over lines, and what it earns. Pure. */
+export function priceReceipt(input: PricingInput): ({ ok: true } & Pricing) | PricingFailure {
+  const { settings, tier, lines } = input;
+  const rules: AppliedRule[] = [];
+  const earns = lines.map((l) => !l.isReward && !listed(l, settings.earnExcluded));
+  const redeemable = lines.map((l) => !l.isReward && !listed(l, settings.redeemExcluded));
+  const lineNos = (flags: boolean[], want: boolean) => flags.flatMap((f, i) => (f === want ? [i + 1] : []));
+  const rewardLines = lines.flatMap((l, i) => (l.isReward ? [i + 1] : []));
+  if (rewardLines.length) rules.push({ code: 'reward_line', description: 'reward lines never earn', lines: rewardLines });
+  const notEarning = lineNos(earns, false).filter((n) => !rewardLines.includes(n));
+  if (notEarning.length) rules.push({ code: 'earn_excluded', description: 'excluded from earning', lines: notEarning });
+  const notRedeemable = lineNos(redeemable, false).filter((n) => !rewardLines.includes(n));
+  if (notRedeemable.length)
+    rules.push({ code: 'redeem_excluded', description: 'cannot be paid with points', lines: notRedeemable });
+
+  // Redemption: each line may be paid with points up to the programme's share of it.
+  const pointValue = BigInt(settings.pointValue);
+  const caps = lines.map((l, i) =>
+    redeemable[i] ? (BigInt(l.amount) * hundredths(settings.maxRedemptionPercent)) / (10000n * pointValue) : 0n,
+  );
+  const maxPointsByReceipt = Number(caps.reduce((a, b) => a + b, 0n));
+  const maxPoints = input.availablePoints === null ? 0 : Math.max(0, Math.min(maxPointsByReceipt, input.availablePoints));
+  const want = input.pointsToSpend;
+  if (want > 0) {
+    const fail = (code: PricingFailure['code'], message: string): PricingFailure => ({ ok: false, code, message, maxPoints });
+    if (input.availablePoints === null) return fail('member_required', 'an anonymous receipt cannot be paid with points');
+    if (want < settings.minRedemption)
+      return fail('below_minimum_redemption', `at least ${settings.minRedemption} points must be spent at once`);
+    if (want > maxPointsByReceipt)
+      return fail('redemption_limit_exceeded', `this receipt allows at most ${maxPointsByReceipt} points`);
+    if (want > input.availablePoints)
+      return fail('insufficient_points', `the member has ${Math.max(0, input.availablePoints)} points available`);
+    rules.push({
+      code: 'redemption',
+      description: `${want} points pay ${(want * settings.pointValue) / 100} ${settings.currency} (1 point = ${settings.pointValue / 100})`,
+    });
+  }
+  const spent = allocate(BigInt(want), caps);
+  const pointsDiscount = spent.map((p) => Number(p * pointValue));
+  const paid = lines.map((l, i) => l.amount - (pointsDiscount[i] as number));
+
+  // Earning, on the money paid: exact fractions over one denominator, rounded once for the receipt.
+  const multiplier = hundredths(tier?.earnMultiplier ?? 1);
+  const extra = hundredths(tier?.extraPercent ?? 0);
+  const earn = settings.earn;
+  const per = earn.kind === 'per_amount' ? BigInt(earn.per) : 1n;
+  const denominator = per * 100n * 10000n * pointValue;
+  const baseRate = earn.kind === 'percent' ? hundredths(earn.percent) * multiplier : BigInt(earn.points) * multiplier * 10000n * pointValue;
+  const rate = baseRate + extra * per * 100n;
+  const exact = paid.map((p, i) => (earns[i] ? BigInt(p) * rate : 0n));
+  const totalEarned = roundFraction(exact.reduce((a, b) => a + b, 0n), denominator, settings.rounding);
+  const earned = allocate(totalEarned, exact);
+  rules.unshift({
+    code: 'base_earn',
+    description:
+      earn.kind === 'percent'
+        ? `${earn.percent}% of the paid amount`
+        : `${earn.points} points per ${earn.per / 100} ${settings.currency} paid`,
+  });
+  if (tier && (tier.earnMultiplier !== 1 || tier.extraPercent !== 0))
+    rules.splice(1, 0, {
+      code: 'tier_bonus',
+      description: `tier ${tier.name}: x${tier.earnMultiplier}${tier.extraPercent ? ` +${tier.extraPercent}%` : ''}`,
+    });
+
+  const priced: PricedLine[] = lines.map((_, i) => ({
+    lineNo: i + 1,
+    earns: earns[i] as boolean,
+    redeemable: redeemable[i] as boolean,
+    maxPoints: Number(caps[i]),
+    pointsSpent: Number(spent[i]),
+    pointsDiscount: pointsDiscount[i] as number,
+    paid: paid[i] as number,
+    pointsEarned: Number(earned[i]),
+  }));
+  const sum = (f: (l: PricedLine) => number) => priced.reduce((a, l) => a + f(l), 0);
+  return {
+    ok: true,
+    lines: priced,
+    total: lines.reduce((a, l) => a + l.amount, 0),
+    maxPointsByReceipt,
+    maxPoints,
+    pointsSpent: want,
+    pointsDiscount: sum((l) => l.pointsDiscount),
+    paid: sum((l) => l.paid),
+    pointsEarned: Number(totalEarned),
+    tier: tier?.code ?? null,
+    rules,
+  };
+}

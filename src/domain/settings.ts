@@ -1,0 +1,96 @@
+import { z } from 'zod';
+
+const code = z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/, 'letters, digits, "_", "-" or "." (1-64)');
+const percent = z.number().min(0).max(100).multipleOf(0.01, 'at most two decimals');
+
+const isZone = (zone: string) => {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+export const tierSchema = z.object({
+  code,
+  name: z.string().min(1).max(100),
+  /** Qualifying value (points earned, or kopecks spent, in the window) from which the tier applies. */
+  threshold: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
+  earnMultiplier: z.number().min(1).max(10).multipleOf(0.01).default(1),
+  extraPercent: percent.default(0),
+  perks: z.string().max(2000).default(''),
+});
+
+const exclusion = z
+  .object({ categories: z.array(code).max(1000).default([]), skus: z.array(code).max(10000).default([]) })
+  .default({ categories: [], skus: [] });
+
+export const expiryPolicySchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('never') }),
+  z.object({ kind: z.literal('days'), days: z.number().int().min(1).max(3650) }),
+  z.object({ kind: z.literal('end_of_month'), months: z.number().int().min(0).max(120) }),
+  z.object({ kind: z.literal('end_of_year'), months: z.number().int().min(0).max(120) }),
+]);
+
+export const earnRuleSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('percent'), percent }),
+  z.object({
+    kind: z.literal('per_amount'),
+    points: z.number().int().min(1).max(1_000_000),
+    per: z.number().int().min(1).max(100_000_000).describe('kopecks (minor units) per step'),
+  }),
+]);
+
+export const settingsSchema = z
+  .object({
+    currency: z.string().regex(/^[A-Z]{3}$/, 'ISO 4217 code such as RUB').default('RUB'),
+    timezone: z.string().refine(isZone, 'unknown IANA timezone').default('Europe/Moscow'),
+    earn: earnRuleSchema.default({ kind: 'percent', percent: 5 }),
+    rounding: z.enum(['floor', 'half_up', 'ceil']).default('floor'),
+    pointValue: z.number().int().min(1).max(1_000_000).describe('kopecks one point pays').default(100),
+    minRedemption: z.number().int().min(1).max(1_000_000_000).default(1),
+    maxRedemptionPercent: percent.default(50),
+    earnExcluded: exclusion,
+    redeemExcluded: exclusion,
+    pendingDays: z.number().int().min(0).max(365).default(14),
+    expiry: expiryPolicySchema.default({ kind: 'days', days: 365 }),
+    negativeBalance: z.enum(['allow', 'write_off']).default('allow'),
+    cardActivation: z.enum(['on_registration', 'on_first_purchase']).default('on_registration'),
+    enrollOnUnknownCard: z.boolean().default(true),
+    cardPrefix: z.string().regex(/^\d{2,8}$/).default('7770'),
+    tierQualification: z
+      .object({
+        metric: z.enum(['points_earned', 'amount_spent']).default('amount_spent'),
+        windowDays: z.number().int().min(1).max(3650).default(365),
+      })
+      .default({ metric: 'amount_spent', windowDays: 365 }),
+    tiers: z.array(tierSchema).max(20).default([]),
+  })
+  .superRefine((s, ctx) => {
+    const codes = new Set<string>();
+    s.tiers.forEach((tier, i) => {
+      if (codes.has(tier.code)) ctx.addIssue({ code: 'custom', path: ['tiers', i, 'code'], message: 'duplicate tier code' });
+      codes.add(tier.code);
+      if (i === 0 && tier.threshold !== 0)
+        ctx.addIssue({ code: 'custom', path: ['tiers', 0, 'threshold'], message: 'the first tier starts at 0' });
+      const previous = s.tiers[i - 1];
+      if (previous && tier.threshold <= previous.threshold)
+        ctx.addIssue({ code: 'custom', path: ['tiers', i, 'threshold'], message: 'thresholds must increase' });
+    });
+    if (s.expiry.kind === 'days' && s.expiry.days <= s.pendingDays)
+      ctx.addIssue({ code: 'custom', path: ['expiry', 'days'], message: 'points must expire after they activate' });
+    if (!Intl.supportedValuesOf('currency').includes(s.currency))
+      ctx.addIssue({ code: 'custom', path: ['currency'], message: 'unknown currency' });
+  });
+
+export type ProgramSettings = z.infer<typeof settingsSchema>;
+export type Tier = z.infer<typeof tierSchema>;
+export type ExpiryPolicy = z.infer<typeof expiryPolicySchema>;
+
+export const defaultSettings = (): ProgramSettings => settingsSchema.parse({});
+
+export interface VersionedSettings {
+  version: number;
+  settings: ProgramSettings;
+}
