@@ -219,3 +219,6 @@ create table idempotency_keys (
   created_at timestamptz not null,
   primary key (program_id, key)
 );
+create index returns_member on returns (program_id, member_id) where member_id is not null;
+alter table returns add column request_hash text;
+alter table returns add column response jsonb;

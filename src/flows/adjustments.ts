@@ -1,0 +1,45 @@
+import { expiryTime } from '../domain/expiry.ts';
+import { credit, openDraft, spend } from '../domain/ledger.ts';
+import { newId } from '../store/ids.ts';
+import { balanceView, writeDraft, type BalanceView } from '../store/ledger.ts';
+import { findMember } from '../store/members.ts';
+import { loadSettings } from '../store/programs.ts';
+import type { Deps } from './deps.ts';
+import { settleLots } from './lots.ts';
+import { fail, ok, type Outcome } from './outcome.ts';
+import { idempotent } from './transaction.ts';
+
+export interface AdjustmentInput {
+  /** Positive credits points (they expire by the programme's policy), negative debits available points. */
+  points: number;
+  reason: string;
+}
+
+/** A staff correction: a new posting with a mandatory reason and the actor, never an edit of history. */
+export async function adjustPoints(
+  deps: Deps,
+  programId: string,
+  memberId: string,
+  input: AdjustmentInput,
+  actor: string,
+  key?: string,
+): Promise<Outcome<{ entryId: string; points: number; balance: BalanceView }>> {
+  return idempotent(deps.db, programId, key, { memberId, ...input }, async (tx) => {
+    const now = deps.now();
+    const member = await findMember(tx, programId, { id: memberId }, true);
+    if (!member) return fail('member_not_found', `no member ${memberId}`);
+    const { settings } = await loadSettings(tx, programId);
+    const ledger = await settleLots(tx, programId, memberId, { available: member.pointsAvailable, pending: member.pointsPending }, now);
+    const draft = openDraft(ledger.balance, ledger.lots);
+    if (input.points > 0) {
+      credit(draft, input.points, { id: newId('lot'), activatesAt: now, expiresAt: expiryTime(settings, now) }, 'program:adjustment', now);
+    } else {
+      if (-input.points > ledger.balance.available)
+        return fail('insufficient_points', `the member has ${Math.max(0, ledger.balance.available)} points available`);
+      spend(draft, -input.points, 'program:adjustment');
+    }
+    const entryId = newId('ent');
+    await writeDraft(tx, programId, memberId, { id: entryId, kind: 'adjustment', reason: input.reason, actor, at: now }, draft);
+    return ok({ entryId, points: input.points, balance: await balanceView(tx, programId, memberId, now) });
+  });
+}

@@ -1,0 +1,40 @@
+import { activate, expire, openDraft, type Lot } from '../domain/ledger.ts';
+import type { Queryable } from '../store/db.ts';
+import { newId } from '../store/ids.ts';
+import { openLots, writeDraft } from '../store/ledger.ts';
+
+export interface MemberLedger {
+  balance: { available: number; pending: number };
+  lots: Lot[];
+}
+
+/**
+ * Brings a locked member's lots up to `now`: pending lots whose return window is over become available,
+ * then lots past their expiry expire. Each step is its own journal entry. Returns the settled ledger.
+ */
+export async function settleLots(
+  tx: Queryable,
+  programId: string,
+  memberId: string,
+  balance: { available: number; pending: number },
+  now: Date,
+  alsoLotIds: string[] = [],
+): Promise<MemberLedger> {
+  let lots = await openLots(tx, programId, memberId, alsoLotIds);
+  let current = balance;
+  for (const kind of ['activation', 'expiry'] as const) {
+    const draft = openDraft(current, lots);
+    const due = [...draft.lots.values()].filter(isDue[kind](now));
+    if (due.length === 0) continue;
+    for (const lot of due) (kind === 'activation' ? activate : expire)(draft, lot.id);
+    await writeDraft(tx, programId, memberId, { id: newId('ent'), kind, at: now }, draft);
+    lots = [...draft.lots.values()];
+    current = { available: draft.available, pending: draft.pending };
+  }
+  return { balance: current, lots };
+}
+
+const isDue = {
+  activation: (now: Date) => (lot: Lot) => lot.state === 'pending' && lot.activatesAt <= now,
+  expiry: (now: Date) => (lot: Lot) => lot.state === 'active' && lot.expiresAt !== null && lot.expiresAt <= now,
+};

@@ -1,0 +1,232 @@
+import { randomInt } from 'node:crypto';
+import { isValidCardNumber, virtualCardNumber } from '../domain/cards.ts';
+import { normaliseEmail, normalisePhone } from '../domain/contacts.ts';
+import type { ProgramSettings } from '../domain/settings.ts';
+import { activateCard, blockCard, findCard, insertCard, memberCards, type Card } from '../store/cards.ts';
+import type { Queryable } from '../store/db.ts';
+import { newId } from '../store/ids.ts';
+import { findMember, insertMember, updateProfile, type Member, type MemberKey, type MemberProfile } from '../store/members.ts';
+import { loadSettings } from '../store/programs.ts';
+import type { Deps } from './deps.ts';
+import { fail, ok, type Outcome } from './outcome.ts';
+import { idempotent, inTransaction } from './transaction.ts';
+
+export type ProfileInput = Partial<MemberProfile>;
+
+export interface RegisterInput extends ProfileInput {
+  /** A physical card handed over at registration; otherwise a virtual card is issued. */
+  cardNumber?: string | undefined;
+}
+
+const emptyProfile: MemberProfile = {
+  externalId: null,
+  phone: null,
+  email: null,
+  name: null,
+  birthDate: null,
+  gender: null,
+  city: null,
+  attributes: {},
+  source: null,
+  channel: null,
+  consents: { email: false, sms: false, push: false },
+};
+
+/** Normalises contacts and refuses identifiers another member already has. */
+async function checkProfile(tx: Queryable, programId: string, profile: MemberProfile, self: string | null): Promise<Outcome<MemberProfile>> {
+  let phone = profile.phone;
+  if (phone !== null) {
+    phone = normalisePhone(phone);
+    if (!phone) return fail('validation_failed', 'phone is not a valid phone number', { field: 'phone' });
+  }
+  const email = profile.email === null ? null : normaliseEmail(profile.email);
+  const unique: [keyof MemberProfile, MemberKey | null][] = [
+    ['phone', phone ? { phone } : null],
+    ['email', email ? { email } : null],
+    ['externalId', profile.externalId ? { externalId: profile.externalId } : null],
+  ];
+  for (const [field, key] of unique) {
+    if (!key) continue;
+    const other = await findMember(tx, programId, key);
+    if (other && other.id !== self) return fail('conflict', `another member already has this ${field}`, { field, memberId: other.id });
+  }
+  return ok({ ...profile, phone, email });
+}
+
+async function issueVirtualCard(tx: Queryable, programId: string, settings: ProgramSettings, memberId: string, now: Date): Promise<Card> {
+  const active = settings.cardActivation === 'on_registration';
+  for (;;) {
+    const digits = Array.from({ length: 15 }, () => randomInt(10)).join('');
+    const card = await insertCard(tx, programId, { number: virtualCardNumber(settings.cardPrefix, digits), memberId, kind: 'virtual', active, now });
+    if (card) return card;
+  }
+}
+
+async function attachPhysicalCard(
+  tx: Queryable,
+  programId: string,
+  settings: ProgramSettings,
+  memberId: string,
+  number: string,
+  now: Date,
+  activeNow = settings.cardActivation === 'on_registration',
+): Promise<Outcome<Card>> {
+  if (!isValidCardNumber(number)) return fail('invalid_card_number', 'the card number has a wrong check digit or length');
+  const card = await insertCard(tx, programId, { number, memberId, kind: 'physical', active: activeNow, now });
+  return card ? ok(card) : fail('conflict', 'this card number already belongs to a member', { field: 'cardNumber' });
+}
+
+/** Creates a member inside a flow's transaction, with a card. */
+export async function enrol(
+  tx: Queryable,
+  programId: string,
+  settings: ProgramSettings,
+  input: RegisterInput,
+  now: Date,
+  activeCard?: boolean,
+): Promise<Outcome<{ member: Member; cards: Card[] }>> {
+  const checked = await checkProfile(tx, programId, { ...emptyProfile, ...stripUndefined(input) }, null);
+  if (!checked.ok) return checked;
+  const member = await insertMember(tx, programId, { ...checked.value, id: newId('mem'), tierCode: settings.tiers[0]?.code ?? null, createdAt: now });
+  const card = input.cardNumber
+    ? await attachPhysicalCard(tx, programId, settings, member.id, input.cardNumber, now, activeCard)
+    : ok(await issueVirtualCard(tx, programId, settings, member.id, now));
+  if (!card.ok) return card;
+  return ok({ member, cards: [card.value] });
+}
+
+const stripUndefined = <T extends object>(o: T): Partial<T> =>
+  Object.fromEntries(Object.entries(o).filter(([k, v]) => v !== undefined && k !== 'cardNumber')) as Partial<T>;
+
+export async function registerMember(deps: Deps, programId: string, input: RegisterInput, idempotencyKey?: string) {
+  return idempotent(deps.db, programId, idempotencyKey, input, async (tx) => {
+    const { settings } = await loadSettings(tx, programId);
+    return enrol(tx, programId, settings, input, deps.now());
+  });
+}
+
+export async function updateMember(deps: Deps, programId: string, id: string, patch: ProfileInput) {
+  return inTransaction(deps.db, async (tx) => {
+    const member = await findMember(tx, programId, { id }, true);
+    if (!member) return fail('member_not_found', `no member ${id}`);
+    const checked = await checkProfile(tx, programId, { ...profileOf(member), ...stripUndefined(patch) }, id);
+    if (!checked.ok) return checked;
+    return ok(await updateProfile(tx, programId, id, checked.value, deps.now()));
+  });
+}
+
+const profileOf = (m: Member): MemberProfile => ({
+  externalId: m.externalId,
+  phone: m.phone,
+  email: m.email,
+  name: m.name,
+  birthDate: m.birthDate,
+  gender: m.gender,
+  city: m.city,
+  attributes: m.attributes,
+  source: m.source,
+  channel: m.channel,
+  consents: m.consents,
+});
+
+/** Looks a member up by id, external id, phone (any common format), e-mail or card number. */
+export async function lookupMember(db: Queryable, programId: string, key: MemberKey): Promise<Outcome<Member>> {
+  let normalised: MemberKey = key;
+  if ('phone' in key) {
+    const phone = normalisePhone(key.phone);
+    if (!phone) return fail('validation_failed', 'phone is not a valid phone number', { field: 'phone' });
+    normalised = { phone };
+  }
+  if ('email' in key) normalised = { email: normaliseEmail(key.email) };
+  const member = await findMember(db, programId, normalised);
+  return member ? ok(member) : fail('member_not_found', 'no member matches');
+}
+
+export async function cardsOf(db: Queryable, programId: string, memberId: string) {
+  return memberCards(db, programId, memberId);
+}
+
+/** Issues another card to a member: a virtual one, or a physical number given by the shop. */
+export async function addCard(deps: Deps, programId: string, memberId: string, number: string | undefined) {
+  return inTransaction(deps.db, async (tx) => {
+    const member = await findMember(tx, programId, { id: memberId }, true);
+    if (!member) return fail('member_not_found', `no member ${memberId}`);
+    const { settings } = await loadSettings(tx, programId);
+    return number
+      ? attachPhysicalCard(tx, programId, settings, memberId, number, deps.now())
+      : ok(await issueVirtualCard(tx, programId, settings, memberId, deps.now()));
+  });
+}
+
+/** Blocks a lost or stolen card; the balance stays with the member. With `replace`, a new card is issued. */
+export async function blockMemberCard(
+  deps: Deps,
+  programId: string,
+  number: string,
+  input: { reason: string; replaceWith?: string | undefined; replace: boolean },
+) {
+  return inTransaction(deps.db, async (tx) => {
+    const card = await findCard(tx, programId, number);
+    if (!card) return fail('card_not_found', `no card ${number}`);
+    if (card.status === 'blocked') return fail('card_blocked', 'the card is already blocked');
+    const now = deps.now();
+    let replacement: Card | null = null;
+    if (input.replace || input.replaceWith) {
+      const { settings } = await loadSettings(tx, programId);
+      const issued = input.replaceWith
+        ? await attachPhysicalCard(tx, programId, settings, card.memberId, input.replaceWith, now, true)
+        : ok(await issueVirtualCard(tx, programId, { ...settings, cardActivation: 'on_registration' }, card.memberId, now));
+      if (!issued.ok) return issued;
+      replacement = issued.value;
+    }
+    const blocked = await blockCard(tx, programId, number, { reason: input.reason, replacedBy: replacement?.number ?? null, now });
+    return ok({ blocked, replacement });
+  });
+}
+
+export interface MemberRef {
+  id?: string | undefined;
+  cardNumber?: string | undefined;
+  phone?: string | undefined;
+  externalId?: string | undefined;
+}
+
+/**
+ * Finds the member a receipt names and takes their row lock. A new card number with a valid check digit
+ * enrols a new member when the programme allows it (and `enrolNew` is set, i.e. the receipt is confirmed).
+ */
+export async function memberForReceipt(
+  tx: Queryable,
+  programId: string,
+  settings: ProgramSettings,
+  ref: MemberRef | undefined,
+  now: Date,
+  enrolNew: boolean,
+): Promise<Outcome<{ member: Member | null; cardNumber: string | null; newCard: boolean }>> {
+  if (!ref) return ok({ member: null, cardNumber: null, newCard: false });
+  if (ref.cardNumber) {
+    const card = await findCard(tx, programId, ref.cardNumber);
+    if (card) {
+      if (card.status === 'blocked') return fail('card_blocked', 'this card is blocked; use the replacement card');
+      if (card.status === 'inactive') await activateCard(tx, programId, card.number, now);
+      const member = await findMember(tx, programId, { id: card.memberId }, true);
+      return ok({ member, cardNumber: card.number, newCard: false });
+    }
+    if (!isValidCardNumber(ref.cardNumber)) return fail('invalid_card_number', 'the card number has a wrong check digit or length');
+    if (!settings.enrollOnUnknownCard) return fail('card_not_found', `no card ${ref.cardNumber}`);
+    if (!enrolNew) return ok({ member: null, cardNumber: ref.cardNumber, newCard: true });
+    const enrolled = await enrol(tx, programId, settings, { cardNumber: ref.cardNumber, source: 'first_receipt' }, now, true);
+    if (!enrolled.ok) return enrolled;
+    const member = await findMember(tx, programId, { id: enrolled.value.member.id }, true);
+    return ok({ member, cardNumber: ref.cardNumber, newCard: true });
+  }
+  const key: MemberKey | null = ref.id ? { id: ref.id } : ref.externalId ? { externalId: ref.externalId } : null;
+  let member: Member | null = null;
+  if (key) member = await findMember(tx, programId, key, true);
+  else if (ref.phone) {
+    const phone = normalisePhone(ref.phone);
+    if (!phone) return fail('validation_failed', 'member.phone is not a valid phone number', { field: 'member.phone' });
+    member = await findMember(tx, programId, { phone }, true);
+  }
+  return member ? ok({ member, cardNumber: null, newCard: false }) : fail('member_not_found', 'no member matches the receipt');
+}

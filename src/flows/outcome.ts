@@ -1,0 +1,36 @@
+/** Expected failures are values with a stable code; one place in the API maps codes to HTTP statuses. */
+export type FailureCode =
+  | 'validation_failed'
+  | 'not_found'
+  | 'member_not_found'
+  | 'card_not_found'
+  | 'store_not_found'
+  | 'receipt_not_found'
+  | 'currency_mismatch'
+  | 'invalid_card_number'
+  | 'card_blocked'
+  | 'conflict'
+  | 'receipt_conflict'
+  | 'idempotency_key_reused'
+  | 'insufficient_points'
+  | 'redemption_limit_exceeded'
+  | 'below_minimum_redemption'
+  | 'member_required'
+  | 'line_not_found'
+  | 'return_exceeds_sale'
+  | 'nothing_to_return'
+  | 'receipt_cancelled'
+  | 'forbidden';
+
+export interface Failure {
+  ok: false;
+  code: FailureCode;
+  message: string;
+  details?: Record<string, unknown>;
+}
+
+export type Outcome<T> = { ok: true; value: T } | Failure;
+
+export const ok = <T>(value: T): Outcome<T> => ({ ok: true, value });
+export const fail = (code: FailureCode, message: string, details?: Record<string, unknown>): Failure =>
+  details ? { ok: false, code, message, details } : { ok: false, code, message };

@@ -1,0 +1,46 @@
+import { randomBytes } from 'node:crypto';
+import { settingsSchema, type ProgramSettings, type VersionedSettings } from '../domain/settings.ts';
+import type { Db, Queryable } from '../store/db.ts';
+import { newId } from '../store/ids.ts';
+import { insertApiKey, type Role } from '../store/keys.ts';
+import { appendSettings, insertProgram, loadSettings } from '../store/programs.ts';
+import type { Deps } from './deps.ts';
+import { fail, ok, type Outcome } from './outcome.ts';
+import { inTransaction } from './transaction.ts';
+
+/** Creates a programme with its first settings version. */
+export async function createProgram(deps: Deps, input: { name: string; settings?: unknown }): Promise<Outcome<{ id: string } & VersionedSettings>> {
+  const parsed = settingsSchema.safeParse(input.settings ?? {});
+  if (!parsed.success) return fail('validation_failed', parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+  return inTransaction(deps.db, async (tx) => {
+    const id = newId('prg');
+    const now = deps.now();
+    await insertProgram(tx, { id, name: input.name, createdAt: now });
+    await appendSettings(tx, id, { version: 1, settings: parsed.data, actor: 'system', createdAt: now });
+    return ok({ id, version: 1, settings: parsed.data });
+  });
+}
+
+/** Creates an API key for one programme and one role; the secret is shown once and stored hashed. */
+export async function createApiKey(db: Db | Queryable, programId: string, role: Role, name: string, now: Date) {
+  const secret = `kop_${randomBytes(32).toString('base64url')}`;
+  const id = newId('key');
+  await insertApiKey(db, { id, programId, role, name, secret, createdAt: now });
+  return { id, programId, role, name, secret };
+}
+
+/** Applies a partial change to the settings in force and appends it as a new version. */
+export async function changeSettings(deps: Deps, programId: string, patch: Partial<ProgramSettings>, actor: string) {
+  return inTransaction(deps.db, async (tx) => {
+    await tx.query('select id from programs where id = $1 for update', [programId]);
+    const current = await loadSettings(tx, programId);
+    const parsed = settingsSchema.safeParse({ ...current.settings, ...patch });
+    if (!parsed.success)
+      return fail('validation_failed', parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '), {
+        errors: parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
+      });
+    const next = { version: current.version + 1, settings: parsed.data };
+    await appendSettings(tx, programId, { ...next, actor, createdAt: deps.now() });
+    return ok(next);
+  });
+}

@@ -1,0 +1,213 @@
+import { DateTime } from 'luxon';
+import { activationTime, expiryTime } from '../domain/expiry.ts';
+import { credit, openDraft, spend } from '../domain/ledger.ts';
+import { priceReceipt, type Pricing, type ReceiptLine } from '../domain/pricing.ts';
+import type { ProgramSettings } from '../domain/settings.ts';
+import { findTier, tierMove } from '../domain/tiers.ts';
+import type { Queryable } from '../store/db.ts';
+import { newId } from '../store/ids.ts';
+import { balanceView, writeDraft } from '../store/ledger.ts';
+import { qualifyingValue, setTier, type Member } from '../store/members.ts';
+import { loadSettings } from '../store/programs.ts';
+import { insertReceipt, saveResponse, storedResponse } from '../store/receipts.ts';
+import { findStore } from '../store/stores.ts';
+import type { Deps } from './deps.ts';
+import { settleLots, type MemberLedger } from './lots.ts';
+import { memberForReceipt, type MemberRef } from './members.ts';
+import { fail, ok, type Outcome } from './outcome.ts';
+import { idempotent, requestHash } from './transaction.ts';
+
+export interface ReceiptInput {
+  storeCode: string;
+  number: string;
+  purchasedAt?: Date | undefined;
+  currency?: string | undefined;
+  member?: MemberRef | undefined;
+  lines: ReceiptLine[];
+  total: number;
+  pointsToSpend: number;
+}
+
+export interface Calculation extends Omit<Pricing, 'lines'> {
+  memberId: string | null;
+  settingsVersion: number;
+  available: number | null;
+  lines: (Pricing['lines'][number] & { sku: string })[];
+}
+
+interface Priced {
+  settings: ProgramSettings;
+  version: number;
+  member: Member | null;
+  cardNumber: string | null;
+  pricing: Pricing;
+  available: number | null;
+  ledger: MemberLedger | null;
+}
+
+/** Shared by calculate and confirm: store, currency, member (locked), settled lots and pricing. */
+async function price(tx: Queryable, programId: string, input: ReceiptInput, now: Date, confirm: boolean): Promise<Outcome<Priced>> {
+  if (!(await findStore(tx, programId, input.storeCode))) return fail('store_not_found', `no store ${input.storeCode}`);
+  const { version, settings } = await loadSettings(tx, programId);
+  if (input.currency && input.currency !== settings.currency)
+    return fail('currency_mismatch', `the programme works in ${settings.currency}, the receipt is in ${input.currency}`);
+  const found = await memberForReceipt(tx, programId, settings, input.member, now, confirm);
+  if (!found.ok) return found;
+  const { member, cardNumber, newCard } = found.value;
+  const ledger = member && confirm ? await settleLots(tx, programId, member.id, balanceOf(member), now) : null;
+  const available = ledger ? ledger.balance.available : member ? member.pointsAvailable : newCard ? 0 : null;
+  const tier = member || newCard ? findTier(settings, member?.tierCode ?? null) : null;
+  const pricing = priceReceipt({ lines: input.lines, settings, tier, pointsToSpend: input.pointsToSpend, availablePoints: available });
+  if (!pricing.ok) return fail(pricing.code, pricing.message, { maxPoints: pricing.maxPoints });
+  return ok({ settings, version, member, cardNumber, pricing, available, ledger });
+}
+
+const balanceOf = (m: Member) => ({ available: m.pointsAvailable, pending: m.pointsPending });
+
+/** What a receipt would earn and how much may be spent on it. Writes nothing. */
+export async function calculateReceipt(deps: Deps, programId: string, input: ReceiptInput): Promise<Outcome<Calculation>> {
+  const priced = await price(deps.db, programId, input, deps.now(), false);
+  if (!priced.ok) return priced;
+  const { pricing, member, version, available } = priced.value;
+  return ok({
+    ...pricing,
+    memberId: member?.id ?? null,
+    settingsVersion: version,
+    available,
+    lines: pricing.lines.map((l, i) => ({ ...l, sku: (input.lines[i] as ReceiptLine).sku })),
+  });
+}
+
+export interface ConfirmedReceipt extends Calculation {
+  id: string;
+  storeCode: string;
+  number: string;
+  status: 'confirmed';
+  cardNumber: string | null;
+  purchasedAt: string;
+  balance: { available: number; pending: number; expiringSoon: number; debt: number } | null;
+  tierChange: { from: string | null; to: string } | null;
+}
+
+/**
+ * Confirms a sale: stores the receipt, spends and earns points, upgrades the tier, in one transaction.
+ * A retry with the same (store, number) or Idempotency-Key gets the first answer.
+ */
+export async function confirmReceipt(deps: Deps, programId: string, input: ReceiptInput, idempotencyKey?: string) {
+  const hash = requestHash(input);
+  return idempotent<ConfirmedReceipt>(deps.db, programId, idempotencyKey, input, async (tx) => {
+    const now = deps.now();
+    const purchasedAt = input.purchasedAt ?? now;
+    const earlier = () => storedResponse(tx, programId, input.storeCode, input.number);
+    const replay = (seen: { requestHash: string; response: unknown }) =>
+      seen.requestHash === hash
+        ? ok(seen.response as ConfirmedReceipt)
+        : fail('receipt_conflict', `receipt ${input.number} of store ${input.storeCode} was already confirmed with other content`);
+
+    const seenBefore = await earlier();
+    if (seenBefore) return replay(seenBefore);
+    const priced = await price(tx, programId, input, now, true);
+    if (!priced.ok) return priced;
+    // The member lock is held now: a concurrent copy of this receipt may have committed meanwhile.
+    const seenAfterLock = await earlier();
+    if (seenAfterLock) return replay(seenAfterLock);
+
+    const { settings, version, member, cardNumber, pricing, ledger } = priced.value;
+    const id = newId('rcp');
+    const stored = await insertReceipt(
+      tx,
+      programId,
+      {
+        id,
+        storeCode: input.storeCode,
+        number: input.number,
+        memberId: member?.id ?? null,
+        cardNumber,
+        status: 'confirmed',
+        settingsVersion: version,
+        tierCode: pricing.tier,
+        currency: settings.currency,
+        total: pricing.total,
+        pointsSpent: pricing.pointsSpent,
+        pointsDiscount: pricing.pointsDiscount,
+        pointsEarned: member ? pricing.pointsEarned : 0,
+        purchasedAt,
+        createdAt: now,
+        requestHash: hash,
+      },
+      input.lines.map((l, i) => {
+        const p = pricing.lines[i] as Pricing['lines'][number];
+        return {
+          lineNo: i + 1,
+          sku: l.sku,
+          name: l.name ?? null,
+          category: l.category ?? null,
+          quantity: l.quantity,
+          price: l.price,
+          discount: l.discount,
+          amount: l.amount,
+          isReward: l.isReward,
+          pointsEarned: member ? p.pointsEarned : 0,
+          pointsSpent: p.pointsSpent,
+          pointsDiscount: p.pointsDiscount,
+        };
+      }),
+    );
+    if (!stored) return replay((await earlier()) as { requestHash: string; response: unknown });
+
+    let balance: ConfirmedReceipt['balance'] = null;
+    let tierChange: ConfirmedReceipt['tierChange'] = null;
+    if (member && ledger) {
+      const draft = openDraft(ledger.balance, ledger.lots);
+      if (pricing.pointsSpent > 0) spend(draft, pricing.pointsSpent, 'program:redemption');
+      credit(
+        draft,
+        pricing.pointsEarned,
+        { id: newId('lot'), activatesAt: activationTime(settings, purchasedAt), expiresAt: expiryTime(settings, purchasedAt) },
+        'program:issuance',
+        now,
+      );
+      await writeDraft(tx, programId, member.id, { id: newId('ent'), kind: 'receipt', receiptId: id, at: now }, draft);
+      tierChange = await upgradeTier(tx, programId, settings, member, now);
+      const view = await balanceView(tx, programId, member.id, now);
+      balance = { available: view.available, pending: view.pending, expiringSoon: view.expiringSoon, debt: view.debt };
+    }
+    const response: ConfirmedReceipt = {
+      ...pricing,
+      pointsEarned: member ? pricing.pointsEarned : 0,
+      id,
+      storeCode: input.storeCode,
+      number: input.number,
+      status: 'confirmed',
+      memberId: member?.id ?? null,
+      cardNumber,
+      purchasedAt: purchasedAt.toISOString(),
+      settingsVersion: version,
+      available: balance?.available ?? null,
+      lines: pricing.lines.map((l, i) => ({ ...l, sku: (input.lines[i] as ReceiptLine).sku, pointsEarned: member ? l.pointsEarned : 0 })),
+      balance,
+      tierChange,
+    };
+    await saveResponse(tx, programId, id, response);
+    return ok(response);
+  });
+}
+
+/** Upgrades as soon as the member qualifies; downgrades wait for the review job. */
+export async function upgradeTier(
+  tx: Queryable,
+  programId: string,
+  settings: ProgramSettings,
+  member: Member,
+  now: Date,
+  review = false,
+): Promise<{ from: string | null; to: string } | null> {
+  if (settings.tiers.length === 0) return null;
+  const { metric, windowDays } = settings.tierQualification;
+  const since = DateTime.fromJSDate(now, { zone: settings.timezone }).minus({ days: windowDays }).toJSDate();
+  const value = await qualifyingValue(tx, programId, member.id, metric, since);
+  const move = tierMove(settings.tiers, member.tierCode, value, review);
+  if (!move) return null;
+  await setTier(tx, programId, { id: newId('tch'), memberId: member.id, from: member.tierCode, to: move.to.code, reason: move.direction, value, at: now });
+  return { from: member.tierCode, to: move.to.code };
+}

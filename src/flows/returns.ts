@@ -1,0 +1,128 @@
+import { expiryTime } from '../domain/expiry.ts';
+import { clawBack, credit, openDraft } from '../domain/ledger.ts';
+import { everythingLeft, planReturn } from '../domain/returns.ts';
+import { toMilli } from '../domain/arithmetic.ts';
+import { newId } from '../store/ids.ts';
+import { balanceView, writeDraft } from '../store/ledger.ts';
+import { findMember } from '../store/members.ts';
+import { loadSettings } from '../store/programs.ts';
+import {
+  findReceipt,
+  insertReturn,
+  receiptLotId,
+  returnByNumber,
+  saveReturnResponse,
+  setReceiptStatus,
+  soldLines,
+} from '../store/receipts.ts';
+import type { Deps } from './deps.ts';
+import { settleLots } from './lots.ts';
+import { fail, ok, type Outcome } from './outcome.ts';
+import { idempotent, requestHash } from './transaction.ts';
+
+export interface ReturnInput {
+  /** The shop's return document number; a retry with the same number gets the first answer. */
+  number?: string | undefined;
+  lines: { lineNo: number; quantity: number }[];
+}
+
+export interface ReturnResult {
+  id: string;
+  receiptId: string;
+  kind: 'return' | 'cancel';
+  number: string | null;
+  amount: number;
+  pointsClawedBack: number;
+  pointsRefunded: number;
+  debt: number;
+  writtenOff: number;
+  lines: { lineNo: number; quantity: number; amount: number; pointsClawedBack: number; pointsRefunded: number }[];
+  balance: { available: number; pending: number; debt: number } | null;
+}
+
+export const returnLines = (deps: Deps, programId: string, receiptId: string, input: ReturnInput, key?: string) =>
+  reverse(deps, programId, receiptId, 'return', input, key);
+
+export const cancelReceipt = (deps: Deps, programId: string, receiptId: string, key?: string) =>
+  reverse(deps, programId, receiptId, 'cancel', { lines: [] }, key);
+
+/**
+ * Reverses returned lines in proportion, under the settings version that priced the receipt:
+ * earned points are clawed back (the negative-balance policy decides what cannot be), spent points are given back.
+ */
+async function reverse(
+  deps: Deps,
+  programId: string,
+  receiptId: string,
+  kind: 'return' | 'cancel',
+  input: ReturnInput,
+  key: string | undefined,
+): Promise<Outcome<ReturnResult>> {
+  const hash = requestHash({ kind, receiptId, ...input });
+  return idempotent(deps.db, programId, key, { kind, receiptId, ...input }, async (tx) => {
+    const now = deps.now();
+    const unlocked = await findReceipt(tx, programId, receiptId);
+    if (!unlocked) return fail('receipt_not_found', `no receipt ${receiptId}`);
+    // Lock order everywhere: member, then receipt.
+    const member = unlocked.memberId ? await findMember(tx, programId, { id: unlocked.memberId }, true) : null;
+    const receipt = await findReceipt(tx, programId, receiptId, true);
+    if (!receipt) return fail('receipt_not_found', `no receipt ${receiptId}`);
+    if (input.number) {
+      const seen = await returnByNumber(tx, programId, receiptId, input.number);
+      if (seen)
+        return seen.requestHash === hash
+          ? ok(seen.response as ReturnResult)
+          : fail('conflict', `return ${input.number} of this receipt was already made with other lines`);
+    }
+    if (receipt.status === 'cancelled') return fail('receipt_cancelled', 'the receipt is cancelled; nothing is left to return');
+    const sold = await soldLines(tx, programId, receiptId);
+    const wanted = kind === 'cancel' ? everythingLeft(sold) : input.lines.map((l) => ({ lineNo: l.lineNo, quantityMilli: toMilli(l.quantity) }));
+    const plan = planReturn(sold, wanted);
+    if (!plan.ok) return fail(plan.code, plan.message);
+
+    const { settings } = await loadSettings(tx, programId, receipt.settingsVersion);
+    const id = newId('ret');
+    let debt = 0;
+    let writtenOff = 0;
+    if (member) {
+      const receiptLot = await receiptLotId(tx, programId, member.id, receiptId);
+      const ledger = await settleLots(tx, programId, member.id, { available: member.pointsAvailable, pending: member.pointsPending }, now, receiptLot ? [receiptLot] : []);
+      const draft = openDraft(ledger.balance, ledger.lots);
+      const taken = clawBack(draft, plan.pointsClawedBack, { preferLotId: receiptLot, policy: settings.negativeBalance, to: 'program:issuance' });
+      debt = taken.debt;
+      writtenOff = taken.writtenOff;
+      credit(draft, plan.pointsRefunded, { id: newId('lot'), activatesAt: now, expiresAt: expiryTime(settings, now) }, 'program:redemption', now);
+      await writeDraft(tx, programId, member.id, { id: newId('ent'), kind, receiptId, returnId: id, at: now }, draft);
+    }
+    const lines = plan.lines.map((l) => ({ ...l, quantity: l.quantityMilli / 1000 }));
+    await insertReturn(tx, programId, {
+      id,
+      receiptId,
+      memberId: member?.id ?? null,
+      kind,
+      number: input.number ?? null,
+      amount: plan.amount,
+      pointsClawedBack: plan.pointsClawedBack - writtenOff,
+      pointsRefunded: plan.pointsRefunded,
+      createdAt: now,
+      lines,
+    });
+    if (kind === 'cancel') await setReceiptStatus(tx, programId, receiptId, 'cancelled');
+    const view = member ? await balanceView(tx, programId, member.id, now) : null;
+    const result: ReturnResult = {
+      id,
+      receiptId,
+      kind,
+      number: input.number ?? null,
+      amount: plan.amount,
+      pointsClawedBack: plan.pointsClawedBack - writtenOff,
+      pointsRefunded: plan.pointsRefunded,
+      debt,
+      writtenOff,
+      lines: lines.map(({ lineNo, quantity, amount, pointsClawedBack, pointsRefunded }) => ({ lineNo, quantity, amount, pointsClawedBack, pointsRefunded })),
+      balance: view ? { available: view.available, pending: view.pending, debt: view.debt } : null,
+    };
+    await saveReturnResponse(tx, programId, id, hash, result);
+    return ok(result);
+  });
+}

@@ -1,0 +1,83 @@
+import { createHash } from 'node:crypto';
+import type { Db, Queryable } from '../store/db.ts';
+import type { Failure, Outcome } from './outcome.ts';
+import { fail } from './outcome.ts';
+
+class Rollback extends Error {
+  constructor(readonly failure: Failure) {
+    super(failure.code);
+  }
+}
+
+const RETRYABLE = new Set(['23505', '40001', '40P01']);
+
+/**
+ * Runs one flow in one transaction. A failure value rolls everything back; a race lost on a unique key,
+ * a serialization failure or a deadlock re-runs the flow, which reads the winner's result.
+ */
+export async function inTransaction<T>(db: Db, flow: (tx: Queryable) => Promise<Outcome<T>>): Promise<Outcome<T>> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await db.transaction(async (tx) => {
+        const outcome = await flow(tx);
+        if (!outcome.ok) throw new Rollback(outcome);
+        return outcome;
+      });
+    } catch (error) {
+      if (error instanceof Rollback) return error.failure;
+      const code = (error as { code?: string }).code;
+      if (attempt < 5 && code && RETRYABLE.has(code)) continue;
+      throw error;
+    }
+  }
+}
+
+/** A stable fingerprint of a request body: same content, same hash, whatever the key order. */
+export function requestHash(body: unknown): string {
+  const canonical = (v: unknown): unknown =>
+    Array.isArray(v)
+      ? v.map(canonical)
+      : v && typeof v === 'object' && !(v instanceof Date)
+        ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, x]) => [k, canonical(x)]))
+        : v;
+  return createHash('sha256').update(JSON.stringify(canonical(body))).digest('hex');
+}
+
+/**
+ * Idempotency-Key: the first request with a key runs; a retry with the same body gets the stored answer,
+ * the same key with another body is refused. Nothing is stored for a failed request.
+ */
+export async function idempotent<T>(
+  db: Db,
+  programId: string,
+  key: string | undefined,
+  body: unknown,
+  flow: (tx: Queryable) => Promise<Outcome<T>>,
+): Promise<Outcome<T>> {
+  if (!key) return inTransaction(db, flow);
+  const hash = requestHash(body);
+  return inTransaction(db, async (tx) => {
+    const inserted = await tx.query(
+      `insert into idempotency_keys (program_id, key, request_hash, created_at) values ($1, $2, $3, now())
+       on conflict do nothing returning key`,
+      [programId, key, hash],
+    );
+    if (inserted.length === 0) {
+      const [seen] = await tx.query<{ request_hash: string; response: T }>(
+        'select request_hash, response from idempotency_keys where program_id = $1 and key = $2',
+        [programId, key],
+      );
+      if (!seen || seen.request_hash !== hash)
+        return fail('idempotency_key_reused', 'this Idempotency-Key was already used with a different request');
+      return { ok: true, value: seen.response };
+    }
+    const outcome = await flow(tx);
+    if (outcome.ok)
+      await tx.query('update idempotency_keys set status = 200, response = $3 where program_id = $1 and key = $2', [
+        programId,
+        key,
+        JSON.stringify(outcome.value),
+      ]);
+    return outcome;
+  });
+}

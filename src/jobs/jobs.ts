@@ -1,0 +1,65 @@
+import { settleLots } from '../flows/lots.ts';
+import { upgradeTier } from '../flows/receipts.ts';
+import type { Deps } from '../flows/deps.ts';
+import { ok } from '../flows/outcome.ts';
+import { inTransaction } from '../flows/transaction.ts';
+import { findMember } from '../store/members.ts';
+import { loadSettings } from '../store/programs.ts';
+
+export type JobName = 'activation' | 'expiry' | 'tier-review';
+export const jobNames: readonly JobName[] = ['activation', 'expiry', 'tier-review'];
+
+export interface JobReport {
+  job: JobName;
+  members: number;
+  changed: number;
+}
+
+const BATCH = 500;
+
+const dueMembers: Record<Exclude<JobName, 'tier-review'>, string> = {
+  activation: `select distinct program_id, member_id from lots
+    where state = 'pending' and remaining > 0 and activates_at <= $1 and (program_id, member_id) > ($2, $3)
+    order by program_id, member_id limit ${BATCH}`,
+  expiry: `select distinct program_id, member_id from lots
+    where state = 'active' and remaining > 0 and expires_at <= $1 and (program_id, member_id) > ($2, $3)
+    order by program_id, member_id limit ${BATCH}`,
+};
+
+/**
+ * Runs a job over every member it concerns. Each member is settled in its own transaction under the member's
+ * lock and re-read there, so running a job twice, or two copies at once, changes nothing twice.
+ */
+export async function runJob(deps: Deps, job: JobName): Promise<JobReport> {
+  const now = deps.now();
+  const report: JobReport = { job, members: 0, changed: 0 };
+  let cursor = ['', ''];
+  for (;;) {
+    const batch =
+      job === 'tier-review'
+        ? await deps.db.query<{ program_id: string; member_id: string }>(
+            `select program_id, id as member_id from members where (program_id, id) > ($1, $2)
+             order by program_id, id limit ${BATCH}`,
+            cursor,
+          )
+        : await deps.db.query<{ program_id: string; member_id: string }>(dueMembers[job], [now, ...cursor]);
+    if (batch.length === 0) return report;
+    for (const { program_id: programId, member_id: memberId } of batch) {
+      const changed = await inTransaction(deps.db, async (tx) => {
+        const member = await findMember(tx, programId, { id: memberId }, true);
+        if (!member) return ok(false);
+        if (job === 'tier-review') {
+          const { settings } = await loadSettings(tx, programId);
+          return ok((await upgradeTier(tx, programId, settings, member, now, true)) !== null);
+        }
+        const balance = { available: member.pointsAvailable, pending: member.pointsPending };
+        const settled = await settleLots(tx, programId, memberId, balance, now);
+        return ok(settled.balance.available !== balance.available || settled.balance.pending !== balance.pending);
+      });
+      report.members += 1;
+      if (changed.ok && changed.value) report.changed += 1;
+    }
+    const last = batch[batch.length - 1] as { program_id: string; member_id: string };
+    cursor = [last.program_id, last.member_id];
+  }
+}

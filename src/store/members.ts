@@ -1,0 +1,205 @@
+import type { Queryable } from './db.ts';
+
+export interface MemberProfile {
+  externalId: string | null;
+  phone: string | null;
+  email: string | null;
+  name: string | null;
+  birthDate: string | null;
+  gender: 'female' | 'male' | null;
+  city: string | null;
+  attributes: Record<string, unknown>;
+  source: string | null;
+  channel: string | null;
+  consents: { email: boolean; sms: boolean; push: boolean };
+}
+
+export interface Member extends MemberProfile {
+  id: string;
+  tierCode: string | null;
+  pointsAvailable: number;
+  pointsPending: number;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+const columns = `id, external_id, phone, email, name, birth_date, gender, city, attributes, source, channel, consents,
+  tier_code, points_available, points_pending, created_at, updated_at`;
+
+type Row = {
+  id: string;
+  external_id: string | null;
+  phone: string | null;
+  email: string | null;
+  name: string | null;
+  birth_date: string | null;
+  gender: Member['gender'];
+  city: string | null;
+  attributes: Record<string, unknown>;
+  source: string | null;
+  channel: string | null;
+  consents: Member['consents'];
+  tier_code: string | null;
+  points_available: number;
+  points_pending: number;
+  created_at: Date;
+  updated_at: Date;
+};
+
+const toMember = (r: Row): Member => ({
+  id: r.id,
+  externalId: r.external_id,
+  phone: r.phone,
+  email: r.email,
+  name: r.name,
+  birthDate: r.birth_date,
+  gender: r.gender,
+  city: r.city,
+  attributes: r.attributes,
+  source: r.source,
+  channel: r.channel,
+  consents: r.consents,
+  tierCode: r.tier_code,
+  pointsAvailable: r.points_available,
+  pointsPending: r.points_pending,
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
+});
+
+export async function insertMember(
+  db: Queryable,
+  programId: string,
+  member: MemberProfile & { id: string; tierCode: string | null; createdAt: Date },
+): Promise<Member> {
+  const [row] = await db.query<Row>(
+    `insert into members (program_id, id, external_id, phone, email, name, birth_date, gender, city, attributes, source,
+       channel, consents, tier_code, created_at, updated_at)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $15) returning ${columns}`,
+    [
+      programId,
+      member.id,
+      member.externalId,
+      member.phone,
+      member.email,
+      member.name,
+      member.birthDate,
+      member.gender,
+      member.city,
+      JSON.stringify(member.attributes),
+      member.source,
+      member.channel,
+      JSON.stringify(member.consents),
+      member.tierCode,
+      member.createdAt,
+    ],
+  );
+  return toMember(row as Row);
+}
+
+export async function updateProfile(db: Queryable, programId: string, id: string, p: MemberProfile, now: Date): Promise<Member> {
+  const [row] = await db.query<Row>(
+    `update members set external_id = $3, phone = $4, email = $5, name = $6, birth_date = $7, gender = $8, city = $9,
+       attributes = $10, source = $11, channel = $12, consents = $13, updated_at = $14
+     where program_id = $1 and id = $2 returning ${columns}`,
+    [
+      programId,
+      id,
+      p.externalId,
+      p.phone,
+      p.email,
+      p.name,
+      p.birthDate,
+      p.gender,
+      p.city,
+      JSON.stringify(p.attributes),
+      p.source,
+      p.channel,
+      JSON.stringify(p.consents),
+      now,
+    ],
+  );
+  return toMember(row as Row);
+}
+
+export type MemberKey = { id: string } | { externalId: string } | { phone: string } | { email: string } | { cardNumber: string };
+
+/** Finds a member by any of their identifiers; `lock` takes the member's row lock for a balance-changing flow. */
+export async function findMember(db: Queryable, programId: string, key: MemberKey, lock = false): Promise<Member | null> {
+  const [field, value] = Object.entries(key)[0] as [keyof MemberKey | 'cardNumber', string];
+  const where =
+    field === 'cardNumber'
+      ? 'id = (select member_id from cards where program_id = $1 and number = $2)'
+      : `${{ id: 'id', externalId: 'external_id', phone: 'phone', email: 'email' }[field as 'id']} = $2`;
+  const [row] = await db.query<Row>(
+    `select ${columns} from members where program_id = $1 and ${where}${lock ? ' for update' : ''}`,
+    [programId, value],
+  );
+  return row ? toMember(row) : null;
+}
+
+export async function listMembers(db: Queryable, programId: string, after: string | null, limit: number): Promise<Member[]> {
+  const rows = await db.query<Row>(
+    `select ${columns} from members where program_id = $1 and ($2::text is null or id > $2) order by id limit $3`,
+    [programId, after, limit],
+  );
+  return rows.map(toMember);
+}
+
+export async function setBalances(
+  db: Queryable,
+  programId: string,
+  id: string,
+  balance: { available: number; pending: number },
+  now: Date,
+): Promise<void> {
+  await db.query(
+    'update members set points_available = $3, points_pending = $4, updated_at = $5 where program_id = $1 and id = $2',
+    [programId, id, balance.available, balance.pending, now],
+  );
+}
+
+export async function setTier(
+  db: Queryable,
+  programId: string,
+  change: { id: string; memberId: string; from: string | null; to: string; reason: string; value: number; at: Date },
+): Promise<void> {
+  await db.query('update members set tier_code = $3, updated_at = $4 where program_id = $1 and id = $2', [
+    programId,
+    change.memberId,
+    change.to,
+    change.at,
+  ]);
+  await db.query(
+    `insert into tier_changes (program_id, member_id, id, from_tier, to_tier, reason, qualifying_value, created_at)
+     values ($1, $2, $3, $4, $5, $6, $7, $8)`,
+    [programId, change.memberId, change.id, change.from, change.to, change.reason, change.value, change.at],
+  );
+}
+
+export async function tierHistory(db: Queryable, programId: string, memberId: string) {
+  const rows = await db.query<{ id: string; from_tier: string | null; to_tier: string; reason: string; qualifying_value: number; created_at: Date }>(
+    `select id, from_tier, to_tier, reason, qualifying_value, created_at from tier_changes
+     where program_id = $1 and member_id = $2 order by id desc`,
+    [programId, memberId],
+  );
+  return rows.map((r) => ({ id: r.id, from: r.from_tier, to: r.to_tier, reason: r.reason, qualifyingValue: r.qualifying_value, at: r.created_at }));
+}
+
+/** Net points earned or money paid by a member on receipts since `since`, less what returns took back. */
+export async function qualifyingValue(
+  db: Queryable,
+  programId: string,
+  memberId: string,
+  metric: 'points_earned' | 'amount_spent',
+  since: Date,
+): Promise<number> {
+  const [row] = await db.query<{ value: number }>(
+    `select coalesce((select sum(case when $3 = 'amount_spent' then total - points_discount else points_earned end)
+                      from receipts where program_id = $1 and member_id = $2 and purchased_at > $4), 0)
+          - coalesce((select sum(case when $3 = 'amount_spent' then t.amount else t.points_clawed_back end)
+                      from returns t join receipts r on r.program_id = t.program_id and r.id = t.receipt_id
+                      where t.program_id = $1 and t.member_id = $2 and r.purchased_at > $4), 0) as value`,
+    [programId, memberId, metric, since],
+  );
+  return Number(row?.value ?? 0);
+}

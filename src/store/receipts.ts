@@ -1,0 +1,268 @@
+import type { SoldLine } from '../domain/returns.ts';
+import type { Queryable } from './db.ts';
+
+export interface ReceiptRecord {
+  id: string;
+  storeCode: string;
+  number: string;
+  memberId: string | null;
+  cardNumber: string | null;
+  status: 'confirmed' | 'cancelled';
+  settingsVersion: number;
+  tierCode: string | null;
+  currency: string;
+  total: number;
+  pointsSpent: number;
+  pointsDiscount: number;
+  pointsEarned: number;
+  purchasedAt: Date;
+  createdAt: Date;
+  requestHash: string;
+}
+
+export interface LineRecord {
+  lineNo: number;
+  sku: string;
+  name: string | null;
+  category: string | null;
+  quantity: number;
+  price: number;
+  discount: number;
+  amount: number;
+  isReward: boolean;
+  pointsEarned: number;
+  pointsSpent: number;
+  pointsDiscount: number;
+}
+
+/** Inserts the receipt unless (store, number) exists; null means another request already stored it. */
+export async function insertReceipt(db: Queryable, programId: string, r: ReceiptRecord, lines: LineRecord[]): Promise<boolean> {
+  const inserted = await db.query(
+    `insert into receipts (program_id, id, store_code, number, member_id, card_number, status, settings_version, tier_code,
+       currency, total, points_spent, points_discount, points_earned, purchased_at, created_at, request_hash)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)
+     on conflict (program_id, store_code, number) do nothing returning id`,
+    [
+      programId,
+      r.id,
+      r.storeCode,
+      r.number,
+      r.memberId,
+      r.cardNumber,
+      r.status,
+      r.settingsVersion,
+      r.tierCode,
+      r.currency,
+      r.total,
+      r.pointsSpent,
+      r.pointsDiscount,
+      r.pointsEarned,
+      r.purchasedAt,
+      r.createdAt,
+      r.requestHash,
+    ],
+  );
+  if (inserted.length === 0) return false;
+  await db.query(
+    `insert into receipt_lines (program_id, receipt_id, line_no, sku, name, category, quantity, price, discount, amount,
+       is_reward, points_earned, points_spent, points_discount)
+     select $1, $2, l.* from unnest($3::int[], $4::text[], $5::text[], $6::text[], $7::numeric[], $8::bigint[], $9::bigint[],
+       $10::bigint[], $11::boolean[], $12::bigint[], $13::bigint[], $14::bigint[])`,
+    [
+      programId,
+      r.id,
+      lines.map((l) => l.lineNo),
+      lines.map((l) => l.sku),
+      lines.map((l) => l.name),
+      lines.map((l) => l.category),
+      lines.map((l) => l.quantity),
+      lines.map((l) => l.price),
+      lines.map((l) => l.discount),
+      lines.map((l) => l.amount),
+      lines.map((l) => l.isReward),
+      lines.map((l) => l.pointsEarned),
+      lines.map((l) => l.pointsSpent),
+      lines.map((l) => l.pointsDiscount),
+    ],
+  );
+  return true;
+}
+
+export async function saveResponse(db: Queryable, programId: string, id: string, response: unknown): Promise<void> {
+  await db.query('update receipts set response = $3 where program_id = $1 and id = $2', [programId, id, JSON.stringify(response)]);
+}
+
+export async function storedResponse(
+  db: Queryable,
+  programId: string,
+  storeCode: string,
+  number: string,
+): Promise<{ requestHash: string; response: unknown } | null> {
+  const [row] = await db.query<{ request_hash: string; response: unknown }>(
+    'select request_hash, response from receipts where program_id = $1 and store_code = $2 and number = $3',
+    [programId, storeCode, number],
+  );
+  return row ? { requestHash: row.request_hash, response: row.response } : null;
+}
+
+type ReceiptRow = {
+  id: string;
+  store_code: string;
+  number: string;
+  member_id: string | null;
+  card_number: string | null;
+  status: ReceiptRecord['status'];
+  settings_version: number;
+  tier_code: string | null;
+  currency: string;
+  total: number;
+  points_spent: number;
+  points_discount: number;
+  points_earned: number;
+  purchased_at: Date;
+  created_at: Date;
+  request_hash: string;
+};
+
+export async function findReceipt(db: Queryable, programId: string, id: string, lock = false): Promise<ReceiptRecord | null> {
+  const [r] = await db.query<ReceiptRow>(
+    `select id, store_code, number, member_id, card_number, status, settings_version, tier_code, currency, total, points_spent,
+       points_discount, points_earned, purchased_at, created_at, request_hash
+     from receipts where program_id = $1 and id = $2${lock ? ' for update' : ''}`,
+    [programId, id],
+  );
+  if (!r) return null;
+  return {
+    id: r.id,
+    storeCode: r.store_code,
+    number: r.number,
+    memberId: r.member_id,
+    cardNumber: r.card_number,
+    status: r.status,
+    settingsVersion: r.settings_version,
+    tierCode: r.tier_code,
+    currency: r.currency,
+    total: r.total,
+    pointsSpent: r.points_spent,
+    pointsDiscount: r.points_discount,
+    pointsEarned: r.points_earned,
+    purchasedAt: r.purchased_at,
+    createdAt: r.created_at,
+    requestHash: r.request_hash,
+  };
+}
+
+export type SoldLineRecord = LineRecord & SoldLine;
+
+/** The receipt's lines with what earlier returns already took back. */
+export async function soldLines(db: Queryable, programId: string, receiptId: string): Promise<SoldLineRecord[]> {
+  const rows = await db.query<{
+    line_no: number;
+    sku: string;
+    name: string | null;
+    category: string | null;
+    quantity: number;
+    price: number;
+    discount: number;
+    amount: number;
+    is_reward: boolean;
+    points_earned: number;
+    points_spent: number;
+    points_discount: number;
+    returned: number;
+  }>(
+    `select l.line_no, l.sku, l.name, l.category, l.quantity, l.price, l.discount, l.amount, l.is_reward, l.points_earned,
+       l.points_spent, l.points_discount,
+       coalesce((select sum(t.quantity) from return_lines t
+                 where t.program_id = l.program_id and t.receipt_id = l.receipt_id and t.line_no = l.line_no), 0) as returned
+     from receipt_lines l where l.program_id = $1 and l.receipt_id = $2 order by l.line_no`,
+    [programId, receiptId],
+  );
+  return rows.map((r) => ({
+    lineNo: r.line_no,
+    sku: r.sku,
+    name: r.name,
+    category: r.category,
+    quantity: r.quantity,
+    price: r.price,
+    discount: r.discount,
+    amount: r.amount,
+    isReward: r.is_reward,
+    pointsEarned: r.points_earned,
+    pointsSpent: r.points_spent,
+    pointsDiscount: r.points_discount,
+    quantityMilli: Math.round(r.quantity * 1000),
+    returnedMilli: Math.round(r.returned * 1000),
+  }));
+}
+
+export interface ReturnRecord {
+  id: string;
+  receiptId: string;
+  memberId: string | null;
+  kind: 'return' | 'cancel';
+  number: string | null;
+  amount: number;
+  pointsClawedBack: number;
+  pointsRefunded: number;
+  createdAt: Date;
+  lines: { lineNo: number; quantity: number; amount: number; pointsClawedBack: number; pointsRefunded: number }[];
+}
+
+export async function insertReturn(db: Queryable, programId: string, r: ReturnRecord): Promise<void> {
+  await db.query(
+    `insert into returns (program_id, id, receipt_id, member_id, kind, number, amount, points_clawed_back, points_refunded, created_at)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+    [programId, r.id, r.receiptId, r.memberId, r.kind, r.number, r.amount, r.pointsClawedBack, r.pointsRefunded, r.createdAt],
+  );
+  await db.query(
+    `insert into return_lines (program_id, return_id, receipt_id, line_no, quantity, amount, points_clawed_back, points_refunded)
+     select $1, $2, $3, l.* from unnest($4::int[], $5::numeric[], $6::bigint[], $7::bigint[], $8::bigint[])`,
+    [
+      programId,
+      r.id,
+      r.receiptId,
+      r.lines.map((l) => l.lineNo),
+      r.lines.map((l) => l.quantity),
+      r.lines.map((l) => l.amount),
+      r.lines.map((l) => l.pointsClawedBack),
+      r.lines.map((l) => l.pointsRefunded),
+    ],
+  );
+}
+
+export async function saveReturnResponse(db: Queryable, programId: string, id: string, hash: string, response: unknown): Promise<void> {
+  await db.query('update returns set request_hash = $3, response = $4 where program_id = $1 and id = $2', [
+    programId,
+    id,
+    hash,
+    JSON.stringify(response),
+  ]);
+}
+
+export async function returnByNumber(
+  db: Queryable,
+  programId: string,
+  receiptId: string,
+  number: string,
+): Promise<{ requestHash: string; response: unknown } | null> {
+  const [row] = await db.query<{ request_hash: string; response: unknown }>(
+    'select request_hash, response from returns where program_id = $1 and receipt_id = $2 and number = $3',
+    [programId, receiptId, number],
+  );
+  return row ? { requestHash: row.request_hash, response: row.response } : null;
+}
+
+export async function setReceiptStatus(db: Queryable, programId: string, id: string, status: ReceiptRecord['status']): Promise<void> {
+  await db.query('update receipts set status = $3 where program_id = $1 and id = $2', [programId, id, status]);
+}
+
+/** The lot a receipt's earned points went into (a return claws back from it first). */
+export async function receiptLotId(db: Queryable, programId: string, memberId: string, receiptId: string): Promise<string | null> {
+  const [row] = await db.query<{ id: string }>(
+    `select l.id from lots l join journal_entries e on e.program_id = l.program_id and e.id = l.entry_id
+     where l.program_id = $1 and l.member_id = $2 and e.receipt_id = $3 and e.kind = 'receipt' limit 1`,
+    [programId, memberId, receiptId],
+  );
+  return row?.id ?? null;
+}
