@@ -59,7 +59,8 @@ async function price(tx: Queryable, programId: string, input: ReceiptInput, now:
   const tier = member || newCard ? findTier(settings, member?.tierCode ?? null) : null;
   const pricing = priceReceipt({ lines: input.lines, settings, tier, pointsToSpend: input.pointsToSpend, availablePoints: available });
   if (!pricing.ok) return fail(pricing.code, pricing.message, { maxPoints: pricing.maxPoints });
-  return ok({ settings, version, member, cardNumber, pricing, available, ledger });
+  const { ok: _ok, ...priced } = pricing;
+  return ok({ settings, version, member, cardNumber, pricing: priced, available, ledger });
 }
 
 const balanceOf = (m: Member) => ({ available: m.pointsAvailable, pending: m.pointsPending });
@@ -98,6 +99,8 @@ export async function confirmReceipt(deps: Deps, programId: string, input: Recei
   return idempotent<ConfirmedReceipt>(deps.db, programId, idempotencyKey, input, async (tx) => {
     const now = deps.now();
     const purchasedAt = input.purchasedAt ?? now;
+    if (purchasedAt.getTime() > now.getTime() + 5 * 60_000)
+      return fail('validation_failed', 'purchasedAt is in the future', { field: 'purchasedAt' });
     const earlier = () => storedResponse(tx, programId, input.storeCode, input.number);
     const replay = (seen: { requestHash: string; response: unknown }) =>
       seen.requestHash === hash

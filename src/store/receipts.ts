@@ -67,7 +67,7 @@ export async function insertReceipt(db: Queryable, programId: string, r: Receipt
     `insert into receipt_lines (program_id, receipt_id, line_no, sku, name, category, quantity, price, discount, amount,
        is_reward, points_earned, points_spent, points_discount)
      select $1, $2, l.* from unnest($3::int[], $4::text[], $5::text[], $6::text[], $7::numeric[], $8::bigint[], $9::bigint[],
-       $10::bigint[], $11::boolean[], $12::bigint[], $13::bigint[], $14::bigint[])`,
+       $10::bigint[], $11::boolean[], $12::bigint[], $13::bigint[], $14::bigint[]) as l`,
     [
       programId,
       r.id,
@@ -217,7 +217,7 @@ export async function insertReturn(db: Queryable, programId: string, r: ReturnRe
   );
   await db.query(
     `insert into return_lines (program_id, return_id, receipt_id, line_no, quantity, amount, points_clawed_back, points_refunded)
-     select $1, $2, $3, l.* from unnest($4::int[], $5::numeric[], $6::bigint[], $7::bigint[], $8::bigint[])`,
+     select $1, $2, $3, l.* from unnest($4::int[], $5::numeric[], $6::bigint[], $7::bigint[], $8::bigint[]) as l`,
     [
       programId,
       r.id,

@@ -1,0 +1,65 @@
+import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { HTTPException } from 'hono/http-exception';
+import type { Deps } from '../flows/deps.ts';
+import { authenticate, type Env } from './auth.ts';
+import { problem } from './problems.ts';
+import { memberRoutes } from './routes/members.ts';
+import { programRoutes } from './routes/program.ts';
+import { receiptRoutes } from './routes/receipts.ts';
+
+const swaggerDir = createRequire(import.meta.url).resolve('swagger-ui-dist/package.json').replace(/package\.json$/, '');
+
+/** The HTTP API: every /v1 route is authenticated and scoped to the key's programme. */
+export function createApp(deps: Deps) {
+  const app = new OpenAPIHono<Env>({
+    defaultHook: (result, c) => {
+      if (result.success) return;
+      const errors = result.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
+      return problem(c, 'validation_failed', errors.map((e) => (e.path ? `${e.path}: ${e.message}` : e.message)).join('; '), { errors });
+    },
+  });
+
+  app.get('/health', async (c) => {
+    await deps.db.query('select 1');
+    return c.json({ status: 'ok', engine: deps.db.engine });
+  });
+  app.use('/v1/*', authenticate(deps.db));
+  app.route('/', programRoutes(deps));
+  app.route('/', memberRoutes(deps));
+  app.route('/', receiptRoutes(deps));
+
+  app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', description: 'an API key from `kopilka keys create`' });
+  app.doc31('/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'Kopilka',
+      version: '0.1.0',
+      description:
+        'Loyalty programme engine: members and cards, two-phase receipts, returns, points ledger, tiers. Money is integer kopecks; errors are application/problem+json with a stable `code`.',
+    },
+  });
+  app.get('/docs', (c) => c.html(docsPage));
+  app.get('/docs/assets/:file{[a-z0-9.-]+\\.(css|js)}', (c) => {
+    const file = c.req.param('file');
+    if (!['swagger-ui.css', 'swagger-ui-bundle.js'].includes(file)) return problem(c, 'route_not_found', 'no such file');
+    const type = file.endsWith('.css') ? 'text/css' : 'text/javascript';
+    return c.body(readFileSync(swaggerDir + file), 200, { 'content-type': type, 'cache-control': 'max-age=86400' });
+  });
+
+  app.notFound((c) => problem(c, 'route_not_found', `no route ${c.req.method} ${c.req.path}`));
+  app.onError((error, c) => {
+    if (error instanceof HTTPException && error.status === 400) return problem(c, 'malformed_json', error.message);
+    if (error instanceof HTTPException) return problem(c, 'validation_failed', error.message);
+    console.error(error);
+    return problem(c, 'internal_error', 'something went wrong on our side; the request may be retried with the same Idempotency-Key');
+  });
+  return app;
+}
+
+const docsPage = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Kopilka API</title>
+<link rel="stylesheet" href="/docs/assets/swagger-ui.css"></head>
+<body><div id="ui"></div><script src="/docs/assets/swagger-ui-bundle.js"></script>
+<script>SwaggerUIBundle({ url: '/openapi.json', dom_id: '#ui' });</script></body></html>`;

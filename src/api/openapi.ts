@@ -1,0 +1,25 @@
+import { z } from '@hono/zod-openapi';
+import { problemSchema } from './schemas.ts';
+
+export const json = <T extends z.ZodType>(schema: T, description: string) => ({
+  content: { 'application/json': { schema } },
+  description,
+});
+
+export const body = <T extends z.ZodType>(schema: T) => ({
+  body: { content: { 'application/json': { schema } }, required: true },
+});
+
+const problemResponse = (description: string) => ({ content: { 'application/problem+json': { schema: problemSchema } }, description });
+
+/** The problem responses every authenticated route can give. */
+export const problems = {
+  400: problemResponse('malformed JSON or a field that fails validation'),
+  401: problemResponse('no or unknown API key'),
+  403: problemResponse('the key’s role may not do this'),
+  404: problemResponse('a member, card, store or receipt that does not exist in this programme'),
+  409: problemResponse('conflicts with an earlier request or an existing record'),
+  422: problemResponse('valid request the programme refuses (e.g. insufficient_points)'),
+};
+
+export const security = [{ bearer: [] }];

@@ -1,0 +1,66 @@
+import type { Context } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { Failure, FailureCode } from '../flows/outcome.ts';
+
+type ProblemCode = FailureCode | 'malformed_json' | 'unauthorized' | 'route_not_found' | 'internal_error' | 'unsupported_media_type';
+
+/** The one place where failure codes become HTTP statuses. */
+const statuses: Record<ProblemCode, ContentfulStatusCode> = {
+  validation_failed: 400,
+  malformed_json: 400,
+  unsupported_media_type: 415,
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  route_not_found: 404,
+  member_not_found: 404,
+  card_not_found: 404,
+  store_not_found: 404,
+  receipt_not_found: 404,
+  conflict: 409,
+  receipt_conflict: 409,
+  idempotency_key_reused: 409,
+  currency_mismatch: 422,
+  invalid_card_number: 422,
+  card_blocked: 422,
+  insufficient_points: 422,
+  redemption_limit_exceeded: 422,
+  below_minimum_redemption: 422,
+  member_required: 422,
+  line_not_found: 422,
+  return_exceeds_sale: 422,
+  nothing_to_return: 422,
+  receipt_cancelled: 422,
+  internal_error: 500,
+};
+
+const titles: Partial<Record<ProblemCode, string>> = {
+  validation_failed: 'Request is not valid',
+  malformed_json: 'Body is not valid JSON',
+  unauthorized: 'API key missing or unknown',
+  forbidden: 'This key may not do that',
+  insufficient_points: 'Not enough points',
+  internal_error: 'Internal error',
+};
+
+/**
+ * An RFC 9457 problem document with a stable machine `code`. Typed `never` so route handlers, whose
+ * success bodies are typed by their OpenAPI schemas, can return it from any branch.
+ */
+export function problem(c: Context, code: ProblemCode, detail: string, extra: Record<string, unknown> = {}): never {
+  const status = statuses[code];
+  return c.body(
+    JSON.stringify({
+      type: `https://kopilka.dev/problems/${code}`,
+      title: titles[code] ?? code.replaceAll('_', ' '),
+      status,
+      code,
+      detail,
+      ...extra,
+    }),
+    status,
+    { 'content-type': 'application/problem+json' },
+  ) as never;
+}
+
+export const failure = (c: Context, f: Failure): never => problem(c, f.code, f.message, f.details ?? {});

@@ -1,0 +1,179 @@
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { adjustPoints } from '../../flows/adjustments.ts';
+import type { Deps } from '../../flows/deps.ts';
+import { addCard, blockMemberCard, cardsOf, lookupMember, registerMember, updateMember } from '../../flows/members.ts';
+import { findCard } from '../../store/cards.ts';
+import { balanceView, history } from '../../store/ledger.ts';
+import { tierHistory, type MemberKey } from '../../store/members.ts';
+import { allow, type Env } from '../auth.ts';
+import { body, json, problems, security } from '../openapi.ts';
+import { failure, problem } from '../problems.ts';
+import { adjustmentInput, balance, card, idempotencyHeader, member, memberInput, memberPatch } from '../schemas.ts';
+
+const memberId = z.object({ id: z.string().max(64) });
+const cardNumber = z.object({ number: z.string().regex(/^\d{8,19}$/, '8-19 digits') });
+const anything = z.record(z.string(), z.unknown());
+
+export function memberRoutes(deps: Deps) {
+  const app = new OpenAPIHono<Env>();
+  const tags = ['Members'];
+  const load = async (programId: string, key: MemberKey) => lookupMember(deps.db, programId, key);
+
+  app.openapi(
+    createRoute({
+      method: 'post', path: '/v1/members', tags, security, middleware: [allow('members')] as const,
+      summary: 'Register a member with a virtual card, or with the physical card number given',
+      request: { ...body(memberInput), headers: idempotencyHeader },
+      responses: { 201: json(z.object({ member, cards: z.array(card) }), 'the new member and card'), ...problems },
+    }),
+    async (c) => {
+      const result = await registerMember(deps, c.get('key').programId, c.req.valid('json'), c.req.header('idempotency-key'));
+      return result.ok ? c.json(result.value as never, 201) : failure(c, result);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get', path: '/v1/members', tags, security, middleware: [allow('read')] as const,
+      summary: 'Find a member by exactly one of phone, email, externalId or cardNumber',
+      request: {
+        query: z
+          .object({ phone: z.string().optional(), email: z.string().optional(), externalId: z.string().optional(), cardNumber: z.string().optional() })
+          .refine((q) => Object.values(q).filter(Boolean).length === 1, 'give exactly one of phone, email, externalId, cardNumber'),
+      },
+      responses: { 200: json(member, 'the member'), ...problems },
+    }),
+    async (c) => {
+      const [field, value] = Object.entries(c.req.valid('query')).find(([, v]) => v) as [string, string];
+      const result = await load(c.get('key').programId, { [field]: value } as MemberKey);
+      return result.ok ? c.json(result.value as never, 200) : failure(c, result);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get', path: '/v1/members/{id}', tags, security, middleware: [allow('read')] as const,
+      summary: 'A member with their cards', request: { params: memberId },
+      responses: { 200: json(member.extend({ cards: z.array(card) }), 'the member'), ...problems },
+    }),
+    async (c) => {
+      const { programId } = c.get('key');
+      const result = await load(programId, { id: c.req.valid('param').id });
+      if (!result.ok) return failure(c, result);
+      return c.json({ ...result.value, cards: await cardsOf(deps.db, programId, result.value.id) } as never, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'patch', path: '/v1/members/{id}', tags, security, middleware: [allow('members')] as const,
+      summary: 'Change a member’s profile, contacts or consents', request: { params: memberId, ...body(memberPatch) },
+      responses: { 200: json(member, 'the member'), ...problems },
+    }),
+    async (c) => {
+      const result = await updateMember(deps, c.get('key').programId, c.req.valid('param').id, c.req.valid('json'));
+      return result.ok ? c.json(result.value as never, 200) : failure(c, result);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get', path: '/v1/members/{id}/balance', tags, security, middleware: [allow('read')] as const,
+      summary: 'Available, pending and soon-expiring points', request: { params: memberId },
+      responses: { 200: json(balance, 'the balance'), ...problems },
+    }),
+    async (c) => {
+      const { programId } = c.get('key');
+      const found = await load(programId, { id: c.req.valid('param').id });
+      if (!found.ok) return failure(c, found);
+      return c.json((await balanceView(deps.db, programId, found.value.id, deps.now())) as never, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get', path: '/v1/members/{id}/history', tags, security, middleware: [allow('read')] as const,
+      summary: 'Points history, newest first; pass `next` from a page as `cursor` for the following one',
+      request: { params: memberId, query: z.object({ cursor: z.string().max(64).optional(), limit: z.coerce.number().int().min(1).max(200).default(50) }) },
+      responses: { 200: json(z.object({ items: z.array(anything), next: z.string().nullable() }), 'one page'), ...problems },
+    }),
+    async (c) => {
+      const { programId } = c.get('key');
+      const found = await load(programId, { id: c.req.valid('param').id });
+      if (!found.ok) return failure(c, found);
+      const { cursor, limit } = c.req.valid('query');
+      const items = await history(deps.db, programId, found.value.id, cursor ?? null, limit);
+      return c.json({ items, next: items.length === limit ? (items[items.length - 1]?.id ?? null) : null } as never, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post', path: '/v1/members/{id}/adjustments', tags, security, middleware: [allow('adjust')] as const,
+      summary: 'Credit or debit points by hand, with a mandatory reason; the key is recorded as the actor',
+      request: { params: memberId, ...body(adjustmentInput), headers: idempotencyHeader },
+      responses: { 201: json(z.object({ entryId: z.string(), points: z.number().int(), balance }), 'the adjustment'), ...problems },
+    }),
+    async (c) => {
+      const key = c.get('key');
+      const result = await adjustPoints(deps, key.programId, c.req.valid('param').id, c.req.valid('json'), `${key.id} (${key.name})`, c.req.header('idempotency-key'));
+      return result.ok ? c.json(result.value as never, 201) : failure(c, result);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get', path: '/v1/members/{id}/tier-history', tags, security, middleware: [allow('read')] as const,
+      summary: 'Tier upgrades and downgrades, newest first', request: { params: memberId },
+      responses: { 200: json(z.object({ items: z.array(anything) }), 'the changes'), ...problems },
+    }),
+    async (c) => {
+      const { programId } = c.get('key');
+      const found = await load(programId, { id: c.req.valid('param').id });
+      if (!found.ok) return failure(c, found);
+      return c.json({ items: await tierHistory(deps.db, programId, found.value.id) } as never, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post', path: '/v1/members/{id}/cards', tags: ['Cards'], security, middleware: [allow('members')] as const,
+      summary: 'Issue another card: virtual, or a physical number', request: { params: memberId, ...body(z.object({ number: cardNumber.shape.number.optional() })) },
+      responses: { 201: json(card, 'the card'), ...problems },
+    }),
+    async (c) => {
+      const result = await addCard(deps, c.get('key').programId, c.req.valid('param').id, c.req.valid('json').number);
+      return result.ok ? c.json(result.value as never, 201) : failure(c, result);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get', path: '/v1/cards/{number}', tags: ['Cards'], security, middleware: [allow('read')] as const,
+      summary: 'A card and its status', request: { params: cardNumber },
+      responses: { 200: json(card, 'the card'), ...problems },
+    }),
+    async (c) => {
+      const found = await findCard(deps.db, c.get('key').programId, c.req.valid('param').number);
+      return found ? c.json(found as never, 200) : problem(c, 'card_not_found', `no card ${c.req.valid('param').number}`);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post', path: '/v1/cards/{number}/block', tags: ['Cards'], security, middleware: [allow('members')] as const,
+      summary: 'Block a lost card, optionally replacing it; the balance stays with the member',
+      request: {
+        params: cardNumber,
+        ...body(z.object({ reason: z.string().trim().min(1).max(500), replace: z.boolean().default(false), replaceWith: cardNumber.shape.number.optional() })),
+      },
+      responses: { 200: json(z.object({ blocked: card, replacement: card.nullable() }), 'the blocked card and its replacement'), ...problems },
+    }),
+    async (c) => {
+      const result = await blockMemberCard(deps, c.get('key').programId, c.req.valid('param').number, c.req.valid('json'));
+      return result.ok ? c.json(result.value as never, 200) : failure(c, result);
+    },
+  );
+
+  return app;
+}

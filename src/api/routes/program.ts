@@ -1,0 +1,90 @@
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import type { Deps } from '../../flows/deps.ts';
+import { changeSettings } from '../../flows/programs.ts';
+import { jobNames, runJob, type JobName } from '../../jobs/jobs.ts';
+import { findProgram, loadSettings } from '../../store/programs.ts';
+import { findStore, listStores, upsertStore } from '../../store/stores.ts';
+import { allow, type Env } from '../auth.ts';
+import { body, json, problems, security } from '../openapi.ts';
+import { failure, problem } from '../problems.ts';
+import { codeString, storeInput } from '../schemas.ts';
+
+const anything = z.record(z.string(), z.unknown());
+const store = z.object({ code: z.string(), name: z.string(), city: z.string().nullable(), channel: z.string() }).openapi('Store');
+
+export function programRoutes(deps: Deps) {
+  const app = new OpenAPIHono<Env>();
+  const tags = ['Programme'];
+
+  app.openapi(
+    createRoute({
+      method: 'get', path: '/v1/program', tags, security, middleware: [allow('read')] as const,
+      summary: 'The programme and the settings version in force (earning, redemption, expiry, tiers...)',
+      responses: { 200: json(z.object({ id: z.string(), name: z.string(), version: z.number().int(), settings: anything }), 'the programme'), ...problems },
+    }),
+    async (c) => {
+      const { programId } = c.get('key');
+      const program = await findProgram(deps.db, programId);
+      return c.json({ ...program, ...(await loadSettings(deps.db, programId)) } as never, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'patch', path: '/v1/program/settings', tags, security, middleware: [allow('settings')] as const,
+      summary: 'Change settings: the fields given replace the current ones and a new version is recorded',
+      request: body(anything.openapi({ description: 'any subset of the settings, e.g. {"pendingDays": 7}' })),
+      responses: { 200: json(z.object({ version: z.number().int(), settings: anything }), 'the new version'), ...problems },
+    }),
+    async (c) => {
+      const key = c.get('key');
+      const result = await changeSettings(deps, key.programId, c.req.valid('json'), `${key.id} (${key.name})`);
+      return result.ok ? c.json(result.value as never, 200) : failure(c, result);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get', path: '/v1/stores', tags, security, middleware: [allow('read')] as const, summary: 'The programme’s stores',
+      responses: { 200: json(z.object({ items: z.array(store) }), 'the stores'), ...problems },
+    }),
+    async (c) => c.json({ items: await listStores(deps.db, c.get('key').programId) }, 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'put', path: '/v1/stores/{code}', tags, security, middleware: [allow('settings')] as const,
+      summary: 'Register or change a store (code, name, city, channel)',
+      request: { params: z.object({ code: codeString }), ...body(storeInput) },
+      responses: { 200: json(store, 'the store'), ...problems },
+    }),
+    async (c) => {
+      const saved = await upsertStore(deps.db, c.get('key').programId, { code: c.req.valid('param').code, ...c.req.valid('json') }, deps.now());
+      return c.json(saved, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get', path: '/v1/stores/{code}', tags, security, middleware: [allow('read')] as const, summary: 'One store',
+      request: { params: z.object({ code: codeString }) },
+      responses: { 200: json(store, 'the store'), ...problems },
+    }),
+    async (c) => {
+      const found = await findStore(deps.db, c.get('key').programId, c.req.valid('param').code);
+      return found ? c.json(found, 200) : problem(c, 'store_not_found', `no store ${c.req.valid('param').code}`);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post', path: '/v1/jobs/{name}/run', tags: ['Jobs'], security, middleware: [allow('jobs')] as const,
+      summary: 'Run a job now (activation, expiry, tier-review); safe to run twice or concurrently',
+      request: { params: z.object({ name: z.enum(jobNames as [JobName, ...JobName[]]) }) },
+      responses: { 200: json(z.object({ job: z.string(), members: z.number().int(), changed: z.number().int() }), 'what the job did'), ...problems },
+    }),
+    async (c) => c.json(await runJob(deps, c.req.valid('param').name), 200),
+  );
+
+  return app;
+}

@@ -1,0 +1,92 @@
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import type { Deps } from '../../flows/deps.ts';
+import { calculateReceipt, confirmReceipt, type ReceiptInput } from '../../flows/receipts.ts';
+import { cancelReceipt, returnLines } from '../../flows/returns.ts';
+import { findReceipt, soldLines } from '../../store/receipts.ts';
+import { allow, type Env } from '../auth.ts';
+import { body, json, problems, security } from '../openapi.ts';
+import { failure, problem } from '../problems.ts';
+import { calculation, confirmedReceipt, idempotencyHeader, receiptInput, returnInput, returnResult } from '../schemas.ts';
+
+const toInput = (r: z.infer<typeof receiptInput>): ReceiptInput => ({ ...r, purchasedAt: r.purchasedAt ? new Date(r.purchasedAt) : undefined });
+const receiptId = z.object({ id: z.string().max(64) });
+
+export function receiptRoutes(deps: Deps) {
+  const app = new OpenAPIHono<Env>();
+  const tags = ['Receipts'];
+
+  app.openapi(
+    createRoute({
+      method: 'post', path: '/v1/receipts/calculate', tags, security, middleware: [allow('receipts')] as const,
+      summary: 'Price a receipt without writing anything: points to earn, the most points payable, the discount',
+      request: body(receiptInput),
+      responses: { 200: json(calculation, 'what the receipt would earn and may spend'), ...problems },
+    }),
+    async (c) => {
+      const result = await calculateReceipt(deps, c.get('key').programId, toInput(c.req.valid('json')));
+      return result.ok ? c.json(result.value, 200) : failure(c, result);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post', path: '/v1/receipts', tags, security, middleware: [allow('receipts')] as const,
+      summary: 'Confirm a sale: store the receipt, spend and earn points (idempotent by store+number and Idempotency-Key)',
+      request: { ...body(receiptInput), headers: idempotencyHeader },
+      responses: { 201: json(confirmedReceipt, 'the confirmed receipt and the new balance'), ...problems },
+    }),
+    async (c) => {
+      const result = await confirmReceipt(deps, c.get('key').programId, toInput(c.req.valid('json')), c.req.header('idempotency-key'));
+      return result.ok ? c.json(result.value, 201) : failure(c, result);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get', path: '/v1/receipts/{id}', tags, security, middleware: [allow('read')] as const,
+      summary: 'A receipt with its lines and what has been returned',
+      request: { params: receiptId },
+      responses: { 200: json(z.record(z.string(), z.unknown()), 'the receipt'), ...problems },
+    }),
+    async (c) => {
+      const { programId } = c.get('key');
+      const receipt = await findReceipt(deps.db, programId, c.req.valid('param').id);
+      if (!receipt) return problem(c, 'receipt_not_found', `no receipt ${c.req.valid('param').id}`);
+      const lines = (await soldLines(deps.db, programId, receipt.id)).map(({ quantityMilli: _q, returnedMilli, ...l }) => ({
+        ...l,
+        returnedQuantity: returnedMilli / 1000,
+      }));
+      const { requestHash: _h, ...shown } = receipt;
+      return c.json({ ...shown, lines }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post', path: '/v1/receipts/{id}/returns', tags, security, middleware: [allow('receipts')] as const,
+      summary: 'Return some lines or quantities; earned and spent points are reversed in proportion',
+      request: { params: receiptId, ...body(returnInput), headers: idempotencyHeader },
+      responses: { 201: json(returnResult, 'what was reversed and the new balance'), ...problems },
+    }),
+    async (c) => {
+      const { programId } = c.get('key');
+      const result = await returnLines(deps, programId, c.req.valid('param').id, c.req.valid('json'), c.req.header('idempotency-key'));
+      return result.ok ? c.json(result.value, 201) : failure(c, result);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post', path: '/v1/receipts/{id}/cancel', tags, security, middleware: [allow('receipts')] as const,
+      summary: 'Void a whole receipt (whatever is not yet returned)',
+      request: { params: receiptId, headers: idempotencyHeader },
+      responses: { 201: json(returnResult, 'what was reversed and the new balance'), ...problems },
+    }),
+    async (c) => {
+      const result = await cancelReceipt(deps, c.get('key').programId, c.req.valid('param').id, c.req.header('idempotency-key'));
+      return result.ok ? c.json(result.value, 201) : failure(c, result);
+    },
+  );
+
+  return app;
+}

@@ -1,0 +1,202 @@
+import { z } from '@hono/zod-openapi';
+import { toMilli } from '../domain/arithmetic.ts';
+
+/** Kopecks (minor units); bounded so every sum stays an exact integer. */
+export const money = z.number().int().min(0).max(1_000_000_000_000);
+export const points = z.number().int().min(0).max(1_000_000_000_000);
+const text = (max: number) => z.string().trim().min(1).max(max);
+export const codeString = z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/, 'letters, digits, "_", "-" or "." (1-64)');
+
+const isCurrency = (c: string) => Intl.supportedValuesOf('currency').includes(c);
+
+export const quantity = z
+  .number()
+  .positive('quantity must be above zero')
+  .max(1_000_000)
+  .refine((q) => Math.abs(q * 1000 - Math.round(q * 1000)) < 1e-6, 'at most three decimals (0.756 kg)');
+
+export const receiptLine = z.object({
+  sku: codeString,
+  name: text(200).optional(),
+  category: codeString.optional(),
+  quantity,
+  price: money.describe('kopecks per unit'),
+  discount: money.default(0).describe("the shop's own discount on the line, kopecks"),
+  amount: money.describe('round(price x quantity) - discount, kopecks'),
+  isReward: z.boolean().default(false).describe('a gift line: never earns, never paid with points'),
+});
+
+export const memberRef = z
+  .object({
+    id: text(64).optional(),
+    cardNumber: z.string().regex(/^\d{8,19}$/, '8-19 digits').optional(),
+    phone: text(32).optional(),
+    externalId: text(128).optional(),
+  })
+  .refine((m) => Object.values(m).filter((v) => v !== undefined).length === 1, 'name the member by exactly one of id, cardNumber, phone, externalId');
+
+export const receiptInput = z
+  .object({
+    storeCode: codeString,
+    number: text(64),
+    purchasedAt: z.iso.datetime({ offset: true }).optional().describe('when the sale happened; default now'),
+    currency: z.string().regex(/^[A-Z]{3}$/, 'ISO 4217 code').refine(isCurrency, 'unknown currency').optional(),
+    member: memberRef.optional().describe('omit for an anonymous receipt'),
+    lines: z.array(receiptLine).min(1).max(500),
+    total: money.describe('sum of line amounts, kopecks'),
+    pointsToSpend: points.default(0),
+  })
+  .superRefine((r, ctx) => {
+    r.lines.forEach((l, i) => {
+      const expected = Number((BigInt(l.price) * BigInt(toMilli(l.quantity)) + 500n) / 1000n) - l.discount;
+      if (l.amount !== expected)
+        ctx.addIssue({ code: 'custom', path: ['lines', i, 'amount'], message: `must be price x quantity - discount = ${expected}` });
+    });
+    const sum = r.lines.reduce((a, l) => a + l.amount, 0);
+    if (r.total !== sum) ctx.addIssue({ code: 'custom', path: ['total'], message: `must equal the sum of line amounts = ${sum}` });
+  })
+  .openapi('Receipt');
+
+export const returnInput = z
+  .object({
+    number: text(64).optional().describe("the shop's return document number"),
+    lines: z
+      .array(z.object({ lineNo: z.number().int().min(1).max(500), quantity }))
+      .min(1)
+      .max(500)
+      .refine((ls) => new Set(ls.map((l) => l.lineNo)).size === ls.length, 'each line at most once'),
+  })
+  .openapi('Return');
+
+const phoneOrNull = text(32).nullable();
+export const memberProfile = z.object({
+  externalId: text(128).nullable(),
+  phone: phoneOrNull,
+  email: z.email().max(254).nullable(),
+  name: text(200).nullable(),
+  birthDate: z.iso.date().nullable(),
+  gender: z.enum(['female', 'male']).nullable(),
+  city: text(100).nullable(),
+  attributes: z.record(z.string(), z.unknown()),
+  source: text(64).nullable().describe('acquisition source, e.g. "store", "website", "friend"'),
+  channel: text(64).nullable().describe('acquisition channel, e.g. "till", "online", "app"'),
+  consents: z.object({ email: z.boolean(), sms: z.boolean(), push: z.boolean() }),
+});
+
+export const memberInput = memberProfile
+  .partial()
+  .extend({ cardNumber: z.string().regex(/^\d{8,19}$/, '8-19 digits').optional().describe('a physical card; else a virtual one is issued') })
+  .openapi('NewMember');
+
+export const memberPatch = memberProfile.partial().openapi('MemberPatch');
+
+export const member = memberProfile
+  .extend({
+    id: z.string(),
+    tierCode: z.string().nullable(),
+    pointsAvailable: z.number().int(),
+    pointsPending: z.number().int(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .openapi('Member');
+
+export const card = z
+  .object({
+    number: z.string(),
+    memberId: z.string(),
+    kind: z.enum(['virtual', 'physical']),
+    status: z.enum(['inactive', 'active', 'blocked']),
+    blockReason: z.string().nullable(),
+    replacedBy: z.string().nullable(),
+  })
+  .openapi('Card');
+
+export const balance = z
+  .object({
+    available: z.number().int(),
+    pending: z.number().int(),
+    expiringSoon: z.number().int().describe('points expiring within 30 days'),
+    nextExpiry: z.object({ points: z.number().int(), at: z.string() }).nullable(),
+    debt: z.number().int().describe('points clawed back after they were spent; repaid from the next points'),
+  })
+  .openapi('Balance');
+
+export const adjustmentInput = z
+  .object({
+    points: z.number().int().min(-1_000_000_000).max(1_000_000_000).refine((p) => p !== 0, 'must not be zero'),
+    reason: text(500),
+  })
+  .openapi('Adjustment');
+
+export const storeInput = z
+  .object({ name: text(200), city: text(100).nullable().default(null), channel: z.enum(['till', 'online', 'app', 'partner']).default('till') })
+  .openapi('StoreInput');
+
+export const pricedLine = z.object({
+  lineNo: z.number().int(),
+  sku: z.string(),
+  earns: z.boolean(),
+  redeemable: z.boolean(),
+  maxPoints: z.number().int(),
+  pointsSpent: z.number().int(),
+  pointsDiscount: z.number().int(),
+  paid: z.number().int(),
+  pointsEarned: z.number().int(),
+});
+
+export const calculation = z
+  .object({
+    memberId: z.string().nullable(),
+    settingsVersion: z.number().int(),
+    tier: z.string().nullable(),
+    available: z.number().int().nullable(),
+    total: z.number().int(),
+    maxPointsByReceipt: z.number().int(),
+    maxPoints: z.number().int(),
+    pointsSpent: z.number().int(),
+    pointsDiscount: z.number().int(),
+    paid: z.number().int(),
+    pointsEarned: z.number().int(),
+    lines: z.array(pricedLine),
+    rules: z.array(z.object({ code: z.string(), description: z.string(), lines: z.array(z.number().int()).optional() })),
+  })
+  .openapi('Calculation');
+
+export const confirmedReceipt = calculation
+  .extend({
+    id: z.string(),
+    storeCode: z.string(),
+    number: z.string(),
+    status: z.literal('confirmed'),
+    cardNumber: z.string().nullable(),
+    purchasedAt: z.string(),
+    balance: z.object({ available: z.number().int(), pending: z.number().int(), expiringSoon: z.number().int(), debt: z.number().int() }).nullable(),
+    tierChange: z.object({ from: z.string().nullable(), to: z.string() }).nullable(),
+  })
+  .openapi('ConfirmedReceipt');
+
+export const returnResult = z
+  .object({
+    id: z.string(),
+    receiptId: z.string(),
+    kind: z.enum(['return', 'cancel']),
+    number: z.string().nullable(),
+    amount: z.number().int().describe('money to give back, kopecks'),
+    pointsClawedBack: z.number().int(),
+    pointsRefunded: z.number().int(),
+    debt: z.number().int(),
+    writtenOff: z.number().int(),
+    lines: z.array(z.object({ lineNo: z.number().int(), quantity: z.number(), amount: z.number().int(), pointsClawedBack: z.number().int(), pointsRefunded: z.number().int() })),
+    balance: z.object({ available: z.number().int(), pending: z.number().int(), debt: z.number().int() }).nullable(),
+  })
+  .openapi('ReturnResult');
+
+export const problemSchema = z
+  .object({ type: z.string(), title: z.string(), status: z.number().int(), code: z.string(), detail: z.string() })
+  .catchall(z.unknown())
+  .openapi('Problem');
+
+export const idempotencyHeader = z.object({
+  'idempotency-key': z.string().min(1).max(200).optional().openapi({ description: 'a retry with the same key gets the first answer' }),
+});

@@ -1,0 +1,108 @@
+import { resolve } from 'node:path';
+import { Command, Option } from 'commander';
+import { createApiKey, createProgram } from './flows/programs.ts';
+import { createStarterProgram } from './flows/starter.ts';
+import type { Deps } from './flows/deps.ts';
+import { jobNames, runJob, type JobName } from './jobs/jobs.ts';
+import { startServer } from './server.ts';
+import { openDb } from './store/db.ts';
+import { roles, type Role } from './store/keys.ts';
+import { migrate } from './store/migrate.ts';
+import { findProgram, listPrograms } from './store/programs.ts';
+
+/** The database the environment names: PostgreSQL with DATABASE_URL, else embedded PGlite in KOPILKA_DATA_DIR. */
+async function open(): Promise<Deps> {
+  const databaseUrl = process.env.DATABASE_URL || undefined;
+  const dataDir = resolve(process.env.KOPILKA_DATA_DIR || './data');
+  const db = await openDb({ databaseUrl, dataDir });
+  await migrate(db);
+  return { db, now: () => new Date() };
+}
+
+const program = new Command('kopilka').description('Kopilka loyalty engine').showHelpAfterError();
+
+program
+  .command('serve')
+  .description('run the HTTP API (PORT, default 3000); on an empty database create a demo programme first')
+  .action(async () => {
+    const deps = await open();
+    const port = Number(process.env.PORT || 3000);
+    let starter: Awaited<ReturnType<typeof createStarterProgram>> | null = null;
+    if ((await listPrograms(deps.db)).length === 0) starter = await createStarterProgram(deps);
+    const server = startServer(deps, { port, jobIntervalMs: 60_000 });
+    const url = `http://localhost:${port}`;
+    console.log(`Kopilka is listening on ${url} (database: ${deps.db.engine})`);
+    console.log(`API docs: ${url}/docs   OpenAPI: ${url}/openapi.json`);
+    if (starter) {
+      console.log(`Created the demo programme ${starter.programId}. These keys are shown once:`);
+      console.log(`  admin key: ${starter.admin.secret}`);
+      console.log(`  till (pos) key: ${starter.pos.secret}`);
+    }
+    const stop = async () => {
+      await server.close();
+      await deps.db.close();
+      process.exit(0);
+    };
+    process.on('SIGINT', () => void stop());
+    process.on('SIGTERM', () => void stop());
+  });
+
+program
+  .command('migrate')
+  .description('apply database migrations')
+  .action(async () => {
+    const deps = await open();
+    console.log(`database (${deps.db.engine}) is up to date`);
+    await deps.db.close();
+  });
+
+const programs = program.command('programs').description('manage programmes (tenants)');
+programs
+  .command('create')
+  .description('create a programme and print its admin key')
+  .requiredOption('--name <name>', 'programme name')
+  .action(async (opts: { name: string }) => {
+    const deps = await open();
+    const created = await createProgram(deps, { name: opts.name });
+    if (!created.ok) return program.error(created.message);
+    const key = await createApiKey(deps.db, created.value.id, 'admin', 'admin', deps.now());
+    console.log(`programme ${created.value.id}\nadmin key (shown once): ${key.secret}`);
+    await deps.db.close();
+  });
+programs
+  .command('list')
+  .description('list programmes')
+  .action(async () => {
+    const deps = await open();
+    for (const p of await listPrograms(deps.db)) console.log(`${p.id}\t${p.name}`);
+    await deps.db.close();
+  });
+
+const keys = program.command('keys').description('manage API keys');
+keys
+  .command('create')
+  .description('create an API key for one programme and one role; the key is printed once')
+  .requiredOption('--program <id>', 'programme id')
+  .addOption(new Option('--role <role>', 'role').choices(roles as string[]).makeOptionMandatory())
+  .option('--name <name>', 'who or what uses the key', 'key')
+  .action(async (opts: { program: string; role: Role; name: string }) => {
+    const deps = await open();
+    if (!(await findProgram(deps.db, opts.program))) program.error(`no programme ${opts.program} (see: kopilka programs list)`);
+    const key = await createApiKey(deps.db, opts.program, opts.role, opts.name, deps.now());
+    console.log(key.secret);
+    await deps.db.close();
+  });
+
+const jobs = program.command('jobs').description('run scheduled work by hand');
+jobs
+  .command('run')
+  .description(`run a job: ${jobNames.join(', ')}`)
+  .addArgument(program.createArgument('<name>', 'job name').choices(jobNames as string[]))
+  .action(async (name: JobName) => {
+    const deps = await open();
+    const report = await runJob(deps, name);
+    console.log(`${report.job}: ${report.members} members looked at, ${report.changed} changed`);
+    await deps.db.close();
+  });
+
+await program.parseAsync();

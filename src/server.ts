@@ -1,0 +1,40 @@
+import { serve } from '@hono/node-server';
+import { createApp } from './api/app.ts';
+import type { Deps } from './flows/deps.ts';
+import { jobNames, runJob } from './jobs/jobs.ts';
+
+export interface ServerOptions {
+  port: number;
+  /** How often activation and expiry run; the tier review runs every 24 hours. 0 turns the scheduler off. */
+  jobIntervalMs: number;
+}
+
+/** Serves the API and runs the scheduled jobs in-process. */
+export function startServer(deps: Deps, options: ServerOptions) {
+  const app = createApp(deps);
+  const server = serve({ fetch: app.fetch, port: options.port, hostname: '0.0.0.0' });
+  const timers: NodeJS.Timeout[] = [];
+  let running = false;
+  const run = async (names: readonly (typeof jobNames)[number][]) => {
+    if (running) return;
+    running = true;
+    try {
+      for (const name of names) await runJob(deps, name);
+    } catch (error) {
+      console.error('job failed', error);
+    } finally {
+      running = false;
+    }
+  };
+  if (options.jobIntervalMs > 0) {
+    timers.push(setInterval(() => void run(['activation', 'expiry']), options.jobIntervalMs));
+    timers.push(setInterval(() => void run(['tier-review']), 24 * 3600 * 1000));
+  }
+  return {
+    server,
+    close: async () => {
+      timers.forEach(clearInterval);
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
