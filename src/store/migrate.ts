@@ -8,11 +8,11 @@ const MIGRATION_LOCK = 4_711_001;
 /** Applies the numbered SQL files not yet applied, each in its own transaction; safe to run from several processes. */
 export async function migrate(db: Db): Promise<string[]> {
   const files = readdirSync(migrationsDir).filter((f) => f.endsWith('.sql')).sort();
-  await db.query('create table if not exists schema_migrations (name text primary key, applied_at timestamptz not null)');
   const applied: string[] = [];
   for (const name of files) {
     const done = await db.transaction(async (tx) => {
       await tx.query('select pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
+      await tx.query('create table if not exists schema_migrations (name text primary key, applied_at timestamptz not null)');
       const seen = await tx.query('select 1 from schema_migrations where name = $1', [name]);
       if (seen.length > 0) return false;
       for (const statement of splitStatements(readFileSync(migrationsDir + name, 'utf8'))) await tx.query(statement);

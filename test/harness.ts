@@ -1,0 +1,67 @@
+import { createApp } from '../src/api/app.ts';
+import type { Deps } from '../src/flows/deps.ts';
+import { createApiKey, createProgram } from '../src/flows/programs.ts';
+import { openDb, type Db } from '../src/store/db.ts';
+import { roles, type Role } from '../src/store/keys.ts';
+import { migrate } from '../src/store/migrate.ts';
+import { upsertStore } from '../src/store/stores.ts';
+
+/** Which engine this run uses: PostgreSQL when DATABASE_URL is set, else an in-memory PGlite. */
+export const engine = process.env.DATABASE_URL ? 'postgres' : 'pglite';
+
+export async function openTestDb(): Promise<Db> {
+  const db = await openDb({ databaseUrl: process.env.DATABASE_URL, dataDir: 'memory://', poolSize: 60 });
+  await migrate(db);
+  return db;
+}
+
+export interface Programme {
+  deps: Deps;
+  programId: string;
+  keys: Record<Role, string>;
+  app: ReturnType<typeof createApp>;
+  /** Moves the programme's clock. */
+  setNow(at: Date | string): void;
+  advanceDays(days: number): void;
+  now(): Date;
+  call(method: string, path: string, body?: unknown, options?: { role?: Role; key?: string; headers?: Record<string, string> }): Promise<{ status: number; body: any; contentType: string }>;
+}
+
+/** A fresh programme (tenant) with a store `S1`, one key per role and a movable clock, served in-process. */
+export async function newProgramme(db: Db, settings: Record<string, unknown> = {}, start = '2026-01-15T09:00:00Z'): Promise<Programme> {
+  let clock = new Date(start);
+  const deps: Deps = { db, now: () => clock };
+  const created = await createProgram(deps, { name: 'Test programme', settings });
+  if (!created.ok) throw new Error(created.message);
+  const programId = created.value.id;
+  await upsertStore(db, programId, { code: 'S1', name: 'Store one', city: 'Москва', channel: 'till' }, clock);
+  const keys = {} as Record<Role, string>;
+  for (const role of roles) keys[role] = (await createApiKey(db, programId, role, role, clock)).secret;
+  const app = createApp(deps);
+  return {
+    deps,
+    programId,
+    keys,
+    app,
+    setNow: (at) => (clock = new Date(at)),
+    advanceDays: (days) => (clock = new Date(clock.getTime() + days * 86_400_000)),
+    now: () => clock,
+    async call(method, path, body, options = {}) {
+      const headers: Record<string, string> = { authorization: `Bearer ${options.key ?? keys[options.role ?? 'admin']}`, ...options.headers };
+      if (body !== undefined) headers['content-type'] = 'application/json';
+      const res = await app.request(path, { method, headers, body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body) });
+      const text = await res.text();
+      return { status: res.status, body: text ? JSON.parse(text) : null, contentType: res.headers.get('content-type') ?? '' };
+    },
+  };
+}
+
+/** A receipt line whose amount adds up: price x quantity - discount. */
+export function line(sku: string, price: number, quantity = 1, extra: Record<string, unknown> = {}) {
+  const discount = (extra.discount as number | undefined) ?? 0;
+  return { sku, price, quantity, amount: Math.round(price * quantity) - discount, ...extra };
+}
+
+export function receipt(number: string, lines: ReturnType<typeof line>[], extra: Record<string, unknown> = {}) {
+  return { storeCode: 'S1', number, lines, total: lines.reduce((a, l) => a + l.amount, 0), ...extra };
+}

@@ -1,0 +1,45 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Db } from '../src/store/db.ts';
+import { line, newProgramme, openTestDb, receipt, type Programme } from './harness.ts';
+
+let db: Db;
+let p: Programme;
+let memberId: string;
+
+beforeAll(async () => {
+  db = await openTestDb();
+  p = await newProgramme(db, { earn: { kind: 'percent', percent: 5 }, pendingDays: 14, expiry: { kind: 'days', days: 365 } });
+  const created = await p.call('POST', '/v1/members', { name: 'Анна', phone: '+7 916 123-45-67' });
+  memberId = created.body.member.id;
+});
+afterAll(() => db.close());
+
+describe('receipt flow', () => {
+  it('earns pending points that become available after the return window', async () => {
+    const res = await p.call('POST', '/v1/receipts', receipt('R1', [line('MILK', 10000, 2), line('APPLES', 19900, 0.756)], { member: { id: memberId } }), { role: 'pos' });
+    expect(res.status).toBe(201);
+    // 5% of 350.44 RUB = 17.52 -> 17 points (floor)
+    expect(res.body.pointsEarned).toBe(17);
+    expect(res.body.balance).toMatchObject({ available: 0, pending: 17 });
+    p.advanceDays(15);
+    const balance = await p.call('GET', `/v1/members/${memberId}/balance`);
+    expect(balance.body).toMatchObject({ available: 0, pending: 17 });
+    const job = await p.call('POST', '/v1/jobs/activation/run');
+    expect(job.body.changed).toBeGreaterThanOrEqual(1);
+    expect((await p.call('GET', `/v1/members/${memberId}/balance`)).body).toMatchObject({ available: 17, pending: 0 });
+  });
+
+  it('spends points as partial payment and a retry gets the first answer', async () => {
+    const body = receipt('R2', [line('BREAD', 5000, 1)], { member: { id: memberId }, pointsToSpend: 10 });
+    const first = await p.call('POST', '/v1/receipts', body, { role: 'pos' });
+    expect(first.status).toBe(201);
+    expect(first.body.pointsDiscount).toBe(1000);
+    expect(first.body.paid).toBe(4000);
+    const again = await p.call('POST', '/v1/receipts', body, { role: 'pos' });
+    expect(again.status).toBe(201);
+    expect(again.body).toEqual(first.body);
+    const changed = await p.call('POST', '/v1/receipts', { ...body, pointsToSpend: 5 }, { role: 'pos' });
+    expect(changed.status).toBe(409);
+    expect(changed.body.code).toBe('receipt_conflict');
+  });
+});
