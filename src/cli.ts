@@ -4,6 +4,8 @@ import { createApiKey, createProgram } from './flows/programs.ts';
 import { createStarterProgram } from './flows/starter.ts';
 import type { Deps } from './flows/deps.ts';
 import { jobNames, runJob, type JobName } from './jobs/jobs.ts';
+import { countLines, importReceipts } from './import/receipts.ts';
+import { progressBar } from './progress.ts';
 import { startServer } from './server.ts';
 import { openDb } from './store/db.ts';
 import { roles, type Role } from './store/keys.ts';
@@ -90,6 +92,24 @@ keys
     if (!(await findProgram(deps.db, opts.program))) program.error(`no programme ${opts.program} (see: kopilka programs list)`);
     const key = await createApiKey(deps.db, opts.program, opts.role, opts.name, deps.now());
     console.log(key.secret);
+    await deps.db.close();
+  });
+
+program
+  .command('import')
+  .description('import receipts from a .jsonl (one API receipt per line) or .csv file (one row per line item)')
+  .argument('<what>', 'what to import: receipts')
+  .argument('<file>', 'file.jsonl or file.csv')
+  .requiredOption('--program <id>', 'programme id')
+  .action(async (what: string, file: string, opts: { program: string }) => {
+    if (what !== 'receipts') return program.error('only receipts can be imported');
+    const deps = await open();
+    if (!(await findProgram(deps.db, opts.program))) return program.error(`no programme ${opts.program}`);
+    const bar = progressBar('receipts', file.endsWith('.csv') ? null : await countLines(file));
+    const report = await importReceipts(deps, opts.program, file, (done) => bar.update(done));
+    bar.stop();
+    console.log(`${report.confirmed} receipts confirmed, ${report.failed} refused`);
+    for (const e of report.errors) console.log(`  ${e.receipt}: ${e.code} — ${e.message}`);
     await deps.db.close();
   });
 

@@ -5,7 +5,7 @@ import type { Failure, FailureCode } from '../flows/outcome.ts';
 type ProblemCode = FailureCode | 'malformed_json' | 'unauthorized' | 'route_not_found' | 'internal_error' | 'unsupported_media_type';
 
 /** The one place where failure codes become HTTP statuses. */
-const statuses: Record<ProblemCode, ContentfulStatusCode> = {
+export const statuses: Record<ProblemCode, ContentfulStatusCode> = {
   validation_failed: 400,
   malformed_json: 400,
   unsupported_media_type: 415,
@@ -43,6 +43,16 @@ const titles: Partial<Record<ProblemCode, string>> = {
   internal_error: 'Internal error',
 };
 
+/** The RFC 9457 document for a failure, as a value (batch answers carry one per item). */
+export const problemBody = (code: ProblemCode, detail: string, extra: Record<string, unknown> = {}) => ({
+  type: `https://kopilka.dev/problems/${code}`,
+  title: titles[code] ?? code.replaceAll('_', ' '),
+  status: statuses[code],
+  code,
+  detail,
+  ...extra,
+});
+
 /**
  * An RFC 9457 problem document with a stable machine `code`. Typed `never` so route handlers, whose
  * success bodies are typed by their OpenAPI schemas, can return it from any branch.
@@ -50,14 +60,7 @@ const titles: Partial<Record<ProblemCode, string>> = {
 export function problem(c: Context, code: ProblemCode, detail: string, extra: Record<string, unknown> = {}): never {
   const status = statuses[code];
   return c.body(
-    JSON.stringify({
-      type: `https://kopilka.dev/problems/${code}`,
-      title: titles[code] ?? code.replaceAll('_', ' '),
-      status,
-      code,
-      detail,
-      ...extra,
-    }),
+    JSON.stringify(problemBody(code, detail, extra)),
     status,
     { 'content-type': 'application/problem+json' },
   ) as never;

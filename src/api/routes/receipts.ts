@@ -1,15 +1,23 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Deps } from '../../flows/deps.ts';
+import { confirmMany } from '../../flows/batch.ts';
 import { calculateReceipt, confirmReceipt, type ReceiptInput } from '../../flows/receipts.ts';
 import { cancelReceipt, returnLines } from '../../flows/returns.ts';
 import { findReceipt, soldLines } from '../../store/receipts.ts';
 import { allow, type Env } from '../auth.ts';
 import { body, json, problems, security } from '../openapi.ts';
-import { failure, problem } from '../problems.ts';
+import { failure, problem, problemBody, statuses } from '../problems.ts';
 import { calculation, confirmedReceipt, idempotencyHeader, receiptInput, returnInput, returnResult } from '../schemas.ts';
 
 const toInput = (r: z.infer<typeof receiptInput>): ReceiptInput => ({ ...r, purchasedAt: r.purchasedAt ? new Date(r.purchasedAt) : undefined });
 const receiptId = z.object({ id: z.string().max(64) });
+const batchResult = z
+  .object({
+    confirmed: z.number().int(),
+    failed: z.number().int(),
+    results: z.array(z.object({ index: z.number().int(), status: z.number().int(), receipt: confirmedReceipt.optional(), problem: z.record(z.string(), z.unknown()).optional() })),
+  })
+  .openapi('ReceiptBatchResult');
 
 export function receiptRoutes(deps: Deps) {
   const app = new OpenAPIHono<Env>();
@@ -38,6 +46,33 @@ export function receiptRoutes(deps: Deps) {
     async (c) => {
       const result = await confirmReceipt(deps, c.get('key').programId, toInput(c.req.valid('json')), c.req.header('idempotency-key'));
       return result.ok ? c.json(result.value, 201) : failure(c, result);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post', path: '/v1/receipts/batch', tags, security, middleware: [allow('receipts')] as const,
+      summary: 'Confirm up to 1,000 receipts (offline tills, history import); each is priced, idempotent and answered on its own',
+      request: body(z.object({ receipts: z.array(z.unknown()).min(1).max(1000) }).openapi('ReceiptBatch')),
+      responses: { 200: json(batchResult, 'one answer per receipt, in order'), ...problems },
+    }),
+    async (c) => {
+      const items = c.req.valid('json').receipts.map((r) => receiptInput.safeParse(r));
+      const valid = items.flatMap((r) => (r.success ? [toInput(r.data)] : []));
+      const confirmed = await confirmMany(deps, c.get('key').programId, valid);
+      let next = 0;
+      const results = items.map((item, index) => {
+        if (!item.success) {
+          const errors = item.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
+          return { index, status: 400, problem: problemBody('validation_failed', errors.map((e) => `${e.path}: ${e.message}`).join('; '), { errors }) };
+        }
+        const outcome = confirmed[next++] as (typeof confirmed)[number];
+        return outcome.ok
+          ? { index, status: 201, receipt: outcome.value }
+          : { index, status: statuses[outcome.code], problem: problemBody(outcome.code, outcome.message, outcome.details ?? {}) };
+      });
+      const accepted = results.filter((r) => r.status === 201).length;
+      return c.json({ confirmed: accepted, failed: results.length - accepted, results } as never, 200);
     },
   );
 
