@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { Command, Option } from 'commander';
 import { createApiKey, createProgram } from './flows/programs.ts';
-import { createStarterProgram } from './flows/starter.ts';
+import { createDemoProgramme, generateDemo, type DemoOptions } from './demo/generate.ts';
 import type { Deps } from './flows/deps.ts';
 import { jobNames, runJob, type JobName } from './jobs/jobs.ts';
 import { countLines, importReceipts } from './import/receipts.ts';
@@ -23,22 +23,41 @@ async function open(): Promise<Deps> {
 
 const program = new Command('kopilka').description('Kopilka loyalty engine').showHelpAfterError();
 
+const DEMO_DEFAULTS = { members: 10_000, months: 12, seed: 42 };
+
+/** Fills a demo programme, printing progress; returns when the history is loaded. */
+async function loadDemo(deps: Deps, programId: string, options: Omit<DemoOptions, 'until' | 'progress'>) {
+  const bar = progressBar('receipts', null);
+  const started = Date.now();
+  const report = await generateDemo(deps, programId, { ...options, until: deps.now(), progress: (done) => bar.update(done) });
+  bar.stop();
+  const seconds = (Date.now() - started) / 1000;
+  console.log(
+    `demo: ${report.members} members, ${report.receipts} receipts (${Math.round(report.receipts / seconds)}/s), ` +
+      `${report.returns} returns, ${report.cancels} cancels, ${report.refused} refused, in ${seconds.toFixed(0)} s`,
+  );
+}
+
+const historyStart = (deps: Deps, months: number) => new Date(deps.now().getTime() - months * 30 * 86_400_000);
+
 program
   .command('serve')
-  .description('run the HTTP API (PORT, default 3000); on an empty database create a demo programme first')
+  .description('run the HTTP API (PORT, default 3000); on an empty database, create the demo programme and load it in the background')
   .action(async () => {
     const deps = await open();
     const port = Number(process.env.PORT || 3000);
-    let starter: Awaited<ReturnType<typeof createStarterProgram>> | null = null;
-    if ((await listPrograms(deps.db)).length === 0) starter = await createStarterProgram(deps);
+    const empty = (await listPrograms(deps.db)).length === 0;
+    const demo = empty ? await createDemoProgramme(deps, historyStart(deps, DEMO_DEFAULTS.months)) : null;
     const server = startServer(deps, { port, jobIntervalMs: 60_000 });
     const url = `http://localhost:${port}`;
     console.log(`Kopilka is listening on ${url} (database: ${deps.db.engine})`);
     console.log(`API docs: ${url}/docs   OpenAPI: ${url}/openapi.json`);
-    if (starter) {
-      console.log(`Created the demo programme ${starter.programId}. These keys are shown once:`);
-      console.log(`  admin key: ${starter.admin.secret}`);
-      console.log(`  till (pos) key: ${starter.pos.secret}`);
+    if (demo) {
+      console.log(`Created the demo programme ${demo.programId}. These keys are shown once:`);
+      console.log(`  admin key: ${demo.adminKey}`);
+      console.log(`  till (pos) key: ${demo.posKey}`);
+      console.log(`Loading ${DEMO_DEFAULTS.members} members and a year of receipts into it in the background...`);
+      void loadDemo(deps, demo.programId, DEMO_DEFAULTS).catch((error) => console.error('demo load failed', error));
     }
     const stop = async () => {
       await server.close();
@@ -47,6 +66,22 @@ program
     };
     process.on('SIGINT', () => void stop());
     process.on('SIGTERM', () => void stop());
+  });
+
+program
+  .command('demo')
+  .description('create a realistic demo retailer: stores, catalogue, members and months of receipts (deterministic by seed)')
+  .option('--members <n>', 'members', (v) => Number(v), DEMO_DEFAULTS.members)
+  .option('--months <n>', 'months of history', (v) => Number(v), DEMO_DEFAULTS.months)
+  .option('--seed <n>', 'random seed', (v) => Number(v), DEMO_DEFAULTS.seed)
+  .action(async (opts: { members: number; months: number; seed: number }) => {
+    for (const [name, value] of Object.entries(opts))
+      if (!Number.isInteger(value) || value < 1) return program.error(`--${name} must be a positive whole number`);
+    const deps = await open();
+    const demo = await createDemoProgramme(deps, historyStart(deps, opts.months));
+    console.log(`demo programme ${demo.programId}\n  admin key: ${demo.adminKey}\n  till (pos) key: ${demo.posKey}`);
+    await loadDemo(deps, demo.programId, opts);
+    await deps.db.close();
   });
 
 program

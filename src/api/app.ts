@@ -51,6 +51,7 @@ export function createApp(deps: Deps) {
   app.notFound((c) => problem(c, 'route_not_found', `no route ${c.req.method} ${c.req.path}`));
   app.onError((error, c) => {
     if (error instanceof HTTPException && error.status === 400) return problem(c, 'malformed_json', error.message);
+    if (error instanceof HTTPException && error.status === 415) return problem(c, 'unsupported_media_type', 'send the body as application/json');
     if (error instanceof HTTPException) return problem(c, 'validation_failed', error.message);
     console.error(error);
     return problem(c, 'internal_error', 'something went wrong on our side; the request may be retried with the same Idempotency-Key');

@@ -188,5 +188,22 @@ export function expire(draft: LedgerDraft, lotId: string): number {
   return points;
 }
 
+export interface BalanceSummary {
+  available: number;
+  pending: number;
+  /** Available points whose lots expire within 30 days. */
+  expiringSoon: number;
+  debt: number;
+}
+
+/** What the member has after the draft, as a till shows it. */
+export function summarise(draft: LedgerDraft, now: Date): BalanceSummary {
+  const soon = now.getTime() + 30 * 86_400_000;
+  let expiringSoon = 0;
+  for (const lot of draft.lots.values())
+    if (lot.state === 'active' && lot.expiresAt && lot.expiresAt.getTime() <= soon) expiringSoon += lot.remaining;
+  return { available: draft.available, pending: draft.pending, expiringSoon, debt: debtOf(draft) };
+}
+
 export const changedLots = (draft: LedgerDraft): Lot[] => [...draft.changedLots].map((id) => draft.lots.get(id) as Lot);
 export const createdLots = (draft: LedgerDraft): Lot[] => [...draft.newLots].map((id) => draft.lots.get(id) as Lot);

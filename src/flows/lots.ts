@@ -11,6 +11,7 @@ export interface MemberLedger {
 /**
  * Brings a locked member's lots up to `now`: pending lots whose return window is over become available,
  * then lots past their expiry expire. Each step is its own journal entry. Returns the settled ledger.
+ * With `write` false nothing is written: a calculation sees the balance a confirmation would.
  */
 export async function settleLots(
   tx: Queryable,
@@ -19,6 +20,7 @@ export async function settleLots(
   balance: { available: number; pending: number },
   now: Date,
   alsoLotIds: string[] = [],
+  write = true,
 ): Promise<MemberLedger> {
   let lots = await openLots(tx, programId, memberId, alsoLotIds);
   let current = balance;
@@ -27,7 +29,7 @@ export async function settleLots(
     const due = [...draft.lots.values()].filter(isDue[kind](now));
     if (due.length === 0) continue;
     for (const lot of due) (kind === 'activation' ? activate : expire)(draft, lot.id);
-    await writeDraft(tx, programId, memberId, { id: newId('ent'), kind, at: now }, draft);
+    if (write) await writeDraft(tx, programId, memberId, { id: newId('ent'), kind, at: now }, draft);
     lots = [...draft.lots.values()];
     current = { available: draft.available, pending: draft.pending };
   }

@@ -5,7 +5,7 @@ import type { ProgramSettings } from '../domain/settings.ts';
 import { activateCard, blockCard, findCard, insertCard, memberCards, type Card } from '../store/cards.ts';
 import type { Queryable } from '../store/db.ts';
 import { newId } from '../store/ids.ts';
-import { findMember, insertMember, updateProfile, type Member, type MemberKey, type MemberProfile } from '../store/members.ts';
+import { findMember, insertMember, lockMemberByCard, updateProfile, type Member, type MemberKey, type MemberProfile } from '../store/members.ts';
 import { loadSettings } from '../store/programs.ts';
 import type { Deps } from './deps.ts';
 import { fail, ok, type Outcome } from './outcome.ts';
@@ -193,7 +193,8 @@ export interface MemberRef {
 
 /**
  * Finds the member a receipt names and takes their row lock. A new card number with a valid check digit
- * enrols a new member when the programme allows it (and `enrolNew` is set, i.e. the receipt is confirmed).
+ * enrols a new member when the programme allows it (and `enrolNew` is set, i.e. the receipt is confirmed);
+ * only a confirmed receipt activates an inactive card.
  */
 export async function memberForReceipt(
   tx: Queryable,
@@ -205,12 +206,11 @@ export async function memberForReceipt(
 ): Promise<Outcome<{ member: Member | null; cardNumber: string | null; newCard: boolean }>> {
   if (!ref) return ok({ member: null, cardNumber: null, newCard: false });
   if (ref.cardNumber) {
-    const card = await findCard(tx, programId, ref.cardNumber);
-    if (card) {
-      if (card.status === 'blocked') return fail('card_blocked', 'this card is blocked; use the replacement card');
-      if (card.status === 'inactive') await activateCard(tx, programId, card.number, now);
-      const member = await findMember(tx, programId, { id: card.memberId }, true);
-      return ok({ member, cardNumber: card.number, newCard: false });
+    const held = await lockMemberByCard(tx, programId, ref.cardNumber, enrolNew);
+    if (held) {
+      if (held.cardStatus === 'blocked') return fail('card_blocked', 'this card is blocked; use the replacement card');
+      if (held.cardStatus === 'inactive' && enrolNew) await activateCard(tx, programId, ref.cardNumber, now);
+      return ok({ member: held.member, cardNumber: ref.cardNumber, newCard: false });
     }
     if (!isValidCardNumber(ref.cardNumber)) return fail('invalid_card_number', 'the card number has a wrong check digit or length');
     if (!settings.enrollOnUnknownCard) return fail('card_not_found', `no card ${ref.cardNumber}`);
@@ -222,11 +222,11 @@ export async function memberForReceipt(
   }
   const key: MemberKey | null = ref.id ? { id: ref.id } : ref.externalId ? { externalId: ref.externalId } : null;
   let member: Member | null = null;
-  if (key) member = await findMember(tx, programId, key, true);
+  if (key) member = await findMember(tx, programId, key, enrolNew);
   else if (ref.phone) {
     const phone = normalisePhone(ref.phone);
     if (!phone) return fail('validation_failed', 'member.phone is not a valid phone number', { field: 'member.phone' });
-    member = await findMember(tx, programId, { phone }, true);
+    member = await findMember(tx, programId, { phone }, enrolNew);
   }
   return member ? ok({ member, cardNumber: null, newCard: false }) : fail('member_not_found', 'no member matches the receipt');
 }

@@ -31,6 +31,10 @@ export async function createApiKey(db: Db | Queryable, programId: string, role: 
 
 /** Applies a partial change to the settings in force and appends it as a new version. */
 export async function changeSettings(deps: Deps, programId: string, patch: Partial<ProgramSettings>, actor: string) {
+  // A misspelt setting would otherwise be dropped silently and still record a new version.
+  const unknown = Object.keys(patch).filter((k) => !Object.hasOwn(settingsSchema.shape, k));
+  if (unknown.length > 0)
+    return fail('validation_failed', `unknown settings: ${unknown.join(', ')}`, { errors: unknown.map((path) => ({ path, message: 'unknown setting' })) });
   return inTransaction(deps.db, async (tx) => {
     await tx.query('select id from programs where id = $1 for update', [programId]);
     const current = await loadSettings(tx, programId);

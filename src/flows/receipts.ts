@@ -1,16 +1,15 @@
 import { DateTime } from 'luxon';
 import { activationTime, expiryTime } from '../domain/expiry.ts';
-import { credit, openDraft, spend } from '../domain/ledger.ts';
+import { credit, openDraft, spend, summarise, type LedgerDraft } from '../domain/ledger.ts';
 import { priceReceipt, type Pricing, type ReceiptLine } from '../domain/pricing.ts';
 import type { ProgramSettings } from '../domain/settings.ts';
 import { findTier, tierMove } from '../domain/tiers.ts';
 import type { Queryable } from '../store/db.ts';
 import { newId } from '../store/ids.ts';
-import { balanceView, writeDraft } from '../store/ledger.ts';
+import { writeDraft } from '../store/ledger.ts';
 import { qualifyingValue, setTier, type Member } from '../store/members.ts';
-import { loadSettings } from '../store/programs.ts';
-import { insertReceipt, saveResponse, storedResponse } from '../store/receipts.ts';
-import { findStore } from '../store/stores.ts';
+import { receiptContext } from '../store/programs.ts';
+import { insertReceipt, storedResponse } from '../store/receipts.ts';
 import type { Deps } from './deps.ts';
 import { settleLots, type MemberLedger } from './lots.ts';
 import { memberForReceipt, type MemberRef } from './members.ts';
@@ -47,15 +46,16 @@ interface Priced {
 
 /** Shared by calculate and confirm: store, currency, member (locked), settled lots and pricing. */
 async function price(tx: Queryable, programId: string, input: ReceiptInput, now: Date, confirm: boolean): Promise<Outcome<Priced>> {
-  if (!(await findStore(tx, programId, input.storeCode))) return fail('store_not_found', `no store ${input.storeCode}`);
-  const { version, settings } = await loadSettings(tx, programId);
+  const context = await receiptContext(tx, programId, input.storeCode);
+  if (!context?.storeExists) return fail('store_not_found', `no store ${input.storeCode}`);
+  const { version, settings } = context;
   if (input.currency && input.currency !== settings.currency)
     return fail('currency_mismatch', `the programme works in ${settings.currency}, the receipt is in ${input.currency}`);
   const found = await memberForReceipt(tx, programId, settings, input.member, now, confirm);
   if (!found.ok) return found;
   const { member, cardNumber, newCard } = found.value;
-  const ledger = member && confirm ? await settleLots(tx, programId, member.id, balanceOf(member), now) : null;
-  const available = ledger ? ledger.balance.available : member ? member.pointsAvailable : newCard ? 0 : null;
+  const ledger = member ? await settleLots(tx, programId, member.id, balanceOf(member), now, [], confirm) : null;
+  const available = ledger ? ledger.balance.available : newCard ? 0 : null;
   const tier = member || newCard ? findTier(settings, member?.tierCode ?? null) : null;
   const pricing = priceReceipt({ lines: input.lines, settings, tier, pointsToSpend: input.pointsToSpend, availablePoints: available });
   if (!pricing.ok) return fail(pricing.code, pricing.message, { maxPoints: pricing.maxPoints });
@@ -107,77 +107,36 @@ export async function confirmReceipt(deps: Deps, programId: string, input: Recei
         ? ok(seen.response as ConfirmedReceipt)
         : fail('receipt_conflict', `receipt ${input.number} of store ${input.storeCode} was already confirmed with other content`);
 
-    const seenBefore = await earlier();
-    if (seenBefore) return replay(seenBefore);
     const priced = await price(tx, programId, input, now, true);
+    // Checked under the member's lock, so a concurrent copy of this receipt has committed by now;
+    // and before a pricing failure, since a retry must get the first answer even if the balance has moved.
+    const seen = await earlier();
+    if (seen) return replay(seen);
     if (!priced.ok) return priced;
-    // The member lock is held now: a concurrent copy of this receipt may have committed meanwhile.
-    const seenAfterLock = await earlier();
-    if (seenAfterLock) return replay(seenAfterLock);
 
     const { settings, version, member, cardNumber, pricing, ledger } = priced.value;
     const id = newId('rcp');
-    const stored = await insertReceipt(
-      tx,
-      programId,
-      {
-        id,
-        storeCode: input.storeCode,
-        number: input.number,
-        memberId: member?.id ?? null,
-        cardNumber,
-        status: 'confirmed',
-        settingsVersion: version,
-        tierCode: pricing.tier,
-        currency: settings.currency,
-        total: pricing.total,
-        pointsSpent: pricing.pointsSpent,
-        pointsDiscount: pricing.pointsDiscount,
-        pointsEarned: member ? pricing.pointsEarned : 0,
-        purchasedAt,
-        createdAt: now,
-        requestHash: hash,
-      },
-      input.lines.map((l, i) => {
-        const p = pricing.lines[i] as Pricing['lines'][number];
-        return {
-          lineNo: i + 1,
-          sku: l.sku,
-          name: l.name ?? null,
-          category: l.category ?? null,
-          quantity: l.quantity,
-          price: l.price,
-          discount: l.discount,
-          amount: l.amount,
-          isReward: l.isReward,
-          pointsEarned: member ? p.pointsEarned : 0,
-          pointsSpent: p.pointsSpent,
-          pointsDiscount: p.pointsDiscount,
-        };
-      }),
-    );
-    if (!stored) return replay((await earlier()) as { requestHash: string; response: unknown });
-
+    const earned = member ? pricing.pointsEarned : 0;
     let balance: ConfirmedReceipt['balance'] = null;
     let tierChange: ConfirmedReceipt['tierChange'] = null;
+    let draft: LedgerDraft | null = null;
     if (member && ledger) {
-      const draft = openDraft(ledger.balance, ledger.lots);
+      draft = openDraft(ledger.balance, ledger.lots);
       if (pricing.pointsSpent > 0) spend(draft, pricing.pointsSpent, 'program:redemption');
       credit(
         draft,
-        pricing.pointsEarned,
+        earned,
         { id: newId('lot'), activatesAt: activationTime(settings, purchasedAt), expiresAt: expiryTime(settings, purchasedAt) },
         'program:issuance',
         now,
       );
-      await writeDraft(tx, programId, member.id, { id: newId('ent'), kind: 'receipt', receiptId: id, at: now }, draft);
-      tierChange = await upgradeTier(tx, programId, settings, member, now);
-      const view = await balanceView(tx, programId, member.id, now);
-      balance = { available: view.available, pending: view.pending, expiringSoon: view.expiringSoon, debt: view.debt };
+      balance = summarise(draft, now);
+      const thisReceipt = settings.tierQualification.metric === 'amount_spent' ? pricing.paid : earned;
+      tierChange = await upgradeTier(tx, programId, settings, member, now, { add: thisReceipt });
     }
     const response: ConfirmedReceipt = {
       ...pricing,
-      pointsEarned: member ? pricing.pointsEarned : 0,
+      pointsEarned: earned,
       id,
       storeCode: input.storeCode,
       number: input.number,
@@ -191,7 +150,44 @@ export async function confirmReceipt(deps: Deps, programId: string, input: Recei
       balance,
       tierChange,
     };
-    await saveResponse(tx, programId, id, response);
+    const record = {
+      id,
+      storeCode: input.storeCode,
+      number: input.number,
+      memberId: member?.id ?? null,
+      cardNumber,
+      status: 'confirmed' as const,
+      settingsVersion: version,
+      tierCode: pricing.tier,
+      currency: settings.currency,
+      total: pricing.total,
+      pointsSpent: pricing.pointsSpent,
+      pointsDiscount: pricing.pointsDiscount,
+      pointsEarned: earned,
+      purchasedAt,
+      createdAt: now,
+      requestHash: hash,
+    };
+    const lines = input.lines.map((l, i) => {
+      const p = pricing.lines[i] as Pricing['lines'][number];
+      return {
+        lineNo: i + 1,
+        sku: l.sku,
+        name: l.name ?? null,
+        category: l.category ?? null,
+        quantity: l.quantity,
+        price: l.price,
+        discount: l.discount,
+        amount: l.amount,
+        isReward: l.isReward,
+        pointsEarned: member ? p.pointsEarned : 0,
+        pointsSpent: p.pointsSpent,
+        pointsDiscount: p.pointsDiscount,
+      };
+    });
+    // An anonymous copy of this receipt may have won the race for (store, number): then answer as it did.
+    if (!(await insertReceipt(tx, programId, record, lines, response))) return replay((await earlier()) as { requestHash: string; response: unknown });
+    if (member && draft) await writeDraft(tx, programId, member.id, { id: newId('ent'), kind: 'receipt', receiptId: id, at: now }, draft);
     return ok(response);
   });
 }
@@ -203,13 +199,15 @@ export async function upgradeTier(
   settings: ProgramSettings,
   member: Member,
   now: Date,
-  review = false,
+  options: { review?: boolean; add?: number } = {},
 ): Promise<{ from: string | null; to: string } | null> {
-  if (settings.tiers.length === 0) return null;
+  const top = settings.tiers[settings.tiers.length - 1];
+  // Nothing to look up when there are no tiers, or when a receipt finds the member already at the top.
+  if (!top || (!options.review && member.tierCode === top.code)) return null;
   const { metric, windowDays } = settings.tierQualification;
   const since = DateTime.fromJSDate(now, { zone: settings.timezone }).minus({ days: windowDays }).toJSDate();
-  const value = await qualifyingValue(tx, programId, member.id, metric, since);
-  const move = tierMove(settings.tiers, member.tierCode, value, review);
+  const value = (await qualifyingValue(tx, programId, member.id, metric, since)) + (options.add ?? 0);
+  const move = tierMove(settings.tiers, member.tierCode, value, options.review ?? false);
   if (!move) return null;
   await setTier(tx, programId, { id: newId('tch'), memberId: member.id, from: member.tierCode, to: move.to.code, reason: move.direction, value, at: now });
   return { from: member.tierCode, to: move.to.code };

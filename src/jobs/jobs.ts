@@ -20,17 +20,20 @@ const BATCH = 500;
 const dueMembers: Record<Exclude<JobName, 'tier-review'>, string> = {
   activation: `select distinct program_id, member_id from lots
     where state = 'pending' and remaining > 0 and activates_at <= $1 and (program_id, member_id) > ($2, $3)
+      and ($4::text is null or program_id = $4)
     order by program_id, member_id limit ${BATCH}`,
   expiry: `select distinct program_id, member_id from lots
     where state = 'active' and remaining > 0 and expires_at <= $1 and (program_id, member_id) > ($2, $3)
+      and ($4::text is null or program_id = $4)
     order by program_id, member_id limit ${BATCH}`,
 };
 
 /**
- * Runs a job over every member it concerns. Each member is settled in its own transaction under the member's
+ * Runs a job over every member it concerns: of one programme (`onlyProgram`, an API key's), else of all.
+ * Each member is settled in its own transaction under the member's
  * lock and re-read there, so running a job twice, or two copies at once, changes nothing twice.
  */
-export async function runJob(deps: Deps, job: JobName): Promise<JobReport> {
+export async function runJob(deps: Deps, job: JobName, onlyProgram: string | null = null): Promise<JobReport> {
   const now = deps.now();
   const report: JobReport = { job, members: 0, changed: 0 };
   let cursor = ['', ''];
@@ -39,10 +42,11 @@ export async function runJob(deps: Deps, job: JobName): Promise<JobReport> {
       job === 'tier-review'
         ? await deps.db.query<{ program_id: string; member_id: string }>(
             `select program_id, id as member_id from members where (program_id, id) > ($1, $2)
+               and ($3::text is null or program_id = $3)
              order by program_id, id limit ${BATCH}`,
-            cursor,
+            [...cursor, onlyProgram],
           )
-        : await deps.db.query<{ program_id: string; member_id: string }>(dueMembers[job], [now, ...cursor]);
+        : await deps.db.query<{ program_id: string; member_id: string }>(dueMembers[job], [now, ...cursor, onlyProgram]);
     if (batch.length === 0) return report;
     for (const { program_id: programId, member_id: memberId } of batch) {
       const changed = await inTransaction(deps.db, async (tx) => {
@@ -50,7 +54,7 @@ export async function runJob(deps: Deps, job: JobName): Promise<JobReport> {
         if (!member) return ok(false);
         if (job === 'tier-review') {
           const { settings } = await loadSettings(tx, programId);
-          return ok((await upgradeTier(tx, programId, settings, member, now, true)) !== null);
+          return ok((await upgradeTier(tx, programId, settings, member, now, { review: true })) !== null);
         }
         const balance = { available: member.pointsAvailable, pending: member.pointsPending };
         const settled = await settleLots(tx, programId, memberId, balance, now);

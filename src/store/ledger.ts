@@ -40,62 +40,60 @@ export interface EntryMeta {
   at: Date;
 }
 
-/** Writes a draft: the journal entry, its postings, new and changed lots, and the member's cached balances. */
+/**
+ * Writes a draft in one round trip: the journal entry, its postings, new and changed lots, and the member's
+ * cached balances.
+ */
 export async function writeDraft(db: Queryable, programId: string, memberId: string, entry: EntryMeta, draft: LedgerDraft): Promise<void> {
   if (draft.postings.length === 0) return;
   const sum = draft.postings.reduce((a, p) => a + p.amount, 0);
   if (sum !== 0) throw new Error(`ledger: entry ${entry.id} does not balance (${sum})`);
+  const created = createdLots(draft);
+  const changed = changedLots(draft);
   await db.query(
-    `insert into journal_entries (program_id, id, member_id, kind, receipt_id, return_id, reason, actor, created_at)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-    [programId, entry.id, memberId, entry.kind, entry.receiptId ?? null, entry.returnId ?? null, entry.reason ?? null, entry.actor ?? null, entry.at],
-  );
-  await db.query(
-    `insert into postings (program_id, entry_id, seq, member_id, account, lot_id, amount, created_at)
-     select $1, $2, p.seq, $3, p.account, p.lot_id, p.amount, $4
-     from unnest($5::int[], $6::text[], $7::text[], $8::bigint[]) as p(seq, account, lot_id, amount)`,
+    `with entry as (
+       insert into journal_entries (program_id, id, member_id, kind, receipt_id, return_id, reason, actor, created_at)
+       values ($1, $2, $3, $4, $5, $6, $7, $8, $9)),
+     posting as (
+       insert into postings (program_id, entry_id, seq, member_id, account, lot_id, amount, created_at)
+       select $1, $2, p.seq, $3, p.account, p.lot_id, p.amount, $9
+       from unnest($10::int[], $11::text[], $12::text[], $13::bigint[]) as p(seq, account, lot_id, amount)),
+     new_lot as (
+       insert into lots (program_id, member_id, id, entry_id, amount, remaining, state, activates_at, expires_at, created_at)
+       select $1, $3, l.id, $2, l.amount, l.remaining, l.state, l.activates_at, l.expires_at, $9
+       from unnest($14::text[], $15::bigint[], $16::bigint[], $17::text[], $18::timestamptz[], $19::timestamptz[])
+         as l(id, amount, remaining, state, activates_at, expires_at)),
+     changed_lot as (
+       update lots set remaining = c.remaining, state = c.state
+       from unnest($20::text[], $21::bigint[], $22::text[]) as c(id, remaining, state)
+       where lots.program_id = $1 and lots.member_id = $3 and lots.id = c.id)
+     update members set points_available = $23, points_pending = $24, updated_at = $9 where program_id = $1 and id = $3`,
     [
       programId,
       entry.id,
       memberId,
+      entry.kind,
+      entry.receiptId ?? null,
+      entry.returnId ?? null,
+      entry.reason ?? null,
+      entry.actor ?? null,
       entry.at,
       draft.postings.map((_, i) => i + 1),
       draft.postings.map((p) => p.account),
       draft.postings.map((p) => p.lotId),
       draft.postings.map((p) => p.amount),
+      created.map((l) => l.id),
+      created.map((l) => l.amount),
+      created.map((l) => l.remaining),
+      created.map((l) => l.state),
+      created.map((l) => l.activatesAt),
+      created.map((l) => l.expiresAt),
+      changed.map((l) => l.id),
+      changed.map((l) => l.remaining),
+      changed.map((l) => l.state),
+      draft.available,
+      draft.pending,
     ],
-  );
-  const created = createdLots(draft);
-  if (created.length > 0)
-    await db.query(
-      `insert into lots (program_id, member_id, id, entry_id, amount, remaining, state, activates_at, expires_at, created_at)
-       select $1, $2, l.id, $3, l.amount, l.remaining, l.state, l.activates_at, l.expires_at, $4
-       from unnest($5::text[], $6::bigint[], $7::bigint[], $8::text[], $9::timestamptz[], $10::timestamptz[])
-         as l(id, amount, remaining, state, activates_at, expires_at)`,
-      [
-        programId,
-        memberId,
-        entry.id,
-        entry.at,
-        created.map((l) => l.id),
-        created.map((l) => l.amount),
-        created.map((l) => l.remaining),
-        created.map((l) => l.state),
-        created.map((l) => l.activatesAt),
-        created.map((l) => l.expiresAt),
-      ],
-    );
-  const changed = changedLots(draft);
-  if (changed.length > 0)
-    await db.query(
-      `update lots set remaining = c.remaining, state = c.state
-       from unnest($3::text[], $4::bigint[], $5::text[]) as c(id, remaining, state)
-       where lots.program_id = $1 and lots.member_id = $2 and lots.id = c.id`,
-      [programId, memberId, changed.map((l) => l.id), changed.map((l) => l.remaining), changed.map((l) => l.state)],
-    );
-  await db.query(
-    'update members set points_available = $3, points_pending = $4, updated_at = $5 where program_id = $1 and id = $2',
-    [programId, memberId, draft.available, draft.pending, entry.at],
   );
 }
 

@@ -137,6 +137,22 @@ export async function findMember(db: Queryable, programId: string, key: MemberKe
   return row ? toMember(row) : null;
 }
 
+/** The member holding a card, with the card's status; `lock` takes the member's row lock. */
+export async function lockMemberByCard(
+  db: Queryable,
+  programId: string,
+  cardNumber: string,
+  lock = true,
+): Promise<{ member: Member; cardStatus: 'inactive' | 'active' | 'blocked' } | null> {
+  const [row] = await db.query<Row & { card_status: 'inactive' | 'active' | 'blocked' }>(
+    `select ${columns.replace(/(\w+)/g, 'm.$1')}, c.status as card_status
+     from cards c join members m on m.program_id = c.program_id and m.id = c.member_id
+     where c.program_id = $1 and c.number = $2${lock ? ' for update of m' : ''}`,
+    [programId, cardNumber],
+  );
+  return row ? { member: toMember(row), cardStatus: row.card_status } : null;
+}
+
 export async function listMembers(db: Queryable, programId: string, after: string | null, limit: number): Promise<Member[]> {
   const rows = await db.query<Row>(
     `select ${columns} from members where program_id = $1 and ($2::text is null or id > $2) order by id limit $3`,
@@ -202,4 +218,45 @@ export async function qualifyingValue(
     [programId, memberId, metric, since],
   );
   return Number(row?.value ?? 0);
+}
+
+/** Bulk registration (demo data, migrations from another system): members with one active card each. */
+export async function insertMembers(
+  db: Queryable,
+  programId: string,
+  rows: (MemberProfile & { id: string; cardNumber: string; tierCode: string | null; createdAt: Date })[],
+): Promise<void> {
+  const col = <T>(f: (r: (typeof rows)[number]) => T) => rows.map(f);
+  await db.query(
+    `insert into members (program_id, id, external_id, phone, email, name, birth_date, gender, city, attributes, source,
+       channel, consents, tier_code, created_at, updated_at)
+     select $1, m.id, m.external_id, m.phone, m.email, m.name, m.birth_date, m.gender, m.city, m.attributes, m.source, m.channel,
+       m.consents, m.tier_code, m.created_at, m.created_at
+     from unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::date[], $8::text[], $9::text[], $10::jsonb[],
+       $11::text[], $12::text[], $13::jsonb[], $14::text[], $15::timestamptz[])
+       as m(id, external_id, phone, email, name, birth_date, gender, city, attributes, source, channel, consents, tier_code, created_at)`,
+    [
+      programId,
+      col((r) => r.id),
+      col((r) => r.externalId),
+      col((r) => r.phone),
+      col((r) => r.email),
+      col((r) => r.name),
+      col((r) => r.birthDate),
+      col((r) => r.gender),
+      col((r) => r.city),
+      col((r) => JSON.stringify(r.attributes)),
+      col((r) => r.source),
+      col((r) => r.channel),
+      col((r) => JSON.stringify(r.consents)),
+      col((r) => r.tierCode),
+      col((r) => r.createdAt),
+    ],
+  );
+  await db.query(
+    `insert into cards (program_id, number, member_id, kind, status, created_at, activated_at)
+     select $1, c.number, c.member_id, 'virtual', 'active', c.created_at, c.created_at
+     from unnest($2::text[], $3::text[], $4::timestamptz[]) as c(number, member_id, created_at)`,
+    [programId, col((r) => r.cardNumber), col((r) => r.id), col((r) => r.createdAt)],
+  );
 }

@@ -43,3 +43,13 @@ export async function appendSettings(
     [programId, entry.version, JSON.stringify(entry.settings), entry.actor, entry.createdAt],
   );
 }
+
+/** One round trip for a receipt: the settings in force and whether the store exists. */
+export async function receiptContext(db: Queryable, programId: string, storeCode: string): Promise<(VersionedSettings & { storeExists: boolean }) | null> {
+  const [row] = await db.query<SettingsRow & { store_exists: boolean }>(
+    `select version, settings, exists (select 1 from stores where program_id = $1 and code = $2) as store_exists
+     from program_settings where program_id = $1 order by version desc limit 1`,
+    [programId, storeCode],
+  );
+  return row ? { ...toVersioned(row), storeExists: row.store_exists } : null;
+}

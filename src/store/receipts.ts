@@ -35,13 +35,23 @@ export interface LineRecord {
   pointsDiscount: number;
 }
 
-/** Inserts the receipt unless (store, number) exists; null means another request already stored it. */
-export async function insertReceipt(db: Queryable, programId: string, r: ReceiptRecord, lines: LineRecord[]): Promise<boolean> {
-  const inserted = await db.query(
-    `insert into receipts (program_id, id, store_code, number, member_id, card_number, status, settings_version, tier_code,
-       currency, total, points_spent, points_discount, points_earned, purchased_at, created_at, request_hash)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)
-     on conflict (program_id, store_code, number) do nothing returning id`,
+/**
+ * Inserts the receipt, its lines and its answer in one round trip, unless (store, number) exists;
+ * false means another request already stored it.
+ */
+export async function insertReceipt(db: Queryable, programId: string, r: ReceiptRecord, lines: LineRecord[], response: unknown): Promise<boolean> {
+  const [row] = await db.query<{ inserted: number }>(
+    `with receipt as (
+       insert into receipts (program_id, id, store_code, number, member_id, card_number, status, settings_version, tier_code,
+         currency, total, points_spent, points_discount, points_earned, purchased_at, created_at, request_hash, response)
+       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)
+       on conflict (program_id, store_code, number) do nothing returning id),
+     line as (
+       insert into receipt_lines (program_id, receipt_id, line_no, sku, name, category, quantity, price, discount, amount,
+         is_reward, points_earned, points_spent, points_discount)
+       select $1, receipt.id, l.* from receipt, unnest($19::int[], $20::text[], $21::text[], $22::text[], $23::numeric[],
+         $24::bigint[], $25::bigint[], $26::bigint[], $27::boolean[], $28::bigint[], $29::bigint[], $30::bigint[]) as l)
+     select count(*)::int as inserted from receipt`,
     [
       programId,
       r.id,
@@ -60,17 +70,7 @@ export async function insertReceipt(db: Queryable, programId: string, r: Receipt
       r.purchasedAt,
       r.createdAt,
       r.requestHash,
-    ],
-  );
-  if (inserted.length === 0) return false;
-  await db.query(
-    `insert into receipt_lines (program_id, receipt_id, line_no, sku, name, category, quantity, price, discount, amount,
-       is_reward, points_earned, points_spent, points_discount)
-     select $1, $2, l.* from unnest($3::int[], $4::text[], $5::text[], $6::text[], $7::numeric[], $8::bigint[], $9::bigint[],
-       $10::bigint[], $11::boolean[], $12::bigint[], $13::bigint[], $14::bigint[]) as l`,
-    [
-      programId,
-      r.id,
+      JSON.stringify(response),
       lines.map((l) => l.lineNo),
       lines.map((l) => l.sku),
       lines.map((l) => l.name),
@@ -85,11 +85,7 @@ export async function insertReceipt(db: Queryable, programId: string, r: Receipt
       lines.map((l) => l.pointsDiscount),
     ],
   );
-  return true;
-}
-
-export async function saveResponse(db: Queryable, programId: string, id: string, response: unknown): Promise<void> {
-  await db.query('update receipts set response = $3 where program_id = $1 and id = $2', [programId, id, JSON.stringify(response)]);
+  return (row?.inserted ?? 0) > 0;
 }
 
 export async function storedResponse(

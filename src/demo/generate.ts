@@ -1,0 +1,246 @@
+import { fakerRU as faker } from '@faker-js/faker';
+import { luhnCheckDigit } from '../domain/cards.ts';
+import { confirmMany } from '../flows/batch.ts';
+import type { Deps } from '../flows/deps.ts';
+import { createApiKey, createProgram } from '../flows/programs.ts';
+import type { ReceiptInput } from '../flows/receipts.ts';
+import { cancelReceipt, returnLines } from '../flows/returns.ts';
+import { runJob } from '../jobs/jobs.ts';
+import { newId } from '../store/ids.ts';
+import { insertMembers } from '../store/members.ts';
+import { upsertStore, type Store } from '../store/stores.ts';
+import { catalogue, categoryWeights, type Product } from './catalogue.ts';
+import { starterSettings } from './settings.ts';
+
+export interface DemoOptions {
+  members: number;
+  months: number;
+  seed: number;
+  /** The end of the generated history (the programme's "today"). */
+  until: Date;
+  /** Called after each batch with receipts confirmed so far and the expected total. */
+  progress?: (done: number, expected: number) => void;
+}
+
+export interface DemoProgramme {
+  programId: string;
+  adminKey: string;
+  posKey: string;
+}
+
+export interface DemoReport {
+  members: number;
+  receipts: number;
+  refused: number;
+  returns: number;
+  cancels: number;
+}
+
+/** The demo programme itself: settings with tiers, stores in several cities, an admin and a till key. */
+export async function createDemoProgramme(deps: Deps, at: Date): Promise<DemoProgramme> {
+  const program = await createProgram({ db: deps.db, now: () => at }, { name: 'Продуктовая сеть «Копилка» (демо)', settings: starterSettings });
+  if (!program.ok) throw new Error(program.message);
+  const programId = program.value.id;
+  for (const store of stores) await upsertStore(deps.db, programId, store, at);
+  const adminKey = (await createApiKey(deps.db, programId, 'admin', 'demo admin', at)).secret;
+  const posKey = (await createApiKey(deps.db, programId, 'pos', 'demo till', at)).secret;
+  return { programId, adminKey, posKey };
+}
+
+const stores: Store[] = [
+  { code: 'MSK-TVER', name: 'Москва, Тверская, 12', city: 'Москва', channel: 'till' },
+  { code: 'MSK-ARBAT', name: 'Москва, Арбат, 24', city: 'Москва', channel: 'till' },
+  { code: 'MSK-MARINO', name: 'Москва, Марьино, ТЦ «Брат»', city: 'Москва', channel: 'till' },
+  { code: 'SPB-NEVSKY', name: 'Санкт-Петербург, Невский, 88', city: 'Санкт-Петербург', channel: 'till' },
+  { code: 'SPB-VASKA', name: 'Санкт-Петербург, Васильевский остров', city: 'Санкт-Петербург', channel: 'till' },
+  { code: 'KZN-BAUMAN', name: 'Казань, Баумана, 5', city: 'Казань', channel: 'till' },
+  { code: 'EKB-LENINA', name: 'Екатеринбург, проспект Ленина, 40', city: 'Екатеринбург', channel: 'till' },
+  { code: 'NSK-KRASNY', name: 'Новосибирск, Красный проспект, 30', city: 'Новосибирск', channel: 'till' },
+  { code: 'NNV-POKR', name: 'Нижний Новгород, Покровская, 7', city: 'Нижний Новгород', channel: 'till' },
+  { code: 'ONLINE', name: 'Интернет-магазин', city: null, channel: 'online' },
+  { code: 'APP', name: 'Мобильное приложение', city: null, channel: 'app' },
+];
+
+/** Shopping through the year: a December peak, a summer dip. */
+const season = [0.9, 0.85, 0.95, 0.95, 1.0, 0.92, 0.88, 0.93, 1.0, 1.05, 1.1, 1.4];
+const channels = [
+  { value: 'till', weight: 60 },
+  { value: 'online', weight: 20 },
+  { value: 'app', weight: 15 },
+  { value: 'friend', weight: 5 },
+];
+const DAY = 86_400_000;
+const BATCH = 1000;
+
+interface DemoMember {
+  id: string;
+  card: string;
+  since: number;
+  perDay: number;
+  store: Store;
+  categories: Record<string, number>;
+  available: number;
+}
+
+/**
+ * A deterministic retailer (same seed, same programme): stores in several cities, a catalogue, members with
+ * Russian names, and months of receipts with seasonality, basket sizes, repeat visits, redemptions and returns.
+ * Receipts go through the bulk path (the one POST /v1/receipts/batch uses), in time order, with the clock
+ * following the history so lots activate and expire and tiers move as they would have.
+ */
+export async function generateDemo(deps: Deps, programId: string, options: DemoOptions): Promise<DemoReport> {
+  faker.seed(options.seed);
+  // Days run from midnight to midnight in Moscow (UTC+3).
+  const end = Math.floor(options.until.getTime() / DAY) * DAY - 3 * 3_600_000;
+  const start = end - options.months * 30 * DAY;
+  let clock = new Date(start);
+  const sim: Deps = { db: deps.db, now: () => clock };
+  const members = await enrolMembers(sim, programId, options.members, start, end);
+  const expected = Math.round(members.reduce((a, m) => a + ((end - m.since) / DAY) * m.perDay, 0) * 1.1);
+  const report: DemoReport = { members: members.length, receipts: 0, refused: 0, returns: 0, cancels: 0 };
+  const returnsDue = new Map<number, { receiptId: string; lineNo: number; quantity: number }[]>();
+  let serial = 0;
+
+  for (let day = start; day < end; day += DAY) {
+    const moscow = new Date(day + 3 * 3_600_000);
+    const month = moscow.getUTCMonth();
+    if (moscow.getUTCDate() === 1) {
+      clock = new Date(day);
+      await runJob(sim, 'tier-review');
+    }
+    const today: { receipt: ReceiptInput; member: DemoMember | null }[] = [];
+    for (const member of members) {
+      if (member.since > day || faker.number.float() >= member.perDay * (season[month] as number)) continue;
+      today.push({ receipt: basket(member, day, ++serial), member });
+    }
+    const anonymous = Math.round(today.length * 0.1);
+    for (let i = 0; i < anonymous; i++) today.push({ receipt: basket(null, day, ++serial), member: null });
+    today.sort((a, b) => (a.receipt.purchasedAt as Date).getTime() - (b.receipt.purchasedAt as Date).getTime());
+
+    for (let i = 0; i < today.length; i += BATCH) {
+      const chunk = today.slice(i, i + BATCH);
+      clock = chunk[chunk.length - 1]?.receipt.purchasedAt as Date;
+      const outcomes = await confirmMany(sim, programId, chunk.map((c) => c.receipt));
+      outcomes.forEach((outcome, k) => {
+        const { member, receipt } = chunk[k] as (typeof chunk)[number];
+        if (!outcome.ok) return void (report.refused += 1);
+        report.receipts += 1;
+        if (member && outcome.value.balance) member.available = outcome.value.balance.available;
+        const roll = faker.number.float();
+        if (roll < 0.004) returnsDue.set(day, [...(returnsDue.get(day) ?? []), { receiptId: outcome.value.id, lineNo: 0, quantity: 0 }]);
+        else if (roll < 0.035) {
+          const lineNo = faker.number.int({ min: 1, max: receipt.lines.length });
+          const line = receipt.lines[lineNo - 1] as ReceiptInput['lines'][number];
+          const quantity = Number.isInteger(line.quantity) ? faker.number.int({ min: 1, max: line.quantity }) : line.quantity;
+          const due = day + faker.number.int({ min: 1, max: 10 }) * DAY;
+          returnsDue.set(due, [...(returnsDue.get(due) ?? []), { receiptId: outcome.value.id, lineNo, quantity }]);
+        }
+      });
+      options.progress?.(report.receipts + report.refused, Math.max(expected, report.receipts + report.refused));
+    }
+
+    clock = new Date(day + DAY - 60_000);
+    for (const r of returnsDue.get(day) ?? []) {
+      const done = r.lineNo === 0
+        ? await cancelReceipt(sim, programId, r.receiptId)
+        : await returnLines(sim, programId, r.receiptId, { lines: [{ lineNo: r.lineNo, quantity: r.quantity }] });
+      if (done.ok) report[r.lineNo === 0 ? 'cancels' : 'returns'] += 1;
+    }
+    returnsDue.delete(day);
+  }
+  clock = new Date(end);
+  await runJob(sim, 'activation');
+  await runJob(sim, 'expiry');
+  return report;
+}
+
+async function enrolMembers(deps: Deps, programId: string, count: number, start: number, end: number): Promise<DemoMember[]> {
+  const members: DemoMember[] = [];
+  const phones = new Set<string>();
+  for (let offset = 0; offset < count; offset += BATCH) {
+    const rows = [];
+    for (let i = offset; i < Math.min(count, offset + BATCH); i++) {
+      const sex = faker.helpers.arrayElement(['female', 'male'] as const);
+      const first = faker.person.firstName(sex);
+      const last = faker.person.lastName(sex);
+      let phone: string;
+      do phone = `+79${faker.string.numeric(9)}`;
+      while (phones.has(phone));
+      phones.add(phone);
+      // Four in ten were members before the history starts; the rest join along the way.
+      const since = faker.number.float() < 0.4 ? start - faker.number.int({ min: 1, max: 700 }) * DAY : faker.number.int({ min: start, max: end - DAY });
+      const store = faker.helpers.weightedArrayElement(stores.map((s, k) => ({ value: s, weight: k < 3 ? 4 : s.channel === 'till' ? 2 : 1.5 })));
+      const body = `7770${String(i + 1).padStart(11, '0')}`;
+      const member: DemoMember = {
+        id: newId('mem'),
+        card: body + luhnCheckDigit(body),
+        since,
+        perDay: Math.exp(faker.number.float({ min: -1.2, max: 1.2 })) * 0.062,
+        store,
+        categories: Object.fromEntries(Object.entries(categoryWeights).map(([c, w]) => [c, w * faker.number.float({ min: 0.3, max: 2 })])),
+        available: 0,
+      };
+      members.push(member);
+      rows.push({
+        id: member.id,
+        cardNumber: member.card,
+        externalId: null,
+        phone,
+        email: faker.number.float() < 0.7 ? faker.internet.email({ firstName: translit(first), lastName: translit(last) }).toLowerCase() : null,
+        name: `${first} ${last}`,
+        birthDate: faker.date.birthdate({ min: 18, max: 80, mode: 'age', refDate: new Date(end) }).toISOString().slice(0, 10),
+        gender: sex,
+        city: store.city ?? faker.helpers.arrayElement(['Москва', 'Санкт-Петербург', 'Казань', 'Екатеринбург']),
+        attributes: { children: faker.number.int({ min: 0, max: 3 }), pets: faker.datatype.boolean(0.3) },
+        source: faker.helpers.weightedArrayElement(channels),
+        channel: store.channel,
+        consents: { email: faker.datatype.boolean(0.6), sms: faker.datatype.boolean(0.5), push: faker.datatype.boolean(0.4) },
+        tierCode: 'silver',
+        createdAt: new Date(since),
+      });
+    }
+    await insertMembers(deps.db, programId, rows);
+  }
+  return members;
+}
+
+function basket(member: DemoMember | null, day: number, serial: number): ReceiptInput {
+  const store = member && faker.number.float() < 0.8 ? member.store : faker.helpers.arrayElement(stores);
+  const hour = store.channel === 'till' ? faker.number.int({ min: 8, max: 21 }) : faker.number.int({ min: 0, max: 23 });
+  const purchasedAt = new Date(day + hour * 3_600_000 + faker.number.int({ min: 0, max: 3_599_999 }));
+  const size = Math.min(20, 1 + Math.floor(-Math.log(1 - faker.number.float()) * 4.5));
+  const weights = member?.categories ?? categoryWeights;
+  const chosen = new Map<string, Product>();
+  for (let i = 0; i < size; i++) {
+    const category = faker.helpers.weightedArrayElement(Object.entries(weights).map(([value, weight]) => ({ value, weight })));
+    const product = faker.helpers.arrayElement(catalogue.filter((p) => p.category === category));
+    chosen.set(product.sku, product);
+  }
+  const lines = [...chosen.values()].map((product) => {
+    const quantity = product.weighed ? faker.number.int({ min: 150, max: 2500 }) / 1000 : faker.helpers.weightedArrayElement([{ value: 1, weight: 8 }, { value: 2, weight: 2 }, { value: 3, weight: 1 }]);
+    const amount = Math.round((product.price * Math.round(quantity * 1000)) / 1000);
+    return { sku: product.sku, name: product.name, category: product.category, quantity, price: product.price, discount: 0, amount, isReward: false };
+  });
+  const total = lines.reduce((a, l) => a + l.amount, 0);
+  let pointsToSpend = 0;
+  if (member && member.available >= 100 && faker.number.float() < 0.45) {
+    const redeemable = lines.filter((l) => l.category !== 'alcohol' && l.category !== 'tobacco').reduce((a, l) => a + Math.floor(l.amount / 2 / 100), 0);
+    pointsToSpend = Math.min(member.available, redeemable, Math.max(1, Math.round(member.available * faker.number.float({ min: 0.3, max: 1 }))));
+    member.available -= pointsToSpend;
+  }
+  return {
+    storeCode: store.code,
+    number: `${String(serial).padStart(9, '0')}`,
+    purchasedAt,
+    member: member ? { cardNumber: member.card } : undefined,
+    lines,
+    total,
+    pointsToSpend,
+  };
+}
+
+const letters: Record<string, string> = {
+  а: 'a', б: 'b', в: 'v', г: 'g', д: 'd', е: 'e', ё: 'e', ж: 'zh', з: 'z', и: 'i', й: 'y', к: 'k', л: 'l', м: 'm', н: 'n', о: 'o',
+  п: 'p', р: 'r', с: 's', т: 't', у: 'u', ф: 'f', х: 'kh', ц: 'ts', ч: 'ch', ш: 'sh', щ: 'shch', ъ: '', ы: 'y', ь: '', э: 'e', ю: 'yu', я: 'ya',
+};
+const translit = (s: string) => [...s.toLowerCase()].map((c) => letters[c] ?? c).join('');
