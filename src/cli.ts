@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { Command, Option } from 'commander';
 import { createApiKey, createProgram } from './flows/programs.ts';
-import { createDemoProgramme, generateDemo, type DemoOptions } from './demo/generate.ts';
+import type { DemoOptions } from './demo/generate.ts';
 import type { Deps } from './flows/deps.ts';
 import { jobNames, runJob, type JobName } from './jobs/jobs.ts';
 import { countLines, importReceipts } from './import/receipts.ts';
@@ -27,6 +27,7 @@ const DEMO_DEFAULTS = { members: 10_000, months: 12, seed: 42 };
 
 /** Fills a demo programme, printing progress; returns when the history is loaded. */
 async function loadDemo(deps: Deps, programId: string, options: Omit<DemoOptions, 'until' | 'progress'>) {
+  const { generateDemo } = await import('./demo/generate.ts');
   const bar = progressBar('receipts', null);
   const started = Date.now();
   const report = await generateDemo(deps, programId, { ...options, until: deps.now(), progress: (done) => bar.update(done) });
@@ -47,7 +48,8 @@ program
     const deps = await open();
     const port = Number(process.env.PORT || 3000);
     const empty = (await listPrograms(deps.db)).length === 0;
-    const demo = empty ? await createDemoProgramme(deps, historyStart(deps, DEMO_DEFAULTS.months)) : null;
+    // The demo generator (and its name lists) is loaded only when there is a demo to make.
+    const demo = empty ? await (await import('./demo/generate.ts')).createDemoProgramme(deps, historyStart(deps, DEMO_DEFAULTS.months)) : null;
     const server = startServer(deps, { port, jobIntervalMs: 60_000 });
     const url = `http://localhost:${port}`;
     console.log(`Kopilka is listening on ${url} (database: ${deps.db.engine})`);
@@ -78,6 +80,7 @@ program
     for (const [name, value] of Object.entries(opts))
       if (!Number.isInteger(value) || value < 1) return program.error(`--${name} must be a positive whole number`);
     const deps = await open();
+    const { createDemoProgramme } = await import('./demo/generate.ts');
     const demo = await createDemoProgramme(deps, historyStart(deps, opts.months));
     console.log(`demo programme ${demo.programId}\n  admin key: ${demo.adminKey}\n  till (pos) key: ${demo.posKey}`);
     await loadDemo(deps, demo.programId, opts);

@@ -15,12 +15,28 @@ const grants: Record<Role, readonly Permission[]> = {
   readonly: ['read'],
 };
 
-/** `Authorization: Bearer <key>`: the key names the programme every query of the request is scoped to. */
+const KEY_CACHE_MS = 10_000;
+
+/**
+ * `Authorization: Bearer <key>`: the key names the programme every query of the request is scoped to.
+ * Known keys are remembered for ten seconds, so a till's requests do not each look the key up.
+ */
 export function authenticate(db: Db): MiddlewareHandler<Env> {
+  const known = new Map<string, { key: ApiKey; until: number }>();
+  const lookUp = async (secret: string) => {
+    const cached = known.get(secret);
+    if (cached && cached.until > performance.now()) return cached.key;
+    const key = await findApiKey(db, secret);
+    if (key) {
+      if (known.size > 10_000) known.clear();
+      known.set(secret, { key, until: performance.now() + KEY_CACHE_MS });
+    }
+    return key;
+  };
   return async (c, next) => {
     const header = c.req.header('authorization') ?? '';
     const secret = header.startsWith('Bearer ') ? header.slice(7).trim() : '';
-    const key = secret ? await findApiKey(db, secret) : null;
+    const key = secret ? await lookUp(secret) : null;
     if (!key) return problem(c, 'unauthorized', 'send Authorization: Bearer <API key>');
     c.set('key', key);
     await next();

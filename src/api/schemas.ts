@@ -7,7 +7,8 @@ export const points = z.number().int().min(0).max(1_000_000_000_000);
 const text = (max: number) => z.string().trim().min(1).max(max);
 export const codeString = z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/, 'letters, digits, "_", "-" or "." (1-64)');
 
-const isCurrency = (c: string) => Intl.supportedValuesOf('currency').includes(c);
+const currencies = new Set(Intl.supportedValuesOf('currency'));
+const isCurrency = (c: string) => currencies.has(c);
 
 export const quantity = z
   .number()

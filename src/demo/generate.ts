@@ -168,7 +168,7 @@ async function enrolMembers(deps: Deps, programId: string, count: number, start:
       while (phones.has(phone));
       phones.add(phone);
       // Four in ten were members before the history starts; the rest join along the way.
-      const since = faker.number.float() < 0.4 ? start - faker.number.int({ min: 1, max: 700 }) * DAY : faker.number.int({ min: start, max: end - DAY });
+      const since = faker.number.float() < 0.4 || end - start < 2 * DAY ? start - faker.number.int({ min: 1, max: 700 }) * DAY : faker.number.int({ min: start, max: end - DAY });
       const store = faker.helpers.weightedArrayElement(stores.map((s, k) => ({ value: s, weight: k < 3 ? 4 : s.channel === 'till' ? 2 : 1.5 })));
       const body = `7770${String(i + 1).padStart(11, '0')}`;
       const member: DemoMember = {

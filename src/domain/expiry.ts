@@ -24,3 +24,12 @@ export function expiryTime(settings: ProgramSettings, accruedAt: Date): Date | n
       return at.plus({ months: policy.months }).endOf('year').toJSDate();
   }
 }
+
+/**
+ * The lot a purchase creates: pending through the return window, then its lifetime counts from when it
+ * became spendable, so points never expire before they could be used.
+ */
+export function lotTimes(settings: ProgramSettings, purchasedAt: Date, id: string): { id: string; activatesAt: Date; expiresAt: Date | null } {
+  const activatesAt = activationTime(settings, purchasedAt);
+  return { id, activatesAt, expiresAt: expiryTime(settings, activatesAt) };
+}

@@ -3,6 +3,8 @@ import { z } from 'zod';
 const code = z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/, 'letters, digits, "_", "-" or "." (1-64)');
 const percent = z.number().min(0).max(100).multipleOf(0.01, 'at most two decimals');
 
+const currencies = new Set(Intl.supportedValuesOf('currency'));
+
 const isZone = (zone: string) => {
   try {
     new Intl.DateTimeFormat('en', { timeZone: zone });
@@ -80,7 +82,7 @@ export const settingsSchema = z
     });
     if (s.expiry.kind === 'days' && s.expiry.days <= s.pendingDays)
       ctx.addIssue({ code: 'custom', path: ['expiry', 'days'], message: 'points must expire after they activate' });
-    if (!Intl.supportedValuesOf('currency').includes(s.currency))
+    if (!currencies.has(s.currency))
       ctx.addIssue({ code: 'custom', path: ['currency'], message: 'unknown currency' });
   });
 

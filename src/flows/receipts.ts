@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { activationTime, expiryTime } from '../domain/expiry.ts';
+import { lotTimes } from '../domain/expiry.ts';
 import { credit, openDraft, spend, summarise, type LedgerDraft } from '../domain/ledger.ts';
 import { priceReceipt, type Pricing, type ReceiptLine } from '../domain/pricing.ts';
 import type { ProgramSettings } from '../domain/settings.ts';
@@ -126,7 +126,7 @@ export async function confirmReceipt(deps: Deps, programId: string, input: Recei
       credit(
         draft,
         earned,
-        { id: newId('lot'), activatesAt: activationTime(settings, purchasedAt), expiresAt: expiryTime(settings, purchasedAt) },
+        lotTimes(settings, purchasedAt, newId('lot')),
         'program:issuance',
         now,
       );

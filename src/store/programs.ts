@@ -14,18 +14,29 @@ export async function listPrograms(db: Queryable): Promise<{ id: string; name: s
   return db.query('select id, name from programs order by created_at, id');
 }
 
-type SettingsRow = { version: number; settings: unknown };
-const toVersioned = (row: SettingsRow): VersionedSettings => ({ version: row.version, settings: settingsSchema.parse(row.settings) });
+type SettingsRow = { program_id: string; version: number; settings: unknown };
+// A settings version never changes once written, so its parsed form can be kept for the life of the process.
+const parsed = new Map<string, VersionedSettings>();
+const toVersioned = (row: SettingsRow & { program_id: string }): VersionedSettings => {
+  const key = `${row.program_id}:${row.version}`;
+  let found = parsed.get(key);
+  if (!found) {
+    found = { version: row.version, settings: settingsSchema.parse(row.settings) };
+    if (parsed.size > 10_000) parsed.clear();
+    parsed.set(key, found);
+  }
+  return found;
+};
 
 /** The settings in force now, or those of a given version (a receipt is reversed under its own). */
 export async function loadSettings(db: Queryable, programId: string, version?: number): Promise<VersionedSettings> {
   const [row] =
     version === undefined
       ? await db.query<SettingsRow>(
-          'select version, settings from program_settings where program_id = $1 order by version desc limit 1',
+          'select program_id, version, settings from program_settings where program_id = $1 order by version desc limit 1',
           [programId],
         )
-      : await db.query<SettingsRow>('select version, settings from program_settings where program_id = $1 and version = $2', [
+      : await db.query<SettingsRow>('select program_id, version, settings from program_settings where program_id = $1 and version = $2', [
           programId,
           version,
         ]);
@@ -47,7 +58,7 @@ export async function appendSettings(
 /** One round trip for a receipt: the settings in force and whether the store exists. */
 export async function receiptContext(db: Queryable, programId: string, storeCode: string): Promise<(VersionedSettings & { storeExists: boolean }) | null> {
   const [row] = await db.query<SettingsRow & { store_exists: boolean }>(
-    `select version, settings, exists (select 1 from stores where program_id = $1 and code = $2) as store_exists
+    `select program_id, version, settings, exists (select 1 from stores where program_id = $1 and code = $2) as store_exists
      from program_settings where program_id = $1 order by version desc limit 1`,
     [programId, storeCode],
   );

@@ -1,0 +1,90 @@
+/** A small closed- and open-loop HTTP load generator for loopback benchmarks, with latency percentiles. */
+
+export interface LoadResult {
+  requests: number;
+  errors: number;
+  seconds: number;
+  perSecond: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  /** The first few error answers, to say what went wrong. */
+  samples: string[];
+}
+
+export type MakeRequest = (n: number) => { path: string; body: unknown };
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return 0;
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] as number;
+}
+
+async function send(base: string, key: string, request: { path: string; body: unknown }) {
+  const res = await fetch(base + request.path, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+    body: JSON.stringify(request.body),
+  });
+  const text = await res.text();
+  return { ok: res.status < 300, text: `${res.status} ${text.slice(0, 200)}` };
+}
+
+function summarise(latencies: number[], errors: number, seconds: number, samples: string[]): LoadResult {
+  const sorted = latencies.sort((a, b) => a - b);
+  return {
+    requests: latencies.length,
+    errors,
+    seconds,
+    perSecond: latencies.length / seconds,
+    p50: percentile(sorted, 50),
+    p95: percentile(sorted, 95),
+    p99: percentile(sorted, 99),
+    samples,
+  };
+}
+
+/** `clients` loops, each sending its next request as soon as the previous one is answered, for `seconds`. */
+export async function closedLoop(base: string, key: string, clients: number, seconds: number, make: MakeRequest): Promise<LoadResult> {
+  const latencies: number[] = [];
+  const samples: string[] = [];
+  let errors = 0;
+  let n = 0;
+  const started = performance.now();
+  const deadline = started + seconds * 1000;
+  await Promise.all(
+    Array.from({ length: clients }, async () => {
+      while (performance.now() < deadline) {
+        const t = performance.now();
+        const answer = await send(base, key, make(n++));
+        latencies.push(performance.now() - t);
+        if (!answer.ok && ++errors <= 3) samples.push(answer.text);
+      }
+    }),
+  );
+  return summarise(latencies, errors, (performance.now() - started) / 1000, samples);
+}
+
+/** Requests started at a fixed `rate` per second, whatever the answers do (latency includes queueing). */
+export async function openLoop(base: string, key: string, rate: number, seconds: number, make: MakeRequest): Promise<LoadResult> {
+  const latencies: number[] = [];
+  const samples: string[] = [];
+  const inFlight: Promise<void>[] = [];
+  let errors = 0;
+  const started = performance.now();
+  const total = Math.floor(rate * seconds);
+  for (let n = 0; n < total; n++) {
+    const due = started + (n * 1000) / rate;
+    const wait = due - performance.now();
+    if (wait > 1) await new Promise((r) => setTimeout(r, wait));
+    inFlight.push(
+      (async () => {
+        const t = performance.now();
+        const answer = await send(base, key, make(n));
+        latencies.push(performance.now() - t);
+        if (!answer.ok && ++errors <= 3) samples.push(answer.text);
+      })(),
+    );
+  }
+  await Promise.all(inFlight);
+  return summarise(latencies, errors, (performance.now() - started) / 1000, samples);
+}

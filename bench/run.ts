@@ -1,0 +1,253 @@
+/**
+ * `npm run bench`: Kopilka's throughput and latency against the database's own ceiling, measured in one run on
+ * one machine. Prints a table and writes bench/results/latest.json. It measures; it does not pass or fail.
+ *
+ *   --quick        shorter phases and no soak (a smoke run)
+ *   --no-soak      skip the 2-minute endurance run
+ */
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { catalogue } from '../src/demo/catalogue.ts';
+import { createDemoProgramme, generateDemo } from '../src/demo/generate.ts';
+import { adjustPoints } from '../src/flows/adjustments.ts';
+import { openDb } from '../src/store/db.ts';
+import { migrate } from '../src/store/migrate.ts';
+import { closedLoop, openLoop, type LoadResult } from './load.ts';
+import { evaluationsPerSecond } from './engine.ts';
+
+const args = new Set(process.argv.slice(2));
+const quick = args.has('--quick');
+const soak = !quick && !args.has('--no-soak');
+const phase = quick ? 5 : 20;
+const server = process.env.BENCH_PG ?? 'postgres://postgres@127.0.0.1:5432';
+const MEMBERS = 1000;
+const SPENDERS = 500;
+
+function log(message: string) {
+  process.stderr.write(`[bench] ${message}\n`);
+}
+
+async function recreateDatabase(name: string) {
+  const admin = new pg.Client({ connectionString: `${server}/postgres` });
+  await admin.connect();
+  await admin.query(`drop database if exists ${name} with (force)`);
+  await admin.query(`create database ${name}`);
+  await admin.end();
+}
+
+function pgbenchBinary(): string {
+  const versions = existsSync('/usr/lib/postgresql') ? readdirSync('/usr/lib/postgresql').sort().reverse() : [];
+  for (const v of versions) if (existsSync(`/usr/lib/postgresql/${v}/bin/pgbench`)) return `/usr/lib/postgresql/${v}/bin/pgbench`;
+  return 'pgbench';
+}
+
+async function pgbenchTps(seconds: number): Promise<number> {
+  await recreateDatabase('kopilka_pgbench');
+  const url = new URL(`${server}/kopilka_pgbench`);
+  const common = ['-h', url.hostname, '-p', url.port || '5432', '-U', url.username || 'postgres'];
+  const bin = pgbenchBinary();
+  execFileSync(bin, [...common, '-i', '-s', '10', '-q', 'kopilka_pgbench'], { stdio: 'ignore' });
+  const out = execFileSync(bin, [...common, '-c', '8', '-j', '2', '-T', String(seconds), 'kopilka_pgbench'], { encoding: 'utf8' });
+  const tps = /tps = ([\d.]+)/.exec(out);
+  if (!tps) throw new Error(`pgbench printed no tps:\n${out}`);
+  return Number(tps[1]);
+}
+
+interface Target {
+  engine: 'postgres' | 'pglite';
+  env: Record<string, string>;
+  programId: string;
+  posKey: string;
+  cards: string[];
+}
+
+/** A demo programme with tiers and members (half of them with points to spend), written before the server starts. */
+async function prepare(engine: Target['engine']): Promise<Target> {
+  let env: Record<string, string>;
+  if (engine === 'postgres') {
+    await recreateDatabase('kopilka_bench');
+    env = { DATABASE_URL: `${server}/kopilka_bench` };
+  } else {
+    env = { KOPILKA_DATA_DIR: mkdtempSync(join(tmpdir(), 'kopilka-bench-')) };
+  }
+  const db = await openDb({ databaseUrl: env.DATABASE_URL, dataDir: env.KOPILKA_DATA_DIR });
+  await migrate(db);
+  const deps = { db, now: () => new Date() };
+  const demo = await createDemoProgramme(deps, new Date(Date.now() - 86_400_000));
+  await generateDemo(deps, demo.programId, { members: MEMBERS, months: 0, seed: 7, until: new Date() });
+  const rows = await db.query<{ number: string; member_id: string }>(
+    'select number, member_id from cards where program_id = $1 order by number',
+    [demo.programId],
+  );
+  for (const row of rows.slice(0, SPENDERS)) await adjustPoints(deps, demo.programId, row.member_id, { points: 1_000_000, reason: 'bench' }, 'bench');
+  await db.close();
+  return { engine, env, programId: demo.programId, posKey: demo.posKey, cards: rows.map((r) => r.number) };
+}
+
+const everyday = catalogue.filter((p) => p.category !== 'alcohol' && p.category !== 'tobacco');
+
+/** Receipts of 1-20 lines; half of them (the members with points) spend a few points. */
+function receiptMaker(target: Target, tag: string) {
+  let seed = 12345;
+  const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  return (n: number) => {
+    const size = 1 + Math.floor(random() * 20);
+    const lines = Array.from({ length: size }, (_, i) => {
+      const p = everyday[(n * 7 + i * 13) % everyday.length]!;
+      const quantity = p.weighed ? 0.5 + Math.round(random() * 1000) / 1000 : 1 + Math.floor(random() * 3);
+      const amount = Math.round((p.price * Math.round(quantity * 1000)) / 1000);
+      return { sku: p.sku, name: p.name, category: p.category, quantity, price: p.price, amount };
+    });
+    const total = lines.reduce((a, l) => a + l.amount, 0);
+    const spender = n % 2 === 0;
+    const card = spender ? target.cards[n % SPENDERS]! : target.cards[SPENDERS + (n % (target.cards.length - SPENDERS))]!;
+    const pointsToSpend = spender ? Math.min(20, Math.floor(total / 400)) : 0;
+    return { storeCode: 'MSK-TVER', number: `${tag}-${n}`, member: { cardNumber: card }, lines, total, pointsToSpend };
+  };
+}
+
+interface Running {
+  base: string;
+  process: ChildProcess;
+  peakMb: () => number;
+  rssMb: () => number;
+  stop: () => Promise<void>;
+}
+
+async function startServer(target: Target, port: number): Promise<Running> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'serve'], {
+    env: { ...process.env, ...target.env, PORT: String(port) },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const base = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 300; i++) {
+    try {
+      if ((await fetch(`${base}/health`)).ok) break;
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  const status = (field: string) => {
+    try {
+      const m = new RegExp(`${field}:\\s+(\\d+) kB`).exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
+      return m ? Number(m[1]) / 1024 : 0;
+    } catch {
+      return 0;
+    }
+  };
+  return {
+    base,
+    process: child,
+    peakMb: () => status('VmHWM'),
+    rssMb: () => status('VmRSS'),
+    stop: () =>
+      new Promise((resolve) => {
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+const fmt = (r: LoadResult) =>
+  `${r.perSecond.toFixed(0)}/s  p50 ${r.p50.toFixed(1)} ms  p95 ${r.p95.toFixed(1)} ms  p99 ${r.p99.toFixed(1)} ms  errors ${r.errors}`;
+
+async function main() {
+  const results: Record<string, unknown> = { at: new Date().toISOString(), quick };
+
+  log('pgbench TPC-B, scale 10, 8 clients');
+  const tps = await pgbenchTps(quick ? 10 : 30);
+  results.pgbenchTps = tps;
+  log(`pgbench: ${tps.toFixed(0)} tps`);
+
+  log('pure pricing engine');
+  results.engineEvaluationsPerSecond = evaluationsPerSecond(quick ? 1 : 3);
+
+  log('preparing the PostgreSQL demo programme');
+  const onPg = await prepare('postgres');
+  const pgServer = await startServer(onPg, 3901);
+  const confirm = await closedLoop(pgServer.base, onPg.posKey, 16, phase, (n) => ({ path: '/v1/receipts', body: receiptMaker(onPg, 'c')(n) }));
+  log(`confirm (16 clients): ${fmt(confirm)}`);
+  const half = await openLoop(pgServer.base, onPg.posKey, Math.max(1, confirm.perSecond / 2), phase, (n) => ({ path: '/v1/receipts', body: receiptMaker(onPg, 'h')(n) }));
+  log(`confirm at half that rate: ${fmt(half)}`);
+  const batchMaker = receiptMaker(onPg, 'b');
+  const BATCH = 500;
+  const batch = await closedLoop(pgServer.base, onPg.posKey, 2, phase, (n) => ({
+    path: '/v1/receipts/batch',
+    body: { receipts: Array.from({ length: BATCH }, (_, i) => batchMaker(n * BATCH + i)) },
+  }));
+  log(`batch of ${BATCH} (2 clients): ${(batch.perSecond * BATCH).toFixed(0)} receipts/s`);
+  const calcMaker = receiptMaker(onPg, 'q');
+  const calculate = await closedLoop(pgServer.base, onPg.posKey, 16, phase, (n) => ({ path: '/v1/receipts/calculate', body: calcMaker(n) }));
+  log(`calculate: ${fmt(calculate)}`);
+
+  let soakResult: Record<string, unknown> | null = null;
+  if (soak) {
+    const rate = Math.max(1, Math.round(confirm.perSecond * 0.8));
+    log(`soak: 120 s at ${rate}/s (80% of max)`);
+    const samples: number[] = [];
+    const sampler = setInterval(() => samples.push(pgServer.rssMb()), 5000);
+    const endurance = await openLoop(pgServer.base, onPg.posKey, rate, 120, (n) => ({ path: '/v1/receipts', body: receiptMaker(onPg, 's')(n) }));
+    clearInterval(sampler);
+    const warm = samples.slice(2);
+    soakResult = {
+      rate,
+      ...endurance,
+      rssStartMb: warm[0] ?? 0,
+      rssEndMb: warm[warm.length - 1] ?? 0,
+      rssGrowthMb: (warm[warm.length - 1] ?? 0) - (warm[0] ?? 0),
+      growthBoundMb: 64,
+    };
+    log(`soak: ${fmt(endurance)}; RSS ${warm[0]?.toFixed(0)} -> ${warm[warm.length - 1]?.toFixed(0)} MB`);
+  }
+  const pgPeak = pgServer.peakMb();
+  await pgServer.stop();
+
+  log('preparing the embedded PGlite demo programme');
+  const onLite = await prepare('pglite');
+  const liteServer = await startServer(onLite, 3902);
+  const lite = await closedLoop(liteServer.base, onLite.posKey, 8, phase, (n) => ({ path: '/v1/receipts', body: receiptMaker(onLite, 'l')(n) }));
+  log(`PGlite confirm: ${fmt(lite)}`);
+  const litePeak = liteServer.peakMb();
+  await liteServer.stop();
+  rmSync(onLite.env.KOPILKA_DATA_DIR as string, { recursive: true, force: true });
+
+  Object.assign(results, {
+    confirm,
+    confirmAtHalfRate: half,
+    batch: { ...batch, receiptsPerSecond: batch.perSecond * BATCH, batchSize: BATCH },
+    calculate,
+    pglite: lite,
+    soak: soakResult,
+    peakMemoryMb: { postgresServer: pgPeak, pgliteServer: litePeak },
+  });
+  const rows: [string, string, string, string][] = [
+    ['measure', 'figure', 'ratio to pgbench', 'target'],
+    ['pgbench TPC-B (s10, 8 clients)', `${tps.toFixed(0)} tps`, '1.00', ''],
+    ['HTTP confirm, 16 clients', `${confirm.perSecond.toFixed(0)}/s`, (confirm.perSecond / tps).toFixed(2), '>= 0.7x'],
+    ['  latency p50 / p95 / p99', `${confirm.p50.toFixed(1)} / ${confirm.p95.toFixed(1)} / ${confirm.p99.toFixed(1)} ms`, '', ''],
+    ['HTTP confirm at half rate, p99', `${half.p99.toFixed(1)} ms at ${half.perSecond.toFixed(0)}/s`, '', '< 25 ms'],
+    ['batch endpoint', `${(batch.perSecond * BATCH).toFixed(0)} receipts/s`, ((batch.perSecond * BATCH) / tps).toFixed(2), '>= 5x'],
+    ['calculate, 16 clients', `${calculate.perSecond.toFixed(0)}/s`, (calculate.perSecond / tps).toFixed(2), ''],
+    ['embedded PGlite confirm, 8 clients', `${lite.perSecond.toFixed(0)}/s (p99 ${lite.p99.toFixed(1)} ms)`, '', '>= 300/s'],
+    ['pure pricing engine, 1 core', `${(results.engineEvaluationsPerSecond as number).toFixed(0)} receipts/s`, '', ''],
+    ['server peak memory (PG / PGlite)', `${pgPeak.toFixed(0)} / ${litePeak.toFixed(0)} MB`, '', '< 300 MB'],
+  ];
+  if (soakResult)
+    rows.push([
+      'soak 120 s at 80%',
+      `errors ${soakResult.errors}, p99 ${(soakResult.p99 as number).toFixed(1)} ms, RSS +${(soakResult.rssGrowthMb as number).toFixed(0)} MB`,
+      '',
+      'no errors, RSS +< 64 MB',
+    ]);
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
+  for (const r of rows) console.log(r.map((c, i) => c.padEnd(widths[i]!)).join('  '));
+  mkdirSync('bench/results', { recursive: true });
+  writeFileSync('bench/results/latest.json', JSON.stringify(results, null, 2));
+  console.log('\nwritten: bench/results/latest.json');
+}
+
+await main();
