@@ -22,8 +22,13 @@ export async function settleLots(
   alsoLotIds: string[] = [],
   write = true,
 ): Promise<MemberLedger> {
-  let lots = await openLots(tx, programId, memberId, alsoLotIds);
-  let current = balance;
+  return settle(tx, programId, memberId, { balance, lots: await openLots(tx, programId, memberId, alsoLotIds) }, now, write);
+}
+
+/** `settleLots` for lots already read. */
+export async function settle(tx: Queryable, programId: string, memberId: string, ledger: MemberLedger, now: Date, write = true): Promise<MemberLedger> {
+  let lots = ledger.lots;
+  let current = ledger.balance;
   for (const kind of ['activation', 'expiry'] as const) {
     const draft = openDraft(current, lots);
     const due = [...draft.lots.values()].filter(isDue[kind](now));

@@ -6,12 +6,12 @@ import type { ProgramSettings } from '../domain/settings.ts';
 import { findTier, tierMove } from '../domain/tiers.ts';
 import type { Queryable } from '../store/db.ts';
 import { newId } from '../store/ids.ts';
-import { writeDraft } from '../store/ledger.ts';
 import { qualifyingValue, setTier, type Member } from '../store/members.ts';
 import { receiptContext } from '../store/programs.ts';
+import { memberLedgerView } from '../store/ledger.ts';
 import { insertReceipt, storedResponse } from '../store/receipts.ts';
 import type { Deps } from './deps.ts';
-import { settleLots, type MemberLedger } from './lots.ts';
+import { settle, type MemberLedger } from './lots.ts';
 import { memberForReceipt, type MemberRef } from './members.ts';
 import { fail, ok, type Outcome } from './outcome.ts';
 import { idempotent, requestHash } from './transaction.ts';
@@ -42,6 +42,9 @@ interface Priced {
   pricing: Pricing;
   available: number | null;
   ledger: MemberLedger | null;
+  /** An earlier answer to the same (store, number), read under the member's lock. */
+  seen: { requestHash: string; response: unknown } | null;
+  qualifying: number | null;
 }
 
 /** Shared by calculate and confirm: store, currency, member (locked), settled lots and pricing. */
@@ -54,13 +57,21 @@ async function price(tx: Queryable, programId: string, input: ReceiptInput, now:
   const found = await memberForReceipt(tx, programId, settings, input.member, now, confirm);
   if (!found.ok) return found;
   const { member, cardNumber, newCard } = found.value;
-  const ledger = member ? await settleLots(tx, programId, member.id, balanceOf(member), now, [], confirm) : null;
+  let ledger: MemberLedger | null = null;
+  let seen: Priced['seen'] = null;
+  let qualifying: number | null = null;
+  if (member) {
+    const view = await memberLedgerView(tx, programId, member.id, input, tierWindow(settings, member, now));
+    ledger = await settle(tx, programId, member.id, { balance: balanceOf(member), lots: view.lots }, now, confirm);
+    seen = view.seen;
+    qualifying = view.qualifying;
+  }
   const available = ledger ? ledger.balance.available : newCard ? 0 : null;
   const tier = member || newCard ? findTier(settings, member?.tierCode ?? null) : null;
   const pricing = priceReceipt({ lines: input.lines, settings, tier, pointsToSpend: input.pointsToSpend, availablePoints: available });
   if (!pricing.ok) return fail(pricing.code, pricing.message, { maxPoints: pricing.maxPoints });
   const { ok: _ok, ...priced } = pricing;
-  return ok({ settings, version, member, cardNumber, pricing: priced, available, ledger });
+  return ok({ settings, version, member, cardNumber, pricing: priced, available, ledger, seen, qualifying });
 }
 
 const balanceOf = (m: Member) => ({ available: m.pointsAvailable, pending: m.pointsPending });
@@ -108,11 +119,14 @@ export async function confirmReceipt(deps: Deps, programId: string, input: Recei
         : fail('receipt_conflict', `receipt ${input.number} of store ${input.storeCode} was already confirmed with other content`);
 
     const priced = await price(tx, programId, input, now, true);
-    // Checked under the member's lock, so a concurrent copy of this receipt has committed by now;
-    // and before a pricing failure, since a retry must get the first answer even if the balance has moved.
-    const seen = await earlier();
+    if (!priced.ok) {
+      // A retry must get the first answer even if the balance has moved since.
+      const seen = await earlier();
+      return seen ? replay(seen) : priced;
+    }
+    // Read under the member's lock, so a concurrent copy of this receipt has committed by now.
+    const seen = priced.value.member ? priced.value.seen : await earlier();
     if (seen) return replay(seen);
-    if (!priced.ok) return priced;
 
     const { settings, version, member, cardNumber, pricing, ledger } = priced.value;
     const id = newId('rcp');
@@ -132,7 +146,7 @@ export async function confirmReceipt(deps: Deps, programId: string, input: Recei
       );
       balance = summarise(draft, now);
       const thisReceipt = settings.tierQualification.metric === 'amount_spent' ? pricing.paid : earned;
-      tierChange = await upgradeTier(tx, programId, settings, member, now, { add: thisReceipt });
+      tierChange = await upgradeTier(tx, programId, settings, member, now, { add: thisReceipt, value: priced.value.qualifying });
     }
     const response: ConfirmedReceipt = {
       ...pricing,
@@ -186,10 +200,22 @@ export async function confirmReceipt(deps: Deps, programId: string, input: Recei
       };
     });
     // An anonymous copy of this receipt may have won the race for (store, number): then answer as it did.
-    if (!(await insertReceipt(tx, programId, record, lines, response))) return replay((await earlier()) as { requestHash: string; response: unknown });
-    if (member && draft) await writeDraft(tx, programId, member.id, { id: newId('ent'), kind: 'receipt', receiptId: id, at: now }, draft);
+    const entry = member && draft ? { memberId: member.id, entry: { id: newId('ent'), kind: 'receipt' as const, receiptId: id, at: now }, draft } : null;
+    if (!(await insertReceipt(tx, programId, record, lines, response, entry)))
+      return replay((await earlier()) as { requestHash: string; response: unknown });
     return ok(response);
   });
+}
+
+/**
+ * The qualifying window to look at, or null when there is nothing to decide: no tiers, or a member already at
+ * the top (only a review moves people down).
+ */
+function tierWindow(settings: ProgramSettings, member: Member | null, now: Date) {
+  const top = settings.tiers[settings.tiers.length - 1];
+  if (!top || member?.tierCode === top.code) return null;
+  const { metric, windowDays } = settings.tierQualification;
+  return { metric, since: DateTime.fromJSDate(now, { zone: settings.timezone }).minus({ days: windowDays }).toJSDate() };
 }
 
 /** Upgrades as soon as the member qualifies; downgrades wait for the review job. */
@@ -199,14 +225,12 @@ export async function upgradeTier(
   settings: ProgramSettings,
   member: Member,
   now: Date,
-  options: { review?: boolean; add?: number } = {},
+  options: { review?: boolean; add?: number; value?: number | null } = {},
 ): Promise<{ from: string | null; to: string } | null> {
-  const top = settings.tiers[settings.tiers.length - 1];
-  // Nothing to look up when there are no tiers, or when a receipt finds the member already at the top.
-  if (!top || (!options.review && member.tierCode === top.code)) return null;
-  const { metric, windowDays } = settings.tierQualification;
-  const since = DateTime.fromJSDate(now, { zone: settings.timezone }).minus({ days: windowDays }).toJSDate();
-  const value = (await qualifyingValue(tx, programId, member.id, metric, since)) + (options.add ?? 0);
+  const window = options.review ? tierWindow(settings, null, now) : tierWindow(settings, member, now);
+  if (!window) return null;
+  const known = options.value ?? (await qualifyingValue(tx, programId, member.id, window.metric, window.since));
+  const value = known + (options.add ?? 0);
   const move = tierMove(settings.tiers, member.tierCode, value, options.review ?? false);
   if (!move) return null;
   await setTier(tx, programId, { id: newId('tch'), memberId: member.id, from: member.tierCode, to: move.to.code, reason: move.direction, value, at: now });

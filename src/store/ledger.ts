@@ -1,5 +1,6 @@
 import { changedLots, createdLots, type LedgerDraft, type Lot } from '../domain/ledger.ts';
 import type { Queryable } from './db.ts';
+import { qualifyingValueSql } from './members.ts';
 
 type LotRow = {
   id: string;
@@ -19,6 +20,34 @@ const toLot = (r: LotRow): Lot => ({
   expiresAt: r.expires_at,
   createdAt: r.created_at,
 });
+
+/**
+ * What a receipt needs once the member is locked, in one round trip: their open lots, an earlier answer to the
+ * same (store, number), and — when the programme has tiers — their qualifying value in the window.
+ */
+export async function memberLedgerView(
+  db: Queryable,
+  programId: string,
+  memberId: string,
+  receipt: { storeCode: string; number: string },
+  tier: { metric: 'points_earned' | 'amount_spent'; since: Date } | null,
+): Promise<{ lots: Lot[]; seen: { requestHash: string; response: unknown } | null; qualifying: number | null }> {
+  const [row] = await db.query<{ lots: (Omit<LotRow, 'activates_at' | 'expires_at' | 'created_at'> & Record<'activates_at' | 'expires_at' | 'created_at', string | null>)[]; seen: { request_hash: string; response: unknown } | null; qualifying: number | null }>(
+    `select
+       (select coalesce(json_agg(json_build_object('id', id, 'state', state, 'amount', amount, 'remaining', remaining,
+          'activates_at', activates_at, 'expires_at', expires_at, 'created_at', created_at)), '[]')
+        from lots where program_id = $1 and member_id = $2 and remaining > 0) as lots,
+       (select json_build_object('request_hash', request_hash, 'response', response)
+        from receipts where program_id = $1 and store_code = $5 and number = $6) as seen,
+       case when $3::text is null then null else ${qualifyingValueSql} end as qualifying`,
+    [programId, memberId, tier?.metric ?? null, tier?.since ?? null, receipt.storeCode, receipt.number],
+  );
+  const lots = (row?.lots ?? []).map((l) =>
+    toLot({ ...l, activates_at: new Date(l.activates_at as string), expires_at: l.expires_at ? new Date(l.expires_at) : null, created_at: new Date(l.created_at as string) }),
+  );
+  const seen = row?.seen ? { requestHash: row.seen.request_hash, response: row.seen.response } : null;
+  return { lots, seen, qualifying: row?.qualifying ?? null };
+}
 
 /** Lots that still hold points, plus `alsoLotIds` (a receipt's own lot, needed for a return even when spent). */
 export async function openLots(db: Queryable, programId: string, memberId: string, alsoLotIds: string[] = []): Promise<Lot[]> {
@@ -41,60 +70,72 @@ export interface EntryMeta {
 }
 
 /**
- * Writes a draft in one round trip: the journal entry, its postings, new and changed lots, and the member's
- * cached balances.
+ * The statements that write a draft — the journal entry, its postings, new and changed lots, the member's cached
+ * balances — as CTEs to put in front of one query. `$1` is the programme; the draft's own parameters start at
+ * `$first` (see `draftParams`). With `guard`, nothing is written unless that CTE returned a row.
  */
-export async function writeDraft(db: Queryable, programId: string, memberId: string, entry: EntryMeta, draft: LedgerDraft): Promise<void> {
-  if (draft.postings.length === 0) return;
+export function draftCtes(first: number, guard: string | null = null): string {
+  const $ = (i: number) => `$${first + i}`;
+  const from = guard ? `from ${guard}, ` : 'from ';
+  const when = guard ? `where exists (select 1 from ${guard})` : '';
+  return `entry as (
+       insert into journal_entries (program_id, id, member_id, kind, receipt_id, return_id, reason, actor, created_at)
+       select $1, ${$(1)}, ${$(0)}, ${$(2)}, ${$(3)}, ${$(4)}, ${$(5)}, ${$(6)}, ${$(7)} ${when}),
+     posting as (
+       insert into postings (program_id, entry_id, seq, member_id, account, lot_id, amount, created_at)
+       select $1, ${$(1)}, p.seq, ${$(0)}, p.account, p.lot_id, p.amount, ${$(7)}
+       ${from}unnest(${$(8)}::int[], ${$(9)}::text[], ${$(10)}::text[], ${$(11)}::bigint[]) as p(seq, account, lot_id, amount)),
+     new_lot as (
+       insert into lots (program_id, member_id, id, entry_id, amount, remaining, state, activates_at, expires_at, created_at)
+       select $1, ${$(0)}, l.id, ${$(1)}, l.amount, l.remaining, l.state, l.activates_at, l.expires_at, ${$(7)}
+       ${from}unnest(${$(12)}::text[], ${$(13)}::bigint[], ${$(14)}::bigint[], ${$(15)}::text[], ${$(16)}::timestamptz[],
+         ${$(17)}::timestamptz[]) as l(id, amount, remaining, state, activates_at, expires_at)),
+     changed_lot as (
+       update lots set remaining = c.remaining, state = c.state
+       ${from}unnest(${$(18)}::text[], ${$(19)}::bigint[], ${$(20)}::text[]) as c(id, remaining, state)
+       where lots.program_id = $1 and lots.member_id = ${$(0)} and lots.id = c.id),
+     balance as (
+       update members set points_available = ${$(21)}, points_pending = ${$(22)}, updated_at = ${$(7)}
+       where program_id = $1 and id = ${$(0)} ${guard ? `and exists (select 1 from ${guard})` : ''})`;
+}
+
+/** The 23 parameters `draftCtes` refers to, in order. Throws if the draft does not balance. */
+export function draftParams(memberId: string, entry: EntryMeta, draft: LedgerDraft): unknown[] {
   const sum = draft.postings.reduce((a, p) => a + p.amount, 0);
   if (sum !== 0) throw new Error(`ledger: entry ${entry.id} does not balance (${sum})`);
   const created = createdLots(draft);
   const changed = changedLots(draft);
-  await db.query(
-    `with entry as (
-       insert into journal_entries (program_id, id, member_id, kind, receipt_id, return_id, reason, actor, created_at)
-       values ($1, $2, $3, $4, $5, $6, $7, $8, $9)),
-     posting as (
-       insert into postings (program_id, entry_id, seq, member_id, account, lot_id, amount, created_at)
-       select $1, $2, p.seq, $3, p.account, p.lot_id, p.amount, $9
-       from unnest($10::int[], $11::text[], $12::text[], $13::bigint[]) as p(seq, account, lot_id, amount)),
-     new_lot as (
-       insert into lots (program_id, member_id, id, entry_id, amount, remaining, state, activates_at, expires_at, created_at)
-       select $1, $3, l.id, $2, l.amount, l.remaining, l.state, l.activates_at, l.expires_at, $9
-       from unnest($14::text[], $15::bigint[], $16::bigint[], $17::text[], $18::timestamptz[], $19::timestamptz[])
-         as l(id, amount, remaining, state, activates_at, expires_at)),
-     changed_lot as (
-       update lots set remaining = c.remaining, state = c.state
-       from unnest($20::text[], $21::bigint[], $22::text[]) as c(id, remaining, state)
-       where lots.program_id = $1 and lots.member_id = $3 and lots.id = c.id)
-     update members set points_available = $23, points_pending = $24, updated_at = $9 where program_id = $1 and id = $3`,
-    [
-      programId,
-      entry.id,
-      memberId,
-      entry.kind,
-      entry.receiptId ?? null,
-      entry.returnId ?? null,
-      entry.reason ?? null,
-      entry.actor ?? null,
-      entry.at,
-      draft.postings.map((_, i) => i + 1),
-      draft.postings.map((p) => p.account),
-      draft.postings.map((p) => p.lotId),
-      draft.postings.map((p) => p.amount),
-      created.map((l) => l.id),
-      created.map((l) => l.amount),
-      created.map((l) => l.remaining),
-      created.map((l) => l.state),
-      created.map((l) => l.activatesAt),
-      created.map((l) => l.expiresAt),
-      changed.map((l) => l.id),
-      changed.map((l) => l.remaining),
-      changed.map((l) => l.state),
-      draft.available,
-      draft.pending,
-    ],
-  );
+  return [
+    memberId,
+    entry.id,
+    entry.kind,
+    entry.receiptId ?? null,
+    entry.returnId ?? null,
+    entry.reason ?? null,
+    entry.actor ?? null,
+    entry.at,
+    draft.postings.map((_, i) => i + 1),
+    draft.postings.map((p) => p.account),
+    draft.postings.map((p) => p.lotId),
+    draft.postings.map((p) => p.amount),
+    created.map((l) => l.id),
+    created.map((l) => l.amount),
+    created.map((l) => l.remaining),
+    created.map((l) => l.state),
+    created.map((l) => l.activatesAt),
+    created.map((l) => l.expiresAt),
+    changed.map((l) => l.id),
+    changed.map((l) => l.remaining),
+    changed.map((l) => l.state),
+    draft.available,
+    draft.pending,
+  ];
+}
+
+/** Writes a draft as one journal entry, in one round trip. */
+export async function writeDraft(db: Queryable, programId: string, memberId: string, entry: EntryMeta, draft: LedgerDraft): Promise<void> {
+  if (draft.postings.length === 0) return;
+  await db.query(`with ${draftCtes(2)} select 1`, [programId, ...draftParams(memberId, entry, draft)]);
 }
 
 export interface BalanceView {

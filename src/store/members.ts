@@ -201,6 +201,13 @@ export async function tierHistory(db: Queryable, programId: string, memberId: st
   return rows.map((r) => ({ id: r.id, from: r.from_tier, to: r.to_tier, reason: r.reason, qualifyingValue: r.qualifying_value, at: r.created_at }));
 }
 
+/** Net points earned (or money paid) by member $2 on receipts since $4 ($3 = 'points_earned' | 'amount_spent'), less returns. */
+export const qualifyingValueSql = `coalesce((select sum(case when $3 = 'amount_spent' then total - points_discount else points_earned end)
+                      from receipts where program_id = $1 and member_id = $2 and purchased_at > $4), 0)
+          - coalesce((select sum(case when $3 = 'amount_spent' then t.amount else t.points_clawed_back end)
+                      from returns t join receipts r on r.program_id = t.program_id and r.id = t.receipt_id
+                      where t.program_id = $1 and t.member_id = $2 and r.purchased_at > $4), 0)`;
+
 /** Net points earned or money paid by a member on receipts since `since`, less what returns took back. */
 export async function qualifyingValue(
   db: Queryable,
@@ -209,14 +216,7 @@ export async function qualifyingValue(
   metric: 'points_earned' | 'amount_spent',
   since: Date,
 ): Promise<number> {
-  const [row] = await db.query<{ value: number }>(
-    `select coalesce((select sum(case when $3 = 'amount_spent' then total - points_discount else points_earned end)
-                      from receipts where program_id = $1 and member_id = $2 and purchased_at > $4), 0)
-          - coalesce((select sum(case when $3 = 'amount_spent' then t.amount else t.points_clawed_back end)
-                      from returns t join receipts r on r.program_id = t.program_id and r.id = t.receipt_id
-                      where t.program_id = $1 and t.member_id = $2 and r.purchased_at > $4), 0) as value`,
-    [programId, memberId, metric, since],
-  );
+  const [row] = await db.query<{ value: number }>(`select ${qualifyingValueSql} as value`, [programId, memberId, metric, since]);
   return Number(row?.value ?? 0);
 }
 

@@ -1,5 +1,7 @@
 import type { SoldLine } from '../domain/returns.ts';
+import type { LedgerDraft } from '../domain/ledger.ts';
 import type { Queryable } from './db.ts';
+import { draftCtes, draftParams, type EntryMeta } from './ledger.ts';
 
 export interface ReceiptRecord {
   id: string;
@@ -36,10 +38,18 @@ export interface LineRecord {
 }
 
 /**
- * Inserts the receipt, its lines and its answer in one round trip, unless (store, number) exists;
- * false means another request already stored it.
+ * Inserts the receipt, its lines, its answer and (for a member) its ledger entry in one round trip, unless
+ * (store, number) exists; false means another request already stored it, and then nothing was written.
  */
-export async function insertReceipt(db: Queryable, programId: string, r: ReceiptRecord, lines: LineRecord[], response: unknown): Promise<boolean> {
+export async function insertReceipt(
+  db: Queryable,
+  programId: string,
+  r: ReceiptRecord,
+  lines: LineRecord[],
+  response: unknown,
+  ledger: { memberId: string; entry: EntryMeta; draft: LedgerDraft } | null,
+): Promise<boolean> {
+  const writesLedger = ledger !== null && ledger.draft.postings.length > 0;
   const [row] = await db.query<{ inserted: number }>(
     `with receipt as (
        insert into receipts (program_id, id, store_code, number, member_id, card_number, status, settings_version, tier_code,
@@ -51,6 +61,7 @@ export async function insertReceipt(db: Queryable, programId: string, r: Receipt
          is_reward, points_earned, points_spent, points_discount)
        select $1, receipt.id, l.* from receipt, unnest($19::int[], $20::text[], $21::text[], $22::text[], $23::numeric[],
          $24::bigint[], $25::bigint[], $26::bigint[], $27::boolean[], $28::bigint[], $29::bigint[], $30::bigint[]) as l)
+     ${writesLedger ? `, ${draftCtes(31, 'receipt')}` : ''}
      select count(*)::int as inserted from receipt`,
     [
       programId,
@@ -83,6 +94,7 @@ export async function insertReceipt(db: Queryable, programId: string, r: Receipt
       lines.map((l) => l.pointsEarned),
       lines.map((l) => l.pointsSpent),
       lines.map((l) => l.pointsDiscount),
+      ...(writesLedger && ledger ? draftParams(ledger.memberId, ledger.entry, ledger.draft) : []),
     ],
   );
   return (row?.inserted ?? 0) > 0;
