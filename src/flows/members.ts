@@ -5,8 +5,8 @@ import type { ProgramSettings } from '../domain/settings.ts';
 import { activateCard, blockCard, findCard, insertCard, memberCards, type Card } from '../store/cards.ts';
 import type { Queryable } from '../store/db.ts';
 import { newId } from '../store/ids.ts';
-import { findMember, insertMember, lockMemberByCard, updateProfile, type Member, type MemberKey, type MemberProfile } from '../store/members.ts';
-import { loadSettings } from '../store/programs.ts';
+import { findMember, insertMember, locateForReceipt, updateProfile, type ReceiptContext, type Member, type MemberKey, type MemberProfile } from '../store/members.ts';
+import { loadSettings, receiptContext } from '../store/programs.ts';
 import type { Deps } from './deps.ts';
 import { fail, ok, type Outcome } from './outcome.ts';
 import { idempotent, inTransaction } from './transaction.ts';
@@ -192,41 +192,43 @@ export interface MemberRef {
 }
 
 /**
- * Finds the member a receipt names and takes their row lock. A new card number with a valid check digit
- * enrols a new member when the programme allows it (and `enrolNew` is set, i.e. the receipt is confirmed);
- * only a confirmed receipt activates an inactive card.
+ * Finds the member a receipt names (with their row lock when `confirm`), and the programme context, in one
+ * round trip. A new card number with a valid check digit enrols a new member when the programme allows it and
+ * the receipt is being confirmed; only a confirmed receipt activates an inactive card.
  */
 export async function memberForReceipt(
   tx: Queryable,
   programId: string,
-  settings: ProgramSettings,
   ref: MemberRef | undefined,
+  storeCode: string,
   now: Date,
-  enrolNew: boolean,
-): Promise<Outcome<{ member: Member | null; cardNumber: string | null; newCard: boolean }>> {
-  if (!ref) return ok({ member: null, cardNumber: null, newCard: false });
-  if (ref.cardNumber) {
-    const held = await lockMemberByCard(tx, programId, ref.cardNumber, enrolNew);
-    if (held) {
-      if (held.cardStatus === 'blocked') return fail('card_blocked', 'this card is blocked; use the replacement card');
-      if (held.cardStatus === 'inactive' && enrolNew) await activateCard(tx, programId, ref.cardNumber, now);
-      return ok({ member: held.member, cardNumber: ref.cardNumber, newCard: false });
-    }
-    if (!isValidCardNumber(ref.cardNumber)) return fail('invalid_card_number', 'the card number has a wrong check digit or length');
-    if (!settings.enrollOnUnknownCard) return fail('card_not_found', `no card ${ref.cardNumber}`);
-    if (!enrolNew) return ok({ member: null, cardNumber: ref.cardNumber, newCard: true });
-    const enrolled = await enrol(tx, programId, settings, { cardNumber: ref.cardNumber, source: 'first_receipt' }, now, true);
-    if (!enrolled.ok) return enrolled;
-    const member = await findMember(tx, programId, { id: enrolled.value.member.id }, true);
-    return ok({ member, cardNumber: ref.cardNumber, newCard: true });
-  }
-  const key: MemberKey | null = ref.id ? { id: ref.id } : ref.externalId ? { externalId: ref.externalId } : null;
-  let member: Member | null = null;
-  if (key) member = await findMember(tx, programId, key, enrolNew);
-  else if (ref.phone) {
+  confirm: boolean,
+): Promise<Outcome<{ member: Member | null; cardNumber: string | null; newCard: boolean; context: ReceiptContext }>> {
+  let by: Parameters<typeof locateForReceipt>[2] | null = null;
+  if (ref?.cardNumber) by = { field: 'card', value: ref.cardNumber };
+  else if (ref?.id) by = { field: 'id', value: ref.id };
+  else if (ref?.externalId) by = { field: 'external_id', value: ref.externalId };
+  else if (ref?.phone) {
     const phone = normalisePhone(ref.phone);
     if (!phone) return fail('validation_failed', 'member.phone is not a valid phone number', { field: 'member.phone' });
-    member = await findMember(tx, programId, { phone }, enrolNew);
+    by = { field: 'phone', value: phone };
   }
-  return member ? ok({ member, cardNumber: null, newCard: false }) : fail('member_not_found', 'no member matches the receipt');
+  const located = by ? await locateForReceipt(tx, programId, by, storeCode, confirm) : null;
+  const context = located?.context ?? (await receiptContext(tx, programId, storeCode));
+  if (!context?.storeExists) return fail('store_not_found', `no store ${storeCode}`);
+  const found = (member: Member | null, newCard = false) => ok({ member, cardNumber: ref?.cardNumber ?? null, newCard, context });
+  if (!ref) return found(null);
+  if (located) {
+    if (located.cardStatus === 'blocked') return fail('card_blocked', 'this card is blocked; use the replacement card');
+    if (located.cardStatus === 'inactive' && confirm) await activateCard(tx, programId, ref.cardNumber as string, now);
+    return found(located.member);
+  }
+  if (!ref.cardNumber) return fail('member_not_found', 'no member matches the receipt');
+  const { settings } = context;
+  if (!isValidCardNumber(ref.cardNumber)) return fail('invalid_card_number', 'the card number has a wrong check digit or length');
+  if (!settings.enrollOnUnknownCard) return fail('card_not_found', `no card ${ref.cardNumber}`);
+  if (!confirm) return found(null, true);
+  const enrolled = await enrol(tx, programId, settings, { cardNumber: ref.cardNumber, source: 'first_receipt' }, now, true);
+  if (!enrolled.ok) return enrolled;
+  return found(await findMember(tx, programId, { id: enrolled.value.member.id }, true), true);
 }

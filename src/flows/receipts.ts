@@ -7,7 +7,6 @@ import { findTier, tierMove } from '../domain/tiers.ts';
 import type { Queryable } from '../store/db.ts';
 import { newId } from '../store/ids.ts';
 import { qualifyingValue, setTier, type Member } from '../store/members.ts';
-import { receiptContext } from '../store/programs.ts';
 import { memberLedgerView } from '../store/ledger.ts';
 import { insertReceipt, storedResponse } from '../store/receipts.ts';
 import type { Deps } from './deps.ts';
@@ -49,14 +48,12 @@ interface Priced {
 
 /** Shared by calculate and confirm: store, currency, member (locked), settled lots and pricing. */
 async function price(tx: Queryable, programId: string, input: ReceiptInput, now: Date, confirm: boolean): Promise<Outcome<Priced>> {
-  const context = await receiptContext(tx, programId, input.storeCode);
-  if (!context?.storeExists) return fail('store_not_found', `no store ${input.storeCode}`);
+  const found = await memberForReceipt(tx, programId, input.member, input.storeCode, now, confirm);
+  if (!found.ok) return found;
+  const { member, cardNumber, newCard, context } = found.value;
   const { version, settings } = context;
   if (input.currency && input.currency !== settings.currency)
     return fail('currency_mismatch', `the programme works in ${settings.currency}, the receipt is in ${input.currency}`);
-  const found = await memberForReceipt(tx, programId, settings, input.member, now, confirm);
-  if (!found.ok) return found;
-  const { member, cardNumber, newCard } = found.value;
   let ledger: MemberLedger | null = null;
   let seen: Priced['seen'] = null;
   let qualifying: number | null = null;

@@ -1,4 +1,6 @@
+import type { VersionedSettings } from '../domain/settings.ts';
 import type { Queryable } from './db.ts';
+import { toVersioned, type SettingsRow } from './programs.ts';
 
 export interface MemberProfile {
   externalId: string | null;
@@ -137,20 +139,33 @@ export async function findMember(db: Queryable, programId: string, key: MemberKe
   return row ? toMember(row) : null;
 }
 
-/** The member holding a card, with the card's status; `lock` takes the member's row lock. */
-export async function lockMemberByCard(
+export interface ReceiptContext extends VersionedSettings {
+  storeExists: boolean;
+}
+
+/**
+ * What a receipt needs first, in one round trip: the member it names (locked when `lock`), the status of the
+ * card it names, the settings in force and whether the store exists. Null when no member matches.
+ */
+export async function locateForReceipt(
   db: Queryable,
   programId: string,
-  cardNumber: string,
-  lock = true,
-): Promise<{ member: Member; cardStatus: 'inactive' | 'active' | 'blocked' } | null> {
-  const [row] = await db.query<Row & { card_status: 'inactive' | 'active' | 'blocked' }>(
-    `select ${columns.replace(/(\w+)/g, 'm.$1')}, c.status as card_status
-     from cards c join members m on m.program_id = c.program_id and m.id = c.member_id
-     where c.program_id = $1 and c.number = $2${lock ? ' for update of m' : ''}`,
-    [programId, cardNumber],
+  by: { field: 'id' | 'external_id' | 'phone' | 'card'; value: string },
+  storeCode: string,
+  lock: boolean,
+): Promise<{ member: Member; cardStatus: 'inactive' | 'active' | 'blocked' | null; context: ReceiptContext } | null> {
+  const where = by.field === 'card' ? 'm.id = (select member_id from cards where program_id = $1 and number = $2)' : `m.${by.field} = $2`;
+  const [row] = await db.query<Row & SettingsRow & { card_status: 'inactive' | 'active' | 'blocked' | null; store_exists: boolean }>(
+    `select ${columns.replace(/(\w+)/g, 'm.$1')}, c.status as card_status, s.program_id, s.version, s.settings,
+       exists (select 1 from stores where program_id = $1 and code = $3) as store_exists
+     from members m
+     left join cards c on c.program_id = m.program_id and c.number = $4
+     cross join lateral (select program_id, version, settings from program_settings where program_id = $1 order by version desc limit 1) s
+     where m.program_id = $1 and ${where}${lock ? ' for update of m' : ''}`,
+    [programId, by.value, storeCode, by.field === 'card' ? by.value : null],
   );
-  return row ? { member: toMember(row), cardStatus: row.card_status } : null;
+  if (!row) return null;
+  return { member: toMember(row), cardStatus: row.card_status, context: { ...toVersioned(row), storeExists: row.store_exists } };
 }
 
 export async function listMembers(db: Queryable, programId: string, after: string | null, limit: number): Promise<Member[]> {

@@ -14,10 +14,10 @@ export async function listPrograms(db: Queryable): Promise<{ id: string; name: s
   return db.query('select id, name from programs order by created_at, id');
 }
 
-type SettingsRow = { program_id: string; version: number; settings: unknown };
+export type SettingsRow = { program_id: string; version: number; settings: unknown };
 // A settings version never changes once written, so its parsed form can be kept for the life of the process.
 const parsed = new Map<string, VersionedSettings>();
-const toVersioned = (row: SettingsRow & { program_id: string }): VersionedSettings => {
+export const toVersioned = (row: SettingsRow): VersionedSettings => {
   const key = `${row.program_id}:${row.version}`;
   let found = parsed.get(key);
   if (!found) {
