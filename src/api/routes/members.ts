@@ -3,7 +3,8 @@ import { adjustPoints } from '../../flows/adjustments.ts';
 import type { Deps } from '../../flows/deps.ts';
 import { addCard, blockMemberCard, cardsOf, lookupMember, registerMember, updateMember } from '../../flows/members.ts';
 import { findCard } from '../../store/cards.ts';
-import { balanceView, history } from '../../store/ledger.ts';
+import { history } from '../../store/ledger.ts';
+import { currentBalance } from '../../flows/balance.ts';
 import { tierHistory, type MemberKey } from '../../store/members.ts';
 import { allow, type Env } from '../auth.ts';
 import { body, json, problems, security } from '../openapi.ts';
@@ -84,9 +85,8 @@ export function memberRoutes(deps: Deps) {
     }),
     async (c) => {
       const { programId } = c.get('key');
-      const found = await load(programId, { id: c.req.valid('param').id });
-      if (!found.ok) return failure(c, found);
-      return c.json((await balanceView(deps.db, programId, found.value.id, deps.now())) as never, 200);
+      const result = await currentBalance(deps, programId, c.req.valid('param').id);
+      return result.ok ? c.json(result.value as never, 200) : failure(c, result);
     },
   );
 
@@ -102,8 +102,9 @@ export function memberRoutes(deps: Deps) {
       const found = await load(programId, { id: c.req.valid('param').id });
       if (!found.ok) return failure(c, found);
       const { cursor, limit } = c.req.valid('query');
-      const items = await history(deps.db, programId, found.value.id, cursor ?? null, limit);
-      return c.json({ items, next: items.length === limit ? (items[items.length - 1]?.id ?? null) : null } as never, 200);
+      const page = await history(deps.db, programId, found.value.id, cursor ?? null, limit + 1);
+      const items = page.slice(0, limit);
+      return c.json({ items, next: page.length > limit ? (items[items.length - 1]?.id ?? null) : null } as never, 200);
     },
   );
 
