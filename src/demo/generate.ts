@@ -160,12 +160,12 @@ async function enrolMembers(deps: Deps, programId: string, count: number, start:
   for (let offset = 0; offset < count; offset += BATCH) {
     const rows = [];
     for (let i = offset; i < Math.min(count, offset + BATCH); i++) {
-      const sex = faker.helpers.arrayElement(['female', 'male'] as const);
-      const first = faker.person.firstName(sex);
-      const last = faker.person.lastName(sex);
-      let phone: string;
-      do phone = `+79${faker.string.numeric(9)}`;
-      while (phones.has(phone));
+      // The first member is the one the README's tour looks up.
+      const sex = i === 0 ? 'female' : faker.helpers.arrayElement(['female', 'male'] as const);
+      const first = i === 0 ? 'Анна' : faker.person.firstName(sex);
+      const last = i === 0 ? 'Смирнова' : faker.person.lastName(sex);
+      let phone = i === 0 ? '+79161234567' : '';
+      while (!phone || phones.has(phone)) phone = `+79${faker.string.numeric(9)}`;
       phones.add(phone);
       // Four in ten were members before the history starts; the rest join along the way.
       const since = faker.number.float() < 0.4 || end - start < 2 * DAY ? start - faker.number.int({ min: 1, max: 700 }) * DAY : faker.number.int({ min: start, max: end - DAY });
