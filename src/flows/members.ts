@@ -228,6 +228,13 @@ export async function memberForReceipt(
   if (!isValidCardNumber(ref.cardNumber)) return fail('invalid_card_number', 'the card number has a wrong check digit or length');
   if (!settings.enrollOnUnknownCard) return fail('card_not_found', `no card ${ref.cardNumber}`);
   if (!confirm) return found(null, true);
+  // Tills may bring the same new card at once: the first enrols it, the others wait here and then find its member
+  // (enrolling again would fail on the card and, for a retried receipt, leave a member without a card behind).
+  await tx.query('select pg_advisory_xact_lock(hashtextextended($1, 0))', [`${programId}/card/${ref.cardNumber}`]);
+  const enrolledMeanwhile = await locateForReceipt(tx, programId, { field: 'card', value: ref.cardNumber }, storeCode, true);
+  if (enrolledMeanwhile?.cardStatus === 'blocked') return fail('card_blocked', 'this card is blocked; use the replacement card');
+  if (enrolledMeanwhile?.cardStatus === 'inactive') await activateCard(tx, programId, ref.cardNumber, now);
+  if (enrolledMeanwhile) return found(enrolledMeanwhile.member);
   const enrolled = await enrol(tx, programId, settings, { cardNumber: ref.cardNumber, source: 'first_receipt' }, now, true);
   if (!enrolled.ok) return enrolled;
   return found(await findMember(tx, programId, { id: enrolled.value.member.id }, true), true);
