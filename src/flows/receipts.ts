@@ -8,7 +8,7 @@ import type { Queryable } from '../store/db.ts';
 import { newId } from '../store/ids.ts';
 import { qualifyingValue, setTier, type Member } from '../store/members.ts';
 import { memberLedgerView } from '../store/ledger.ts';
-import { insertReceipt, storedResponse } from '../store/receipts.ts';
+import { insertReceipt, storedResponse, type LineRecord, type ReceiptRecord } from '../store/receipts.ts';
 import type { Deps } from './deps.ts';
 import { settle, type MemberLedger } from './lots.ts';
 import { memberForReceipt, type MemberRef } from './members.ts';
@@ -126,76 +126,12 @@ export async function confirmReceipt(deps: Deps, programId: string, input: Recei
     if (seen) return replay(seen);
 
     const { settings, version, member, cardNumber, pricing, ledger } = priced.value;
-    const id = newId('rcp');
-    const earned = member ? pricing.pointsEarned : 0;
-    let balance: ConfirmedReceipt['balance'] = null;
-    let tierChange: ConfirmedReceipt['tierChange'] = null;
-    let draft: LedgerDraft | null = null;
-    if (member && ledger) {
-      draft = openDraft(ledger.balance, ledger.lots);
-      if (pricing.pointsSpent > 0) spend(draft, pricing.pointsSpent, 'program:redemption');
-      credit(
-        draft,
-        earned,
-        lotTimes(settings, purchasedAt, newId('lot')),
-        'program:issuance',
-        now,
-      );
-      balance = summarise(draft, now);
-      const thisReceipt = settings.tierQualification.metric === 'amount_spent' ? pricing.paid : earned;
-      tierChange = await upgradeTier(tx, programId, settings, member, now, { add: thisReceipt, value: priced.value.qualifying });
-    }
-    const response: ConfirmedReceipt = {
-      ...pricing,
-      pointsEarned: earned,
-      id,
-      storeCode: input.storeCode,
-      number: input.number,
-      status: 'confirmed',
-      memberId: member?.id ?? null,
-      cardNumber,
-      purchasedAt: purchasedAt.toISOString(),
-      settingsVersion: version,
-      available: balance?.available ?? null,
-      lines: pricing.lines.map((l, i) => ({ ...l, sku: (input.lines[i] as ReceiptLine).sku, pointsEarned: member ? l.pointsEarned : 0 })),
-      balance,
-      tierChange,
-    };
-    const record = {
-      id,
-      storeCode: input.storeCode,
-      number: input.number,
-      memberId: member?.id ?? null,
-      cardNumber,
-      status: 'confirmed' as const,
-      settingsVersion: version,
-      tierCode: pricing.tier,
-      currency: settings.currency,
-      total: pricing.total,
-      pointsSpent: pricing.pointsSpent,
-      pointsDiscount: pricing.pointsDiscount,
-      pointsEarned: earned,
-      purchasedAt,
-      createdAt: now,
-      requestHash: hash,
-    };
-    const lines = input.lines.map((l, i) => {
-      const p = pricing.lines[i] as Pricing['lines'][number];
-      return {
-        lineNo: i + 1,
-        sku: l.sku,
-        name: l.name ?? null,
-        category: l.category ?? null,
-        quantity: l.quantity,
-        price: l.price,
-        discount: l.discount,
-        amount: l.amount,
-        isReward: l.isReward,
-        pointsEarned: member ? p.pointsEarned : 0,
-        pointsSpent: p.pointsSpent,
-        pointsDiscount: p.pointsDiscount,
-      };
-    });
+    const draft = member && ledger ? openDraft(ledger.balance, ledger.lots) : null;
+    const sale = applySale(draft, pricing, settings, purchasedAt, now);
+    const tierChange = member
+      ? await upgradeTier(tx, programId, settings, member, now, { add: sale.qualifyingAdd, value: priced.value.qualifying })
+      : null;
+    const { id, response, record, lines } = saleRecords({ input, hash, settings, version, memberId: member?.id ?? null, cardNumber, pricing, sale, tierChange, purchasedAt, now });
     // An anonymous copy of this receipt may have won the race for (store, number): then answer as it did.
     const entry = member && draft ? { memberId: member.id, entry: { id: newId('ent'), kind: 'receipt' as const, receiptId: id, at: now }, draft } : null;
     if (!(await insertReceipt(tx, programId, record, lines, response, entry)))
@@ -204,11 +140,97 @@ export async function confirmReceipt(deps: Deps, programId: string, input: Recei
   });
 }
 
+export interface Sale {
+  earned: number;
+  balance: ConfirmedReceipt['balance'];
+  /** What this receipt adds to the member's qualifying value for tiers. */
+  qualifyingAdd: number;
+}
+
+/** Spends and earns a priced receipt's points on the member's draft (none for an anonymous receipt). */
+export function applySale(draft: LedgerDraft | null, pricing: Pricing, settings: ProgramSettings, purchasedAt: Date, now: Date): Sale {
+  if (!draft) return { earned: 0, balance: null, qualifyingAdd: 0 };
+  if (pricing.pointsSpent > 0) spend(draft, pricing.pointsSpent, 'program:redemption');
+  credit(draft, pricing.pointsEarned, lotTimes(settings, purchasedAt, newId('lot')), 'program:issuance', now);
+  const qualifyingAdd = settings.tierQualification.metric === 'amount_spent' ? pricing.paid : pricing.pointsEarned;
+  return { earned: pricing.pointsEarned, balance: summarise(draft, now), qualifyingAdd };
+}
+
+/** The receipt's rows and the answer the till gets (stored with it, so a retry gets the same). */
+export function saleRecords(a: {
+  input: ReceiptInput;
+  hash: string;
+  settings: ProgramSettings;
+  version: number;
+  memberId: string | null;
+  cardNumber: string | null;
+  pricing: Pricing;
+  sale: Sale;
+  tierChange: ConfirmedReceipt['tierChange'];
+  purchasedAt: Date;
+  now: Date;
+}): { id: string; response: ConfirmedReceipt; record: ReceiptRecord; lines: LineRecord[] } {
+  const { input, pricing, sale } = a;
+  const id = newId('rcp');
+  const response: ConfirmedReceipt = {
+    ...pricing,
+    pointsEarned: sale.earned,
+    id,
+    storeCode: input.storeCode,
+    number: input.number,
+    status: 'confirmed',
+    memberId: a.memberId,
+    cardNumber: a.cardNumber,
+    purchasedAt: a.purchasedAt.toISOString(),
+    settingsVersion: a.version,
+    available: sale.balance?.available ?? null,
+    lines: pricing.lines.map((l, i) => ({ ...l, sku: (input.lines[i] as ReceiptLine).sku, pointsEarned: a.memberId ? l.pointsEarned : 0 })),
+    balance: sale.balance,
+    tierChange: a.tierChange,
+  };
+  const record: ReceiptRecord = {
+    id,
+    storeCode: input.storeCode,
+    number: input.number,
+    memberId: a.memberId,
+    cardNumber: a.cardNumber,
+    status: 'confirmed',
+    settingsVersion: a.version,
+    tierCode: pricing.tier,
+    currency: a.settings.currency,
+    total: pricing.total,
+    pointsSpent: pricing.pointsSpent,
+    pointsDiscount: pricing.pointsDiscount,
+    pointsEarned: sale.earned,
+    purchasedAt: a.purchasedAt,
+    createdAt: a.now,
+    requestHash: a.hash,
+  };
+  const lines: LineRecord[] = input.lines.map((l, i) => {
+    const p = pricing.lines[i] as Pricing['lines'][number];
+    return {
+      lineNo: i + 1,
+      sku: l.sku,
+      name: l.name ?? null,
+      category: l.category ?? null,
+      quantity: l.quantity,
+      price: l.price,
+      discount: l.discount,
+      amount: l.amount,
+      isReward: l.isReward,
+      pointsEarned: a.memberId ? p.pointsEarned : 0,
+      pointsSpent: p.pointsSpent,
+      pointsDiscount: p.pointsDiscount,
+    };
+  });
+  return { id, response, record, lines };
+}
+
 /**
  * The qualifying window to look at, or null when there is nothing to decide: no tiers, or a member already at
  * the top (only a review moves people down).
  */
-function tierWindow(settings: ProgramSettings, member: Member | null, now: Date) {
+export function tierWindow(settings: ProgramSettings, member: Member | null, now: Date) {
   const top = settings.tiers[settings.tiers.length - 1];
   if (!top || member?.tierCode === top.code) return null;
   const { metric, windowDays } = settings.tierQualification;
