@@ -205,5 +205,35 @@ export function summarise(draft: LedgerDraft, now: Date): BalanceSummary {
   return { available: draft.available, pending: draft.pending, expiringSoon, debt: debtOf(draft) };
 }
 
+export interface CatchUpStep {
+  kind: 'activation' | 'expiry';
+  draft: LedgerDraft;
+}
+
+const isDue = {
+  activation: (now: Date) => (lot: Lot) => lot.state === 'pending' && lot.activatesAt <= now,
+  expiry: (now: Date) => (lot: Lot) => lot.state === 'active' && lot.expiresAt !== null && lot.expiresAt <= now,
+};
+
+/**
+ * The entries that bring a member's lots up to `now`: first pending lots whose return window is over become
+ * available (repaying debt), then lots past their expiry expire. Each is its own draft; none when nothing is due.
+ */
+export function catchUp(balance: Balance, lots: readonly Lot[], now: Date): CatchUpStep[] {
+  const steps: CatchUpStep[] = [];
+  let current = balance;
+  let open = lots;
+  for (const kind of ['activation', 'expiry'] as const) {
+    const draft = openDraft(current, open);
+    const due = [...draft.lots.values()].filter(isDue[kind](now));
+    if (due.length === 0) continue;
+    for (const lot of due) (kind === 'activation' ? activate : expire)(draft, lot.id);
+    steps.push({ kind, draft });
+    open = [...draft.lots.values()];
+    current = { available: draft.available, pending: draft.pending };
+  }
+  return steps;
+}
+
 export const changedLots = (draft: LedgerDraft): Lot[] => [...draft.changedLots].map((id) => draft.lots.get(id) as Lot);
 export const createdLots = (draft: LedgerDraft): Lot[] => [...draft.newLots].map((id) => draft.lots.get(id) as Lot);

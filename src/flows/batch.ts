@@ -1,28 +1,199 @@
+import { catchUp, openDraft, type LedgerDraft, type Lot } from '../domain/ledger.ts';
+import { normalisePhone } from '../domain/contacts.ts';
+import { priceReceipt } from '../domain/pricing.ts';
+import { findTier, tierMove } from '../domain/tiers.ts';
+import type { Queryable } from '../store/db.ts';
+import { newId } from '../store/ids.ts';
+import {
+  batchContext,
+  cardsByNumber,
+  existingReceipts,
+  lockMembers,
+  openLotsOf,
+  qualifyingValues,
+  receiptKey,
+  writeBatch,
+  type BatchWrite,
+} from '../store/batch.ts';
+import type { Member } from '../store/members.ts';
 import type { Deps } from './deps.ts';
-import type { Outcome } from './outcome.ts';
-import { confirmReceipt, type ConfirmedReceipt, type ReceiptInput } from './receipts.ts';
+import { fail, ok, type Outcome } from './outcome.ts';
+import { applySale, confirmReceipt, saleRecords, tierWindow, type ConfirmedReceipt, type ReceiptInput } from './receipts.ts';
+import { requestHash } from './transaction.ts';
+
+type Result = Outcome<ConfirmedReceipt>;
+
+/** A member's ledger as the batch moves through their receipts. */
+interface MemberState {
+  member: Member;
+  balance: { available: number; pending: number };
+  lots: Lot[];
+  tierCode: string | null;
+  qualifying: number;
+  caughtUp: boolean;
+  changed: boolean;
+}
+
+class LostRace extends Error {}
 
 /**
- * Confirms many receipts, each in its own transaction and answered on its own. Receipts of one member
- * keep their order (so the ledger ends as if they were sent one by one); different members run side by side.
+ * Confirms many receipts with the same result as confirming them one by one, in order: set-based, so a batch
+ * of a thousand costs a handful of round trips and one transaction. Each receipt is priced, idempotent by
+ * (store, number) and answered on its own; a refused one does not affect the others. Receipts that enrol a new
+ * card, and any batch that loses a race with a concurrent copy of one of its receipts, go one by one instead.
  */
-export async function confirmMany(
-  deps: Deps,
-  programId: string,
-  receipts: readonly ReceiptInput[],
-  parallel = 4,
-): Promise<Outcome<ConfirmedReceipt>[]> {
-  const results = new Array<Outcome<ConfirmedReceipt>>(receipts.length);
-  const queues = new Map<string, number[]>();
+export async function confirmMany(deps: Deps, programId: string, receipts: readonly ReceiptInput[]): Promise<Result[]> {
+  const results = new Array<Result | undefined>(receipts.length);
+  let oneByOne: number[];
+  try {
+    oneByOne = await deps.db.transaction((tx) => confirmTogether(tx, deps.now(), programId, receipts, results));
+  } catch (error) {
+    if (!(error instanceof LostRace) && !['40P01', '40001'].includes((error as { code?: string }).code ?? '')) throw error;
+    results.fill(undefined);
+    oneByOne = receipts.map((_, i) => i);
+  }
+  for (const i of oneByOne) results[i] = await confirmReceipt(deps, programId, receipts[i] as ReceiptInput);
+  return results as Result[];
+}
+
+async function confirmTogether(tx: Queryable, now: Date, programId: string, receipts: readonly ReceiptInput[], results: (Result | undefined)[]): Promise<number[]> {
+  const { settings: versioned, stores } = await batchContext(tx, programId, [...new Set(receipts.map((r) => r.storeCode))]);
+  const { settings, version } = versioned;
+
+  // Who each receipt names. New or inactive cards enrol or activate: those receipts go one by one, in order.
+  const cards = await cardsByNumber(tx, programId, receipts.flatMap((r) => (r.member?.cardNumber ? [r.member.cardNumber] : [])));
+  const deferredCards = new Set<string>();
+  const oneByOne: number[] = [];
+  const phones = new Map<number, string>();
   receipts.forEach((r, i) => {
-    const who = r.member ? JSON.stringify(r.member) : `anonymous:${i}`;
-    queues.set(who, [...(queues.get(who) ?? []), i]);
+    const refused = (f: Result) => void (results[i] = f);
+    const purchasedAt = r.purchasedAt ?? now;
+    if (!stores.has(r.storeCode)) return refused(fail('store_not_found', `no store ${r.storeCode}`));
+    if (purchasedAt.getTime() > now.getTime() + 5 * 60_000) return refused(fail('validation_failed', 'purchasedAt is in the future', { field: 'purchasedAt' }));
+    if (r.currency && r.currency !== settings.currency)
+      return refused(fail('currency_mismatch', `the programme works in ${settings.currency}, the receipt is in ${r.currency}`));
+    const card = r.member?.cardNumber;
+    if (card) {
+      const known = cards.get(card);
+      if (known?.status === 'blocked') return refused(fail('card_blocked', 'this card is blocked; use the replacement card'));
+      if (!known || known.status === 'inactive' || deferredCards.has(card)) {
+        deferredCards.add(card);
+        oneByOne.push(i);
+      }
+    }
+    if (r.member?.phone) {
+      const phone = normalisePhone(r.member.phone);
+      if (!phone) return refused(fail('validation_failed', 'member.phone is not a valid phone number', { field: 'member.phone' }));
+      phones.set(i, phone);
+    }
   });
-  const pending = [...queues.values()];
-  const worker = async () => {
-    for (let queue = pending.shift(); queue; queue = pending.shift())
-      for (const i of queue) results[i] = await confirmReceipt(deps, programId, receipts[i] as ReceiptInput);
+  const open = (i: number) => results[i] === undefined && !oneByOne.includes(i);
+
+  const named = receipts.filter((r, i) => open(i) && r.member);
+  const members = await lockMembers(tx, programId, {
+    ids: [...named.flatMap((r) => (r.member?.id ? [r.member.id] : [])), ...named.flatMap((r) => (r.member?.cardNumber ? [cards.get(r.member.cardNumber)?.memberId ?? ''] : []))],
+    phones: [...phones.values()],
+    externalIds: named.flatMap((r) => (r.member?.externalId ? [r.member.externalId] : [])),
+  });
+  const byId = new Map(members.map((m) => [m.id, m]));
+  const byPhone = new Map(members.map((m) => [m.phone, m]));
+  const byExternalId = new Map(members.map((m) => [m.externalId, m]));
+  const memberOf = (r: ReceiptInput, i: number): Member | undefined => {
+    const ref = r.member;
+    if (ref?.cardNumber) return byId.get(cards.get(ref.cardNumber)?.memberId ?? '');
+    if (ref?.id) return byId.get(ref.id);
+    if (ref?.externalId) return byExternalId.get(ref.externalId);
+    return byPhone.get(phones.get(i) ?? '');
   };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(parallel, pending.length)) }, worker));
-  return results;
+
+  const seen = await existingReceipts(tx, programId, receipts.filter((_, i) => open(i)));
+  const memberIds = members.map((m) => m.id);
+  const lots = await openLotsOf(tx, programId, memberIds);
+  const window = tierWindow(settings, null, now);
+  const qualifying = window ? await qualifyingValues(tx, programId, memberIds, window) : new Map<string, number>();
+  const states = new Map<string, MemberState>(
+    members.map((m) => [
+      m.id,
+      { member: m, balance: { available: m.pointsAvailable, pending: m.pointsPending }, lots: lots.get(m.id) ?? [], tierCode: m.tierCode, qualifying: qualifying.get(m.id) ?? 0, caughtUp: false, changed: false },
+    ]),
+  );
+
+  const write: BatchWrite = { receipts: [], lines: [], entries: [], postings: [], newLots: [], changedLots: [], members: [], tierChanges: [] };
+  const createdBy = new Map<string, string>();
+  const touched = new Set<string>();
+  const record = (state: MemberState, entry: { id: string; kind: 'receipt' | 'activation' | 'expiry'; receiptId?: string }, draft: LedgerDraft) => {
+    const memberId = state.member.id;
+    write.entries.push({ ...entry, memberId, at: now });
+    draft.postings.forEach((p, k) => write.postings.push({ entryId: entry.id, seq: k + 1, memberId, account: p.account, lotId: p.lotId, amount: p.amount, at: now }));
+    for (const id of draft.newLots) createdBy.set(`${memberId}/${id}`, entry.id);
+    for (const id of draft.changedLots) touched.add(`${memberId}/${id}`);
+    state.lots = [...draft.lots.values()];
+    state.balance = { available: draft.available, pending: draft.pending };
+    state.changed = true;
+  };
+
+  receipts.forEach((input, i) => {
+    if (!open(i)) return;
+    const hash = requestHash(input);
+    const key = receiptKey(input.storeCode, input.number);
+    const earlier = seen.get(key);
+    if (earlier) {
+      results[i] = earlier.requestHash === hash
+        ? ok(earlier.response as ConfirmedReceipt)
+        : fail('receipt_conflict', `receipt ${input.number} of store ${input.storeCode} was already confirmed with other content`);
+      return;
+    }
+    const member = input.member ? memberOf(input, i) : null;
+    if (member === undefined) return void (results[i] = fail('member_not_found', 'no member matches the receipt'));
+    const state = member ? (states.get(member.id) as MemberState) : null;
+    // Points due to activate or expire are settled first, and written only with a receipt that goes through.
+    const steps = state && !state.caughtUp ? catchUp(state.balance, state.lots, now) : [];
+    const settled = steps[steps.length - 1]?.draft;
+    const pricing = priceReceipt({
+      lines: input.lines,
+      settings,
+      tier: state ? findTier(settings, state.tierCode) : null,
+      pointsToSpend: input.pointsToSpend,
+      availablePoints: settled ? settled.available : state ? state.balance.available : null,
+    });
+    if (!pricing.ok) return void (results[i] = fail(pricing.code, pricing.message, { maxPoints: pricing.maxPoints }));
+    if (state && !state.caughtUp) {
+      for (const step of steps) record(state, { id: newId('ent'), kind: step.kind }, step.draft);
+      state.caughtUp = true;
+    }
+    const purchasedAt = input.purchasedAt ?? now;
+    const draft = state ? openDraft(state.balance, state.lots) : null;
+    const sale = applySale(draft, pricing, settings, purchasedAt, now);
+    let tierChange: ConfirmedReceipt['tierChange'] = null;
+    if (state && window) {
+      state.qualifying += sale.qualifyingAdd;
+      const move = tierMove(settings.tiers, state.tierCode, state.qualifying, false);
+      if (move) {
+        tierChange = { from: state.tierCode, to: move.to.code };
+        write.tierChanges.push({ id: newId('tch'), memberId: state.member.id, from: state.tierCode, to: move.to.code, reason: move.direction, value: state.qualifying, at: now });
+        state.tierCode = move.to.code;
+        state.changed = true;
+      }
+    }
+    const made = saleRecords({ input, hash, settings, version, memberId: member?.id ?? null, cardNumber: input.member?.cardNumber ?? null, pricing, sale, tierChange, purchasedAt, now });
+    write.receipts.push({ ...made.record, response: made.response });
+    for (const line of made.lines) write.lines.push({ ...line, receiptId: made.id });
+    if (state && draft && draft.postings.length > 0) record(state, { id: newId('ent'), kind: 'receipt', receiptId: made.id }, draft);
+    seen.set(key, { requestHash: hash, response: made.response });
+    results[i] = ok(made.response);
+  });
+
+  for (const state of states.values()) {
+    if (!state.changed) continue;
+    const memberId = state.member.id;
+    write.members.push({ id: memberId, available: state.balance.available, pending: state.balance.pending, tierCode: state.tierCode, at: now });
+    for (const lot of state.lots) {
+      const id = `${memberId}/${lot.id}`;
+      const entryId = createdBy.get(id);
+      if (entryId) write.newLots.push({ ...lot, memberId, entryId });
+      else if (touched.has(id)) write.changedLots.push({ memberId, id: lot.id, remaining: lot.remaining, state: lot.state });
+    }
+  }
+  if (write.receipts.length > 0 && (await writeBatch(tx, programId, write)) !== write.receipts.length) throw new LostRace();
+  return oneByOne;
 }

@@ -1,4 +1,4 @@
-import { activate, expire, openDraft, type Lot } from '../domain/ledger.ts';
+import { catchUp, type Lot } from '../domain/ledger.ts';
 import type { Queryable } from '../store/db.ts';
 import { newId } from '../store/ids.ts';
 import { openLots, writeDraft } from '../store/ledger.ts';
@@ -27,21 +27,8 @@ export async function settleLots(
 
 /** `settleLots` for lots already read. */
 export async function settle(tx: Queryable, programId: string, memberId: string, ledger: MemberLedger, now: Date, write = true): Promise<MemberLedger> {
-  let lots = ledger.lots;
-  let current = ledger.balance;
-  for (const kind of ['activation', 'expiry'] as const) {
-    const draft = openDraft(current, lots);
-    const due = [...draft.lots.values()].filter(isDue[kind](now));
-    if (due.length === 0) continue;
-    for (const lot of due) (kind === 'activation' ? activate : expire)(draft, lot.id);
-    if (write) await writeDraft(tx, programId, memberId, { id: newId('ent'), kind, at: now }, draft);
-    lots = [...draft.lots.values()];
-    current = { available: draft.available, pending: draft.pending };
-  }
-  return { balance: current, lots };
+  const steps = catchUp(ledger.balance, ledger.lots, now);
+  if (write) for (const { kind, draft } of steps) await writeDraft(tx, programId, memberId, { id: newId('ent'), kind, at: now }, draft);
+  const last = steps[steps.length - 1]?.draft;
+  return last ? { balance: { available: last.available, pending: last.pending }, lots: [...last.lots.values()] } : ledger;
 }
-
-const isDue = {
-  activation: (now: Date) => (lot: Lot) => lot.state === 'pending' && lot.activatesAt <= now,
-  expiry: (now: Date) => (lot: Lot) => lot.state === 'active' && lot.expiresAt !== null && lot.expiresAt <= now,
-};

@@ -168,6 +168,12 @@ export async function locateForReceipt(
   return { member: toMember(row), cardStatus: row.card_status, context: { ...toVersioned(row), storeExists: row.store_exists } };
 }
 
+/** Members matching a condition on the members table (callers pass a fixed SQL text, never user input). */
+export async function listMembersWhere(db: Queryable, where: string, params: unknown[]): Promise<Member[]> {
+  const rows = await db.query<Row>(`select ${columns} from members where ${where}`, params);
+  return rows.map(toMember);
+}
+
 export async function listMembers(db: Queryable, programId: string, after: string | null, limit: number): Promise<Member[]> {
   const rows = await db.query<Row>(
     `select ${columns} from members where program_id = $1 and ($2::text is null or id > $2) order by id limit $3`,

@@ -1,0 +1,113 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Db } from '../src/store/db.ts';
+import { expectLedgerAgrees } from './checks.ts';
+import { line, newProgramme, openTestDb, receipt, type Programme } from './harness.ts';
+
+const settings = {
+  pendingDays: 0,
+  earn: { kind: 'percent', percent: 10 },
+  tierQualification: { metric: 'amount_spent', windowDays: 365 },
+  tiers: [
+    { code: 'silver', name: 'Серебряный', threshold: 0 },
+    { code: 'gold', name: 'Золотой', threshold: 300_000, earnMultiplier: 2 },
+  ],
+};
+
+let db: Db;
+beforeAll(async () => {
+  db = await openTestDb();
+});
+afterAll(() => db.close());
+
+/** Five members with 500 points each, in a fresh programme. */
+async function programmeWithMembers(): Promise<{ p: Programme; members: string[] }> {
+  const p = await newProgramme(db, settings);
+  const members: string[] = [];
+  for (let i = 0; i < 5; i++) {
+    const created = await p.call('POST', '/v1/members', { name: `member ${i}` });
+    members.push(created.body.member.id);
+    await p.call('POST', `/v1/members/${created.body.member.id}/adjustments`, { points: 500, reason: 'welcome' });
+  }
+  return { p, members };
+}
+
+/** A day of trading: repeat visits, spending, a tier upgrade, an anonymous sale, a refusal, a retry and a conflict. */
+function trading(members: string[]) {
+  let seed = 7;
+  const random = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
+  const receipts: Record<string, unknown>[] = [];
+  for (let n = 0; n < 40; n++) {
+    const member = n % 9 === 8 ? undefined : members[n % members.length];
+    const lines = Array.from({ length: 1 + Math.floor(random() * 5) }, (_, k) => line(`SKU${k}`, 1000 + Math.floor(random() * 90_000), 1 + Math.floor(random() * 3)));
+    const spend = member && n % 3 === 0 ? 1 + Math.floor(random() * 300) : 0;
+    receipts.push(receipt(`R${n}`, lines, { ...(member ? { member: { id: member } } : {}), pointsToSpend: spend }));
+  }
+  receipts.push({ ...receipts[4] }); // a retry of the same receipt
+  receipts.push({ ...receipts[3], pointsToSpend: 0 }); // the same number, other content
+  receipts.push(receipt('OVER-LIMIT', [line('X', 1000)], { member: { id: members[0] }, pointsToSpend: 100 }));
+  receipts.push(receipt('OVER-BALANCE', [line('TV', 10_000_000)], { member: { id: members[1] }, pointsToSpend: 40_000 }));
+  return receipts;
+}
+
+const summary = async (p: Programme, members: string[]) =>
+  Promise.all(
+    members.map(async (id) => {
+      const m = await p.call('GET', `/v1/members/${id}`);
+      return { available: m.body.pointsAvailable, pending: m.body.pointsPending, tier: m.body.tierCode };
+    }),
+  );
+
+describe('POST /v1/receipts/batch', () => {
+  it('ends with the same ledger as confirming the receipts one by one', async () => {
+    const single = await programmeWithMembers();
+    const batch = await programmeWithMembers();
+    const oneByOne = [];
+    for (const r of trading(single.members)) {
+      const res = await single.p.call('POST', '/v1/receipts', r, { role: 'pos' });
+      oneByOne.push({ status: res.status, code: res.body.code, earned: res.body.pointsEarned, spent: res.body.pointsSpent, tier: res.body.tierChange });
+    }
+    const all = trading(batch.members);
+    const answers = [];
+    for (const part of [all.slice(0, 17), all.slice(17)]) {
+      const res = await batch.p.call('POST', '/v1/receipts/batch', { receipts: part }, { role: 'pos' });
+      expect(res.status).toBe(200);
+      answers.push(...res.body.results);
+    }
+    const together = answers.map((a) => ({
+      status: a.status,
+      code: a.problem?.code,
+      earned: a.receipt?.pointsEarned,
+      spent: a.receipt?.pointsSpent,
+      tier: a.receipt?.tierChange,
+    }));
+    expect(together).toEqual(oneByOne);
+    expect(oneByOne.filter((r) => r.status === 201).length).toBeGreaterThan(30);
+    expect(oneByOne.map((r) => r.code)).toEqual(expect.arrayContaining(['receipt_conflict', 'redemption_limit_exceeded', 'insufficient_points']));
+    expect(oneByOne.some((r) => r.tier?.to === 'gold')).toBe(true);
+    expect(await summary(batch.p, batch.members)).toEqual(await summary(single.p, single.members));
+    for (const id of batch.members) await expectLedgerAgrees(batch.p, id);
+  });
+
+  it('answers each receipt on its own, and a resent batch changes nothing', async () => {
+    const { p, members } = await programmeWithMembers();
+    const good = receipt('G1', [line('MILK', 8990, 2)], { member: { id: members[0] } });
+    const bad = { ...receipt('B1', [line('MILK', 8990, 2)]), total: 1 };
+    const unknownStore = { ...receipt('U1', [line('MILK', 8990)]), storeCode: 'NOPE' };
+    const first = await p.call('POST', '/v1/receipts/batch', { receipts: [good, bad, unknownStore] }, { role: 'pos' });
+    expect(first.body).toMatchObject({ confirmed: 1, failed: 2 });
+    expect(first.body.results.map((r: { status: number }) => r.status)).toEqual([201, 400, 404]);
+    expect(first.body.results[1].problem).toMatchObject({ code: 'validation_failed', detail: expect.stringContaining('total') });
+    expect(first.body.results[2].problem.code).toBe('store_not_found');
+    const before = await summary(p, members);
+    const again = await p.call('POST', '/v1/receipts/batch', { receipts: [good] }, { role: 'pos' });
+    expect(again.body.results[0].receipt).toEqual(first.body.results[0].receipt);
+    expect(await summary(p, members)).toEqual(before);
+  });
+
+  it('refuses an empty batch or one over 1,000 receipts', async () => {
+    const { p } = await programmeWithMembers();
+    expect((await p.call('POST', '/v1/receipts/batch', { receipts: [] }, { role: 'pos' })).status).toBe(400);
+    const many = Array.from({ length: 1001 }, (_, i) => receipt(`M${i}`, [line('A', 100)]));
+    expect((await p.call('POST', '/v1/receipts/batch', { receipts: many }, { role: 'pos' })).status).toBe(400);
+  });
+});
