@@ -157,6 +157,7 @@ export async function generateDemo(deps: Deps, programId: string, options: DemoO
 async function enrolMembers(deps: Deps, programId: string, count: number, start: number, end: number): Promise<DemoMember[]> {
   const members: DemoMember[] = [];
   const phones = new Set<string>();
+  const emails = new Set<string>();
   for (let offset = 0; offset < count; offset += BATCH) {
     const rows = [];
     for (let i = offset; i < Math.min(count, offset + BATCH); i++) {
@@ -186,7 +187,7 @@ async function enrolMembers(deps: Deps, programId: string, count: number, start:
         cardNumber: member.card,
         externalId: null,
         phone,
-        email: faker.number.float() < 0.7 ? faker.internet.email({ firstName: translit(first), lastName: translit(last) }).toLowerCase() : null,
+        email: faker.number.float() < 0.7 ? uniqueEmail(emails, faker.internet.email({ firstName: translit(first), lastName: translit(last) }).toLowerCase()) : null,
         name: `${first} ${last}`,
         birthDate: faker.date.birthdate({ min: 18, max: 80, mode: 'age', refDate: new Date(end) }).toISOString().slice(0, 10),
         gender: sex,
@@ -237,6 +238,15 @@ function basket(member: DemoMember | null, day: number, serial: number): Receipt
     total,
     pointsToSpend,
   };
+}
+
+/** Namesakes share a generated address: the second one gets a number, as people do. */
+function uniqueEmail(taken: Set<string>, email: string): string {
+  const [user, domain] = email.split('@');
+  let candidate = email;
+  for (let n = 2; taken.has(candidate); n++) candidate = `${user}${n}@${domain}`;
+  taken.add(candidate);
+  return candidate;
 }
 
 const letters: Record<string, string> = {

@@ -1,5 +1,7 @@
 import { settleLots } from '../flows/lots.ts';
-import { upgradeTier } from '../flows/receipts.ts';
+import { tierWindow, upgradeTier } from '../flows/receipts.ts';
+import { tierMove } from '../domain/tiers.ts';
+import { qualifyingValues } from '../store/batch.ts';
 import type { Deps } from '../flows/deps.ts';
 import { ok } from '../flows/outcome.ts';
 import { inTransaction } from '../flows/transaction.ts';
@@ -41,14 +43,20 @@ export async function runJob(deps: Deps, job: JobName, onlyProgram: string | nul
     const batch =
       job === 'tier-review'
         ? await deps.db.query<{ program_id: string; member_id: string }>(
-            `select program_id, id as member_id from members where (program_id, id) > ($1, $2)
+            `select program_id, id as member_id, tier_code from members where (program_id, id) > ($1, $2)
                and ($3::text is null or program_id = $3)
              order by program_id, id limit ${BATCH}`,
             [...cursor, onlyProgram],
           )
         : await deps.db.query<{ program_id: string; member_id: string }>(dueMembers[job], [now, ...cursor, onlyProgram]);
     if (batch.length === 0) return report;
-    for (const { program_id: programId, member_id: memberId } of batch) {
+    const last = batch[batch.length - 1] as { program_id: string; member_id: string };
+    cursor = [last.program_id, last.member_id];
+    // The review reads the whole batch's qualifying values at once and opens a transaction only for a member
+    // whose tier would change (re-checked there under the member's lock).
+    const concerned = job === 'tier-review' ? await tierCandidates(deps, batch, now) : batch;
+    report.members += batch.length - concerned.length;
+    for (const { program_id: programId, member_id: memberId } of concerned) {
       const changed = await inTransaction(deps.db, async (tx) => {
         const member = await findMember(tx, programId, { id: memberId }, true);
         if (!member) return ok(false);
@@ -63,7 +71,18 @@ export async function runJob(deps: Deps, job: JobName, onlyProgram: string | nul
       report.members += 1;
       if (changed.ok && changed.value) report.changed += 1;
     }
-    const last = batch[batch.length - 1] as { program_id: string; member_id: string };
-    cursor = [last.program_id, last.member_id];
   }
+}
+
+async function tierCandidates(deps: Deps, batch: { program_id: string; member_id: string; tier_code?: string | null }[], now: Date) {
+  const candidates: typeof batch = [];
+  for (const programId of new Set(batch.map((m) => m.program_id))) {
+    const { settings } = await loadSettings(deps.db, programId);
+    const window = tierWindow(settings, null, now);
+    if (!window) continue;
+    const members = batch.filter((m) => m.program_id === programId);
+    const values = await qualifyingValues(deps.db, programId, members.map((m) => m.member_id), window);
+    for (const m of members) if (tierMove(settings.tiers, m.tier_code ?? null, values.get(m.member_id) ?? 0, true)) candidates.push(m);
+  }
+  return candidates;
 }
