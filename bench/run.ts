@@ -174,7 +174,7 @@ async function main() {
   const half = await openLoop(pgServer.base, onPg.posKey, Math.max(1, confirm.perSecond / 2), phase, (n) => ({ path: '/v1/receipts', body: receiptMaker(onPg, 'h')(n) }));
   log(`confirm at half that rate: ${fmt(half)}`);
   const batchMaker = receiptMaker(onPg, 'b');
-  const BATCH = 500;
+  const BATCH = 1000;
   const batch = await closedLoop(pgServer.base, onPg.posKey, 2, phase, (n) => ({
     path: '/v1/receipts/batch',
     body: { receipts: Array.from({ length: BATCH }, (_, i) => batchMaker(n * BATCH + i)) },
