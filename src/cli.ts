@@ -30,7 +30,7 @@ async function loadDemo(deps: Deps, programId: string, options: Omit<DemoOptions
   const { generateDemo } = await import('./demo/generate.ts');
   const bar = progressBar('receipts', null);
   const started = Date.now();
-  const report = await generateDemo(deps, programId, { ...options, until: deps.now(), progress: (done) => bar.update(done) });
+  const report = await generateDemo(deps, programId, { ...options, until: deps.now(), progress: (done, expected) => bar.update(done, expected) });
   bar.stop();
   const seconds = (Date.now() - started) / 1000;
   console.log(

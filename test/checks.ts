@@ -1,4 +1,5 @@
 import { expect } from 'vitest';
+import { luhnCheckDigit } from '../src/domain/cards.ts';
 import type { Programme } from './harness.ts';
 
 type Response = Awaited<ReturnType<Programme['call']>>;
@@ -37,18 +38,7 @@ export async function expectLedgerAgrees(p: Programme, memberId: string) {
 }
 
 /** A card number with a valid Luhn check digit, made from the given body digits. */
-export function validCardNumber(body: string): string {
-  let sum = 0;
-  for (let i = 0; i < body.length; i++) {
-    let d = Number(body[body.length - 1 - i]);
-    if (i % 2 === 0) {
-      d *= 2;
-      if (d > 9) d -= 9;
-    }
-    sum += d;
-  }
-  return body + ((10 - (sum % 10)) % 10);
-}
+export const validCardNumber = (body: string): string => body + luhnCheckDigit(body);
 
 /**
  * Sends a request that must be refused, and checks the problem and that nothing was written:
