@@ -96,7 +96,7 @@ export async function generateDemo(deps: Deps, programId: string, options: DemoO
   let clock = new Date(start);
   const sim: Deps = { db: deps.db, now: () => clock };
   const members = await enrolMembers(sim, programId, options.members, start, end);
-  const expected = Math.round(members.reduce((a, m) => a + ((end - m.since) / DAY) * m.perDay, 0) * 1.1);
+  const expected = Math.round(members.reduce((a, m) => a + ((end - Math.max(m.since, start)) / DAY) * m.perDay, 0) * 1.1);
   const report: DemoReport = { members: members.length, receipts: 0, refused: 0, returns: 0, cancels: 0 };
   const returnsDue = new Map<number, { receiptId: string; lineNo: number; quantity: number }[]>();
   let serial = 0;
