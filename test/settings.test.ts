@@ -109,3 +109,13 @@ describe('stores', () => {
 function invalid(detail: RegExp) {
   return { status: 400, code: 'validation_failed', detail };
 }
+
+describe('a change that changes nothing', () => {
+  it('records no new version', async () => {
+    const before = await program();
+    const res = await patch({ pendingDays: before.settings.pendingDays })();
+    expect(res.status).toBe(200);
+    expect(res.body.version).toBe(before.version);
+    expect((await program()).version).toBe(before.version);
+  });
+});

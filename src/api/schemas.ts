@@ -73,7 +73,7 @@ const phoneOrNull = text(32).nullable();
 export const memberProfile = z.object({
   externalId: text(128).nullable(),
   phone: phoneOrNull,
-  email: z.email().max(254).nullable(),
+  email: z.string().trim().pipe(z.email().max(254)).nullable(),
   name: text(200).nullable(),
   birthDate: z.iso.date().nullable(),
   gender: z.enum(['female', 'male']).nullable(),

@@ -43,6 +43,8 @@ export async function changeSettings(deps: Deps, programId: string, patch: Parti
       return fail('validation_failed', parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '), {
         errors: parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
       });
+    // A change that changes nothing is not a new version.
+    if (JSON.stringify(parsed.data) === JSON.stringify(current.settings)) return ok(current);
     const next = { version: current.version + 1, settings: parsed.data };
     await appendSettings(tx, programId, { ...next, actor, createdAt: deps.now() });
     return ok(next);
