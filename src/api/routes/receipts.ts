@@ -1,7 +1,6 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Deps } from '../../flows/deps.ts';
 import { confirmMany } from '../../flows/batch.ts';
-import { receiptDesk } from '../../flows/desk.ts';
 import { calculateReceipt, confirmReceipt, type ReceiptInput } from '../../flows/receipts.ts';
 import { cancelReceipt, returnLines } from '../../flows/returns.ts';
 import { findReceipt, soldLines } from '../../store/receipts.ts';
@@ -23,7 +22,6 @@ const batchResult = z
 export function receiptRoutes(deps: Deps) {
   const app = new OpenAPIHono<Env>();
   const tags = ['Receipts'];
-  const desk = receiptDesk(deps);
 
   app.openapi(
     createRoute({
@@ -46,11 +44,7 @@ export function receiptRoutes(deps: Deps) {
       responses: { 201: json(confirmedReceipt, 'the confirmed receipt and the new balance'), ...problems },
     }),
     async (c) => {
-      const { programId } = c.get('key');
-      const key = c.req.header('idempotency-key');
-      // Receipts arriving together are written together; a keyed request keeps its own transaction.
-      const input = toInput(c.req.valid('json'));
-      const result = key ? await confirmReceipt(deps, programId, input, key) : await desk.confirm(programId, input);
+      const result = await confirmReceipt(deps, c.get('key').programId, toInput(c.req.valid('json')), c.req.header('idempotency-key'));
       return result.ok ? c.json(result.value, 201) : failure(c, result);
     },
   );
