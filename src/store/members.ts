@@ -174,27 +174,6 @@ export async function listMembersWhere(db: Queryable, where: string, params: unk
   return rows.map(toMember);
 }
 
-export async function listMembers(db: Queryable, programId: string, after: string | null, limit: number): Promise<Member[]> {
-  const rows = await db.query<Row>(
-    `select ${columns} from members where program_id = $1 and ($2::text is null or id > $2) order by id limit $3`,
-    [programId, after, limit],
-  );
-  return rows.map(toMember);
-}
-
-export async function setBalances(
-  db: Queryable,
-  programId: string,
-  id: string,
-  balance: { available: number; pending: number },
-  now: Date,
-): Promise<void> {
-  await db.query(
-    'update members set points_available = $3, points_pending = $4, updated_at = $5 where program_id = $1 and id = $2',
-    [programId, id, balance.available, balance.pending, now],
-  );
-}
-
 export async function setTier(
   db: Queryable,
   programId: string,
