@@ -6,7 +6,7 @@ import { toVersioned, type SettingsRow } from './programs.ts';
 import type { LineRecord, ReceiptRecord } from './receipts.ts';
 import type { VersionedSettings } from '../domain/settings.ts';
 
-/** Queries and the one write of the bulk receipt path: a few round trips for a whole batch. */
+// Queries and the one write of the bulk receipt path: a few round trips for a whole batch.
 
 export async function batchContext(db: Queryable, programId: string, storeCodes: string[]): Promise<{ settings: VersionedSettings; stores: Set<string> }> {
   const [row] = await db.query<SettingsRow & { stores: string[] }>(

@@ -146,9 +146,12 @@ create table returns (
   points_clawed_back bigint not null,
   points_refunded bigint not null,
   created_at timestamptz not null,
+  request_hash text,
+  response jsonb,
   primary key (program_id, id)
 );
 create index returns_receipt on returns (program_id, receipt_id);
+create index returns_member on returns (program_id, member_id) where member_id is not null;
 create unique index returns_number on returns (program_id, receipt_id, number) where number is not null;
 
 create table return_lines (
@@ -219,6 +222,3 @@ create table idempotency_keys (
   created_at timestamptz not null,
   primary key (program_id, key)
 );
-create index returns_member on returns (program_id, member_id) where member_id is not null;
-alter table returns add column request_hash text;
-alter table returns add column response jsonb;
