@@ -87,7 +87,8 @@ async function confirmTogether(tx: Queryable, now: Date, programId: string, rece
       phones.set(i, phone);
     }
   });
-  const open = (i: number) => results[i] === undefined && !oneByOne.includes(i);
+  const deferred = new Set(oneByOne);
+  const open = (i: number) => results[i] === undefined && !deferred.has(i);
 
   const named = receipts.filter((r, i) => open(i) && r.member);
   const members = await lockMembers(tx, programId, {
