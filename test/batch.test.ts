@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../src/store/db.ts';
-import { expectLedgerAgrees } from './checks.ts';
+import { expectLedgerAgrees, validCardNumber } from './checks.ts';
 import { line, newProgramme, openTestDb, receipt, type Programme } from './harness.ts';
 
 const settings = {
@@ -102,6 +102,30 @@ describe('POST /v1/receipts/batch', () => {
     const again = await p.call('POST', '/v1/receipts/batch', { receipts: [good] }, { role: 'pos' });
     expect(again.body.results[0].receipt).toEqual(first.body.results[0].receipt);
     expect(await summary(p, members)).toEqual(before);
+  });
+
+  it('enrols a new card once, in order, even when several receipts of the batch bring it', async () => {
+    const { p, members } = await programmeWithMembers();
+    const card = validCardNumber('777000000123456');
+    const res = await p.call(
+      'POST',
+      '/v1/receipts/batch',
+      {
+        receipts: [
+          receipt('N1', [line('MILK', 10_000)], { member: { cardNumber: card } }),
+          receipt('N2', [line('BREAD', 5_000)], { member: { id: members[0] } }),
+          receipt('N3', [line('MILK', 20_000)], { member: { cardNumber: card } }),
+        ],
+      },
+      { role: 'pos' },
+    );
+    expect(res.body.results.map((r: { status: number }) => r.status)).toEqual([201, 201, 201]);
+    const [first, , third] = res.body.results.map((r: { receipt: { memberId: string; balance: { available: number } } }) => r.receipt);
+    expect(third.memberId).toBe(first.memberId);
+    const holder = await p.call('GET', `/v1/members?cardNumber=${card}`);
+    expect(holder.body.id).toBe(first.memberId);
+    // 10% of 100 and of 200 RUB, available at once (pendingDays 0).
+    expect(third.balance.available).toBe(30);
   });
 
   it('refuses an empty batch or one over 1,000 receipts', async () => {
