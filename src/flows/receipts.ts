@@ -58,7 +58,8 @@ async function price(tx: Queryable, programId: string, input: ReceiptInput, now:
   let seen: Priced['seen'] = null;
   let qualifying: number | null = null;
   if (member) {
-    const view = await memberLedgerView(tx, programId, member.id, input, tierWindow(settings, member, now));
+    // Tier progress matters only to a confirmation, which may upgrade the member.
+    const view = await memberLedgerView(tx, programId, member.id, input, confirm ? tierWindow(settings, member, now) : null);
     ledger = await settle(tx, programId, member.id, { balance: balanceOf(member), lots: view.lots }, now, confirm);
     seen = view.seen;
     qualifying = view.qualifying;
