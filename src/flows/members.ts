@@ -2,7 +2,7 @@ import { randomInt } from 'node:crypto';
 import { isValidCardNumber, virtualCardNumber } from '../domain/cards.ts';
 import { normaliseEmail, normalisePhone } from '../domain/contacts.ts';
 import type { ProgramSettings } from '../domain/settings.ts';
-import { activateCard, blockCard, findCard, insertCard, memberCards, type Card } from '../store/cards.ts';
+import { activateCard, blockCard, findCard, insertCard, type Card } from '../store/cards.ts';
 import type { Queryable } from '../store/db.ts';
 import { newId } from '../store/ids.ts';
 import { findMember, insertMember, locateForReceipt, updateProfile, type ReceiptContext, type Member, type MemberKey, type MemberProfile } from '../store/members.ts';
@@ -140,10 +140,6 @@ export async function lookupMember(db: Queryable, programId: string, key: Member
   if ('email' in key) normalised = { email: normaliseEmail(key.email) };
   const member = await findMember(db, programId, normalised);
   return member ? ok(member) : fail('member_not_found', 'no member matches');
-}
-
-export async function cardsOf(db: Queryable, programId: string, memberId: string) {
-  return memberCards(db, programId, memberId);
 }
 
 /** Issues another card to a member: a virtual one, or a physical number given by the shop. */

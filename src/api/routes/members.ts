@@ -1,8 +1,8 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { adjustPoints } from '../../flows/adjustments.ts';
 import type { Deps } from '../../flows/deps.ts';
-import { addCard, blockMemberCard, cardsOf, lookupMember, registerMember, updateMember } from '../../flows/members.ts';
-import { findCard } from '../../store/cards.ts';
+import { addCard, blockMemberCard, lookupMember, registerMember, updateMember } from '../../flows/members.ts';
+import { findCard, memberCards } from '../../store/cards.ts';
 import { history } from '../../store/ledger.ts';
 import { currentBalance } from '../../flows/balance.ts';
 import { tierHistory, type MemberKey } from '../../store/members.ts';
@@ -61,7 +61,7 @@ export function memberRoutes(deps: Deps) {
       const { programId } = c.get('key');
       const result = await load(programId, { id: c.req.valid('param').id });
       if (!result.ok) return failure(c, result);
-      return c.json({ ...result.value, cards: await cardsOf(deps.db, programId, result.value.id) } as never, 200);
+      return c.json({ ...result.value, cards: await memberCards(deps.db, programId, result.value.id) } as never, 200);
     },
   );
 
