@@ -205,6 +205,17 @@ export function summarise(draft: LedgerDraft, now: Date): BalanceSummary {
   return { available: draft.available, pending: draft.pending, expiringSoon, debt: debtOf(draft) };
 }
 
+/** The soonest expiry among available points, and how many points expire then. */
+export function nextExpiry(draft: LedgerDraft): { points: number; at: Date } | null {
+  let next: { points: number; at: Date } | null = null;
+  for (const lot of draft.lots.values()) {
+    if (lot.state !== 'active' || lot.remaining === 0 || !lot.expiresAt) continue;
+    if (!next || lot.expiresAt < next.at) next = { points: lot.remaining, at: lot.expiresAt };
+    else if (lot.expiresAt.getTime() === next.at.getTime()) next.points += lot.remaining;
+  }
+  return next;
+}
+
 export interface CatchUpStep {
   kind: 'activation' | 'expiry';
   draft: LedgerDraft;

@@ -1,7 +1,8 @@
 import { expiryTime } from '../domain/expiry.ts';
 import { credit, openDraft, spend } from '../domain/ledger.ts';
 import { newId } from '../store/ids.ts';
-import { balanceView, writeDraft, type BalanceView } from '../store/ledger.ts';
+import { writeDraft } from '../store/ledger.ts';
+import { balanceAfter, type Balance } from './balance.ts';
 import { findMember } from '../store/members.ts';
 import { loadSettings } from '../store/programs.ts';
 import type { Deps } from './deps.ts';
@@ -23,7 +24,7 @@ export async function adjustPoints(
   input: AdjustmentInput,
   actor: string,
   key?: string,
-): Promise<Outcome<{ entryId: string; points: number; balance: BalanceView }>> {
+): Promise<Outcome<{ entryId: string; points: number; balance: Balance }>> {
   return idempotent(deps.db, programId, key, { memberId, ...input }, async (tx) => {
     const now = deps.now();
     const member = await findMember(tx, programId, { id: memberId }, true);
@@ -40,6 +41,6 @@ export async function adjustPoints(
     }
     const entryId = newId('ent');
     await writeDraft(tx, programId, memberId, { id: entryId, kind: 'adjustment', reason: input.reason, actor, at: now }, draft);
-    return ok({ entryId, points: input.points, balance: await balanceView(tx, programId, memberId, now) });
+    return ok({ entryId, points: input.points, balance: balanceAfter(draft, now) });
   });
 }

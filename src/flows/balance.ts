@@ -1,4 +1,4 @@
-import { openDraft, summarise, type BalanceSummary } from '../domain/ledger.ts';
+import { nextExpiry, openDraft, summarise, type BalanceSummary, type LedgerDraft } from '../domain/ledger.ts';
 import { openLots } from '../store/ledger.ts';
 import { findMember } from '../store/members.ts';
 import type { Deps } from './deps.ts';
@@ -19,11 +19,8 @@ export async function currentBalance(deps: Deps, programId: string, memberId: st
   const now = deps.now();
   const lots = await openLots(deps.db, programId, memberId);
   const settled = await settle(deps.db, programId, memberId, { balance: { available: member.pointsAvailable, pending: member.pointsPending }, lots }, now, false);
-  let nextExpiry: Balance['nextExpiry'] = null;
-  for (const lot of settled.lots) {
-    if (lot.state !== 'active' || lot.remaining === 0 || !lot.expiresAt) continue;
-    if (!nextExpiry || lot.expiresAt < nextExpiry.at) nextExpiry = { points: lot.remaining, at: lot.expiresAt };
-    else if (lot.expiresAt.getTime() === nextExpiry.at.getTime()) nextExpiry.points += lot.remaining;
-  }
-  return ok({ ...summarise(openDraft(settled.balance, settled.lots), now), nextExpiry });
+  return ok(balanceAfter(openDraft(settled.balance, settled.lots), now));
 }
+
+/** The balance a draft leaves the member with, as the balance endpoint shows it. */
+export const balanceAfter = (draft: LedgerDraft, now: Date): Balance => ({ ...summarise(draft, now), nextExpiry: nextExpiry(draft) });

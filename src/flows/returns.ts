@@ -1,9 +1,9 @@
 import { expiryTime } from '../domain/expiry.ts';
-import { clawBack, credit, openDraft } from '../domain/ledger.ts';
+import { clawBack, credit, openDraft, summarise, type BalanceSummary } from '../domain/ledger.ts';
 import { everythingLeft, planReturn } from '../domain/returns.ts';
 import { toMilli } from '../domain/arithmetic.ts';
 import { newId } from '../store/ids.ts';
-import { balanceView, writeDraft } from '../store/ledger.ts';
+import { writeDraft } from '../store/ledger.ts';
 import { findMember } from '../store/members.ts';
 import { loadSettings } from '../store/programs.ts';
 import {
@@ -84,6 +84,7 @@ async function reverse(
     const id = newId('ret');
     let debt = 0;
     let writtenOff = 0;
+    let after: BalanceSummary | null = null;
     if (member) {
       const receiptLot = await receiptLotId(tx, programId, member.id, receiptId);
       const ledger = await settleLots(tx, programId, member.id, { available: member.pointsAvailable, pending: member.pointsPending }, now, receiptLot ? [receiptLot] : []);
@@ -93,6 +94,7 @@ async function reverse(
       writtenOff = taken.writtenOff;
       credit(draft, plan.pointsRefunded, { id: newId('lot'), activatesAt: now, expiresAt: expiryTime(settings, now) }, 'program:redemption', now);
       await writeDraft(tx, programId, member.id, { id: newId('ent'), kind, receiptId, returnId: id, at: now }, draft);
+      after = summarise(draft, now);
     }
     const lines = plan.lines.map((l) => ({ ...l, quantity: l.quantityMilli / 1000 }));
     await insertReturn(tx, programId, {
@@ -108,7 +110,6 @@ async function reverse(
       lines,
     });
     if (kind === 'cancel') await setReceiptStatus(tx, programId, receiptId, 'cancelled');
-    const view = member ? await balanceView(tx, programId, member.id, now) : null;
     const result: ReturnResult = {
       id,
       receiptId,
@@ -120,7 +121,7 @@ async function reverse(
       debt,
       writtenOff,
       lines: lines.map(({ lineNo, quantity, amount, pointsClawedBack, pointsRefunded }) => ({ lineNo, quantity, amount, pointsClawedBack, pointsRefunded })),
-      balance: view ? { available: view.available, pending: view.pending, debt: view.debt } : null,
+      balance: after ? { available: after.available, pending: after.pending, debt: after.debt } : null,
     };
     await saveReturnResponse(tx, programId, id, hash, result);
     return ok(result);

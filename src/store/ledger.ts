@@ -138,37 +138,6 @@ export async function writeDraft(db: Queryable, programId: string, memberId: str
   await db.query(`with ${draftCtes(2)} select 1`, [programId, ...draftParams(memberId, entry, draft)]);
 }
 
-export interface BalanceView {
-  available: number;
-  pending: number;
-  expiringSoon: number;
-  nextExpiry: { points: number; at: Date } | null;
-  debt: number;
-}
-
-/** The member's balance as a person reads it; `expiringSoon` covers the next 30 days. */
-export async function balanceView(db: Queryable, programId: string, memberId: string, now: Date): Promise<BalanceView> {
-  const [row] = await db.query<{ available: number; pending: number; active: number; soon: number; next_at: Date | null }>(
-    `select m.points_available as available, m.points_pending as pending,
-       coalesce(sum(l.remaining) filter (where l.state = 'active'), 0) as active,
-       coalesce(sum(l.remaining) filter (where l.state = 'active' and l.expires_at <= $3::timestamptz + interval '30 days'), 0) as soon,
-       min(l.expires_at) filter (where l.state = 'active') as next_at
-     from members m left join lots l on l.program_id = m.program_id and l.member_id = m.id and l.remaining > 0
-     where m.program_id = $1 and m.id = $2 group by m.points_available, m.points_pending`,
-    [programId, memberId, now],
-  );
-  if (!row) return { available: 0, pending: 0, expiringSoon: 0, nextExpiry: null, debt: 0 };
-  let nextExpiry: BalanceView['nextExpiry'] = null;
-  if (row.next_at) {
-    const [next] = await db.query<{ points: number }>(
-      `select sum(remaining) as points from lots where program_id = $1 and member_id = $2 and state = 'active' and expires_at = $3`,
-      [programId, memberId, row.next_at],
-    );
-    nextExpiry = { points: next?.points ?? 0, at: row.next_at };
-  }
-  return { available: row.available, pending: row.pending, expiringSoon: row.soon, nextExpiry, debt: row.active - row.available };
-}
-
 export interface HistoryItem {
   id: string;
   kind: EntryMeta['kind'];
