@@ -21,6 +21,18 @@ async function open(): Promise<Deps> {
   return { db, now: () => new Date() };
 }
 
+/** A command that works on the database, which is closed afterwards whatever happens. */
+const withDatabase =
+  <A extends unknown[]>(command: (deps: Deps, ...args: A) => Promise<unknown>) =>
+  async (...args: A) => {
+    const deps = await open();
+    try {
+      await command(deps, ...args);
+    } finally {
+      await deps.db.close();
+    }
+  };
+
 const program = new Command('kopilka').description('Kopilka loyalty engine').showHelpAfterError();
 
 const DEMO_DEFAULTS = { members: 10_000, months: 12, seed: 42 };
@@ -76,47 +88,39 @@ program
   .option('--members <n>', 'members', (v) => Number(v), DEMO_DEFAULTS.members)
   .option('--months <n>', 'months of history', (v) => Number(v), DEMO_DEFAULTS.months)
   .option('--seed <n>', 'random seed', (v) => Number(v), DEMO_DEFAULTS.seed)
-  .action(async (opts: { members: number; months: number; seed: number }) => {
+  .action(withDatabase(async (deps, opts: { members: number; months: number; seed: number }) => {
     for (const [name, value] of Object.entries(opts))
       if (!Number.isInteger(value) || value < 1) return program.error(`--${name} must be a positive whole number`);
-    const deps = await open();
     const { createDemoProgramme } = await import('./demo/generate.ts');
     const demo = await createDemoProgramme(deps, historyStart(deps, opts.months));
     console.log(`demo programme ${demo.programId}\n  admin key: ${demo.adminKey}\n  till (pos) key: ${demo.posKey}`);
     await loadDemo(deps, demo.programId, opts);
-    await deps.db.close();
-  });
+  }));
 
 program
   .command('migrate')
   .description('apply database migrations')
-  .action(async () => {
-    const deps = await open();
+  .action(withDatabase(async (deps) => {
     console.log(`database (${deps.db.engine}) is up to date`);
-    await deps.db.close();
-  });
+  }));
 
 const programs = program.command('programs').description('manage programmes (tenants)');
 programs
   .command('create')
   .description('create a programme and print its admin key')
   .requiredOption('--name <name>', 'programme name')
-  .action(async (opts: { name: string }) => {
-    const deps = await open();
+  .action(withDatabase(async (deps, opts: { name: string }) => {
     const created = await createProgram(deps, { name: opts.name });
     if (!created.ok) return program.error(created.message);
     const key = await createApiKey(deps.db, created.value.id, 'admin', 'admin', deps.now());
     console.log(`programme ${created.value.id}\nadmin key (shown once): ${key.secret}`);
-    await deps.db.close();
-  });
+  }));
 programs
   .command('list')
   .description('list programmes')
-  .action(async () => {
-    const deps = await open();
+  .action(withDatabase(async (deps) => {
     for (const p of await listPrograms(deps.db)) console.log(`${p.id}\t${p.name}`);
-    await deps.db.close();
-  });
+  }));
 
 const keys = program.command('keys').description('manage API keys');
 keys
@@ -125,13 +129,11 @@ keys
   .requiredOption('--program <id>', 'programme id')
   .addOption(new Option('--role <role>', 'role').choices(roles as string[]).makeOptionMandatory())
   .option('--name <name>', 'who or what uses the key', 'key')
-  .action(async (opts: { program: string; role: Role; name: string }) => {
-    const deps = await open();
+  .action(withDatabase(async (deps, opts: { program: string; role: Role; name: string }) => {
     if (!(await findProgram(deps.db, opts.program))) program.error(`no programme ${opts.program} (see: kopilka programs list)`);
     const key = await createApiKey(deps.db, opts.program, opts.role, opts.name, deps.now());
     console.log(key.secret);
-    await deps.db.close();
-  });
+  }));
 
 program
   .command('import')
@@ -139,28 +141,24 @@ program
   .argument('<what>', 'what to import: receipts')
   .argument('<file>', 'file.jsonl or file.csv')
   .requiredOption('--program <id>', 'programme id')
-  .action(async (what: string, file: string, opts: { program: string }) => {
+  .action(withDatabase(async (deps, what: string, file: string, opts: { program: string }) => {
     if (what !== 'receipts') return program.error('only receipts can be imported');
-    const deps = await open();
     if (!(await findProgram(deps.db, opts.program))) return program.error(`no programme ${opts.program}`);
     const bar = progressBar('receipts', file.endsWith('.csv') ? null : await countLines(file));
     const report = await importReceipts(deps, opts.program, file, (done) => bar.update(done));
     bar.stop();
     console.log(`${report.confirmed} receipts confirmed, ${report.failed} refused`);
     for (const e of report.errors) console.log(`  ${e.receipt}: ${e.code} — ${e.message}`);
-    await deps.db.close();
-  });
+  }));
 
 const jobs = program.command('jobs').description('run scheduled work by hand');
 jobs
   .command('run')
   .description(`run a job: ${jobNames.join(', ')}`)
   .addArgument(program.createArgument('<name>', 'job name').choices(jobNames as string[]))
-  .action(async (name: JobName) => {
-    const deps = await open();
+  .action(withDatabase(async (deps, name: JobName) => {
     const report = await runJob(deps, name);
     console.log(`${report.job}: ${report.members} members looked at, ${report.changed} changed`);
-    await deps.db.close();
-  });
+  }));
 
 await program.parseAsync();
