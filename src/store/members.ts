@@ -68,6 +68,21 @@ const toMember = (r: Row): Member => ({
   updatedAt: r.updated_at,
 });
 
+/** The profile's eleven columns, external_id through consents, in table order. */
+const profileParams = (p: MemberProfile) => [
+  p.externalId,
+  p.phone,
+  p.email,
+  p.name,
+  p.birthDate,
+  p.gender,
+  p.city,
+  JSON.stringify(p.attributes),
+  p.source,
+  p.channel,
+  JSON.stringify(p.consents),
+];
+
 export async function insertMember(
   db: Queryable,
   programId: string,
@@ -80,17 +95,7 @@ export async function insertMember(
     [
       programId,
       member.id,
-      member.externalId,
-      member.phone,
-      member.email,
-      member.name,
-      member.birthDate,
-      member.gender,
-      member.city,
-      JSON.stringify(member.attributes),
-      member.source,
-      member.channel,
-      JSON.stringify(member.consents),
+      ...profileParams(member),
       member.tierCode,
       member.createdAt,
     ],
@@ -106,17 +111,7 @@ export async function updateProfile(db: Queryable, programId: string, id: string
     [
       programId,
       id,
-      p.externalId,
-      p.phone,
-      p.email,
-      p.name,
-      p.birthDate,
-      p.gender,
-      p.city,
-      JSON.stringify(p.attributes),
-      p.source,
-      p.channel,
-      JSON.stringify(p.consents),
+      ...profileParams(p),
       now,
     ],
   );
