@@ -16,7 +16,7 @@ export const quantity = z
   .max(1_000_000)
   .refine((q) => Math.abs(q * 1000 - Math.round(q * 1000)) < 1e-6, 'at most three decimals (0.756 kg)');
 
-export const receiptLine = z.object({
+const receiptLine = z.object({
   sku: codeString,
   name: text(200).optional(),
   category: codeString.optional(),
@@ -27,7 +27,7 @@ export const receiptLine = z.object({
   isReward: z.boolean().default(false).describe('a gift line: never earns, never paid with points'),
 });
 
-export const memberRef = z
+const memberRef = z
   .object({
     id: text(64).optional(),
     cardNumber: z.string().regex(/^\d{8,19}$/, '8-19 digits').optional(),
@@ -70,7 +70,7 @@ export const returnInput = z
   .openapi('Return');
 
 const phoneOrNull = text(32).nullable();
-export const memberProfile = z.object({
+const memberProfile = z.object({
   externalId: text(128).nullable(),
   phone: phoneOrNull,
   email: z.string().trim().pipe(z.email().max(254)).nullable(),
@@ -134,7 +134,7 @@ export const storeInput = z
   .object({ name: text(200), city: text(100).nullable().default(null), channel: z.enum(['till', 'online', 'app', 'partner']).default('till') })
   .openapi('StoreInput');
 
-export const pricedLine = z.object({
+const pricedLine = z.object({
   lineNo: z.number().int(),
   sku: z.string(),
   earns: z.boolean(),

@@ -28,14 +28,14 @@ const exclusion = z
   .object({ categories: z.array(code).max(1000).default([]), skus: z.array(code).max(10000).default([]) })
   .default({ categories: [], skus: [] });
 
-export const expiryPolicySchema = z.discriminatedUnion('kind', [
+const expiryPolicySchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('never') }),
   z.object({ kind: z.literal('days'), days: z.number().int().min(1).max(3650) }),
   z.object({ kind: z.literal('end_of_month'), months: z.number().int().min(0).max(120) }),
   z.object({ kind: z.literal('end_of_year'), months: z.number().int().min(0).max(120) }),
 ]);
 
-export const earnRuleSchema = z.discriminatedUnion('kind', [
+const earnRuleSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('percent'), percent }),
   z.object({
     kind: z.literal('per_amount'),

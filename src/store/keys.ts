@@ -12,7 +12,7 @@ export interface ApiKey {
 }
 
 /** Keys are random 256-bit secrets, so a plain SHA-256 is the right hash (no password stretching needed). */
-export const hashKey = (secret: string): string => createHash('sha256').update(secret).digest('hex');
+const hashKey = (secret: string): string => createHash('sha256').update(secret).digest('hex');
 
 export async function insertApiKey(db: Queryable, key: ApiKey & { secret: string; createdAt: Date }): Promise<void> {
   await db.query('insert into api_keys (id, program_id, role, name, key_hash, created_at) values ($1, $2, $3, $4, $5, $6)', [
