@@ -1,4 +1,6 @@
 import { allocate, roundFraction } from './arithmetic.ts';
+import type { RuleContext } from './rules/context.ts';
+import { awardPoints, selectCampaigns, type AppliedCampaign, type CompiledRuleSet, type Skipped } from './rules/engine.ts';
 import type { ProgramSettings, Tier } from './settings.ts';
 
 export interface ReceiptLine {
@@ -11,6 +13,7 @@ export interface ReceiptLine {
   price: number;
   /** The shop's own discount on the line, kopecks. */
   discount: number;
+  brand?: string | undefined;
   /** What the line costs before points: round(price x quantity) - discount, kopecks. */
   amount: number;
   /** A gift or reward line: never earns and cannot be paid with points. */
@@ -22,6 +25,8 @@ export interface PricedLine {
   earns: boolean;
   redeemable: boolean;
   maxPoints: number;
+  /** Kopecks taken off by campaigns. */
+  campaignDiscount: number;
   pointsSpent: number;
   /** Kopecks paid with points. */
   pointsDiscount: number;
@@ -31,7 +36,7 @@ export interface PricedLine {
 }
 
 export interface AppliedRule {
-  code: 'base_earn' | 'tier_bonus' | 'earn_excluded' | 'redeem_excluded' | 'reward_line' | 'redemption';
+  code: 'base_earn' | 'tier_bonus' | 'earn_excluded' | 'redeem_excluded' | 'reward_line' | 'redemption' | 'campaign';
   description: string;
   lines?: number[];
 }
@@ -43,12 +48,16 @@ export interface Pricing {
   maxPointsByReceipt: number;
   /** What this member may spend on this receipt now (min of receipt limit and available balance). */
   maxPoints: number;
+  /** Kopecks taken off by campaigns. */
+  campaignDiscount: number;
   pointsSpent: number;
   pointsDiscount: number;
   paid: number;
   pointsEarned: number;
   tier: string | null;
   rules: AppliedRule[];
+  campaigns: AppliedCampaign[];
+  skippedCampaigns: Skipped[];
 }
 
 export type PricingFailure = {
@@ -66,6 +75,8 @@ export interface PricingInput {
   pointsToSpend: number;
   /** The member's available balance; null for an anonymous receipt. */
   availablePoints: number | null;
+  /** The published campaigns and what they may look at; none when the programme has no rules engine input. */
+  campaigns?: { rules: CompiledRuleSet; context: RuleContext } | null | undefined;
 }
 
 const listed = (line: ReceiptLine, list: { categories: string[]; skus: string[] }) =>
@@ -88,10 +99,15 @@ export function priceReceipt(input: PricingInput): ({ ok: true } & Pricing) | Pr
   if (notRedeemable.length)
     rules.push({ code: 'redeem_excluded', description: 'cannot be paid with points', lines: notRedeemable });
 
+  // Campaign discounts come first; points pay part of what is left.
+  const selection = input.campaigns ? selectCampaigns(input.campaigns.rules, input.campaigns.context, earns) : null;
+  const campaignDiscount = selection ? selection.discounts : lines.map(() => 0);
+  const net = lines.map((l, i) => l.amount - (campaignDiscount[i] as number));
+
   // Redemption: each line may be paid with points up to the programme's share of it.
   const pointValue = BigInt(settings.pointValue);
-  const caps = lines.map((l, i) =>
-    redeemable[i] ? (BigInt(l.amount) * hundredths(settings.maxRedemptionPercent)) / (10000n * pointValue) : 0n,
+  const caps = net.map((amount, i) =>
+    redeemable[i] ? (BigInt(amount) * hundredths(settings.maxRedemptionPercent)) / (10000n * pointValue) : 0n,
   );
   const maxPointsByReceipt = Number(caps.reduce((a, b) => a + b, 0n));
   const maxPoints = input.availablePoints === null ? 0 : Math.max(0, Math.min(maxPointsByReceipt, input.availablePoints));
@@ -112,7 +128,7 @@ export function priceReceipt(input: PricingInput): ({ ok: true } & Pricing) | Pr
   }
   const spent = allocate(BigInt(want), caps);
   const pointsDiscount = spent.map((p) => Number(p * pointValue));
-  const paid = lines.map((l, i) => l.amount - (pointsDiscount[i] as number));
+  const paid = net.map((amount, i) => amount - (pointsDiscount[i] as number));
 
   // Earning, on the money paid: exact fractions over one denominator, rounded once for the receipt.
   const multiplier = hundredths(tier?.earnMultiplier ?? 1);
@@ -124,7 +140,14 @@ export function priceReceipt(input: PricingInput): ({ ok: true } & Pricing) | Pr
   const rate = baseRate + extra * per * 100n;
   const exact = paid.map((p, i) => (earns[i] ? BigInt(p) * rate : 0n));
   const totalEarned = roundFraction(exact.reduce((a, b) => a + b, 0n), denominator, settings.rounding);
-  const earned = allocate(totalEarned, exact);
+  const earned = allocate(totalEarned, exact).map(Number);
+  const campaigns = selection && input.campaigns
+    ? awardPoints(input.campaigns.rules, selection, input.campaigns.context, paid.map((p, i) => (earns[i] ? p : 0)), earned)
+    : [];
+  const bonus = lines.map(() => 0);
+  for (const c of campaigns) for (const l of c.lines) bonus[l.lineNo - 1]! += l.points;
+  for (const c of campaigns)
+    rules.push({ code: 'campaign', description: `${c.name}: ${[c.discount && `-${c.discount / 100} ${settings.currency}`, c.points && `+${c.points} points`].filter(Boolean).join(', ') || 'applied'}`, lines: c.lines.map((l) => l.lineNo) });
   rules.unshift({
     code: 'base_earn',
     description:
@@ -143,10 +166,11 @@ export function priceReceipt(input: PricingInput): ({ ok: true } & Pricing) | Pr
     earns: earns[i] as boolean,
     redeemable: redeemable[i] as boolean,
     maxPoints: Number(caps[i]),
+    campaignDiscount: campaignDiscount[i] as number,
     pointsSpent: Number(spent[i]),
     pointsDiscount: pointsDiscount[i] as number,
     paid: paid[i] as number,
-    pointsEarned: Number(earned[i]),
+    pointsEarned: (earned[i] as number) + (bonus[i] as number),
   }));
   const sum = (f: (l: PricedLine) => number) => priced.reduce((a, l) => a + f(l), 0);
   return {
@@ -155,11 +179,14 @@ export function priceReceipt(input: PricingInput): ({ ok: true } & Pricing) | Pr
     total: lines.reduce((a, l) => a + l.amount, 0),
     maxPointsByReceipt,
     maxPoints,
+    campaignDiscount: sum((l) => l.campaignDiscount),
     pointsSpent: want,
     pointsDiscount: sum((l) => l.pointsDiscount),
     paid: sum((l) => l.paid),
-    pointsEarned: Number(totalEarned),
+    pointsEarned: sum((l) => l.pointsEarned),
     tier: tier?.code ?? null,
     rules,
+    campaigns,
+    skippedCampaigns: selection?.skipped ?? [],
   };
 }

@@ -1,0 +1,32 @@
+import { DateTime } from 'luxon';
+
+export type Period = 'day' | 'week' | 'month' | 'lifetime';
+
+/** The start of the programme-local period containing `at`; null for a campaign's whole lifetime. */
+export function periodStart(period: Period, at: Date, timezone: string): Date | null {
+  if (period === 'lifetime') return null;
+  return DateTime.fromJSDate(at, { zone: timezone }).startOf(period).toJSDate();
+}
+
+/**
+ * Days from the nearest yearly anniversary of `date` (YYYY-MM-DD) to the local day `day`:
+ * negative before it, positive after. 29 February is kept on 28 February in other years.
+ */
+export function daysFromAnniversary(date: string, day: DateTime): number {
+  const [, month, dayOfMonth] = date.split('-').map(Number) as [number, number, number];
+  let nearest = Number.POSITIVE_INFINITY;
+  for (const year of [day.year - 1, day.year, day.year + 1]) {
+    const last = DateTime.local(year, month, 1, { zone: day.zone }).daysInMonth as number;
+    const anniversary = DateTime.local(year, month, Math.min(dayOfMonth, last), { zone: day.zone });
+    const diff = Math.round(day.startOf('day').diff(anniversary, 'days').days);
+    if (Math.abs(diff) < Math.abs(nearest)) nearest = diff;
+  }
+  return nearest;
+}
+
+/** Minutes since local midnight, for "HH:MM" windows. */
+export const minuteOfDay = (local: DateTime) => local.hour * 60 + local.minute;
+export const parseClock = (hhmm: string) => {
+  const [h, m] = hhmm.split(':').map(Number) as [number, number];
+  return h * 60 + m;
+};

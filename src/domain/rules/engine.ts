@@ -1,0 +1,305 @@
+import { DateTime } from 'luxon';
+import { allocate } from '../arithmetic.ts';
+import { parseClock, minuteOfDay } from './calendar.ts';
+import type { Campaign, ConditionNode, RuleSet } from './campaign.ts';
+import { conditionType } from './conditions.ts';
+import type { Facts, RuleContext } from './context.ts';
+import { effectType, type EffectType, type Reward } from './effects.ts';
+import { lineMatches } from './match.ts';
+
+export type SkipReason =
+  | 'disabled'
+  | 'not_scheduled'
+  | 'audience'
+  | 'scope'
+  | 'conditions'
+  | 'coupon_missing'
+  | 'member_limit'
+  | 'budget_spent'
+  | 'stacking'
+  | 'no_effect';
+
+export interface Skipped {
+  campaign: string;
+  name: string;
+  reason: SkipReason;
+  message: string;
+}
+
+export interface CampaignLine {
+  lineNo: number;
+  discount: number;
+  points: number;
+}
+
+/** One campaign's part of the plan: what it gives, on which lines. */
+export interface AppliedCampaign {
+  campaign: string;
+  name: string;
+  discount: number;
+  points: number;
+  lines: CampaignLine[];
+  rewards: Reward[];
+  /** It was unlocked by a coupon on the receipt. */
+  byCoupon: boolean;
+}
+
+type Check = (f: Facts) => string | null;
+
+interface Compiled {
+  campaign: Campaign;
+  check: Check;
+  needsCoupon: boolean;
+  discounts: { type: Extract<EffectType<unknown>, { phase: 'discount' }>; args: unknown }[];
+  points: { type: Extract<EffectType<unknown>, { phase: 'points' }>; args: unknown }[];
+  rewards: Reward[];
+}
+
+/** A rule set made ready to run: conditions turned into functions, campaigns in the order they are tried. */
+export interface CompiledRuleSet {
+  ruleSet: RuleSet;
+  campaigns: Compiled[];
+}
+
+function compileNode(node: ConditionNode, campaign: string): Check {
+  if ('all' in node) {
+    const parts = node.all.map((n) => compileNode(n, campaign));
+    return (f) => {
+      for (const p of parts) {
+        const failed = p(f);
+        if (failed) return failed;
+      }
+      return null;
+    };
+  }
+  if ('any' in node) {
+    const parts = node.any.map((n) => compileNode(n, campaign));
+    return (f) => {
+      let first: string | null = null;
+      for (const p of parts) {
+        const failed = p(f);
+        if (!failed) return null;
+        first ??= failed;
+      }
+      return `none of: ${first}${parts.length > 1 ? ', ...' : ''}`;
+    };
+  }
+  if ('not' in node) {
+    const inner = compileNode(node.not, campaign);
+    return (f) => (inner(f) ? null : 'not');
+  }
+  if (node.code === 'coupon') return (f) => (f.couponFor.has(campaign) ? null : 'coupon');
+  const type = conditionType.get(node.code);
+  if (!type) throw new Error(`unknown condition ${node.code} in a published rule set`);
+  const args = node.args as never;
+  return (f) => (type.check(args, f) ? null : node.code);
+}
+
+const mentionsCoupon = (node: ConditionNode): boolean =>
+  'all' in node ? node.all.some(mentionsCoupon) : 'any' in node ? node.any.some(mentionsCoupon) : 'not' in node ? false : node.code === 'coupon';
+
+export function compileRuleSet(ruleSet: RuleSet): CompiledRuleSet {
+  const campaigns = ruleSet.campaigns
+    .map((campaign): Compiled => {
+      const compiled: Compiled = { campaign, check: compileNode(campaign.conditions, campaign.code), needsCoupon: mentionsCoupon(campaign.conditions), discounts: [], points: [], rewards: [] };
+      for (const e of campaign.effects) {
+        const type = effectType.get(e.code);
+        if (!type) throw new Error(`unknown effect ${e.code} in a published rule set`);
+        if (type.phase === 'discount') compiled.discounts.push({ type, args: e.args });
+        else if (type.phase === 'points') compiled.points.push({ type, args: e.args });
+        else compiled.rewards.push(type.reward(e.args as never));
+      }
+      return compiled;
+    })
+    .sort((a, b) => b.campaign.priority - a.campaign.priority || (a.campaign.code < b.campaign.code ? -1 : 1));
+  return { ruleSet, campaigns };
+}
+
+const inSchedule = (c: Campaign, f: Facts): boolean => {
+  const { from, to, days, hours } = c.schedule;
+  const t = f.at.getTime();
+  if (from && t < Date.parse(from)) return false;
+  if (to && t >= Date.parse(to)) return false;
+  if (days && !days.includes(f.local.weekday)) return false;
+  if (hours) {
+    const m = minuteOfDay(f.local);
+    const a = parseClock(hours.from);
+    const b = parseClock(hours.to);
+    if (a <= b ? m < a || m >= b : m < a && m >= b) return false;
+  }
+  return true;
+};
+
+const inAudience = (c: Campaign, f: Facts): boolean => {
+  const a = c.audience;
+  if (a.kind === 'all') return true;
+  if (!f.member) return false;
+  if (a.kind === 'tiers') return f.member.tierCode !== null && a.tiers.includes(f.member.tierCode);
+  return a.members.includes(f.member.id);
+};
+
+const inScope = (c: Campaign, f: Facts): boolean =>
+  (!c.scope.stores.length || (f.storeCode !== null && c.scope.stores.includes(f.storeCode))) &&
+  (!c.scope.channels.length || (f.channel !== null && c.scope.channels.includes(f.channel)));
+
+/** The most a campaign may still give on this receipt, by all its limits; Infinity where none applies. */
+function room(c: Campaign, f: RuleContext, kind: 'points' | 'discount'): number {
+  const { budget, perMember, perReceipt } = c.limits;
+  let left = Number.POSITIVE_INFINITY;
+  const cap = (v: number | undefined) => {
+    if (v !== undefined) left = Math.min(left, Math.max(0, v));
+  };
+  cap(perReceipt?.[kind]);
+  if (budget?.[kind] !== undefined) cap(f.budgetLeft(c.code)[kind] ?? undefined);
+  if (perMember?.[kind] !== undefined && f.member) cap((perMember[kind] as number) - f.usage(c.code)[kind]);
+  return left;
+}
+
+/** Scales parts down to a cap, keeping their proportions and an exact sum. */
+const capParts = (parts: number[], limit: number): number[] => {
+  const sum = parts.reduce((a, b) => a + b, 0);
+  if (sum <= limit) return parts;
+  return allocate(BigInt(limit), parts.map(BigInt)).map(Number);
+};
+
+export interface Selection {
+  applied: AppliedCampaign[];
+  skipped: Skipped[];
+  /** Campaign discounts by line index, kopecks. */
+  discounts: number[];
+}
+
+const facts = (ctx: RuleContext): Facts => ({
+  ...ctx,
+  local: DateTime.fromJSDate(ctx.at, { zone: ctx.timezone }),
+  amount: ctx.lines.reduce((a, l) => a + l.amount, 0),
+});
+
+/**
+ * Decides which campaigns apply, in priority order, and takes their discounts off the lines. Points come later
+ * (`awardPoints`), because they are earned on what is paid after points are spent.
+ * `earns` says which lines may earn points at all (reward and excluded lines may not).
+ */
+export function selectCampaigns(rules: CompiledRuleSet, ctx: RuleContext, earns: readonly boolean[]): Selection {
+  const f = facts(ctx);
+  const trigger = ctx.event ? 'event' : 'receipt';
+  const left = ctx.lines.map((l) => (l.isReward ? 0 : l.amount));
+  const discounts = ctx.lines.map(() => 0);
+  const applied: AppliedCampaign[] = [];
+  const skipped: Skipped[] = [];
+  let exclusive: string | null = null;
+  const groups = new Map<string, string>();
+
+  for (const compiled of rules.campaigns) {
+    const c = compiled.campaign;
+    if (c.trigger !== trigger) continue;
+    const skip = (reason: SkipReason, message: string) => skipped.push({ campaign: c.code, name: c.name, reason, message });
+    if (!c.enabled) { skip('disabled', 'the campaign is switched off'); continue; }
+    if (!inSchedule(c, f)) { skip('not_scheduled', 'outside the campaign schedule'); continue; }
+    if (!inAudience(c, f)) { skip('audience', 'the member is not in the audience'); continue; }
+    if (!inScope(c, f)) { skip('scope', 'not in this store or channel'); continue; }
+    const failed = compiled.check(f);
+    if (failed === 'coupon') { skip('coupon_missing', 'needs a coupon of this campaign'); continue; }
+    if (failed) { skip('conditions', `condition not met: ${failed}`); continue; }
+    const perMember = c.limits.perMember;
+    if (perMember?.uses !== undefined && f.member && f.usage(c.code).uses >= perMember.uses) {
+      skip('member_limit', `used ${perMember.uses} times in this ${perMember.period}`);
+      continue;
+    }
+    const pointsRoom = room(c, f, 'points');
+    const discountRoom = room(c, f, 'discount');
+    if (exclusive) { skip('stacking', `not combined with exclusive campaign ${exclusive}`); continue; }
+    if (c.stacking.mode === 'exclusive' && applied.length) {
+      skip('stacking', `exclusive, and ${applied.map((a) => a.campaign).join(', ')} already applied`);
+      continue;
+    }
+    const group = c.stacking.mode === 'group' ? (c.stacking.group as string) : null;
+    if (group && groups.has(group)) { skip('stacking', `group ${group} already has ${groups.get(group)}`); continue; }
+
+    // Discounts, one effect after another on what the lines still cost.
+    let parts = ctx.lines.map(() => 0);
+    for (const { type, args } of compiled.discounts) {
+      const d = type.discount(args as never, { lines: ctx.lines, left: left.map((v, i) => v - parts[i]!), rounding: ctx.rounding });
+      parts = parts.map((p, i) => p + Math.min(d[i]!, left[i]! - p));
+    }
+    parts = capParts(parts, discountRoom);
+    const discount = parts.reduce((a, b) => a + b, 0);
+    const canEarn = compiled.points.length > 0 && f.member !== null && pointsRoom > 0 && (trigger === 'event' || earnsOnMatch(compiled, ctx, earns));
+    const rewards = f.member ? compiled.rewards : compiled.rewards.filter((r) => r.kind === 'gift');
+    if (discount === 0 && !canEarn && !rewards.length) {
+      const spent = (compiled.discounts.length && discountRoom === 0) || (compiled.points.length && pointsRoom === 0);
+      if (spent) skip(c.limits.budget && budgetGone(c, f) ? 'budget_spent' : 'member_limit', 'its limit is reached');
+      else skip('no_effect', f.member || !compiled.points.length ? 'nothing on the receipt for it' : 'points need a member');
+      continue;
+    }
+    parts.forEach((p, i) => {
+      left[i]! -= p;
+      discounts[i]! += p;
+    });
+    applied.push({
+      campaign: c.code,
+      name: c.name,
+      discount,
+      points: 0,
+      lines: parts.flatMap((p, i) => (p ? [{ lineNo: i + 1, discount: p, points: 0 }] : [])),
+      rewards,
+      byCoupon: compiled.needsCoupon,
+    });
+    if (c.stacking.mode === 'exclusive') exclusive = c.code;
+    if (group) groups.set(group, c.code);
+  }
+  return { applied, skipped, discounts };
+}
+
+const budgetGone = (c: Campaign, f: RuleContext) => {
+  const left = f.budgetLeft(c.code);
+  return (left.points !== null && left.points <= 0) || (left.discount !== null && left.discount <= 0);
+};
+
+function earnsOnMatch(compiled: Compiled, ctx: RuleContext, earns: readonly boolean[]): boolean {
+  return compiled.points.some(({ args }) => {
+    const match = (args as { match?: Parameters<typeof lineMatches>[0] }).match;
+    return ctx.lines.some((l, i) => earns[i] && (!match || lineMatches(match, l)));
+  });
+}
+
+/**
+ * Adds each applied campaign's points, on the money paid per line (zero on lines that don't earn), capped by its
+ * limits. `earned` is the programme's own earning per line, which multipliers build on.
+ */
+export function awardPoints(
+  rules: CompiledRuleSet,
+  selection: Selection,
+  ctx: RuleContext,
+  paid: readonly number[],
+  earned: readonly number[],
+): AppliedCampaign[] {
+  const byCode = new Map(rules.campaigns.map((c) => [c.campaign.code, c]));
+  return selection.applied.map((a) => {
+    const compiled = byCode.get(a.campaign) as Compiled;
+    if (!compiled.points.length || !ctx.member) return a;
+    let total = 0;
+    let parts = paid.map(() => 0);
+    for (const { type, args } of compiled.points) {
+      const award = type.points(args as never, { lines: ctx.lines, paid, earned, pointValue: ctx.pointValue, rounding: ctx.rounding });
+      total += award.total;
+      if (ctx.lines.length) {
+        const split = allocate(BigInt(award.total), award.weights.map((w) => w)).map(Number);
+        parts = parts.map((p, i) => p + split[i]!);
+      }
+    }
+    const limit = room(compiled.campaign, ctx, 'points');
+    if (total > limit) {
+      parts = ctx.lines.length ? capParts(parts, limit) : parts;
+      total = limit;
+    }
+    const lines = new Map(a.lines.map((l) => [l.lineNo, { ...l }]));
+    parts.forEach((p, i) => {
+      if (!p) return;
+      const line = lines.get(i + 1) ?? { lineNo: i + 1, discount: 0, points: 0 };
+      line.points = p;
+      lines.set(i + 1, line);
+    });
+    return { ...a, points: total, lines: [...lines.values()].sort((x, y) => x.lineNo - y.lineNo) };
+  });
+}
