@@ -8,6 +8,7 @@ const sold = (more: Partial<SoldLine> = {}): SoldLine => ({
   quantityMilli: 3000,
   returnedMilli: 0,
   amount: 30000,
+  campaignDiscount: 0,
   pointsEarned: 7,
   pointsSpent: 10,
   pointsDiscount: 1000,

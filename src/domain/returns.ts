@@ -5,6 +5,8 @@ export interface SoldLine {
   quantityMilli: number;
   returnedMilli: number;
   amount: number;
+  /** Kopecks campaigns took off the line. */
+  campaignDiscount: number;
   pointsEarned: number;
   pointsSpent: number;
   pointsDiscount: number;
@@ -13,7 +15,7 @@ export interface SoldLine {
 export interface ReturnedLine {
   lineNo: number;
   quantityMilli: number;
-  /** Money given back, kopecks: the part of the line paid with money. */
+  /** Money given back, kopecks: the part of the line paid with money (after campaign discounts and points). */
   amount: number;
   pointsClawedBack: number;
   pointsRefunded: number;
@@ -45,7 +47,7 @@ export function planReturn(sold: readonly SoldLine[], requested: readonly { line
     lines.push({
       lineNo: line.lineNo,
       quantityMilli: want.quantityMilli,
-      amount: slice(line.amount - line.pointsDiscount),
+      amount: slice(line.amount - line.campaignDiscount - line.pointsDiscount),
       pointsClawedBack: slice(line.pointsEarned),
       pointsRefunded: slice(line.pointsSpent),
     });

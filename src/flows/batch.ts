@@ -16,6 +16,7 @@ import {
   type BatchWrite,
 } from '../store/batch.ts';
 import type { Member } from '../store/members.ts';
+import { latestRules } from '../store/rules.ts';
 import type { Deps } from './deps.ts';
 import { fail, ok, type Outcome } from './outcome.ts';
 import { applySale, confirmReceipt, saleRecords, tierWindow, type ConfirmedReceipt, type ReceiptInput } from './receipts.ts';
@@ -59,6 +60,9 @@ export async function confirmMany(deps: Deps, programId: string, receipts: reado
 async function confirmTogether(tx: Queryable, now: Date, programId: string, receipts: readonly ReceiptInput[], results: (Result | undefined)[]): Promise<number[]> {
   const { settings: versioned, stores } = await batchContext(tx, programId, [...new Set(receipts.map((r) => r.storeCode))]);
   const { settings, version } = versioned;
+  // Campaigns and coupons (budgets, limits, coupon uses) are decided one receipt at a time.
+  const rules = await latestRules(tx, programId);
+  if (rules.rules.ruleSet.campaigns.length) return receipts.map((_, i) => i);
 
   // Who each receipt names. New or inactive cards enrol or activate: those receipts go one by one, in order.
   const cards = await cardsByNumber(tx, programId, receipts.flatMap((r) => (r.member?.cardNumber ? [r.member.cardNumber] : [])));
@@ -73,6 +77,7 @@ async function confirmTogether(tx: Queryable, now: Date, programId: string, rece
     if (r.currency && r.currency !== settings.currency)
       return refused(fail('currency_mismatch', `the programme works in ${settings.currency}, the receipt is in ${r.currency}`));
     const card = r.member?.cardNumber;
+    if (r.coupons?.length) return void oneByOne.push(i);
     if (card) {
       const known = cards.get(card);
       if (known?.status === 'blocked') return refused(fail('card_blocked', 'this card is blocked; use the replacement card'));
@@ -176,7 +181,7 @@ async function confirmTogether(tx: Queryable, now: Date, programId: string, rece
         state.changed = true;
       }
     }
-    const made = saleRecords({ input, hash, settings, version, memberId: member?.id ?? null, cardNumber: input.member?.cardNumber ?? null, pricing, sale, tierChange, purchasedAt, now });
+    const made = saleRecords({ id: newId('rcp'), rules: rules.version, coupons: [], issued: [], input, hash, settings, version, memberId: member?.id ?? null, cardNumber: input.member?.cardNumber ?? null, pricing, sale, tierChange, purchasedAt, now });
     write.receipts.push({ ...made.record, response: made.response });
     for (const line of made.lines) write.lines.push({ ...line, receiptId: made.id });
     if (state && draft && draft.postings.length > 0) record(state, { id: newId('ent'), kind: 'receipt', receiptId: made.id }, draft);

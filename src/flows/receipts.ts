@@ -14,6 +14,8 @@ import { settle, type MemberLedger } from './lots.ts';
 import { memberForReceipt, type MemberRef } from './members.ts';
 import { fail, ok, type Outcome } from './outcome.ts';
 import { idempotent, requestHash } from './transaction.ts';
+import { campaignSetup, couponResults, recordCampaigns, type CouponResult, type IssuedCoupon } from './campaigns.ts';
+import { loadRules, type VersionedRules } from '../store/rules.ts';
 
 export interface ReceiptInput {
   storeCode: string;
@@ -24,18 +26,26 @@ export interface ReceiptInput {
   lines: ReceiptLine[];
   total: number;
   pointsToSpend: number;
+  /** Coupon and promo codes the customer presents. */
+  coupons?: string[] | undefined;
 }
 
 export interface Calculation extends Omit<Pricing, 'lines'> {
   memberId: string | null;
   settingsVersion: number;
+  rulesVersion: number;
   available: number | null;
   lines: (Pricing['lines'][number] & { sku: string })[];
+  coupons: CouponResult[];
+  /** Gift products the till should hand over (as reward lines). */
+  gifts: { sku: string; name: string | null; quantity: number; campaign: string }[];
 }
 
 interface Priced {
   settings: ProgramSettings;
   version: number;
+  rules: VersionedRules;
+  coupons: CouponResult[];
   member: Member | null;
   cardNumber: string | null;
   pricing: Pricing;
@@ -54,22 +64,49 @@ async function price(tx: Queryable, programId: string, input: ReceiptInput, now:
   const { version, settings } = context;
   if (input.currency && input.currency !== settings.currency)
     return fail('currency_mismatch', `the programme works in ${settings.currency}, the receipt is in ${input.currency}`);
+  const rules = await loadRules(tx, programId, context.rulesVersion);
+  const hasCampaigns = rules.rules.ruleSet.campaigns.length > 0;
   let ledger: MemberLedger | null = null;
   let seen: Priced['seen'] = null;
   let qualifying: number | null = null;
+  let purchases = 0;
   if (member) {
     // Tier progress matters only to a confirmation, which may upgrade the member.
-    const view = await memberLedgerView(tx, programId, member.id, input, confirm ? tierWindow(settings, member, now) : null);
+    const view = await memberLedgerView(tx, programId, member.id, input, confirm ? tierWindow(settings, member, now) : null, hasCampaigns);
     ledger = await settle(tx, programId, member.id, { balance: balanceOf(member), lots: view.lots }, now, confirm);
     seen = view.seen;
     qualifying = view.qualifying;
+    purchases = view.purchases;
   }
   const available = ledger ? ledger.balance.available : newCard ? 0 : null;
   const tier = member || newCard ? findTier(settings, member?.tierCode ?? null) : null;
-  const pricing = priceReceipt({ lines: input.lines, settings, tier, pointsToSpend: input.pointsToSpend, availablePoints: available });
+  const setup = hasCampaigns || input.coupons?.length
+    ? await campaignSetup(tx, programId, {
+        rules,
+        settings,
+        member,
+        purchases,
+        storeCode: input.storeCode,
+        channel: context.storeChannel,
+        lines: input.lines,
+        pointsToSpend: input.pointsToSpend,
+        coupons: input.coupons ?? [],
+        at: input.purchasedAt ?? now,
+      })
+    : null;
+  const pricing = priceReceipt({
+    lines: input.lines,
+    settings,
+    tier,
+    pointsToSpend: input.pointsToSpend,
+    availablePoints: available,
+    campaigns: setup ? { rules: rules.rules, context: setup.context } : null,
+  });
   if (!pricing.ok) return fail(pricing.code, pricing.message, { maxPoints: pricing.maxPoints });
   const { ok: _ok, ...priced } = pricing;
-  return ok({ settings, version, member, cardNumber, pricing: priced, available, ledger, seen, qualifying });
+  const coupons = setup ? couponResults(setup.coupons, priced.campaigns, priced.skippedCampaigns) : [];
+  // A coupon that did not apply unlocks nothing, even if its campaign applied by another coupon of the receipt.
+  return ok({ settings, version, rules, coupons, member, cardNumber, pricing: priced, available, ledger, seen, qualifying });
 }
 
 const balanceOf = (m: Member) => ({ available: m.pointsAvailable, pending: m.pointsPending });
@@ -78,13 +115,16 @@ const balanceOf = (m: Member) => ({ available: m.pointsAvailable, pending: m.poi
 export async function calculateReceipt(deps: Deps, programId: string, input: ReceiptInput): Promise<Outcome<Calculation>> {
   const priced = await price(deps.db, programId, input, deps.now(), false);
   if (!priced.ok) return priced;
-  const { pricing, member, version, available } = priced.value;
+  const { pricing, member, version, rules, coupons, available } = priced.value;
   return ok({
     ...pricing,
     memberId: member?.id ?? null,
     settingsVersion: version,
+    rulesVersion: rules.version,
     available,
     lines: pricing.lines.map((l, i) => ({ ...l, sku: (input.lines[i] as ReceiptLine).sku })),
+    coupons,
+    gifts: giftsOf(pricing),
   });
 }
 
@@ -97,7 +137,12 @@ export interface ConfirmedReceipt extends Calculation {
   purchasedAt: string;
   balance: { available: number; pending: number; expiringSoon: number; debt: number } | null;
   tierChange: { from: string | null; to: string } | null;
+  /** Coupons campaigns issued to the member for a later visit. */
+  couponsIssued: IssuedCoupon[];
 }
+
+const giftsOf = (pricing: Pricing) =>
+  pricing.campaigns.flatMap((c) => c.rewards.flatMap((r) => (r.kind === 'gift' ? [{ sku: r.sku, name: r.name, quantity: r.quantity, campaign: c.campaign }] : [])));
 
 /**
  * Confirms a sale: stores the receipt, spends and earns points, upgrades the tier, in one transaction.
@@ -126,13 +171,19 @@ export async function confirmReceipt(deps: Deps, programId: string, input: Recei
     const seen = priced.value.member ? priced.value.seen : await earlier();
     if (seen) return replay(seen);
 
-    const { settings, version, member, cardNumber, pricing, ledger } = priced.value;
+    const { settings, version, rules, coupons, member, cardNumber, pricing, ledger } = priced.value;
     const draft = member && ledger ? openDraft(ledger.balance, ledger.lots) : null;
     const sale = applySale(draft, pricing, settings, purchasedAt, now);
-    const tierChange = member
-      ? await upgradeTier(tx, programId, settings, member, now, { add: sale.qualifyingAdd, value: priced.value.qualifying })
+    const id = newId('rcp');
+    const campaigns = await recordCampaigns(tx, programId, { sourceId: id, rules, member, applied: pricing.campaigns, coupons, settings, at: now });
+    const upgraded = member
+      ? await upgradeTier(tx, programId, settings, campaigns.tier ? { ...member, tierCode: campaigns.tier.to } : member, now, {
+          add: sale.qualifyingAdd,
+          value: priced.value.qualifying,
+        })
       : null;
-    const { id, response, record, lines } = saleRecords({ input, hash, settings, version, memberId: member?.id ?? null, cardNumber, pricing, sale, tierChange, purchasedAt, now });
+    const tierChange = upgraded ? { from: member?.tierCode ?? null, to: upgraded.to } : campaigns.tier;
+    const { response, record, lines } = saleRecords({ id, input, hash, settings, version, rules: rules.version, memberId: member?.id ?? null, cardNumber, pricing, coupons, issued: campaigns.issued, sale, tierChange, purchasedAt, now });
     // An anonymous copy of this receipt may have won the race for (store, number): then answer as it did.
     const entry = member && draft ? { memberId: member.id, entry: { id: newId('ent'), kind: 'receipt' as const, receiptId: id, at: now }, draft } : null;
     if (!(await insertReceipt(tx, programId, record, lines, response, entry)))
@@ -159,6 +210,10 @@ export function applySale(draft: LedgerDraft | null, pricing: Pricing, settings:
 
 /** The receipt's rows and the answer the till gets (stored with it, so a retry gets the same). */
 export function saleRecords(a: {
+  id: string;
+  rules: number;
+  coupons: CouponResult[];
+  issued: IssuedCoupon[];
   input: ReceiptInput;
   hash: string;
   settings: ProgramSettings;
@@ -171,8 +226,7 @@ export function saleRecords(a: {
   purchasedAt: Date;
   now: Date;
 }): { id: string; response: ConfirmedReceipt; record: ReceiptRecord; lines: LineRecord[] } {
-  const { input, pricing, sale } = a;
-  const id = newId('rcp');
+  const { id, input, pricing, sale } = a;
   const response: ConfirmedReceipt = {
     ...pricing,
     pointsEarned: sale.earned,
@@ -184,10 +238,14 @@ export function saleRecords(a: {
     cardNumber: a.cardNumber,
     purchasedAt: a.purchasedAt.toISOString(),
     settingsVersion: a.version,
+    rulesVersion: a.rules,
     available: sale.balance?.available ?? null,
     lines: pricing.lines.map((l, i) => ({ ...l, sku: (input.lines[i] as ReceiptLine).sku, pointsEarned: a.memberId ? l.pointsEarned : 0 })),
+    coupons: a.coupons,
+    gifts: giftsOf(pricing),
     balance: sale.balance,
     tierChange: a.tierChange,
+    couponsIssued: a.issued,
   };
   const record: ReceiptRecord = {
     id,
@@ -206,6 +264,8 @@ export function saleRecords(a: {
     purchasedAt: a.purchasedAt,
     createdAt: a.now,
     requestHash: a.hash,
+    rulesVersion: a.rules,
+    campaignDiscount: pricing.campaignDiscount,
   };
   const lines: LineRecord[] = input.lines.map((l, i) => {
     const p = pricing.lines[i] as Pricing['lines'][number];
@@ -214,11 +274,13 @@ export function saleRecords(a: {
       sku: l.sku,
       name: l.name ?? null,
       category: l.category ?? null,
+      brand: l.brand ?? null,
       quantity: l.quantity,
       price: l.price,
       discount: l.discount,
       amount: l.amount,
       isReward: l.isReward,
+      campaignDiscount: p.campaignDiscount,
       pointsEarned: a.memberId ? p.pointsEarned : 0,
       pointsSpent: p.pointsSpent,
       pointsDiscount: p.pointsDiscount,

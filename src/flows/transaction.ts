@@ -11,6 +11,11 @@ class Rollback extends Error {
 
 const RETRYABLE = new Set(['23505', '40001', '40P01']);
 
+/** Thrown when a concurrent flow took what this one counted on (the last coupon use, a budget): run it again. */
+export class RaceLost extends Error {
+  readonly code = '40001';
+}
+
 /**
  * Runs one flow in one transaction. A failure value rolls everything back; a race lost on a unique key,
  * a serialization failure or a deadlock re-runs the flow, which reads the winner's result.

@@ -97,16 +97,17 @@ export async function writeBatch(db: Queryable, programId: string, w: BatchWrite
   const [row] = await db.query<{ inserted: number }>(
     `with receipt as (
        insert into receipts (program_id, id, store_code, number, member_id, card_number, status, settings_version, tier_code,
-         currency, total, points_spent, points_discount, points_earned, purchased_at, created_at, request_hash, response)
+         currency, total, points_spent, points_discount, points_earned, purchased_at, created_at, request_hash, response,
+         rules_version)
        select $1, r.* from unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::int[], $9::text[],
          $10::text[], $11::bigint[], $12::bigint[], $13::bigint[], $14::bigint[], $15::timestamptz[], $16::timestamptz[],
-         $17::text[], $18::jsonb[]) as r
+         $17::text[], $18::jsonb[], $69::int[]) as r
        on conflict (program_id, store_code, number) do nothing returning id),
      line as (
        insert into receipt_lines (program_id, receipt_id, line_no, sku, name, category, quantity, price, discount, amount,
-         is_reward, points_earned, points_spent, points_discount)
+         is_reward, points_earned, points_spent, points_discount, brand)
        select $1, l.* from unnest($19::text[], $20::int[], $21::text[], $22::text[], $23::text[], $24::numeric[], $25::bigint[],
-         $26::bigint[], $27::bigint[], $28::boolean[], $29::bigint[], $30::bigint[], $31::bigint[]) as l),
+         $26::bigint[], $27::bigint[], $28::boolean[], $29::bigint[], $30::bigint[], $31::bigint[], $70::text[]) as l),
      entry as (
        insert into journal_entries (program_id, id, member_id, kind, receipt_id, created_at)
        select $1, e.* from unnest($32::text[], $33::text[], $34::text[], $35::text[], $36::timestamptz[]) as e),
@@ -198,6 +199,8 @@ export async function writeBatch(db: Queryable, programId: string, w: BatchWrite
       col(w.tierChanges, (t) => t.reason),
       col(w.tierChanges, (t) => t.value),
       col(w.tierChanges, (t) => t.at),
+      col(w.receipts, (r) => r.rulesVersion),
+      col(w.lines, (l) => l.brand),
     ],
   );
   return row?.inserted ?? 0;

@@ -31,22 +31,25 @@ export async function memberLedgerView(
   memberId: string,
   receipt: { storeCode: string; number: string },
   tier: { metric: 'points_earned' | 'amount_spent'; since: Date } | null,
-): Promise<{ lots: Lot[]; seen: { requestHash: string; response: unknown } | null; qualifying: number | null }> {
-  const [row] = await db.query<{ lots: (Omit<LotRow, 'activates_at' | 'expires_at' | 'created_at'> & Record<'activates_at' | 'expires_at' | 'created_at', string | null>)[]; seen: { request_hash: string; response: unknown } | null; qualifying: number | null }>(
+  countPurchases = false,
+): Promise<{ lots: Lot[]; seen: { requestHash: string; response: unknown } | null; qualifying: number | null; purchases: number }> {
+  const [row] = await db.query<{ lots: (Omit<LotRow, 'activates_at' | 'expires_at' | 'created_at'> & Record<'activates_at' | 'expires_at' | 'created_at', string | null>)[]; seen: { request_hash: string; response: unknown } | null; qualifying: number | null; purchases: number }>(
     `select
        (select coalesce(json_agg(json_build_object('id', id, 'state', state, 'amount', amount, 'remaining', remaining,
           'activates_at', activates_at, 'expires_at', expires_at, 'created_at', created_at)), '[]')
         from lots where program_id = $1 and member_id = $2 and remaining > 0) as lots,
        (select json_build_object('request_hash', request_hash, 'response', response)
         from receipts where program_id = $1 and store_code = $5 and number = $6) as seen,
-       case when $3::text is null then null else ${qualifyingValueSql} end as qualifying`,
-    [programId, memberId, tier?.metric ?? null, tier?.since ?? null, receipt.storeCode, receipt.number],
+       case when $3::text is null then null else ${qualifyingValueSql} end as qualifying,
+       case when $7 then (select count(*)::int from receipts where program_id = $1 and member_id = $2 and status = 'confirmed') else 0 end
+         as purchases`,
+    [programId, memberId, tier?.metric ?? null, tier?.since ?? null, receipt.storeCode, receipt.number, countPurchases],
   );
   const lots = (row?.lots ?? []).map((l) =>
     toLot({ ...l, activates_at: new Date(l.activates_at as string), expires_at: l.expires_at ? new Date(l.expires_at) : null, created_at: new Date(l.created_at as string) }),
   );
   const seen = row?.seen ? { requestHash: row.seen.request_hash, response: row.seen.response } : null;
-  return { lots, seen, qualifying: row?.qualifying ?? null };
+  return { lots, seen, qualifying: row?.qualifying ?? null, purchases: row?.purchases ?? 0 };
 }
 
 /** Lots that still hold points, plus `alsoLotIds` (a receipt's own lot, needed for a return even when spent). */

@@ -1,6 +1,6 @@
 import type { VersionedSettings } from '../domain/settings.ts';
 import type { Queryable } from './db.ts';
-import { toVersioned, type SettingsRow } from './programs.ts';
+import { receiptContextOf, storeAndRulesSql, type ReceiptContext, type SettingsRow, type StoreAndRules } from './programs.ts';
 
 export interface MemberProfile {
   externalId: string | null;
@@ -134,10 +134,6 @@ export async function findMember(db: Queryable, programId: string, key: MemberKe
   return row ? toMember(row) : null;
 }
 
-export interface ReceiptContext extends VersionedSettings {
-  storeExists: boolean;
-}
-
 /**
  * What a receipt needs first, in one round trip: the member it names (locked when `lock`), the status of the
  * card it names, the settings in force and whether the store exists. Null when no member matches.
@@ -150,9 +146,8 @@ export async function locateForReceipt(
   lock: boolean,
 ): Promise<{ member: Member; cardStatus: 'inactive' | 'active' | 'blocked' | null; context: ReceiptContext } | null> {
   const where = by.field === 'card' ? 'm.id = (select member_id from cards where program_id = $1 and number = $2)' : `m.${by.field} = $2`;
-  const [row] = await db.query<Row & SettingsRow & { card_status: 'inactive' | 'active' | 'blocked' | null; store_exists: boolean }>(
-    `select ${columns.replace(/(\w+)/g, 'm.$1')}, c.status as card_status, s.program_id, s.version, s.settings,
-       exists (select 1 from stores where program_id = $1 and code = $3) as store_exists
+  const [row] = await db.query<Row & SettingsRow & StoreAndRules & { card_status: 'inactive' | 'active' | 'blocked' | null }>(
+    `select ${columns.replace(/(\w+)/g, 'm.$1')}, c.status as card_status, s.program_id, s.version, s.settings, ${storeAndRulesSql('$1', '$3')}
      from members m
      left join cards c on c.program_id = m.program_id and c.number = $4
      cross join lateral (select program_id, version, settings from program_settings where program_id = $1 order by version desc limit 1) s
@@ -160,7 +155,7 @@ export async function locateForReceipt(
     [programId, by.value, storeCode, by.field === 'card' ? by.value : null],
   );
   if (!row) return null;
-  return { member: toMember(row), cardStatus: row.card_status, context: { ...toVersioned(row), storeExists: row.store_exists } };
+  return { member: toMember(row), cardStatus: row.card_status, context: receiptContextOf(row) };
 }
 
 /** Members matching a condition on the members table (callers pass a fixed SQL text, never user input). */

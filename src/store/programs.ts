@@ -1,5 +1,6 @@
 import { settingsSchema, type VersionedSettings } from '../domain/settings.ts';
 import type { Queryable } from './db.ts';
+import { latestRulesVersionSql } from './rules.ts';
 
 export async function insertProgram(db: Queryable, program: { id: string; name: string; createdAt: Date }): Promise<void> {
   await db.query('insert into programs (id, name, created_at) values ($1, $2, $3)', [program.id, program.name, program.createdAt]);
@@ -55,12 +56,30 @@ export async function appendSettings(
   );
 }
 
-/** One round trip for a receipt: the settings in force and whether the store exists. */
-export async function receiptContext(db: Queryable, programId: string, storeCode: string): Promise<(VersionedSettings & { storeExists: boolean }) | null> {
-  const [row] = await db.query<SettingsRow & { store_exists: boolean }>(
-    `select program_id, version, settings, exists (select 1 from stores where program_id = $1 and code = $2) as store_exists
+export interface ReceiptContext extends VersionedSettings {
+  storeExists: boolean;
+  storeChannel: 'till' | 'online' | 'app' | 'partner' | null;
+  rulesVersion: number;
+}
+
+export type StoreAndRules = { store_channel: ReceiptContext['storeChannel']; rules_version: number };
+/** Selects the store's channel (null when there is no such store) and the version of the rules in force. */
+export const storeAndRulesSql = (program: string, store: string) =>
+  `(select channel from stores where program_id = ${program} and code = ${store}) as store_channel,
+       ${latestRulesVersionSql(program)} as rules_version`;
+export const receiptContextOf = (row: SettingsRow & StoreAndRules): ReceiptContext => ({
+  ...toVersioned(row),
+  storeExists: row.store_channel !== null,
+  storeChannel: row.store_channel,
+  rulesVersion: row.rules_version,
+});
+
+/** One round trip for a receipt with no member: the settings in force, the store and the rules version. */
+export async function receiptContext(db: Queryable, programId: string, storeCode: string): Promise<ReceiptContext | null> {
+  const [row] = await db.query<SettingsRow & StoreAndRules>(
+    `select program_id, version, settings, ${storeAndRulesSql('$1', '$2')}
      from program_settings where program_id = $1 order by version desc limit 1`,
     [programId, storeCode],
   );
-  return row ? { ...toVersioned(row), storeExists: row.store_exists } : null;
+  return row ? receiptContextOf(row) : null;
 }

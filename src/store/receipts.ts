@@ -20,6 +20,8 @@ export interface ReceiptRecord {
   purchasedAt: Date;
   createdAt: Date;
   requestHash: string;
+  rulesVersion: number;
+  campaignDiscount: number;
 }
 
 export interface LineRecord {
@@ -27,11 +29,13 @@ export interface LineRecord {
   sku: string;
   name: string | null;
   category: string | null;
+  brand: string | null;
   quantity: number;
   price: number;
   discount: number;
   amount: number;
   isReward: boolean;
+  campaignDiscount: number;
   pointsEarned: number;
   pointsSpent: number;
   pointsDiscount: number;
@@ -53,15 +57,17 @@ export async function insertReceipt(
   const [row] = await db.query<{ inserted: number }>(
     `with receipt as (
        insert into receipts (program_id, id, store_code, number, member_id, card_number, status, settings_version, tier_code,
-         currency, total, points_spent, points_discount, points_earned, purchased_at, created_at, request_hash, response)
-       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)
+         currency, total, points_spent, points_discount, points_earned, purchased_at, created_at, request_hash, response,
+         rules_version, campaign_discount)
+       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20)
        on conflict (program_id, store_code, number) do nothing returning id),
      line as (
        insert into receipt_lines (program_id, receipt_id, line_no, sku, name, category, quantity, price, discount, amount,
-         is_reward, points_earned, points_spent, points_discount)
-       select $1, receipt.id, l.* from receipt, unnest($19::int[], $20::text[], $21::text[], $22::text[], $23::numeric[],
-         $24::bigint[], $25::bigint[], $26::bigint[], $27::boolean[], $28::bigint[], $29::bigint[], $30::bigint[]) as l)
-     ${writesLedger ? `, ${draftCtes(31, 'receipt')}` : ''}
+         is_reward, points_earned, points_spent, points_discount, brand, campaign_discount)
+       select $1, receipt.id, l.* from receipt, unnest($21::int[], $22::text[], $23::text[], $24::text[], $25::numeric[],
+         $26::bigint[], $27::bigint[], $28::bigint[], $29::boolean[], $30::bigint[], $31::bigint[], $32::bigint[],
+         $33::text[], $34::bigint[]) as l)
+     ${writesLedger ? `, ${draftCtes(35, 'receipt')}` : ''}
      select count(*)::int as inserted from receipt`,
     [
       programId,
@@ -82,6 +88,8 @@ export async function insertReceipt(
       r.createdAt,
       r.requestHash,
       JSON.stringify(response),
+      r.rulesVersion,
+      r.campaignDiscount,
       lines.map((l) => l.lineNo),
       lines.map((l) => l.sku),
       lines.map((l) => l.name),
@@ -94,6 +102,8 @@ export async function insertReceipt(
       lines.map((l) => l.pointsEarned),
       lines.map((l) => l.pointsSpent),
       lines.map((l) => l.pointsDiscount),
+      lines.map((l) => l.brand),
+      lines.map((l) => l.campaignDiscount),
       ...(writesLedger && ledger ? draftParams(ledger.memberId, ledger.entry, ledger.draft) : []),
     ],
   );
@@ -130,12 +140,14 @@ type ReceiptRow = {
   purchased_at: Date;
   created_at: Date;
   request_hash: string;
+  rules_version: number;
+  campaign_discount: number;
 };
 
 export async function findReceipt(db: Queryable, programId: string, id: string, lock = false): Promise<ReceiptRecord | null> {
   const [r] = await db.query<ReceiptRow>(
     `select id, store_code, number, member_id, card_number, status, settings_version, tier_code, currency, total, points_spent,
-       points_discount, points_earned, purchased_at, created_at, request_hash
+       points_discount, points_earned, purchased_at, created_at, request_hash, rules_version, campaign_discount
      from receipts where program_id = $1 and id = $2${lock ? ' for update' : ''}`,
     [programId, id],
   );
@@ -157,6 +169,8 @@ export async function findReceipt(db: Queryable, programId: string, id: string, 
     purchasedAt: r.purchased_at,
     createdAt: r.created_at,
     requestHash: r.request_hash,
+    rulesVersion: r.rules_version,
+    campaignDiscount: r.campaign_discount,
   };
 }
 
@@ -169,17 +183,20 @@ export async function soldLines(db: Queryable, programId: string, receiptId: str
     sku: string;
     name: string | null;
     category: string | null;
+    brand: string | null;
     quantity: number;
     price: number;
     discount: number;
     amount: number;
     is_reward: boolean;
+    campaign_discount: number;
     points_earned: number;
     points_spent: number;
     points_discount: number;
     returned: number;
   }>(
-    `select l.line_no, l.sku, l.name, l.category, l.quantity, l.price, l.discount, l.amount, l.is_reward, l.points_earned,
+    `select l.line_no, l.sku, l.name, l.category, l.brand, l.quantity, l.price, l.discount, l.amount, l.is_reward,
+       l.campaign_discount, l.points_earned,
        l.points_spent, l.points_discount,
        coalesce((select sum(t.quantity) from return_lines t
                  where t.program_id = l.program_id and t.receipt_id = l.receipt_id and t.line_no = l.line_no), 0) as returned
@@ -191,11 +208,13 @@ export async function soldLines(db: Queryable, programId: string, receiptId: str
     sku: r.sku,
     name: r.name,
     category: r.category,
+    brand: r.brand,
     quantity: r.quantity,
     price: r.price,
     discount: r.discount,
     amount: r.amount,
     isReward: r.is_reward,
+    campaignDiscount: r.campaign_discount,
     pointsEarned: r.points_earned,
     pointsSpent: r.points_spent,
     pointsDiscount: r.points_discount,

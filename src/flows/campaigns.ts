@@ -1,0 +1,193 @@
+import { DateTime } from 'luxon';
+import { couponVerdict, normaliseCode, type CouponVerdict } from '../domain/coupons.ts';
+import type { Channel, RuleContext, RuleLine } from '../domain/rules/context.ts';
+import { noUsage } from '../domain/rules/context.ts';
+import { periodStart } from '../domain/rules/calendar.ts';
+import type { AppliedCampaign, Skipped } from '../domain/rules/engine.ts';
+import type { ProgramSettings } from '../domain/settings.ts';
+import { couponsFor, insertCoupons, redeemCoupon } from '../store/coupons.ts';
+import type { Queryable } from '../store/db.ts';
+import { randomInt } from 'node:crypto';
+import { fillPattern } from '../domain/coupons.ts';
+import type { Member } from '../store/members.ts';
+import { setTier } from '../store/members.ts';
+import { budgetsLeft, insertGrants, memberUsage, takeBudget, type VersionedRules } from '../store/rules.ts';
+import { newId } from '../store/ids.ts';
+import { RaceLost } from './transaction.ts';
+
+/** What rules see of a member: the profile fields and the programme's own attributes, plus age. */
+export function memberAttributes(member: Member, at: Date, timezone: string): Record<string, unknown> {
+  const age = member.birthDate
+    ? Math.floor(DateTime.fromJSDate(at, { zone: timezone }).diff(DateTime.fromISO(member.birthDate, { zone: timezone }), 'years').years)
+    : null;
+  return { ...member.attributes, gender: member.gender, city: member.city, source: member.source, channel: member.channel, age };
+}
+
+export interface CampaignSetup {
+  context: RuleContext;
+  /** Each coupon the receipt presented, with the verdict on the coupon itself. */
+  coupons: CouponVerdict[];
+}
+
+/**
+ * Reads what the published campaigns need to decide on a receipt or an action: the member's use of limited
+ * campaigns, what is left of budgets, and the presented coupons.
+ */
+export async function campaignSetup(
+  tx: Queryable,
+  programId: string,
+  a: {
+    rules: VersionedRules;
+    settings: ProgramSettings;
+    member: Member | null;
+    purchases: number;
+    storeCode: string | null;
+    channel: Channel | null;
+    lines: readonly RuleLine[];
+    pointsToSpend: number;
+    coupons: readonly string[];
+    event?: RuleContext['event'];
+    at: Date;
+  },
+): Promise<CampaignSetup> {
+  const campaigns = a.rules.rules.ruleSet.campaigns;
+  const { timezone } = a.settings;
+  const limited = a.member
+    ? campaigns.filter((c) => c.limits.perMember).map((c) => ({ campaign: c.code, since: periodStart(c.limits.perMember!.period, a.at, timezone) }))
+    : [];
+  const budgeted = campaigns.filter((c) => c.limits.budget).map((c) => c.code);
+  const codes = [...new Set(a.coupons.map(normaliseCode))];
+  const [usage, budgets, found] = [
+    await memberUsage(tx, programId, a.member?.id ?? '', limited),
+    await budgetsLeft(tx, programId, budgeted),
+    codes.length ? await couponsFor(tx, programId, codes, a.member?.id ?? null) : new Map(),
+  ];
+  const verdicts = codes.map((code) => {
+    const f = found.get(code);
+    return couponVerdict(code, f?.coupon ?? null, { at: a.at, memberId: a.member?.id ?? null, memberUses: f?.memberUses ?? 0 });
+  });
+  const byCode = new Map(campaigns.map((c) => [c.code, c]));
+  const context: RuleContext = {
+    at: a.at,
+    timezone,
+    rounding: a.settings.rounding,
+    pointValue: a.settings.pointValue,
+    storeCode: a.storeCode,
+    channel: a.channel,
+    lines: a.lines,
+    pointsToSpend: a.pointsToSpend,
+    event: a.event ?? null,
+    member: a.member
+      ? {
+          id: a.member.id,
+          tierCode: a.member.tierCode,
+          birthDate: a.member.birthDate,
+          joinedAt: a.member.createdAt,
+          attributes: memberAttributes(a.member, a.at, timezone),
+          purchases: a.purchases,
+        }
+      : null,
+    couponFor: new Set(verdicts.flatMap((v) => (v.ok ? [v.coupon.campaign] : []))),
+    usage: (campaign) => usage.get(campaign) ?? noUsage,
+    budgetLeft: (campaign) => {
+      const budget = byCode.get(campaign)?.limits.budget;
+      const left = budgets.get(campaign);
+      return {
+        points: budget?.points === undefined ? null : (left?.points ?? 0),
+        discount: budget?.discount === undefined ? null : (left?.discount ?? 0),
+      };
+    },
+  };
+  return { context, coupons: verdicts };
+}
+
+export type CouponResult =
+  | { code: string; status: 'applied'; campaign: string }
+  | { code: string; status: 'rejected'; reason: string; message: string; campaign: string | null };
+
+const couponReason: Partial<Record<Skipped['reason'], string>> = {
+  scope: 'not_for_this_store',
+  not_scheduled: 'campaign_not_active',
+  disabled: 'campaign_not_active',
+  audience: 'not_for_this_member',
+  budget_spent: 'budget_spent',
+  member_limit: 'member_limit',
+  stacking: 'not_combinable',
+};
+
+/** The till's answer about each presented coupon: applied, or why not, in words a cashier can read out. */
+export function couponResults(verdicts: readonly CouponVerdict[], applied: readonly AppliedCampaign[], skipped: readonly Skipped[]): CouponResult[] {
+  const used = new Set<string>();
+  return verdicts.map((v): CouponResult => {
+    if (!v.ok) return { code: v.code, status: 'rejected', reason: v.reason, message: v.message, campaign: null };
+    const campaign = v.coupon.campaign;
+    if (applied.some((a) => a.campaign === campaign && a.byCoupon)) {
+      if (used.has(campaign)) return { code: v.code, status: 'rejected', reason: 'duplicate', message: 'another coupon of this campaign is already used', campaign };
+      used.add(campaign);
+      return { code: v.code, status: 'applied', campaign };
+    }
+    const skip = skipped.find((s) => s.campaign === campaign);
+    if (!skip) return { code: v.code, status: 'rejected', reason: 'campaign_not_active', message: `campaign ${campaign} is not running`, campaign };
+    return { code: v.code, status: 'rejected', reason: couponReason[skip.reason] ?? 'conditions_not_met', message: skip.message, campaign };
+  });
+}
+
+export interface IssuedCoupon {
+  code: string;
+  campaign: string;
+  validTo: string;
+}
+
+/**
+ * Writes what campaigns did, in the flow's transaction: budgets taken (a lost race re-runs the flow, which then
+ * sees the budget spent), uses of presented coupons, what each campaign gave, coupons issued for a later visit
+ * and tier moves. Returns the coupons issued.
+ */
+export async function recordCampaigns(
+  tx: Queryable,
+  programId: string,
+  a: {
+    sourceId: string;
+    rules: VersionedRules;
+    member: Member | null;
+    applied: readonly AppliedCampaign[];
+    coupons: readonly CouponResult[];
+    settings: ProgramSettings;
+    at: Date;
+  },
+): Promise<{ issued: IssuedCoupon[]; tier: { from: string | null; to: string } | null }> {
+  const hint = [...(a.member?.id ?? a.sourceId)].reduce((h, ch) => (h * 31 + ch.charCodeAt(0)) >>> 0, 7);
+  const budgeted = new Set(a.rules.rules.ruleSet.campaigns.filter((c) => c.limits.budget).map((c) => c.code));
+  for (const c of a.applied)
+    if (budgeted.has(c.campaign) && (c.points || c.discount) && !(await takeBudget(tx, programId, c.campaign, c.points, c.discount, hint)))
+      throw new RaceLost(`budget of ${c.campaign}`);
+  for (const c of a.coupons)
+    if (c.status === 'applied' && !(await redeemCoupon(tx, programId, { code: c.code, receiptId: a.sourceId, memberId: a.member?.id ?? null, at: a.at, limited: true })))
+      throw new RaceLost(`coupon ${c.code}`);
+  await insertGrants(tx, programId, a.sourceId, a.member?.id ?? null, a.applied, a.at);
+  if (!a.member) return { issued: [], tier: null };
+
+  const issued: IssuedCoupon[] = [];
+  let tier: { from: string | null; to: string } | null = null;
+  for (const c of a.applied)
+    for (const r of c.rewards) {
+      if (r.kind === 'coupon') {
+        const validTo = DateTime.fromJSDate(a.at, { zone: a.settings.timezone }).plus({ days: r.validDays }).endOf('day').toJSDate();
+        for (;;) {
+          const code = fillPattern('KOP-XXXX-XXXX', randomInt);
+          const clash = await insertCoupons(tx, programId, [{ code, campaign: r.campaign, batch: null, memberId: a.member.id, maxUses: 1, perMember: null, validFrom: a.at, validTo, issuedByReceipt: a.sourceId }], a.at);
+          if (clash.size) continue;
+          issued.push({ code, campaign: r.campaign, validTo: validTo.toISOString() });
+          break;
+        }
+      } else if (r.kind === 'tier') {
+        const tiers = a.settings.tiers.map((t) => t.code);
+        const current = tier?.to ?? a.member.tierCode;
+        if (tiers.indexOf(r.tier) > tiers.indexOf(current ?? '')) {
+          await setTier(tx, programId, { id: newId('tch'), memberId: a.member.id, from: current, to: r.tier, reason: `campaign ${c.campaign}`, value: 0, at: a.at });
+          tier = { from: a.member.tierCode, to: r.tier };
+        }
+      }
+    }
+  return { issued, tier };
+}
