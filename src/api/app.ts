@@ -8,6 +8,7 @@ import { problem } from './problems.ts';
 import { memberRoutes } from './routes/members.ts';
 import { programRoutes } from './routes/program.ts';
 import { receiptRoutes } from './routes/receipts.ts';
+import { ruleRoutes } from './routes/rules.ts';
 
 const swaggerDir = createRequire(import.meta.url).resolve('swagger-ui-dist/package.json').replace(/package\.json$/, '');
 
@@ -29,6 +30,7 @@ export function createApp(deps: Deps) {
   app.route('/', programRoutes(deps));
   app.route('/', memberRoutes(deps));
   app.route('/', receiptRoutes(deps));
+  app.route('/', ruleRoutes(deps));
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', description: 'an API key from `kopilka keys create`' });
   app.doc31('/openapi.json', {

@@ -31,6 +31,12 @@ export const statuses: Record<ProblemCode, ContentfulStatusCode> = {
   return_exceeds_sale: 422,
   nothing_to_return: 422,
   receipt_cancelled: 422,
+  invalid_rules: 422,
+  campaign_not_found: 404,
+  coupon_not_found: 404,
+  unknown_action_type: 422,
+  event_conflict: 409,
+  invalid_referral: 422,
   internal_error: 500,
 };
 

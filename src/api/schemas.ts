@@ -20,6 +20,7 @@ const receiptLine = z.object({
   sku: codeString,
   name: text(200).optional(),
   category: codeString.optional(),
+  brand: text(100).optional(),
   quantity,
   price: money.describe('kopecks per unit'),
   discount: money.default(0).describe("the shop's own discount on the line, kopecks"),
@@ -46,6 +47,7 @@ export const receiptInput = z
     lines: z.array(receiptLine).min(1).max(500),
     total: money.describe('sum of line amounts, kopecks'),
     pointsToSpend: points.default(0),
+    coupons: z.array(z.string().trim().min(1).max(64)).max(20).optional().describe('coupon and promo codes the customer presents'),
   })
   .superRefine((r, ctx) => {
     r.lines.forEach((l, i) => {
@@ -140,27 +142,56 @@ const pricedLine = z.object({
   earns: z.boolean(),
   redeemable: z.boolean(),
   maxPoints: z.number().int(),
+  campaignDiscount: z.number().int().describe('kopecks campaigns took off the line'),
   pointsSpent: z.number().int(),
   pointsDiscount: z.number().int(),
   paid: z.number().int(),
   pointsEarned: z.number().int(),
 });
 
+export const appliedCampaign = z
+  .object({
+    campaign: z.string(),
+    name: z.string(),
+    discount: z.number().int(),
+    points: z.number().int(),
+    lines: z.array(z.object({ lineNo: z.number().int(), discount: z.number().int(), points: z.number().int() })),
+    rewards: z.array(z.record(z.string(), z.unknown())),
+    byCoupon: z.boolean(),
+  })
+  .openapi('AppliedCampaign');
+export const skippedCampaign = z
+  .object({ campaign: z.string(), name: z.string(), reason: z.string(), message: z.string() })
+  .openapi('SkippedCampaign');
+const couponResult = z.object({
+  code: z.string(),
+  status: z.enum(['applied', 'rejected']),
+  campaign: z.string().nullable(),
+  reason: z.string().optional().describe('unknown, expired, not_yet_valid, used_up, other_member, member_limit, not_for_this_store, conditions_not_met...'),
+  message: z.string().optional(),
+});
+
 export const calculation = z
   .object({
     memberId: z.string().nullable(),
     settingsVersion: z.number().int(),
+    rulesVersion: z.number().int(),
     tier: z.string().nullable(),
     available: z.number().int().nullable(),
     total: z.number().int(),
     maxPointsByReceipt: z.number().int(),
     maxPoints: z.number().int(),
+    campaignDiscount: z.number().int(),
     pointsSpent: z.number().int(),
     pointsDiscount: z.number().int(),
     paid: z.number().int(),
     pointsEarned: z.number().int(),
     lines: z.array(pricedLine),
     rules: z.array(z.object({ code: z.string(), description: z.string(), lines: z.array(z.number().int()).optional() })),
+    campaigns: z.array(appliedCampaign),
+    skippedCampaigns: z.array(skippedCampaign),
+    coupons: z.array(couponResult),
+    gifts: z.array(z.object({ sku: z.string(), name: z.string().nullable(), quantity: z.number().int(), campaign: z.string() })),
   })
   .openapi('Calculation');
 
@@ -174,6 +205,7 @@ export const confirmedReceipt = calculation
     purchasedAt: z.string(),
     balance: z.object({ available: z.number().int(), pending: z.number().int(), expiringSoon: z.number().int(), debt: z.number().int() }).nullable(),
     tierChange: z.object({ from: z.string().nullable(), to: z.string() }).nullable(),
+    couponsIssued: z.array(z.object({ code: z.string(), campaign: z.string(), validTo: z.string() })),
   })
   .openapi('ConfirmedReceipt');
 
@@ -190,6 +222,7 @@ export const returnResult = z
     writtenOff: z.number().int(),
     lines: z.array(z.object({ lineNo: z.number().int(), quantity: z.number(), amount: z.number().int(), pointsClawedBack: z.number().int(), pointsRefunded: z.number().int() })),
     balance: z.object({ available: z.number().int(), pending: z.number().int(), debt: z.number().int() }).nullable(),
+    couponsRestored: z.array(z.string()).describe('coupons usable again: nothing of the receipt is left'),
   })
   .openapi('ReturnResult');
 

@@ -20,6 +20,12 @@ export type FailureCode =
   | 'return_exceeds_sale'
   | 'nothing_to_return'
   | 'receipt_cancelled'
+  | 'invalid_rules'
+  | 'campaign_not_found'
+  | 'coupon_not_found'
+  | 'unknown_action_type'
+  | 'event_conflict'
+  | 'invalid_referral'
   | 'forbidden';
 
 export interface Failure {

@@ -57,14 +57,14 @@ interface Priced {
 }
 
 /** Shared by calculate and confirm: store, currency, member (locked), settled lots and pricing. */
-async function price(tx: Queryable, programId: string, input: ReceiptInput, now: Date, confirm: boolean): Promise<Outcome<Priced>> {
+async function price(tx: Queryable, programId: string, input: ReceiptInput, now: Date, confirm: boolean, draft?: VersionedRules): Promise<Outcome<Priced>> {
   const found = await memberForReceipt(tx, programId, input.member, input.storeCode, now, confirm);
   if (!found.ok) return found;
   const { member, cardNumber, newCard, context } = found.value;
   const { version, settings } = context;
   if (input.currency && input.currency !== settings.currency)
     return fail('currency_mismatch', `the programme works in ${settings.currency}, the receipt is in ${input.currency}`);
-  const rules = await loadRules(tx, programId, context.rulesVersion);
+  const rules = draft ?? (await loadRules(tx, programId, context.rulesVersion));
   const hasCampaigns = rules.rules.ruleSet.campaigns.length > 0;
   let ledger: MemberLedger | null = null;
   let seen: Priced['seen'] = null;
@@ -111,9 +111,9 @@ async function price(tx: Queryable, programId: string, input: ReceiptInput, now:
 
 const balanceOf = (m: Member) => ({ available: m.pointsAvailable, pending: m.pointsPending });
 
-/** What a receipt would earn and how much may be spent on it. Writes nothing. */
-export async function calculateReceipt(deps: Deps, programId: string, input: ReceiptInput): Promise<Outcome<Calculation>> {
-  const priced = await price(deps.db, programId, input, deps.now(), false);
+/** What a receipt would earn and how much may be spent on it (under a draft rule set, for a simulation). Writes nothing. */
+export async function calculateReceipt(deps: Deps, programId: string, input: ReceiptInput, draft?: VersionedRules): Promise<Outcome<Calculation>> {
+  const priced = await price(deps.db, programId, input, deps.now(), false, draft);
   if (!priced.ok) return priced;
   const { pricing, member, version, rules, coupons, available } = priced.value;
   return ok({

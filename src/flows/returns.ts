@@ -2,6 +2,7 @@ import { expiryTime } from '../domain/expiry.ts';
 import { clawBack, credit, openDraft, summarise, type BalanceSummary } from '../domain/ledger.ts';
 import { everythingLeft, planReturn } from '../domain/returns.ts';
 import { toMilli } from '../domain/arithmetic.ts';
+import { restoreCoupons } from '../store/coupons.ts';
 import { newId } from '../store/ids.ts';
 import { writeDraft } from '../store/ledger.ts';
 import { findMember } from '../store/members.ts';
@@ -38,6 +39,8 @@ export interface ReturnResult {
   writtenOff: number;
   lines: { lineNo: number; quantity: number; amount: number; pointsClawedBack: number; pointsRefunded: number }[];
   balance: { available: number; pending: number; debt: number } | null;
+  /** Coupons the receipt used, usable again once nothing of it is left. */
+  couponsRestored: string[];
 }
 
 export const returnLines = (deps: Deps, programId: string, receiptId: string, input: ReturnInput, key?: string) =>
@@ -110,6 +113,9 @@ async function reverse(
       lines,
     });
     if (kind === 'cancel') await setReceiptStatus(tx, programId, receiptId, 'cancelled');
+    const returned = new Map(plan.lines.map((l) => [l.lineNo, l.quantityMilli]));
+    const nothingLeft = sold.every((l) => l.returnedMilli + (returned.get(l.lineNo) ?? 0) >= l.quantityMilli);
+    const couponsRestored = nothingLeft ? await restoreCoupons(tx, programId, receiptId, now) : [];
     const result: ReturnResult = {
       id,
       receiptId,
@@ -122,6 +128,7 @@ async function reverse(
       writtenOff,
       lines: lines.map(({ lineNo, quantity, amount, pointsClawedBack, pointsRefunded }) => ({ lineNo, quantity, amount, pointsClawedBack, pointsRefunded })),
       balance: after ? { available: after.available, pending: after.pending, debt: after.debt } : null,
+      couponsRestored,
     };
     await saveReturnResponse(tx, programId, id, hash, result);
     return ok(result);

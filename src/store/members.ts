@@ -1,4 +1,3 @@
-import type { VersionedSettings } from '../domain/settings.ts';
 import type { Queryable } from './db.ts';
 import { receiptContextOf, storeAndRulesSql, type ReceiptContext, type SettingsRow, type StoreAndRules } from './programs.ts';
 

@@ -9,7 +9,7 @@ import { body, json, problems, security } from '../openapi.ts';
 import { failure, problem, problemBody, statuses } from '../problems.ts';
 import { calculation, confirmedReceipt, idempotencyHeader, receiptInput, returnInput, returnResult } from '../schemas.ts';
 
-const toInput = (r: z.infer<typeof receiptInput>): ReceiptInput => ({ ...r, purchasedAt: r.purchasedAt ? new Date(r.purchasedAt) : undefined });
+export const toInput = (r: z.infer<typeof receiptInput>): ReceiptInput => ({ ...r, purchasedAt: r.purchasedAt ? new Date(r.purchasedAt) : undefined });
 const receiptId = z.object({ id: z.string().max(64) });
 const batchResult = z
   .object({

@@ -1,0 +1,206 @@
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { z as zod } from 'zod';
+import { conditionTypes } from '../../domain/rules/conditions.ts';
+import { effectTypes } from '../../domain/rules/effects.ts';
+import { builtInEventTypes } from '../../domain/rules/campaign.ts';
+import type { Deps } from '../../flows/deps.ts';
+import { backtest } from '../../flows/backtest.ts';
+import { publishRules, putCampaign, removeCampaign, saveCategory, simulateReceipt } from '../../flows/rules.ts';
+import { budgetsLeft, latestRules, listAudit, listCategories, ruleVersions } from '../../store/rules.ts';
+import { allow, type Env } from '../auth.ts';
+import { body, json, problems, security } from '../openapi.ts';
+import { failure, problem } from '../problems.ts';
+import { calculation, codeString, receiptInput } from '../schemas.ts';
+import { toInput } from './receipts.ts';
+
+const anything = z.record(z.string(), z.unknown());
+const published = z.object({ version: z.number().int(), rules: anything }).openapi('RuleSet');
+const actorOf = (key: { id: string; name: string }) => `${key.id} (${key.name})`;
+
+/** The catalogue an editor is generated from: each condition and effect with its titles and argument schema. */
+const catalogue = () => {
+  const describe = (t: { code: string; title: { en: string; ru: string }; triggers: readonly string[]; args: zod.ZodType }) => ({
+    code: t.code,
+    title: t.title,
+    triggers: t.triggers,
+    args: zod.toJSONSchema(t.args, { io: 'input', unrepresentable: 'any' }),
+  });
+  return { conditions: conditionTypes.map(describe), effects: effectTypes.map(describe), actionTypes: builtInEventTypes };
+};
+
+export function ruleRoutes(deps: Deps) {
+  const app = new OpenAPIHono<Env>();
+  const tags = ['Rules and campaigns'];
+
+  app.openapi(
+    createRoute({
+      method: 'get', path: '/v1/rules', tags, security, middleware: [allow('read')] as const,
+      summary: 'The published rule set: campaigns, custom action types, referral rewards',
+      responses: { 200: json(published, 'the rule set in force'), ...problems },
+    }),
+    async (c) => {
+      const { version, rules } = await latestRules(deps.db, c.get('key').programId);
+      return c.json({ version, rules: rules.ruleSet } as never, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'put', path: '/v1/rules', tags, security, middleware: [allow('settings')] as const,
+      summary: 'Publish a whole rule set as a new version (checked first; invalid rules name the field)',
+      request: body(anything.openapi({ description: '{ campaigns: [...], eventTypes: [...], referral: {...} }' })),
+      responses: { 200: json(published, 'the published version'), ...problems },
+    }),
+    async (c) => {
+      const key = c.get('key');
+      const result = await publishRules(deps, key.programId, c.req.valid('json'), actorOf(key));
+      return result.ok ? c.json(result.value as never, 200) : failure(c, result);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get', path: '/v1/rules/versions', tags, security, middleware: [allow('read')] as const,
+      summary: 'Published versions, newest first: who and when',
+      responses: { 200: json(z.object({ items: z.array(anything) }), 'versions'), ...problems },
+    }),
+    async (c) => c.json({ items: await ruleVersions(deps.db, c.get('key').programId) } as never, 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get', path: '/v1/rules/catalogue', tags, security, middleware: [allow('read')] as const,
+      summary: 'Every condition and effect: code, Russian and English title, JSON Schema of the arguments',
+      responses: { 200: json(anything, 'the catalogue'), ...problems },
+    }),
+    (c) => c.json(catalogue() as never, 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get', path: '/v1/campaigns', tags, security, middleware: [allow('read')] as const,
+      summary: 'Campaigns of the published rule set, with what is left of their budgets',
+      responses: { 200: json(z.object({ version: z.number().int(), items: z.array(anything) }), 'campaigns'), ...problems },
+    }),
+    async (c) => {
+      const programId = c.get('key').programId;
+      const { version, rules } = await latestRules(deps.db, programId);
+      const campaigns = rules.ruleSet.campaigns;
+      const left = await budgetsLeft(deps.db, programId, campaigns.filter((x) => x.limits.budget).map((x) => x.code));
+      return c.json({ version, items: campaigns.map((x) => ({ ...x, budgetLeft: left.get(x.code) ?? null })) } as never, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get', path: '/v1/campaigns/{code}', tags, security, middleware: [allow('read')] as const, summary: 'One campaign',
+      request: { params: z.object({ code: codeString }) },
+      responses: { 200: json(anything, 'the campaign'), ...problems },
+    }),
+    async (c) => {
+      const programId = c.get('key').programId;
+      const { code } = c.req.valid('param');
+      const found = (await latestRules(deps.db, programId)).rules.ruleSet.campaigns.find((x) => x.code === code);
+      if (!found) return problem(c, 'campaign_not_found', `no campaign ${code}`);
+      const left = found.limits.budget ? ((await budgetsLeft(deps.db, programId, [code])).get(code) ?? null) : null;
+      return c.json({ ...found, budgetLeft: left } as never, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'put', path: '/v1/campaigns/{code}', tags, security, middleware: [allow('settings')] as const,
+      summary: 'Add or replace one campaign; publishes a new rule set version',
+      request: { params: z.object({ code: codeString }), ...body(anything) },
+      responses: { 200: json(published, 'the published version'), ...problems },
+    }),
+    async (c) => {
+      const key = c.get('key');
+      const result = await putCampaign(deps, key.programId, c.req.valid('param').code, c.req.valid('json'), actorOf(key));
+      return result.ok ? c.json(result.value as never, 200) : failure(c, result);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'delete', path: '/v1/campaigns/{code}', tags, security, middleware: [allow('settings')] as const,
+      summary: 'Remove a campaign; publishes a new rule set version (receipts it priced keep their version)',
+      request: { params: z.object({ code: codeString }) },
+      responses: { 200: json(published, 'the published version'), ...problems },
+    }),
+    async (c) => {
+      const key = c.get('key');
+      const result = await removeCampaign(deps, key.programId, c.req.valid('param').code, actorOf(key));
+      return result.ok ? c.json(result.value as never, 200) : failure(c, result);
+    },
+  );
+
+  const category = z.object({ code: z.string(), name: z.string(), parent: z.string().nullable() }).openapi('Category');
+  app.openapi(
+    createRoute({
+      method: 'get', path: '/v1/categories', tags, security, middleware: [allow('read')] as const,
+      summary: 'Product categories that rules may name',
+      responses: { 200: json(z.object({ items: z.array(category) }), 'categories'), ...problems },
+    }),
+    async (c) => c.json({ items: await listCategories(deps.db, c.get('key').programId) }, 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'put', path: '/v1/categories/{code}', tags, security, middleware: [allow('settings')] as const,
+      summary: 'Register or rename a product category',
+      request: { params: z.object({ code: codeString }), ...body(z.object({ name: z.string().trim().min(1).max(200), parent: codeString.nullable().default(null) })) },
+      responses: { 200: json(category, 'the category'), ...problems },
+    }),
+    async (c) => {
+      const key = c.get('key');
+      const result = await saveCategory(deps, key.programId, { code: c.req.valid('param').code, ...c.req.valid('json') }, actorOf(key));
+      return result.ok ? c.json(result.value, 200) : failure(c, result);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post', path: '/v1/rules/simulate', tags, security, middleware: [allow('read')] as const,
+      summary: 'Price one receipt under a draft rule set (or the published one): which campaigns applied, which not and why',
+      request: body(z.object({ rules: anything.optional().describe('a draft rule set; omit for the published one'), receipt: receiptInput }).openapi('Simulation')),
+      responses: { 200: json(calculation, 'the receipt as the draft would price it'), ...problems },
+    }),
+    async (c) => {
+      const { rules, receipt } = c.req.valid('json');
+      const result = await simulateReceipt(deps, c.get('key').programId, rules, toInput(receipt));
+      return result.ok ? c.json(result.value, 200) : failure(c, result);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post', path: '/v1/rules/backtest', tags, security, middleware: [allow('read')] as const,
+      summary: 'Replay stored receipts of a period under a draft rule set and compare with the published one, per campaign',
+      request: body(
+        z
+          .object({ rules: anything, from: z.iso.datetime({ offset: true }), to: z.iso.datetime({ offset: true }) })
+          .refine((b) => Date.parse(b.from) < Date.parse(b.to), { message: 'the end is before the start', path: ['to'] })
+          .openapi('Backtest'),
+      ),
+      responses: { 200: json(anything, 'the comparison'), ...problems },
+    }),
+    async (c) => {
+      const { rules, from, to } = c.req.valid('json');
+      const result = await backtest(deps, c.get('key').programId, rules, { from: new Date(from), to: new Date(to) });
+      return result.ok ? c.json(result.value as never, 200) : failure(c, result);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get', path: '/v1/audit', tags: ['Audit'], security, middleware: [allow('read')] as const,
+      summary: 'Who changed rules, campaigns, coupons, categories and settings, when, and what (before/after); newest first',
+      request: { query: z.object({ entity: z.string().max(32).optional(), before: z.string().max(64).optional(), limit: z.coerce.number().int().min(1).max(500).default(50) }) },
+      responses: { 200: json(z.object({ items: z.array(anything) }), 'audit records'), ...problems },
+    }),
+    async (c) => c.json({ items: await listAudit(deps.db, c.get('key').programId, c.req.valid('query')) } as never, 200),
+  );
+
+  return app;
+}

@@ -1,0 +1,209 @@
+import { DateTime } from 'luxon';
+import { periodStart } from '../domain/rules/calendar.ts';
+import type { RuleContext, Usage } from '../domain/rules/context.ts';
+import { compileRuleSet, type CompiledRuleSet } from '../domain/rules/engine.ts';
+import { priceReceipt } from '../domain/pricing.ts';
+import type { ProgramSettings } from '../domain/settings.ts';
+import { findTier } from '../domain/tiers.ts';
+import { pastReceipts, type PastReceipt } from '../store/history.ts';
+import { loadSettings } from '../store/programs.ts';
+import { latestRules } from '../store/rules.ts';
+import { checkRuleSet } from './rules.ts';
+import type { Deps } from './deps.ts';
+import { ok, type Outcome } from './outcome.ts';
+
+interface CampaignTotals {
+  campaign: string;
+  name: string;
+  receipts: number;
+  members: number;
+  points: number;
+  discount: number;
+  /** Roubles (major units) the campaign costs: its points at their value plus its discounts. */
+  cost: number;
+}
+
+export interface Side {
+  version: number | null;
+  pointsIssued: number;
+  campaignPoints: number;
+  discount: number;
+  pointsSpent: number;
+  /** Points issued less points spent: what the receipts add to what the programme owes. */
+  liabilityChange: number;
+  cost: number;
+  membersAffected: number;
+  campaigns: CampaignTotals[];
+}
+
+/**
+ * One side of a backtest: a rule set replayed over the receipts in order, keeping its own member limits and
+ * budgets as they would have been spent. Budgets start full at the beginning of the period.
+ */
+class Replay {
+  private usage = new Map<string, Usage>();
+  private spentBudget = new Map<string, { points: number; discount: number }>();
+  private perCampaign = new Map<string, { name: string; receipts: number; members: Set<string>; points: number; discount: number }>();
+  private affected = new Set<string>();
+  private totals = { pointsIssued: 0, campaignPoints: 0, discount: 0, pointsSpent: 0 };
+
+  constructor(
+    readonly rules: CompiledRuleSet,
+    readonly version: number | null,
+    private readonly settings: ProgramSettings,
+  ) {
+    for (const c of rules.campaigns) this.perCampaign.set(c.campaign.code, { name: c.campaign.name, receipts: 0, members: new Set(), points: 0, discount: 0 });
+  }
+
+  private usageKey(campaign: string, memberId: string, at: Date) {
+    const c = this.rules.ruleSet.campaigns.find((x) => x.code === campaign);
+    const since = c?.limits.perMember ? periodStart(c.limits.perMember.period, at, this.settings.timezone) : null;
+    return `${campaign}|${memberId}|${since?.toISOString() ?? ''}`;
+  }
+
+  run(receipt: PastReceipt) {
+    const { settings } = this;
+    const member = receipt.member;
+    const context: RuleContext = {
+      at: receipt.purchasedAt,
+      timezone: settings.timezone,
+      rounding: settings.rounding,
+      pointValue: settings.pointValue,
+      storeCode: receipt.storeCode,
+      channel: receipt.channel,
+      lines: receipt.lines,
+      pointsToSpend: receipt.pointsSpent,
+      event: null,
+      member: member
+        ? {
+            id: member.id,
+            tierCode: receipt.tierCode,
+            birthDate: member.birthDate,
+            joinedAt: member.joinedAt,
+            attributes: { ...member.attributes, age: ageAt(member.birthDate, receipt.purchasedAt, settings.timezone) },
+            purchases: member.purchases,
+          }
+        : null,
+      couponFor: new Set(receipt.coupons),
+      usage: (campaign) => (member ? (this.usage.get(this.usageKey(campaign, member.id, receipt.purchasedAt)) ?? { points: 0, discount: 0, uses: 0 }) : { points: 0, discount: 0, uses: 0 }),
+      budgetLeft: (campaign) => {
+        const budget = this.rules.ruleSet.campaigns.find((c) => c.code === campaign)?.limits.budget;
+        const spent = this.spentBudget.get(campaign) ?? { points: 0, discount: 0 };
+        return {
+          points: budget?.points === undefined ? null : budget.points - spent.points,
+          discount: budget?.discount === undefined ? null : budget.discount - spent.discount,
+        };
+      },
+    };
+    const price = (pointsToSpend: number) =>
+      priceReceipt({
+        lines: receipt.lines,
+        settings,
+        tier: member ? findTier(settings, receipt.tierCode) : null,
+        pointsToSpend,
+        availablePoints: member ? Number.MAX_SAFE_INTEGER : null,
+        campaigns: { rules: this.rules, context },
+      });
+    let pricing = price(receipt.pointsSpent);
+    // A discount may leave less to pay with points than the customer spent: they would have spent what it allows.
+    if (!pricing.ok) pricing = price(Math.min(receipt.pointsSpent, pricing.maxPoints));
+    if (!pricing.ok) pricing = price(0);
+    if (!pricing.ok) return;
+    this.totals.pointsIssued += member ? pricing.pointsEarned : 0;
+    this.totals.pointsSpent += pricing.pointsSpent;
+    this.totals.discount += pricing.campaignDiscount;
+    for (const a of pricing.campaigns) {
+      const t = this.perCampaign.get(a.campaign);
+      if (!t) continue;
+      t.receipts += 1;
+      t.points += a.points;
+      t.discount += a.discount;
+      this.totals.campaignPoints += a.points;
+      if (member) {
+        t.members.add(member.id);
+        this.affected.add(member.id);
+        const key = this.usageKey(a.campaign, member.id, receipt.purchasedAt);
+        const u = this.usage.get(key) ?? { points: 0, discount: 0, uses: 0 };
+        this.usage.set(key, { points: u.points + a.points, discount: u.discount + a.discount, uses: u.uses + 1 });
+      }
+      const spent = this.spentBudget.get(a.campaign) ?? { points: 0, discount: 0 };
+      this.spentBudget.set(a.campaign, { points: spent.points + a.points, discount: spent.discount + a.discount });
+    }
+  }
+
+  result(): Side {
+    const roubles = (points: number, discount: number) => (points * this.settings.pointValue + discount) / 100;
+    const t = this.totals;
+    return {
+      version: this.version,
+      pointsIssued: t.pointsIssued,
+      campaignPoints: t.campaignPoints,
+      discount: t.discount,
+      pointsSpent: t.pointsSpent,
+      liabilityChange: t.pointsIssued - t.pointsSpent,
+      cost: roubles(t.campaignPoints, t.discount),
+      membersAffected: this.affected.size,
+      campaigns: [...this.perCampaign].map(([campaign, c]) => ({
+        campaign,
+        name: c.name,
+        receipts: c.receipts,
+        members: c.members.size,
+        points: c.points,
+        discount: c.discount,
+        cost: roubles(c.points, c.discount),
+      })),
+    };
+  }
+}
+
+const ageAt = (birthDate: string | null, at: Date, zone: string) =>
+  birthDate ? Math.floor(DateTime.fromJSDate(at, { zone }).diff(DateTime.fromISO(birthDate, { zone }), 'years').years) : null;
+
+export interface BacktestReport {
+  from: string;
+  to: string;
+  receipts: number;
+  published: Side;
+  draft: Side;
+  difference: { pointsIssued: number; discount: number; cost: number; liabilityChange: number; liabilityChangeValue: number };
+  millis: number;
+}
+
+/**
+ * Replays the stored receipts of a period under a draft rule set and under the published one, with today's
+ * settings, and reports what each would have issued and cost, per campaign. Reads only.
+ */
+export async function backtest(deps: Deps, programId: string, draft: unknown, period: { from: Date; to: Date }): Promise<Outcome<BacktestReport>> {
+  const started = performance.now();
+  const checked = await checkRuleSet(deps.db, programId, draft);
+  if (!checked.ok) return checked;
+  const { settings } = await loadSettings(deps.db, programId);
+  const published = await latestRules(deps.db, programId);
+  const sides = [new Replay(published.rules, published.version, settings), new Replay(compileRuleSet(checked.value), null, settings)] as const;
+  let count = 0;
+  let after: { at: Date; id: string } | null = null;
+  for (;;) {
+    const page = await pastReceipts(deps.db, programId, period, after, 5000);
+    for (const receipt of page) for (const side of sides) side.run(receipt);
+    count += page.length;
+    const last = page[page.length - 1];
+    if (!last || page.length < 5000) break;
+    after = { at: last.purchasedAt, id: last.id };
+  }
+  const [was, would] = sides.map((s) => s.result()) as [Side, Side];
+  return ok({
+    from: period.from.toISOString(),
+    to: period.to.toISOString(),
+    receipts: count,
+    published: was,
+    draft: would,
+    difference: {
+      pointsIssued: would.pointsIssued - was.pointsIssued,
+      discount: would.discount - was.discount,
+      cost: Math.round((would.cost - was.cost) * 100) / 100,
+      liabilityChange: would.liabilityChange - was.liabilityChange,
+      liabilityChangeValue: ((would.liabilityChange - was.liabilityChange) * settings.pointValue) / 100,
+    },
+    millis: Math.round(performance.now() - started),
+  });
+}

@@ -1,0 +1,108 @@
+import { parseRuleSet, type Campaign, type RuleSet } from '../domain/rules/campaign.ts';
+import { compileRuleSet } from '../domain/rules/engine.ts';
+import type { Queryable } from '../store/db.ts';
+import { newId } from '../store/ids.ts';
+import { loadSettings } from '../store/programs.ts';
+import { appendRules, knownNames, latestRules, recordAudit, resizeBudget, upsertCategory, type VersionedRules } from '../store/rules.ts';
+import { calculateReceipt, type ReceiptInput } from './receipts.ts';
+import type { Deps } from './deps.ts';
+import { fail, ok, type Outcome } from './outcome.ts';
+import { inTransaction } from './transaction.ts';
+
+export interface PublishedRules {
+  version: number;
+  rules: RuleSet;
+}
+
+/** Checks a draft rule set against the programme as it is now; the issues name the fields. */
+export async function checkRuleSet(db: Queryable, programId: string, draft: unknown): Promise<Outcome<RuleSet>> {
+  const [names, { settings }] = [await knownNames(db, programId), await loadSettings(db, programId)];
+  const parsed = parseRuleSet(draft, { ...names, tiers: new Set(settings.tiers.map((t) => t.code)) });
+  if (parsed.ok) return ok(parsed.ruleSet);
+  const errors = parsed.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
+  return fail('invalid_rules', errors.map((e) => `${e.path}: ${e.message}`).join('; '), { errors });
+}
+
+const budgetOf = (c: Campaign | undefined) => ({ points: c?.limits.budget?.points ?? 0, discount: c?.limits.budget?.discount ?? 0 });
+
+/**
+ * Publishes a rule set as a new version, without a restart: receipts from now on are priced by it, earlier ones
+ * keep theirs. Budgets move by the change in each campaign's budget. Who changed what is kept in the audit trail.
+ */
+export async function publishRules(deps: Deps, programId: string, draft: unknown, actor: string): Promise<Outcome<PublishedRules>> {
+  return inTransaction(deps.db, async (tx) => {
+    await tx.query('select id from programs where id = $1 for update', [programId]);
+    const checked = await checkRuleSet(tx, programId, draft);
+    if (!checked.ok) return checked;
+    const rules = checked.value;
+    const current = await latestRules(tx, programId);
+    const before = current.rules.ruleSet;
+    if (JSON.stringify(rules) === JSON.stringify(before)) return ok({ version: current.version, rules: before });
+    const version = current.version + 1;
+    const now = deps.now();
+    await appendRules(tx, programId, version, rules, actor, now);
+
+    const old = new Map(before.campaigns.map((c) => [c.code, c]));
+    const audit = (entity: string, entityId: string, action: string, was: unknown, is: unknown) =>
+      recordAudit(tx, programId, { id: newId('aud'), actor, action, entity, entityId, before: was, after: is, at: now });
+    for (const c of rules.campaigns) {
+      const was = old.get(c.code);
+      old.delete(c.code);
+      if (c.limits.budget) {
+        const [a, b] = [budgetOf(was), budgetOf(c)];
+        await resizeBudget(tx, programId, c.code, b.points - (was?.limits.budget ? a.points : 0), b.discount - (was?.limits.budget ? a.discount : 0));
+      }
+      if (JSON.stringify(was) !== JSON.stringify(c)) await audit('campaign', c.code, was ? 'change' : 'create', was ?? null, c);
+    }
+    for (const [code, was] of old) await audit('campaign', code, 'remove', was, null);
+    const { campaigns: _a, ...restBefore } = before;
+    const { campaigns: _b, ...restAfter } = rules;
+    if (JSON.stringify(restBefore) !== JSON.stringify(restAfter)) await audit('rule_set', String(version), 'change', restBefore, restAfter);
+    return ok({ version, rules });
+  });
+}
+
+/** Adds or replaces one campaign and publishes the result as a new version. */
+export async function putCampaign(deps: Deps, programId: string, code: string, campaign: Record<string, unknown>, actor: string) {
+  const { rules } = await latestRules(deps.db, programId);
+  const others = rules.ruleSet.campaigns.filter((c) => c.code !== code);
+  const at = rules.ruleSet.campaigns.findIndex((c) => c.code === code);
+  const next = { ...campaign, code };
+  const campaigns = at === -1 ? [...others, next] : rules.ruleSet.campaigns.map((c) => (c.code === code ? next : c));
+  return publishRules(deps, programId, { ...rules.ruleSet, campaigns }, actor);
+}
+
+export async function removeCampaign(deps: Deps, programId: string, code: string, actor: string) {
+  const { rules } = await latestRules(deps.db, programId);
+  if (!rules.ruleSet.campaigns.some((c) => c.code === code)) return fail('campaign_not_found', `no campaign ${code}`);
+  return publishRules(deps, programId, { ...rules.ruleSet, campaigns: rules.ruleSet.campaigns.filter((c) => c.code !== code) }, actor);
+}
+
+export async function saveCategory(deps: Deps, programId: string, category: { code: string; name: string; parent: string | null }, actor: string) {
+  return inTransaction(deps.db, async (tx) => {
+    const now = deps.now();
+    const [was] = await tx.query<{ code: string; name: string; parent: string | null }>(
+      'select code, name, parent from categories where program_id = $1 and code = $2',
+      [programId, category.code],
+    );
+    await upsertCategory(tx, programId, category, now);
+    if (JSON.stringify(was) !== JSON.stringify(category))
+      await recordAudit(tx, programId, { id: newId('aud'), actor, action: was ? 'change' : 'create', entity: 'category', entityId: category.code, before: was ?? null, after: category, at: now });
+    return ok(category);
+  });
+}
+
+/**
+ * Prices one receipt under a draft rule set (or the published one) without writing anything: which campaigns
+ * applied, which did not and why. The draft's version is the one it would get if published.
+ */
+export async function simulateReceipt(deps: Deps, programId: string, draft: unknown, receipt: ReceiptInput) {
+  let rules: VersionedRules | undefined;
+  if (draft !== undefined) {
+    const checked = await checkRuleSet(deps.db, programId, draft);
+    if (!checked.ok) return checked;
+    const published = await latestRules(deps.db, programId);
+    rules = { version: published.version + 1, rules: compileRuleSet(checked.value) };
+  }
+  return calculateReceipt(deps, programId, receipt, rules);
+}
