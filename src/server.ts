@@ -27,8 +27,8 @@ export function startServer(deps: Deps, options: ServerOptions) {
     }
   };
   if (options.jobIntervalMs > 0) {
-    timers.push(setInterval(() => void run(['activation', 'expiry']), options.jobIntervalMs));
-    timers.push(setInterval(() => void run(['tier-review']), 24 * 3600 * 1000));
+    timers.push(setInterval(() => void run(['activation', 'expiry', 'referrals']), options.jobIntervalMs));
+    timers.push(setInterval(() => void run(['tier-review', 'birthdays']), 24 * 3600 * 1000));
   }
   return {
     server,

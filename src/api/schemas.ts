@@ -88,7 +88,10 @@ const memberProfile = z.object({
 
 export const memberInput = memberProfile
   .partial()
-  .extend({ cardNumber: z.string().regex(/^\d{8,19}$/, '8-19 digits').optional().describe('a physical card; else a virtual one is issued') })
+  .extend({
+    cardNumber: z.string().regex(/^\d{8,19}$/, '8-19 digits').optional().describe('a physical card; else a virtual one is issued'),
+    referralCode: z.string().trim().min(4).max(32).optional().describe('the code of the member who referred the newcomer'),
+  })
   .openapi('NewMember');
 
 export const memberPatch = memberProfile.partial().openapi('MemberPatch');
@@ -206,6 +209,7 @@ export const confirmedReceipt = calculation
     balance: z.object({ available: z.number().int(), pending: z.number().int(), expiringSoon: z.number().int(), debt: z.number().int() }).nullable(),
     tierChange: z.object({ from: z.string().nullable(), to: z.string() }).nullable(),
     couponsIssued: z.array(z.object({ code: z.string(), campaign: z.string(), validTo: z.string() })),
+    referralBonus: z.number().int().describe("points for joining through a referral, with the newcomer's first qualifying purchase"),
   })
   .openapi('ConfirmedReceipt');
 

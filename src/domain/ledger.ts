@@ -9,7 +9,8 @@ export type Account =
   | 'program:issuance'
   | 'program:redemption'
   | 'program:expiry'
-  | 'program:adjustment';
+  | 'program:adjustment'
+  | 'program:referral';
 
 export interface Lot {
   id: string;

@@ -10,12 +10,17 @@ import { loadSettings, receiptContext, type ReceiptContext } from '../store/prog
 import type { Deps } from './deps.ts';
 import { fail, ok, type Outcome } from './outcome.ts';
 import { idempotent, inTransaction } from './transaction.ts';
+import { recordActionOf } from './actions.ts';
+import { linkReferral } from './referrals.ts';
+import { latestRules } from '../store/rules.ts';
 
 export type ProfileInput = Partial<MemberProfile>;
 
 export interface RegisterInput extends ProfileInput {
   /** A physical card handed over at registration; otherwise a virtual card is issued. */
   cardNumber?: string | undefined;
+  /** The referral code of the member who brought the newcomer. */
+  referralCode?: string | undefined;
 }
 
 const emptyProfile: MemberProfile = {
@@ -96,12 +101,25 @@ export async function enrol(
 }
 
 const stripUndefined = <T extends object>(o: T): Partial<T> =>
-  Object.fromEntries(Object.entries(o).filter(([k, v]) => v !== undefined && k !== 'cardNumber')) as Partial<T>;
+  Object.fromEntries(Object.entries(o).filter(([k, v]) => v !== undefined && k !== 'cardNumber' && k !== 'referralCode')) as Partial<T>;
 
 export async function registerMember(deps: Deps, programId: string, input: RegisterInput, idempotencyKey?: string) {
   return idempotent(deps.db, programId, idempotencyKey, input, async (tx) => {
     const { settings } = await loadSettings(tx, programId);
-    return enrol(tx, programId, settings, input, deps.now());
+    const now = deps.now();
+    const enrolled = await enrol(tx, programId, settings, input, now);
+    if (!enrolled.ok) return enrolled;
+    const { member } = enrolled.value;
+    const { rules } = await latestRules(tx, programId);
+    if (input.referralCode) {
+      const linked = await linkReferral(tx, programId, rules.ruleSet.referral, member, input.referralCode, now);
+      if (!linked.ok) return linked;
+    }
+    if (!rules.ruleSet.campaigns.some((c) => c.trigger === 'event')) return enrolled;
+    // Campaigns may reward joining the programme.
+    const joined = await recordActionOf(tx, programId, member, { id: `registration-${member.id}`, memberId: member.id, type: 'registration' }, now);
+    if (!joined.ok) return joined;
+    return ok({ ...enrolled.value, member: (await findMember(tx, programId, { id: member.id })) as Member });
   });
 }
 

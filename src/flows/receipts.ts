@@ -13,7 +13,8 @@ import type { Deps } from './deps.ts';
 import { settle, type MemberLedger } from './lots.ts';
 import { memberForReceipt, type MemberRef } from './members.ts';
 import { fail, ok, type Outcome } from './outcome.ts';
-import { idempotent, requestHash } from './transaction.ts';
+import { idempotent, RaceLost, requestHash } from './transaction.ts';
+import { qualifyReferral } from './referrals.ts';
 import { campaignSetup, couponResults, recordCampaigns, type CouponResult, type IssuedCoupon } from './campaigns.ts';
 import { loadRules, type VersionedRules } from '../store/rules.ts';
 
@@ -139,6 +140,8 @@ export interface ConfirmedReceipt extends Calculation {
   tierChange: { from: string | null; to: string } | null;
   /** Coupons campaigns issued to the member for a later visit. */
   couponsIssued: IssuedCoupon[];
+  /** Points for joining through a referral, given with the newcomer's first qualifying purchase. */
+  referralBonus: number;
 }
 
 const giftsOf = (pricing: Pricing) =>
@@ -175,6 +178,11 @@ export async function confirmReceipt(deps: Deps, programId: string, input: Recei
     const draft = member && ledger ? openDraft(ledger.balance, ledger.lots) : null;
     const sale = applySale(draft, pricing, settings, purchasedAt, now);
     const id = newId('rcp');
+    const referral = rules.rules.ruleSet.referral;
+    const referralBonus = member && draft && referral.enabled
+      ? await qualifyReferral(tx, programId, { rules: referral, settings, memberId: member.id, receiptId: id, paid: pricing.paid, draft, purchasedAt, now })
+      : 0;
+    if (referralBonus && draft) sale.balance = summarise(draft, now);
     const campaigns = await recordCampaigns(tx, programId, { sourceId: id, rules, member, applied: pricing.campaigns, coupons, settings, at: now });
     const upgraded = member
       ? await upgradeTier(tx, programId, settings, campaigns.tier ? { ...member, tierCode: campaigns.tier.to } : member, now, {
@@ -184,10 +192,11 @@ export async function confirmReceipt(deps: Deps, programId: string, input: Recei
       : null;
     const tierChange = upgraded ? { from: member?.tierCode ?? null, to: upgraded.to } : campaigns.tier;
     const { response, record, lines } = saleRecords({ id, input, hash, settings, version, rules: rules.version, memberId: member?.id ?? null, cardNumber, pricing, coupons, issued: campaigns.issued, sale, tierChange, purchasedAt, now });
+    response.referralBonus = referralBonus;
     // An anonymous copy of this receipt may have won the race for (store, number): then answer as it did.
     const entry = member && draft ? { memberId: member.id, entry: { id: newId('ent'), kind: 'receipt' as const, receiptId: id, at: now }, draft } : null;
-    if (!(await insertReceipt(tx, programId, record, lines, response, entry)))
-      return replay((await earlier()) as { requestHash: string; response: unknown });
+    // Run again from the start: what this attempt took (budgets, coupons) is rolled back, and the rerun replays the winner.
+    if (!(await insertReceipt(tx, programId, record, lines, response, entry))) throw new RaceLost(`receipt ${input.number}`);
     return ok(response);
   });
 }
@@ -246,6 +255,7 @@ export function saleRecords(a: {
     balance: sale.balance,
     tierChange: a.tierChange,
     couponsIssued: a.issued,
+    referralBonus: 0,
   };
   const record: ReceiptRecord = {
     id,

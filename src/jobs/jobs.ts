@@ -7,9 +7,11 @@ import { ok } from '../flows/outcome.ts';
 import { inTransaction } from '../flows/transaction.ts';
 import { findMember } from '../store/members.ts';
 import { loadSettings } from '../store/programs.ts';
+import { runBirthdays } from './birthdays.ts';
+import { payReferrers } from '../flows/referrals.ts';
 
-export type JobName = 'activation' | 'expiry' | 'tier-review';
-export const jobNames: readonly JobName[] = ['activation', 'expiry', 'tier-review'];
+export type JobName = 'activation' | 'expiry' | 'tier-review' | 'birthdays' | 'referrals';
+export const jobNames: readonly JobName[] = ['activation', 'expiry', 'tier-review', 'birthdays', 'referrals'];
 
 export interface JobReport {
   job: JobName;
@@ -19,7 +21,7 @@ export interface JobReport {
 
 const BATCH = 500;
 
-const dueMembers: Record<Exclude<JobName, 'tier-review'>, string> = {
+const dueMembers: Record<Exclude<JobName, 'tier-review' | 'birthdays' | 'referrals'>, string> = {
   activation: `select distinct program_id, member_id from lots
     where state = 'pending' and remaining > 0 and activates_at <= $1 and (program_id, member_id) > ($2, $3)
       and ($4::text is null or program_id = $4)
@@ -36,6 +38,8 @@ const dueMembers: Record<Exclude<JobName, 'tier-review'>, string> = {
  * lock and re-read there, so running a job twice, or two copies at once, changes nothing twice.
  */
 export async function runJob(deps: Deps, job: JobName, onlyProgram: string | null = null): Promise<JobReport> {
+  if (job === 'birthdays') return runBirthdays(deps, onlyProgram);
+  if (job === 'referrals') return payReferrers(deps, onlyProgram);
   const now = deps.now();
   const report: JobReport = { job, members: 0, changed: 0 };
   let cursor = ['', ''];

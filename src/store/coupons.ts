@@ -67,7 +67,7 @@ export async function restoreCoupons(db: Queryable, programId: string, receiptId
     `with restored as (
        update coupon_redemptions set restored_at = $3 where program_id = $1 and receipt_id = $2 and restored_at is null returning code),
      counted as (
-       update coupons c set uses = c.uses - 1 from restored r where c.program_id = $1 and c.code = r.code and c.max_uses is not null)
+       update coupons c set uses = c.uses - 1 from restored r where c.program_id = $1 and c.code = r.code)
      select code from restored order by code`,
     [programId, receiptId, at],
   );

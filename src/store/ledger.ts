@@ -64,7 +64,7 @@ export async function openLots(db: Queryable, programId: string, memberId: strin
 
 export interface EntryMeta {
   id: string;
-  kind: 'receipt' | 'return' | 'cancel' | 'adjustment' | 'activation' | 'expiry';
+  kind: 'receipt' | 'return' | 'cancel' | 'adjustment' | 'activation' | 'expiry' | 'action' | 'referral';
   receiptId?: string | null;
   returnId?: string | null;
   reason?: string | null;

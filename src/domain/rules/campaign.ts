@@ -59,7 +59,7 @@ export const campaignSchema = z
         from: z.iso.datetime({ offset: true }).optional(),
         to: z.iso.datetime({ offset: true }).optional(),
         days: z.array(z.number().int().min(1).max(7)).min(1).max(7).optional().describe('1 = Monday ... 7 = Sunday'),
-        hours: z.object({ from: clock, to: clock }).strict().optional(),
+        hours: z.object({ from: clock, to: clock }).strict().refine((h) => h.from !== h.to, { message: 'an empty window: from equals to', path: ['to'] }).optional(),
       })
       .strict()
       .default({}),

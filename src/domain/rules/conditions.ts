@@ -48,6 +48,12 @@ const define = <S extends z.ZodType>(
 const comparison = z.enum(['eq', 'ne', 'gt', 'gte', 'lt', 'lte', 'in', 'exists']);
 const scalar = z.union([z.string().max(200), z.number(), z.boolean()]);
 
+const attributeComparison = z
+  .object({ attribute: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]{0,63}$/), op: comparison, value: z.union([scalar, z.array(scalar).max(1000)]).optional() })
+  .strict()
+  .refine((a) => a.op === 'exists' || a.value !== undefined, { message: 'value is required for this comparison', path: ['value'] })
+  .refine((a) => (a.op === 'in') === Array.isArray(a.value) || a.op === 'exists', { message: '"in" takes a list, other comparisons one value', path: ['value'] });
+
 function compare(op: z.infer<typeof comparison>, actual: unknown, value: unknown): boolean {
   if (op === 'exists') return actual !== undefined && actual !== null && actual !== '';
   if (actual === undefined || actual === null) return false;
@@ -70,6 +76,8 @@ export const conditionTypes = [
     args: range,
     check: (a, f) => f.lines.length > 0 && within(a, receiptAmount(f)),
   }),
+  // As the till sends it: the receipt's amount less the points the customer spends, before campaign discounts,
+  // so that whether a campaign applies never depends on the order other campaigns are tried in.
   define({
     code: 'paid_amount',
     title: { en: 'Paid with money between', ru: 'Оплачено деньгами в пределах' },
@@ -106,11 +114,7 @@ export const conditionTypes = [
     code: 'member_attribute',
     title: { en: 'Member attribute', ru: 'Атрибут участника' },
     triggers: ['receipt', 'event'],
-    args: z
-      .object({ attribute: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]{0,63}$/), op: comparison, value: z.union([scalar, z.array(scalar).max(1000)]).optional() })
-      .strict()
-      .refine((a) => a.op === 'exists' || a.value !== undefined, { message: 'value is required for this comparison', path: ['value'] })
-      .refine((a) => (a.op === 'in') === Array.isArray(a.value) || a.op === 'exists', { message: '"in" takes a list, other comparisons one value', path: ['value'] }),
+    args: attributeComparison,
     check: (a, f) => f.member !== null && compare(a.op, f.member.attributes[a.attribute], a.value),
   }),
   define({
@@ -163,7 +167,7 @@ export const conditionTypes = [
     code: 'time_of_day',
     title: { en: 'Hours', ru: 'Часы' },
     triggers: ['receipt', 'event'],
-    args: z.object({ from: clock, to: clock }).strict(),
+    args: z.object({ from: clock, to: clock }).strict().refine((a) => a.from !== a.to, { message: 'an empty window: from equals to', path: ['to'] }),
     check: (a, f) => {
       const m = minuteOfDay(f.local);
       const from = parseClock(a.from);
@@ -218,7 +222,7 @@ export const conditionTypes = [
     code: 'event_attribute',
     title: { en: 'Action attribute', ru: 'Атрибут действия' },
     triggers: ['event'],
-    args: z.object({ attribute: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]{0,63}$/), op: comparison, value: z.union([scalar, z.array(scalar).max(1000)]).optional() }).strict(),
+    args: attributeComparison,
     check: (a, f) => f.event !== null && compare(a.op, f.event.attributes[a.attribute], a.value),
   }),
 ] as const;

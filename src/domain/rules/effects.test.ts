@@ -302,6 +302,9 @@ describe('n_for_m', () => {
     expect(discount('n_for_m', threeForTwo, [units('A', 3, 0, { amount: 1000 })])).toEqual([333]);
     // an earlier campaign left 60.00 RUB of 150.00 RUB
     expect(discount('n_for_m', threeForTwo, [units('A', 3, 5000)], { left: [6000] })).toEqual([2000]);
+    // ranked by what they still cost: the 50 RUB unit discounted to 10 RUB is now the cheapest
+    const lines = [units('A', 1, 5000), units('B', 1, 3000), units('C', 1, 2000)];
+    expect(discount('n_for_m', threeForTwo, lines, { left: [1000, 3000, 2000] })).toEqual([1000, 0, 0]);
   });
 
   it('with m = 0 gives whole groups free, with n = 2 m = 1 every second unit', () => {

@@ -243,7 +243,7 @@ export function selectCampaigns(rules: CompiledRuleSet, ctx: RuleContext, earns:
       points: 0,
       lines: parts.flatMap((p, i) => (p ? [{ lineNo: i + 1, discount: p, points: 0 }] : [])),
       rewards,
-      byCoupon: compiled.needsCoupon,
+      byCoupon: compiled.needsCoupon && f.couponFor.has(c.code),
     });
     if (c.stacking.mode === 'exclusive') exclusive = c.code;
     if (group) groups.set(group, c.code);

@@ -103,7 +103,7 @@ create table referrals (
   program_id text not null,
   referee_id text not null,
   referrer_id text not null,
-  status text not null check (status in ('pending', 'rewarded', 'rejected')),
+  status text not null check (status in ('pending', 'qualified', 'rewarded', 'rejected')),
   reason text,
   receipt_id text,
   created_at timestamptz not null,

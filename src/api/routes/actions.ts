@@ -1,0 +1,83 @@
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { recordAction } from '../../flows/actions.ts';
+import type { Deps } from '../../flows/deps.ts';
+import { referralCode, referralTree } from '../../flows/referrals.ts';
+import { findMember } from '../../store/members.ts';
+import { allow, type Env } from '../auth.ts';
+import { body, json, problems, security } from '../openapi.ts';
+import { failure, problem } from '../problems.ts';
+import { appliedCampaign, codeString, skippedCampaign } from '../schemas.ts';
+
+const actionInput = z
+  .object({
+    id: z.string().trim().min(1).max(128).describe('your id of the event: a retry with the same id has one effect'),
+    memberId: z.string().min(1).max(64),
+    type: codeString.describe('registration, review, survey, social_repost, sport_goal... or a type the programme defines'),
+    occurredAt: z.iso.datetime({ offset: true }).optional(),
+    attributes: z.record(z.string(), z.union([z.string().max(1000), z.number(), z.boolean()])).optional(),
+  })
+  .openapi('Action');
+const actionResult = z
+  .object({
+    id: z.string(),
+    memberId: z.string(),
+    type: z.string(),
+    occurredAt: z.string(),
+    rulesVersion: z.number().int(),
+    points: z.number().int(),
+    campaigns: z.array(appliedCampaign),
+    skippedCampaigns: z.array(skippedCampaign),
+    couponsIssued: z.array(z.object({ code: z.string(), campaign: z.string(), validTo: z.string() })),
+    tierChange: z.object({ from: z.string().nullable(), to: z.string() }).nullable(),
+    balance: z.record(z.string(), z.unknown()).nullable(),
+  })
+  .openapi('ActionResult');
+const memberId = z.object({ id: z.string().max(64) });
+
+export function actionRoutes(deps: Deps) {
+  const app = new OpenAPIHono<Env>();
+
+  app.openapi(
+    createRoute({
+      method: 'post', path: '/v1/events', tags: ['Actions'], security, middleware: [allow('members')] as const,
+      summary: 'A member did something worth points (a review, a survey, a sport goal...): priced by the campaigns, idempotent by id',
+      request: body(actionInput),
+      responses: { 200: json(actionResult, 'what the action earned'), ...problems },
+    }),
+    async (c) => {
+      const input = c.req.valid('json');
+      const result = await recordAction(deps, c.get('key').programId, { ...input, occurredAt: input.occurredAt ? new Date(input.occurredAt) : undefined });
+      return result.ok ? c.json(result.value as never, 200) : failure(c, result);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get', path: '/v1/members/{id}/referral', tags: ['Referrals'], security, middleware: [allow('members')] as const,
+      summary: "The member's referral code (made on first request) to share with friends",
+      request: { params: memberId },
+      responses: { 200: json(z.object({ code: z.string() }), 'the code'), ...problems },
+    }),
+    async (c) => {
+      const result = await referralCode(deps, c.get('key').programId, c.req.valid('param').id);
+      return result.ok ? c.json(result.value, 200) : failure(c, result);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get', path: '/v1/members/{id}/referrals', tags: ['Referrals'], security, middleware: [allow('read')] as const,
+      summary: 'Whom the member referred, with the status of each reward, five levels deep',
+      request: { params: memberId },
+      responses: { 200: json(z.object({ items: z.array(z.record(z.string(), z.unknown())) }), 'the referral tree'), ...problems },
+    }),
+    async (c) => {
+      const { programId } = c.get('key');
+      const { id } = c.req.valid('param');
+      if (!(await findMember(deps.db, programId, { id }))) return problem(c, 'member_not_found', `no member ${id}`);
+      return c.json({ items: await referralTree(deps.db, programId, id) } as never, 200);
+    },
+  );
+
+  return app;
+}
