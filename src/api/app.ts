@@ -5,10 +5,12 @@ import { HTTPException } from 'hono/http-exception';
 import type { Deps } from '../flows/deps.ts';
 import { authenticate, type Env } from './auth.ts';
 import { problem } from './problems.ts';
+import { couponRoutes } from './routes/coupons.ts';
 import { memberRoutes } from './routes/members.ts';
 import { programRoutes } from './routes/program.ts';
 import { receiptRoutes } from './routes/receipts.ts';
 import { ruleRoutes } from './routes/rules.ts';
+import { actionRoutes } from './routes/actions.ts';
 
 const swaggerDir = createRequire(import.meta.url).resolve('swagger-ui-dist/package.json').replace(/package\.json$/, '');
 
@@ -31,6 +33,8 @@ export function createApp(deps: Deps) {
   app.route('/', memberRoutes(deps));
   app.route('/', receiptRoutes(deps));
   app.route('/', ruleRoutes(deps));
+  app.route('/', actionRoutes(deps));
+  app.route('/', couponRoutes(deps));
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', description: 'an API key from `kopilka keys create`' });
   app.doc31('/openapi.json', {

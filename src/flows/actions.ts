@@ -68,7 +68,7 @@ export async function rewardAction(
   const applied = awardPoints(rules.rules, selection, setup.context, [], []);
   const points = applied.reduce((a, c) => a + c.points, 0);
   const sourceId = `action:${action.id}`;
-  const recorded = await recordCampaigns(tx, programId, { sourceId, rules, member, applied, coupons: [], settings, at: now });
+  const recorded = await recordCampaigns(tx, programId, { sourceId, rules, member, applied, coupons: [], settings, at: now, happenedAt: action.occurredAt });
   let balance: Balance | null = null;
   if (points > 0) {
     const ledger = await settleLots(tx, programId, member.id, { available: member.pointsAvailable, pending: member.pointsPending }, now);

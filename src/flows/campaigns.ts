@@ -152,8 +152,12 @@ export async function recordCampaigns(
     member: Member | null;
     applied: readonly AppliedCampaign[];
     coupons: readonly CouponResult[];
+    /** Codes with a use limit; uses of unlimited promo codes are recorded without touching the shared coupon row. */
+    limitedCoupons?: ReadonlySet<string>;
     settings: ProgramSettings;
     at: Date;
+    /** When the sale or action happened: member limits count per period of this time. */
+    happenedAt: Date;
   },
 ): Promise<{ issued: IssuedCoupon[]; tier: { from: string | null; to: string } | null }> {
   const hint = [...(a.member?.id ?? a.sourceId)].reduce((h, ch) => (h * 31 + ch.charCodeAt(0)) >>> 0, 7);
@@ -162,9 +166,9 @@ export async function recordCampaigns(
     if (budgeted.has(c.campaign) && (c.points || c.discount) && !(await takeBudget(tx, programId, c.campaign, c.points, c.discount, hint)))
       throw new RaceLost(`budget of ${c.campaign}`);
   for (const c of a.coupons)
-    if (c.status === 'applied' && !(await redeemCoupon(tx, programId, { code: c.code, receiptId: a.sourceId, memberId: a.member?.id ?? null, at: a.at, limited: true })))
+    if (c.status === 'applied' && !(await redeemCoupon(tx, programId, { code: c.code, receiptId: a.sourceId, memberId: a.member?.id ?? null, at: a.at, limited: a.limitedCoupons?.has(c.code) ?? true })))
       throw new RaceLost(`coupon ${c.code}`);
-  await insertGrants(tx, programId, a.sourceId, a.member?.id ?? null, a.applied, a.at);
+  await insertGrants(tx, programId, a.sourceId, a.member?.id ?? null, a.applied, a.happenedAt);
   if (!a.member) return { issued: [], tier: null };
 
   const issued: IssuedCoupon[] = [];

@@ -47,6 +47,7 @@ interface Priced {
   version: number;
   rules: VersionedRules;
   coupons: CouponResult[];
+  limitedCoupons: Set<string>;
   member: Member | null;
   cardNumber: string | null;
   pricing: Pricing;
@@ -107,7 +108,8 @@ async function price(tx: Queryable, programId: string, input: ReceiptInput, now:
   const { ok: _ok, ...priced } = pricing;
   const coupons = setup ? couponResults(setup.coupons, priced.campaigns, priced.skippedCampaigns) : [];
   // A coupon that did not apply unlocks nothing, even if its campaign applied by another coupon of the receipt.
-  return ok({ settings, version, rules, coupons, member, cardNumber, pricing: priced, available, ledger, seen, qualifying });
+  const limitedCoupons = new Set(setup?.coupons.flatMap((v) => (v.ok && v.coupon.maxUses !== null ? [v.code] : [])));
+  return ok({ settings, version, rules, coupons, limitedCoupons, member, cardNumber, pricing: priced, available, ledger, seen, qualifying });
 }
 
 const balanceOf = (m: Member) => ({ available: m.pointsAvailable, pending: m.pointsPending });
@@ -174,7 +176,7 @@ export async function confirmReceipt(deps: Deps, programId: string, input: Recei
     const seen = priced.value.member ? priced.value.seen : await earlier();
     if (seen) return replay(seen);
 
-    const { settings, version, rules, coupons, member, cardNumber, pricing, ledger } = priced.value;
+    const { settings, version, rules, coupons, limitedCoupons, member, cardNumber, pricing, ledger } = priced.value;
     const draft = member && ledger ? openDraft(ledger.balance, ledger.lots) : null;
     const sale = applySale(draft, pricing, settings, purchasedAt, now);
     const id = newId('rcp');
@@ -183,7 +185,7 @@ export async function confirmReceipt(deps: Deps, programId: string, input: Recei
       ? await qualifyReferral(tx, programId, { rules: referral, settings, memberId: member.id, receiptId: id, paid: pricing.paid, draft, purchasedAt, now })
       : 0;
     if (referralBonus && draft) sale.balance = summarise(draft, now);
-    const campaigns = await recordCampaigns(tx, programId, { sourceId: id, rules, member, applied: pricing.campaigns, coupons, settings, at: now });
+    const campaigns = await recordCampaigns(tx, programId, { sourceId: id, rules, member, applied: pricing.campaigns, coupons, limitedCoupons, settings, at: now, happenedAt: purchasedAt });
     const upgraded = member
       ? await upgradeTier(tx, programId, settings, campaigns.tier ? { ...member, tierCode: campaigns.tier.to } : member, now, {
           add: sale.qualifyingAdd,

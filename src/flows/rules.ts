@@ -7,7 +7,7 @@ import { appendRules, knownNames, latestRules, recordAudit, resizeBudget, upsert
 import { calculateReceipt, type ReceiptInput } from './receipts.ts';
 import type { Deps } from './deps.ts';
 import { fail, ok, type Outcome } from './outcome.ts';
-import { inTransaction } from './transaction.ts';
+import { inTransaction, requestHash } from './transaction.ts';
 
 export interface PublishedRules {
   version: number;
@@ -29,15 +29,23 @@ const budgetOf = (c: Campaign | undefined) => ({ points: c?.limits.budget?.point
  * Publishes a rule set as a new version, without a restart: receipts from now on are priced by it, earlier ones
  * keep theirs. Budgets move by the change in each campaign's budget. Who changed what is kept in the audit trail.
  */
-export async function publishRules(deps: Deps, programId: string, draft: unknown, actor: string): Promise<Outcome<PublishedRules>> {
+export async function publishRules(
+  deps: Deps,
+  programId: string,
+  draft: unknown | ((published: RuleSet) => Outcome<unknown>),
+  actor: string,
+): Promise<Outcome<PublishedRules>> {
   return inTransaction(deps.db, async (tx) => {
+    // One publisher at a time, and an edit of one campaign is made to the version it replaces.
     await tx.query('select id from programs where id = $1 for update', [programId]);
-    const checked = await checkRuleSet(tx, programId, draft);
-    if (!checked.ok) return checked;
-    const rules = checked.value;
     const current = await latestRules(tx, programId);
     const before = current.rules.ruleSet;
-    if (JSON.stringify(rules) === JSON.stringify(before)) return ok({ version: current.version, rules: before });
+    const wanted = typeof draft === 'function' ? (draft as (published: RuleSet) => Outcome<unknown>)(before) : ok(draft);
+    if (!wanted.ok) return wanted;
+    const checked = await checkRuleSet(tx, programId, wanted.value);
+    if (!checked.ok) return checked;
+    const rules = checked.value;
+    if (same(rules, before)) return ok({ version: current.version, rules: before });
     const version = current.version + 1;
     const now = deps.now();
     await appendRules(tx, programId, version, rules, actor, now);
@@ -52,31 +60,42 @@ export async function publishRules(deps: Deps, programId: string, draft: unknown
         const [a, b] = [budgetOf(was), budgetOf(c)];
         await resizeBudget(tx, programId, c.code, b.points - (was?.limits.budget ? a.points : 0), b.discount - (was?.limits.budget ? a.discount : 0));
       }
-      if (JSON.stringify(was) !== JSON.stringify(c)) await audit('campaign', c.code, was ? 'change' : 'create', was ?? null, c);
+      if (!same(was, c)) await audit('campaign', c.code, was ? 'change' : 'create', was ?? null, c);
     }
     for (const [code, was] of old) await audit('campaign', code, 'remove', was, null);
     const { campaigns: _a, ...restBefore } = before;
     const { campaigns: _b, ...restAfter } = rules;
-    if (JSON.stringify(restBefore) !== JSON.stringify(restAfter)) await audit('rule_set', String(version), 'change', restBefore, restAfter);
+    if (!same(restBefore, restAfter)) await audit('rule_set', String(version), 'change', restBefore, restAfter);
     return ok({ version, rules });
   });
 }
 
 /** Adds or replaces one campaign and publishes the result as a new version. */
-export async function putCampaign(deps: Deps, programId: string, code: string, campaign: Record<string, unknown>, actor: string) {
-  const { rules } = await latestRules(deps.db, programId);
-  const others = rules.ruleSet.campaigns.filter((c) => c.code !== code);
-  const at = rules.ruleSet.campaigns.findIndex((c) => c.code === code);
-  const next = { ...campaign, code };
-  const campaigns = at === -1 ? [...others, next] : rules.ruleSet.campaigns.map((c) => (c.code === code ? next : c));
-  return publishRules(deps, programId, { ...rules.ruleSet, campaigns }, actor);
-}
+export const putCampaign = (deps: Deps, programId: string, code: string, campaign: Record<string, unknown>, actor: string) =>
+  publishRules(
+    deps,
+    programId,
+    (published: RuleSet) => {
+      const next = { ...campaign, code };
+      const known = published.campaigns.some((c: Campaign) => c.code === code);
+      return ok({ ...published, campaigns: known ? published.campaigns.map((c: Campaign) => (c.code === code ? next : c)) : [...published.campaigns, next] });
+    },
+    actor,
+  );
 
-export async function removeCampaign(deps: Deps, programId: string, code: string, actor: string) {
-  const { rules } = await latestRules(deps.db, programId);
-  if (!rules.ruleSet.campaigns.some((c) => c.code === code)) return fail('campaign_not_found', `no campaign ${code}`);
-  return publishRules(deps, programId, { ...rules.ruleSet, campaigns: rules.ruleSet.campaigns.filter((c) => c.code !== code) }, actor);
-}
+export const removeCampaign = (deps: Deps, programId: string, code: string, actor: string) =>
+  publishRules(
+    deps,
+    programId,
+    (published: RuleSet) =>
+      published.campaigns.some((c: Campaign) => c.code === code)
+        ? ok({ ...published, campaigns: published.campaigns.filter((c: Campaign) => c.code !== code) })
+        : fail('campaign_not_found', `no campaign ${code}`),
+    actor,
+  );
+
+/** Equal as data, whatever the order of keys (jsonb gives them back in its own order). */
+const same = (a: unknown, b: unknown) => requestHash(a ?? null) === requestHash(b ?? null);
 
 export async function saveCategory(deps: Deps, programId: string, category: { code: string; name: string; parent: string | null }, actor: string) {
   return inTransaction(deps.db, async (tx) => {
@@ -86,7 +105,7 @@ export async function saveCategory(deps: Deps, programId: string, category: { co
       [programId, category.code],
     );
     await upsertCategory(tx, programId, category, now);
-    if (JSON.stringify(was) !== JSON.stringify(category))
+    if (!same(was, category))
       await recordAudit(tx, programId, { id: newId('aud'), actor, action: was ? 'change' : 'create', entity: 'category', entityId: category.code, before: was ?? null, after: category, at: now });
     return ok(category);
   });

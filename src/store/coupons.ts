@@ -13,7 +13,10 @@ type Row = {
   batch: string | null;
   created_at: Date;
 };
-const columns = 'code, campaign, member_id, max_uses, per_member, uses, valid_from, valid_to, batch, created_at';
+// Unlimited promo codes are not counted on their own row (every till would queue on it): their uses are counted here.
+const columns = `code, campaign, member_id, max_uses, per_member, valid_from, valid_to, batch, created_at,
+  case when max_uses is not null then uses else (select count(*)::int from coupon_redemptions u
+    where u.program_id = coupons.program_id and u.code = coupons.code and u.restored_at is null) end as uses`;
 const toCoupon = (r: Row) => ({
   code: r.code,
   campaign: r.campaign,
@@ -31,9 +34,9 @@ export type StoredCoupon = ReturnType<typeof toCoupon>;
 /** The coupons among `codes`, and how often `memberId` has used each (restored uses don't count). */
 export async function couponsFor(db: Queryable, programId: string, codes: string[], memberId: string | null) {
   const rows = await db.query<Row & { member_uses: number }>(
-    `select ${columns}, (select count(*)::int from coupon_redemptions r where r.program_id = c.program_id and r.code = c.code
+    `select ${columns}, (select count(*)::int from coupon_redemptions r where r.program_id = coupons.program_id and r.code = coupons.code
         and r.member_id = $3 and r.restored_at is null) as member_uses
-     from coupons c where program_id = $1 and code = any($2::text[])`,
+     from coupons where program_id = $1 and code = any($2::text[])`,
     [programId, codes, memberId],
   );
   return new Map(rows.map((r) => [r.code, { coupon: toCoupon(r) as Coupon, memberUses: r.member_uses }]));
@@ -67,7 +70,7 @@ export async function restoreCoupons(db: Queryable, programId: string, receiptId
     `with restored as (
        update coupon_redemptions set restored_at = $3 where program_id = $1 and receipt_id = $2 and restored_at is null returning code),
      counted as (
-       update coupons c set uses = c.uses - 1 from restored r where c.program_id = $1 and c.code = r.code)
+       update coupons c set uses = c.uses - 1 from restored r where c.program_id = $1 and c.code = r.code and c.max_uses is not null)
      select code from restored order by code`,
     [programId, receiptId, at],
   );

@@ -9,16 +9,17 @@ export function periodStart(period: Period, at: Date, timezone: string): Date | 
 }
 
 /**
- * Days from the nearest yearly anniversary of `date` (YYYY-MM-DD) to the local day `day`:
+ * Days from the nearest yearly anniversary of `date` (YYYY-MM-DD) to the local calendar day `day`:
  * negative before it, positive after. 29 February is kept on 28 February in other years.
+ * Plain calendar arithmetic: both are local dates already, so no timezone work is needed.
  */
-export function daysFromAnniversary(date: string, day: DateTime): number {
+export function daysFromAnniversary(date: string, day: { year: number; month: number; day: number }): number {
   const [, month, dayOfMonth] = date.split('-').map(Number) as [number, number, number];
+  const today = Date.UTC(day.year, day.month - 1, day.day);
   let nearest = Number.POSITIVE_INFINITY;
   for (const year of [day.year - 1, day.year, day.year + 1]) {
-    const last = DateTime.local(year, month, 1, { zone: day.zone }).daysInMonth as number;
-    const anniversary = DateTime.local(year, month, Math.min(dayOfMonth, last), { zone: day.zone });
-    const diff = Math.round(day.startOf('day').diff(anniversary, 'days').days);
+    const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+    const diff = Math.round((today - Date.UTC(year, month - 1, Math.min(dayOfMonth, last))) / 86_400_000);
     if (Math.abs(diff) < Math.abs(nearest)) nearest = diff;
   }
   return nearest;
