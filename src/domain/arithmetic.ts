@@ -19,6 +19,8 @@ export function roundFraction(numerator: bigint, denominator: bigint, mode: Roun
 export function allocate(total: bigint, weights: readonly bigint[]): bigint[] {
   const sum = weights.reduce((a, b) => a + b, 0n);
   if (sum === 0n || total === 0n) return weights.map(() => 0n);
+  // The same split in floating-point integers when every product stays exact: the common, much cheaper case.
+  if (total * sum <= BigInt(Number.MAX_SAFE_INTEGER)) return allocateSmall(Number(total), weights.map(Number), Number(sum)).map(BigInt);
   const parts = weights.map((w) => (total * w) / sum);
   let left = total - parts.reduce((a, b) => a + b, 0n);
   const order = weights
@@ -29,6 +31,22 @@ export function allocate(total: bigint, weights: readonly bigint[]): bigint[] {
     if (left === 0n) break;
     parts[i] = (parts[i] as bigint) + 1n;
     left -= 1n;
+  }
+  return parts;
+}
+
+function allocateSmall(total: number, weights: readonly number[], sum: number): number[] {
+  const parts = weights.map((w) => Math.floor((total * w) / sum));
+  let left = total - parts.reduce((a, b) => a + b, 0);
+  if (left === 0) return parts;
+  const order = weights
+    .map((w, i) => ({ i, rest: (total * w) % sum }))
+    .filter((x) => x.rest > 0)
+    .sort((a, b) => (a.rest === b.rest ? a.i - b.i : b.rest - a.rest));
+  for (const { i } of order) {
+    if (left === 0) break;
+    parts[i]! += 1;
+    left -= 1;
   }
   return parts;
 }

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { toMilli } from '../arithmetic.ts';
 import { daysFromAnniversary, minuteOfDay, parseClock } from './calendar.ts';
 import type { Facts } from './context.ts';
-import { lineMatchSchema, matchingLines } from './match.ts';
+import { lineMatches, lineMatchSchema } from './match.ts';
 
 const money = z.number().int().min(0).max(1_000_000_000_000);
 const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM');
@@ -94,11 +94,16 @@ export const conditionTypes = [
       minAmount: money.optional(),
     }),
     check: (a, f) => {
-      const found = matchingLines(a, f.lines).map((i) => f.lines[i]!);
-      if (!found.length) return false;
-      const quantity = found.reduce((s, l) => s + toMilli(l.quantity), 0);
-      const amount = found.reduce((s, l) => s + l.amount, 0);
-      return (a.minQuantity === undefined || quantity >= toMilli(a.minQuantity)) && (a.minAmount === undefined || amount >= a.minAmount);
+      let found = false;
+      let quantity = 0;
+      let amount = 0;
+      for (const l of f.lines)
+        if (lineMatches(a, l)) {
+          found = true;
+          quantity += toMilli(l.quantity);
+          amount += l.amount;
+        }
+      return found && (a.minQuantity === undefined || quantity >= toMilli(a.minQuantity)) && (a.minAmount === undefined || amount >= a.minAmount);
     },
     refs: (a) => ({ categories: a.categories }),
   }),

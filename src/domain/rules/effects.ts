@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { roundFraction, toMilli, type RoundingMode } from '../arithmetic.ts';
 import type { References, Trigger } from './conditions.ts';
 import type { RuleLine } from './context.ts';
-import { lineMatchSchema, matchingLines, type LineMatch } from './match.ts';
+import { lineMatches, lineMatchSchema, matchingLines, type LineMatch } from './match.ts';
 
 const code = z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/, 'letters, digits, "_", "-" or "." (1-64)');
 const percent = z.number().gt(0).max(100).multipleOf(0.01, 'at most two decimals');
@@ -53,10 +53,8 @@ export type EffectType<A = never> = Base<A> &
 
 const define = <S extends z.ZodType>(e: EffectType<z.output<S>> & { args: S }): EffectType<z.output<S>> => e;
 
-const only = (m: LineMatch, lines: readonly RuleLine[], values: readonly number[]) => {
-  const hit = new Set(matchingLines(m, lines));
-  return values.map((v, i) => (hit.has(i) ? v : 0));
-};
+const only = (m: LineMatch, lines: readonly RuleLine[], values: readonly number[]) =>
+  values.map((v, i) => (lineMatches(m, lines[i]!) ? v : 0));
 
 /** Units of matching lines, dearest first; in each full group of n units the n - m cheapest are free. */
 function cheapestFree(n: number, m: number, lines: readonly RuleLine[], left: readonly number[], match: LineMatch): number[] {

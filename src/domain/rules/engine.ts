@@ -48,6 +48,7 @@ type Check = (f: Facts) => string | null;
 
 interface Compiled {
   campaign: Campaign;
+  schedule: Schedule;
   check: Check;
   needsCoupon: boolean;
   discounts: { type: Extract<EffectType<unknown>, { phase: 'discount' }>; args: unknown }[];
@@ -59,6 +60,7 @@ interface Compiled {
 export interface CompiledRuleSet {
   ruleSet: RuleSet;
   campaigns: Compiled[];
+  byCode: ReadonlyMap<string, Compiled>;
 }
 
 function compileNode(node: ConditionNode, campaign: string): Check {
@@ -101,7 +103,7 @@ const mentionsCoupon = (node: ConditionNode): boolean =>
 export function compileRuleSet(ruleSet: RuleSet): CompiledRuleSet {
   const campaigns = ruleSet.campaigns
     .map((campaign): Compiled => {
-      const compiled: Compiled = { campaign, check: compileNode(campaign.conditions, campaign.code), needsCoupon: mentionsCoupon(campaign.conditions), discounts: [], points: [], rewards: [] };
+      const compiled: Compiled = { campaign, schedule: scheduleOf(campaign), check: compileNode(campaign.conditions, campaign.code), needsCoupon: mentionsCoupon(campaign.conditions), discounts: [], points: [], rewards: [] };
       for (const e of campaign.effects) {
         const type = effectType.get(e.code);
         if (!type) throw new Error(`unknown effect ${e.code} in a published rule set`);
@@ -112,23 +114,34 @@ export function compileRuleSet(ruleSet: RuleSet): CompiledRuleSet {
       return compiled;
     })
     .sort((a, b) => b.campaign.priority - a.campaign.priority || (a.campaign.code < b.campaign.code ? -1 : 1));
-  return { ruleSet, campaigns };
+  return { ruleSet, campaigns, byCode: new Map(campaigns.map((c) => [c.campaign.code, c])) };
 }
 
-const inSchedule = (c: Campaign, f: Facts): boolean => {
-  const { from, to, days, hours } = c.schedule;
+interface Schedule {
+  from: number;
+  to: number;
+  days: readonly number[] | null;
+  hours: { from: number; to: number } | null;
+}
+
+const scheduleOf = (c: Campaign): Schedule => ({
+  from: c.schedule.from ? Date.parse(c.schedule.from) : Number.NEGATIVE_INFINITY,
+  to: c.schedule.to ? Date.parse(c.schedule.to) : Number.POSITIVE_INFINITY,
+  days: c.schedule.days ?? null,
+  hours: c.schedule.hours ? { from: parseClock(c.schedule.hours.from), to: parseClock(c.schedule.hours.to) } : null,
+});
+
+function inSchedule(s: Schedule, f: Facts): boolean {
   const t = f.at.getTime();
-  if (from && t < Date.parse(from)) return false;
-  if (to && t >= Date.parse(to)) return false;
-  if (days && !days.includes(f.local.weekday)) return false;
-  if (hours) {
+  if (t < s.from || t >= s.to) return false;
+  if (s.days && !s.days.includes(f.local.weekday)) return false;
+  if (s.hours) {
     const m = minuteOfDay(f.local);
-    const a = parseClock(hours.from);
-    const b = parseClock(hours.to);
-    if (a <= b ? m < a || m >= b : m < a && m >= b) return false;
+    const { from, to } = s.hours;
+    if (from <= to ? m < from || m >= to : m < from && m >= to) return false;
   }
   return true;
-};
+}
 
 const inAudience = (c: Campaign, f: Facts): boolean => {
   const a = c.audience;
@@ -146,12 +159,12 @@ const inScope = (c: Campaign, f: Facts): boolean =>
 function room(c: Campaign, f: RuleContext, kind: 'points' | 'discount'): number {
   const { budget, perMember, perReceipt } = c.limits;
   let left = Number.POSITIVE_INFINITY;
-  const cap = (v: number | undefined) => {
-    if (v !== undefined) left = Math.min(left, Math.max(0, v));
-  };
-  cap(perReceipt?.[kind]);
-  if (budget?.[kind] !== undefined) cap(f.budgetLeft(c.code)[kind] ?? undefined);
-  if (perMember?.[kind] !== undefined && f.member) cap((perMember[kind] as number) - f.usage(c.code)[kind]);
+  const receiptCap = perReceipt?.[kind];
+  if (receiptCap !== undefined) left = Math.min(left, receiptCap);
+  const budgetLeft = budget?.[kind] !== undefined ? f.budgetLeft(c.code)[kind] : null;
+  if (budgetLeft !== null) left = Math.min(left, Math.max(0, budgetLeft));
+  const memberCap = perMember?.[kind];
+  if (memberCap !== undefined && f.member) left = Math.min(left, Math.max(0, memberCap - f.usage(c.code)[kind]));
   return left;
 }
 
@@ -161,6 +174,10 @@ const capParts = (parts: number[], limit: number): number[] => {
   if (sum <= limit) return parts;
   return allocate(BigInt(limit), parts.map(BigInt)).map(Number);
 };
+
+function skip(skipped: Skipped[], c: Campaign, reason: SkipReason, message: string) {
+  skipped.push({ campaign: c.code, name: c.name, reason, message });
+}
 
 export interface Selection {
   applied: AppliedCampaign[];
@@ -193,28 +210,27 @@ export function selectCampaigns(rules: CompiledRuleSet, ctx: RuleContext, earns:
   for (const compiled of rules.campaigns) {
     const c = compiled.campaign;
     if (c.trigger !== trigger) continue;
-    const skip = (reason: SkipReason, message: string) => skipped.push({ campaign: c.code, name: c.name, reason, message });
-    if (!c.enabled) { skip('disabled', 'the campaign is switched off'); continue; }
-    if (!inSchedule(c, f)) { skip('not_scheduled', 'outside the campaign schedule'); continue; }
-    if (!inAudience(c, f)) { skip('audience', 'the member is not in the audience'); continue; }
-    if (!inScope(c, f)) { skip('scope', 'not in this store or channel'); continue; }
+    if (!c.enabled) { skip(skipped, c, 'disabled', 'the campaign is switched off'); continue; }
+    if (!inSchedule(compiled.schedule, f)) { skip(skipped, c, 'not_scheduled', 'outside the campaign schedule'); continue; }
+    if (!inAudience(c, f)) { skip(skipped, c, 'audience', 'the member is not in the audience'); continue; }
+    if (!inScope(c, f)) { skip(skipped, c, 'scope', 'not in this store or channel'); continue; }
     const failed = compiled.check(f);
-    if (failed === 'coupon') { skip('coupon_missing', 'needs a coupon of this campaign'); continue; }
-    if (failed) { skip('conditions', `condition not met: ${failed}`); continue; }
+    if (failed === 'coupon') { skip(skipped, c, 'coupon_missing', 'needs a coupon of this campaign'); continue; }
+    if (failed) { skip(skipped, c, 'conditions', `condition not met: ${failed}`); continue; }
     const perMember = c.limits.perMember;
     if (perMember?.uses !== undefined && f.member && f.usage(c.code).uses >= perMember.uses) {
-      skip('member_limit', `used ${perMember.uses} times in this ${perMember.period}`);
+      skip(skipped, c, 'member_limit', `used ${perMember.uses} times in this ${perMember.period}`);
       continue;
     }
     const pointsRoom = room(c, f, 'points');
     const discountRoom = room(c, f, 'discount');
-    if (exclusive) { skip('stacking', `not combined with exclusive campaign ${exclusive}`); continue; }
+    if (exclusive) { skip(skipped, c, 'stacking', `not combined with exclusive campaign ${exclusive}`); continue; }
     if (c.stacking.mode === 'exclusive' && applied.length) {
-      skip('stacking', `exclusive, and ${applied.map((a) => a.campaign).join(', ')} already applied`);
+      skip(skipped, c, 'stacking', `exclusive, and ${applied.map((a) => a.campaign).join(', ')} already applied`);
       continue;
     }
     const group = c.stacking.mode === 'group' ? (c.stacking.group as string) : null;
-    if (group && groups.has(group)) { skip('stacking', `group ${group} already has ${groups.get(group)}`); continue; }
+    if (group && groups.has(group)) { skip(skipped, c, 'stacking', `group ${group} already has ${groups.get(group)}`); continue; }
 
     // Discounts, one effect after another on what the lines still cost.
     let parts = ctx.lines.map(() => 0);
@@ -228,8 +244,8 @@ export function selectCampaigns(rules: CompiledRuleSet, ctx: RuleContext, earns:
     const rewards = f.member ? compiled.rewards : compiled.rewards.filter((r) => r.kind === 'gift');
     if (discount === 0 && !canEarn && !rewards.length) {
       const spent = (compiled.discounts.length && discountRoom === 0) || (compiled.points.length && pointsRoom === 0);
-      if (spent) skip(c.limits.budget && budgetGone(c, f) ? 'budget_spent' : 'member_limit', 'its limit is reached');
-      else skip('no_effect', f.member || !compiled.points.length ? 'nothing on the receipt for it' : 'points need a member');
+      if (spent) skip(skipped, c, c.limits.budget && budgetGone(c, f) ? 'budget_spent' : 'member_limit', 'its limit is reached');
+      else skip(skipped, c, 'no_effect', f.member || !compiled.points.length ? 'nothing on the receipt for it' : 'points need a member');
       continue;
     }
     parts.forEach((p, i) => {
@@ -274,32 +290,29 @@ export function awardPoints(
   paid: readonly number[],
   earned: readonly number[],
 ): AppliedCampaign[] {
-  const byCode = new Map(rules.campaigns.map((c) => [c.campaign.code, c]));
   return selection.applied.map((a) => {
-    const compiled = byCode.get(a.campaign) as Compiled;
+    const compiled = rules.byCode.get(a.campaign) as Compiled;
     if (!compiled.points.length || !ctx.member) return a;
     let total = 0;
-    let parts = paid.map(() => 0);
+    const parts = new Array<number>(paid.length).fill(0);
     for (const { type, args } of compiled.points) {
       const award = type.points(args as never, { lines: ctx.lines, paid, earned, pointValue: ctx.pointValue, rounding: ctx.rounding });
+      if (!award.total) continue;
       total += award.total;
-      if (ctx.lines.length) {
-        const split = allocate(BigInt(award.total), award.weights.map((w) => w)).map(Number);
-        parts = parts.map((p, i) => p + split[i]!);
-      }
+      if (!ctx.lines.length) continue;
+      const split = allocate(BigInt(award.total), award.weights);
+      for (let i = 0; i < parts.length; i++) parts[i]! += Number(split[i]);
     }
     const limit = room(compiled.campaign, ctx, 'points');
-    if (total > limit) {
-      parts = ctx.lines.length ? capParts(parts, limit) : parts;
-      total = limit;
+    const capped = total > limit && ctx.lines.length ? capParts(parts, limit) : parts;
+    total = Math.min(total, limit);
+    // Each line once, in order, with this campaign's discount and points on it.
+    const discounts = new Map(a.lines.map((l) => [l.lineNo, l.discount]));
+    const lines: CampaignLine[] = [];
+    for (let i = 0; i < capped.length; i++) {
+      const discount = discounts.get(i + 1) ?? 0;
+      if (discount || capped[i]) lines.push({ lineNo: i + 1, discount, points: capped[i]! });
     }
-    const lines = new Map(a.lines.map((l) => [l.lineNo, { ...l }]));
-    parts.forEach((p, i) => {
-      if (!p) return;
-      const line = lines.get(i + 1) ?? { lineNo: i + 1, discount: 0, points: 0 };
-      line.points = p;
-      lines.set(i + 1, line);
-    });
-    return { ...a, points: total, lines: [...lines.values()].sort((x, y) => x.lineNo - y.lineNo) };
+    return { ...a, points: total, lines };
   });
 }

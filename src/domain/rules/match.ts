@@ -16,16 +16,32 @@ export type LineMatch = z.infer<typeof lineMatchSchema>;
 
 export const matchesAll = (m: LineMatch) => !m.skus.length && !m.categories.length && !m.brands.length;
 
+type Lookup = { all: boolean; skus: Set<string>; categories: Set<string>; brands: Set<string> };
+// Rule arguments are immutable once published: their lookups are built once, on first use.
+const lookups = new WeakMap<LineMatch, Lookup>();
+const lookupOf = (m: LineMatch): Lookup => {
+  let found = lookups.get(m);
+  if (!found) {
+    found = { all: matchesAll(m), skus: new Set(m.skus), categories: new Set(m.categories), brands: new Set(m.brands) };
+    lookups.set(m, found);
+  }
+  return found;
+};
+
 /** Reward lines never match: they are gifts, not purchases. */
 export function lineMatches(m: LineMatch, line: RuleLine): boolean {
   if (line.isReward) return false;
-  if (matchesAll(m)) return true;
+  const l = lookupOf(m);
+  if (l.all) return true;
   return (
-    m.skus.includes(line.sku) ||
-    (line.category !== undefined && m.categories.includes(line.category)) ||
-    (line.brand !== undefined && m.brands.includes(line.brand))
+    l.skus.has(line.sku) ||
+    (line.category !== undefined && l.categories.has(line.category)) ||
+    (line.brand !== undefined && l.brands.has(line.brand))
   );
 }
 
-export const matchingLines = (m: LineMatch, lines: readonly RuleLine[]): number[] =>
-  lines.flatMap((l, i) => (lineMatches(m, l) ? [i] : []));
+export function matchingLines(m: LineMatch, lines: readonly RuleLine[]): number[] {
+  const found: number[] = [];
+  for (let i = 0; i < lines.length; i++) if (lineMatches(m, lines[i]!)) found.push(i);
+  return found;
+}
