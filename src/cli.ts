@@ -39,7 +39,7 @@ const DEMO_DEFAULTS = { members: 10_000, months: 12, seed: 42 };
 
 /** Fills a demo programme, printing progress; returns when the history is loaded. */
 async function loadDemo(deps: Deps, programId: string, options: Omit<DemoOptions, 'until' | 'progress'>) {
-  const { generateDemo } = await import('./demo/generate.ts');
+  const { generateDemo, publishDemoCampaigns } = await import('./demo/generate.ts');
   const bar = progressBar('receipts', null);
   const started = Date.now();
   const report = await generateDemo(deps, programId, { ...options, until: deps.now(), progress: (done, expected) => bar.update(done, expected) });
@@ -49,6 +49,7 @@ async function loadDemo(deps: Deps, programId: string, options: Omit<DemoOptions
     `demo: ${report.members} members, ${report.receipts} receipts (${Math.round(report.receipts / seconds)}/s), ` +
       `${report.returns} returns, ${report.cancels} cancels, ${report.refused} refused, in ${seconds.toFixed(0)} s`,
   );
+  console.log(`demo: published campaigns as rule set version ${await publishDemoCampaigns(deps, programId)}`);
 }
 
 const historyStart = (deps: Deps, months: number) => new Date(deps.now().getTime() - months * 30 * 86_400_000);

@@ -9,6 +9,9 @@ import { runJob } from '../jobs/jobs.ts';
 import { newId } from '../store/ids.ts';
 import { insertMembers } from '../store/members.ts';
 import { upsertStore, type Store } from '../store/stores.ts';
+import { upsertCategory } from '../store/rules.ts';
+import { publishRules } from '../flows/rules.ts';
+import { demoCategories, demoRules } from './campaigns.ts';
 import { catalogue, categoryWeights, type Product } from './catalogue.ts';
 import { starterSettings } from './settings.ts';
 
@@ -42,9 +45,21 @@ export async function createDemoProgramme(deps: Deps, at: Date): Promise<DemoPro
   if (!program.ok) throw new Error(program.message);
   const programId = program.value.id;
   for (const store of stores) await upsertStore(deps.db, programId, store, at);
+  for (const category of demoCategories) await upsertCategory(deps.db, programId, { ...category, parent: null }, at);
   const adminKey = (await createApiKey(deps.db, programId, 'admin', 'demo admin', at)).secret;
   const posKey = (await createApiKey(deps.db, programId, 'pos', 'demo till', at)).secret;
   return { programId, adminKey, posKey };
+}
+
+/**
+ * Publishes the demo campaigns (double points on coffee, birthday gift, big families, pensioners' mornings...).
+ * Done after the history is loaded: the history is the programme's past, priced by its plain earning rules,
+ * and the campaigns are what a marketer would compare against it with a backtest.
+ */
+export async function publishDemoCampaigns(deps: Deps, programId: string) {
+  const published = await publishRules(deps, programId, demoRules(deps.now().getUTCFullYear()), 'demo');
+  if (!published.ok) throw new Error(published.message);
+  return published.value.version;
 }
 
 const stores: Store[] = [

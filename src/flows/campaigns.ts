@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import { couponVerdict, normaliseCode, type CouponVerdict } from '../domain/coupons.ts';
 import type { Channel, RuleContext, RuleLine } from '../domain/rules/context.ts';
 import { noUsage } from '../domain/rules/context.ts';
-import { periodStart } from '../domain/rules/calendar.ts';
+import { periodOf } from '../domain/rules/calendar.ts';
 import type { AppliedCampaign, Skipped } from '../domain/rules/engine.ts';
 import type { ProgramSettings } from '../domain/settings.ts';
 import { couponsFor, insertCoupons, redeemCoupon } from '../store/coupons.ts';
@@ -53,7 +53,10 @@ export async function campaignSetup(
   const campaigns = a.rules.rules.ruleSet.campaigns;
   const { timezone } = a.settings;
   const limited = a.member
-    ? campaigns.filter((c) => c.limits.perMember).map((c) => ({ campaign: c.code, since: periodStart(c.limits.perMember!.period, a.at, timezone) }))
+    ? campaigns.filter((c) => c.limits.perMember).map((c) => {
+        const period = periodOf(c.limits.perMember!.period, a.at, timezone);
+        return { campaign: c.code, since: period?.since ?? null, until: period?.until ?? null };
+      })
     : [];
   const budgeted = campaigns.filter((c) => c.limits.budget).map((c) => c.code);
   const codes = [...new Set(a.coupons.map(normaliseCode))];

@@ -112,7 +112,7 @@ export async function registerMember(deps: Deps, programId: string, input: Regis
     const { member } = enrolled.value;
     const { rules } = await latestRules(tx, programId);
     if (input.referralCode) {
-      const linked = await linkReferral(tx, programId, rules.ruleSet.referral, member, input.referralCode, now);
+      const linked = await linkReferral(tx, programId, rules.ruleSet.referral, settings.timezone, member, input.referralCode, now);
       if (!linked.ok) return linked;
     }
     if (!rules.ruleSet.campaigns.some((c) => c.trigger === 'event')) return enrolled;

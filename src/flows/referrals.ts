@@ -3,6 +3,7 @@ import { expiryTime, lotTimes } from '../domain/expiry.ts';
 import { credit, openDraft, type LedgerDraft } from '../domain/ledger.ts';
 import { fillPattern } from '../domain/coupons.ts';
 import type { ReferralRules } from '../domain/rules/campaign.ts';
+import { periodStart } from '../domain/rules/calendar.ts';
 import type { ProgramSettings } from '../domain/settings.ts';
 import type { Queryable } from '../store/db.ts';
 import { newId } from '../store/ids.ts';
@@ -41,13 +42,21 @@ const mailbox = (email: string | null) => {
  * Links a newly registered member to whoever referred them, inside the registration's transaction. A code
  * that is unknown or from the same person is refused; a referrer over the monthly limit is recorded as rejected.
  */
-export async function linkReferral(tx: Queryable, programId: string, rules: ReferralRules, referee: Member, code: string, now: Date): Promise<Outcome<null>> {
+export async function linkReferral(
+  tx: Queryable,
+  programId: string,
+  rules: ReferralRules,
+  timezone: string,
+  referee: Member,
+  code: string,
+  now: Date,
+): Promise<Outcome<null>> {
   if (!rules.enabled) return fail('invalid_referral', 'the programme has no referral rewards');
   const [referrer] = await tx.query<{ id: string; email: string | null; phone: string | null; month: number }>(
     `select id, email, phone, (select count(*)::int from referrals r where r.program_id = $1 and r.referrer_id = m.id
-        and r.created_at >= date_trunc('month', $3::timestamptz)) as month
+        and r.created_at >= $3) as month
      from members m where program_id = $1 and referral_code = $2`,
-    [programId, code.trim().toUpperCase(), now],
+    [programId, code.trim().toUpperCase(), periodStart('month', now, timezone)],
   );
   if (!referrer) return fail('invalid_referral', `no member has referral code ${code}`, { field: 'referralCode' });
   const same =

@@ -31,8 +31,11 @@ export async function runBirthdays(deps: Deps, onlyProgram: string | null) {
       if (!members.length) break;
       after = members[members.length - 1]!.id;
       for (const m of members) {
-        const done = await recordAction(deps, programId, { id: `birthday-${m.id}-${today.year}`, memberId: m.id, type: 'birthday' });
+        const id = `birthday-${m.id}-${today.year}`;
         report.members += 1;
+        const [seen] = await deps.db.query('select 1 from member_events where program_id = $1 and id = $2', [programId, id]);
+        if (seen) continue;
+        const done = await recordAction(deps, programId, { id, memberId: m.id, type: 'birthday' });
         if (done.ok && done.value.points > 0) report.changed += 1;
       }
     }

@@ -82,23 +82,23 @@ export async function knownNames(db: Queryable, programId: string): Promise<{ ca
   return { categories: new Set(row?.categories ?? []), stores: new Set(row?.stores ?? []) };
 }
 
-// ---- What campaigns gave: member limits and budgets.
+// ---- What campaigns gave: member limits and budgets. A grant is dated when the sale or action happened.
 
-/** A member's use of campaigns, each since the start of its own limit period (null = ever). */
+/** A member's use of campaigns, each within its own limit period (null bounds = ever). */
 export async function memberUsage(
   db: Queryable,
   programId: string,
   memberId: string,
-  periods: { campaign: string; since: Date | null }[],
+  periods: { campaign: string; since: Date | null; until: Date | null }[],
 ): Promise<Map<string, Usage>> {
   if (!periods.length) return new Map();
   const rows = await db.query<{ campaign: string; points: number; discount: number; uses: number }>(
     `select g.campaign, coalesce(sum(g.points), 0) as points, coalesce(sum(g.discount), 0) as discount, count(*)::int as uses
-     from unnest($3::text[], $4::timestamptz[]) as p(campaign, since)
+     from unnest($3::text[], $4::timestamptz[], $5::timestamptz[]) as p(campaign, since, until)
      join campaign_grants g on g.program_id = $1 and g.member_id = $2 and g.campaign = p.campaign
-       and (p.since is null or g.created_at >= p.since)
+       and (p.since is null or g.created_at >= p.since) and (p.until is null or g.created_at < p.until)
      group by g.campaign`,
-    [programId, memberId, periods.map((p) => p.campaign), periods.map((p) => p.since)],
+    [programId, memberId, periods.map((p) => p.campaign), periods.map((p) => p.since), periods.map((p) => p.until)],
   );
   return new Map(rows.map((r) => [r.campaign, { points: Number(r.points), discount: Number(r.discount), uses: r.uses }]));
 }

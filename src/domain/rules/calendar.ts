@@ -4,8 +4,14 @@ export type Period = 'day' | 'week' | 'month' | 'lifetime';
 
 /** The start of the programme-local period containing `at`; null for a campaign's whole lifetime. */
 export function periodStart(period: Period, at: Date, timezone: string): Date | null {
+  return periodOf(period, at, timezone)?.since ?? null;
+}
+
+/** The programme-local period [since, until) containing `at`; null for a campaign's whole lifetime. */
+export function periodOf(period: Period, at: Date, timezone: string): { since: Date; until: Date } | null {
   if (period === 'lifetime') return null;
-  return DateTime.fromJSDate(at, { zone: timezone }).startOf(period).toJSDate();
+  const start = DateTime.fromJSDate(at, { zone: timezone }).startOf(period);
+  return { since: start.toJSDate(), until: start.plus({ [`${period}s`]: 1 }).toJSDate() };
 }
 
 /**
