@@ -85,6 +85,8 @@ async function prepare(engine: Target['engine']): Promise<Target> {
     [demo.programId],
   );
   for (const row of rows.slice(0, SPENDERS)) await adjustPoints(deps, demo.programId, row.member_id, { points: 1_000_000, reason: 'bench' }, 'bench');
+  // Planner statistics as a live database would have them (autovacuum may be off on a bench machine).
+  await db.query('analyze');
   await db.close();
   return { engine, env, programId: demo.programId, posKey: demo.posKey, adminKey: demo.adminKey, cards: rows.map((r) => r.number) };
 }

@@ -122,6 +122,8 @@ export async function generateDemo(deps: Deps, programId: string, options: DemoO
     if (moscow.getUTCDate() === 1) {
       clock = new Date(day);
       await runJob(sim, 'tier-review');
+      // A bulk load outgrows the planner's picture of the tables: refresh it, as a restore would.
+      await deps.db.query('analyze');
     }
     const today: { receipt: ReceiptInput; member: DemoMember | null }[] = [];
     for (const member of members) {
