@@ -1,11 +1,13 @@
 import { DateTime } from 'luxon';
-import { periodStart } from '../domain/rules/calendar.ts';
-import type { RuleContext, Usage } from '../domain/rules/context.ts';
+import type { Period } from '../domain/rules/calendar.ts';
+import type { Campaign } from '../domain/rules/campaign.ts';
+import type { MemberFacts, RuleContext, Usage } from '../domain/rules/context.ts';
 import { compileRuleSet, type CompiledRuleSet } from '../domain/rules/engine.ts';
 import { priceReceipt } from '../domain/pricing.ts';
 import type { ProgramSettings } from '../domain/settings.ts';
 import { findTier } from '../domain/tiers.ts';
-import { pastReceipts, type PastReceipt } from '../store/history.ts';
+import { localTime } from '../domain/rules/calendar.ts';
+import { pastMembers, pastReceipts, type PastReceipt } from '../store/history.ts';
 import { loadSettings } from '../store/programs.ts';
 import { latestRules } from '../store/rules.ts';
 import { checkRuleSet } from './rules.ts';
@@ -46,6 +48,8 @@ class Replay {
   private perCampaign = new Map<string, { name: string; receipts: number; members: Set<string>; points: number; discount: number }>();
   private affected = new Set<string>();
   private totals = { pointsIssued: 0, campaignPoints: 0, discount: 0, pointsSpent: 0 };
+  private readonly periods: Map<string, Period>;
+  private readonly budgets: Map<string, Campaign['limits']['budget']>;
 
   constructor(
     readonly rules: CompiledRuleSet,
@@ -53,17 +57,19 @@ class Replay {
     private readonly settings: ProgramSettings,
   ) {
     for (const c of rules.campaigns) this.perCampaign.set(c.campaign.code, { name: c.campaign.name, receipts: 0, members: new Set(), points: 0, discount: 0 });
+    const campaigns = rules.ruleSet.campaigns;
+    this.periods = new Map(campaigns.flatMap((c) => (c.limits.perMember ? [[c.code, c.limits.perMember.period] as const] : [])));
+    this.budgets = new Map(campaigns.map((c) => [c.code, c.limits.budget]));
   }
 
-  private usageKey(campaign: string, memberId: string, at: Date) {
-    const c = this.rules.ruleSet.campaigns.find((x) => x.code === campaign);
-    const since = c?.limits.perMember ? periodStart(c.limits.perMember.period, at, this.settings.timezone) : null;
-    return `${campaign}|${memberId}|${since?.toISOString() ?? ''}`;
+  private usageKey(campaign: string, memberId: string, local: LocalPeriods) {
+    const period = this.periods.get(campaign) ?? 'lifetime';
+    return `${campaign}|${memberId}|${period === 'lifetime' ? '' : local[period]}`;
   }
 
-  run(receipt: PastReceipt) {
+  run({ receipt, member, local, couponFor }: Replayed) {
     const { settings } = this;
-    const member = receipt.member;
+    const none = { points: 0, discount: 0, uses: 0 };
     const context: RuleContext = {
       at: receipt.purchasedAt,
       timezone: settings.timezone,
@@ -74,20 +80,11 @@ class Replay {
       lines: receipt.lines,
       pointsToSpend: receipt.pointsSpent,
       event: null,
-      member: member
-        ? {
-            id: member.id,
-            tierCode: receipt.tierCode,
-            birthDate: member.birthDate,
-            joinedAt: member.joinedAt,
-            attributes: { ...member.attributes, age: ageAt(member.birthDate, receipt.purchasedAt, settings.timezone) },
-            purchases: member.purchases,
-          }
-        : null,
-      couponFor: new Set(receipt.coupons),
-      usage: (campaign) => (member ? (this.usage.get(this.usageKey(campaign, member.id, receipt.purchasedAt)) ?? { points: 0, discount: 0, uses: 0 }) : { points: 0, discount: 0, uses: 0 }),
+      member,
+      couponFor,
+      usage: (campaign) => (member ? (this.usage.get(this.usageKey(campaign, member.id, local)) ?? none) : none),
       budgetLeft: (campaign) => {
-        const budget = this.rules.ruleSet.campaigns.find((c) => c.code === campaign)?.limits.budget;
+        const budget = this.budgets.get(campaign);
         const spent = this.spentBudget.get(campaign) ?? { points: 0, discount: 0 };
         return {
           points: budget?.points === undefined ? null : budget.points - spent.points,
@@ -122,7 +119,7 @@ class Replay {
       if (member) {
         t.members.add(member.id);
         this.affected.add(member.id);
-        const key = this.usageKey(a.campaign, member.id, receipt.purchasedAt);
+        const key = this.usageKey(a.campaign, member.id, local);
         const u = this.usage.get(key) ?? { points: 0, discount: 0, uses: 0 };
         this.usage.set(key, { points: u.points + a.points, discount: u.discount + a.discount, uses: u.uses + 1 });
       }
@@ -156,8 +153,26 @@ class Replay {
   }
 }
 
-const ageAt = (birthDate: string | null, at: Date, zone: string) =>
-  birthDate ? Math.floor(DateTime.fromJSDate(at, { zone }).diff(DateTime.fromISO(birthDate, { zone }), 'years').years) : null;
+const PAGE = 5000;
+
+const ageAt = (birthDate: string | null, local: DateTime) => {
+  if (!birthDate) return null;
+  const [y, m, d] = birthDate.split('-').map(Number) as [number, number, number];
+  return local.year - y - (local.month < m || (local.month === m && local.day < d) ? 1 : 0);
+};
+
+interface LocalPeriods {
+  day: string;
+  week: string;
+  month: string;
+}
+
+interface Replayed {
+  receipt: PastReceipt;
+  member: MemberFacts | null;
+  local: LocalPeriods;
+  couponFor: ReadonlySet<string>;
+}
 
 export interface BacktestReport {
   from: string;
@@ -180,15 +195,41 @@ export async function backtest(deps: Deps, programId: string, draft: unknown, pe
   const { settings } = await loadSettings(deps.db, programId);
   const published = await latestRules(deps.db, programId);
   const sides = [new Replay(published.rules, published.version, settings), new Replay(compileRuleSet(checked.value), null, settings)] as const;
+  const members = await pastMembers(deps.db, programId, period);
+  const purchases = new Map([...members].map(([id, m]) => [id, m.purchasesBefore]));
   let count = 0;
-  let after: { at: Date; id: string } | null = null;
+  // The next page is read while this one is replayed.
+  let next = pastReceipts(deps.db, programId, period, null, PAGE);
   for (;;) {
-    const page = await pastReceipts(deps.db, programId, period, after, 5000);
-    for (const receipt of page) for (const side of sides) side.run(receipt);
-    count += page.length;
+    const page = await next;
     const last = page[page.length - 1];
-    if (!last || page.length < 5000) break;
-    after = { at: last.purchasedAt, id: last.id };
+    if (last && page.length === PAGE) next = pastReceipts(deps.db, programId, period, { at: last.purchasedAt, id: last.id }, PAGE);
+    for (const receipt of page) {
+      // What both sides see of the receipt is worked out once.
+      const local = localTime(receipt.purchasedAt, settings.timezone);
+      const past = receipt.memberId ? members.get(receipt.memberId) : undefined;
+      const member: MemberFacts | null =
+        receipt.memberId && past
+          ? {
+              id: receipt.memberId,
+              tierCode: receipt.tierCode,
+              birthDate: past.birthDate,
+              joinedAt: past.joinedAt,
+              attributes: { ...past.attributes, age: ageAt(past.birthDate, local) },
+              purchases: purchases.get(receipt.memberId) ?? 0,
+            }
+          : null;
+      const replayed: Replayed = {
+        receipt,
+        member,
+        local: { day: local.toISODate() as string, week: `${local.weekYear}-W${local.weekNumber}`, month: local.toFormat('yyyy-MM') },
+        couponFor: new Set(receipt.coupons),
+      };
+      for (const side of sides) side.run(replayed);
+      if (member) purchases.set(member.id, member.purchases + 1);
+    }
+    count += page.length;
+    if (!last || page.length < PAGE) break;
   }
   const [was, would] = sides.map((s) => s.result()) as [Side, Side];
   return ok({

@@ -1,18 +1,15 @@
+import { randomInt } from 'node:crypto';
 import { DateTime } from 'luxon';
-import { couponVerdict, normaliseCode, type CouponVerdict } from '../domain/coupons.ts';
-import type { Channel, RuleContext, RuleLine } from '../domain/rules/context.ts';
-import { noUsage } from '../domain/rules/context.ts';
+import { couponVerdict, fillPattern, normaliseCode, type CouponVerdict } from '../domain/coupons.ts';
 import { periodOf } from '../domain/rules/calendar.ts';
+import { noUsage, type Channel, type RuleContext, type RuleLine } from '../domain/rules/context.ts';
 import type { AppliedCampaign, Skipped } from '../domain/rules/engine.ts';
 import type { ProgramSettings } from '../domain/settings.ts';
 import { couponsFor, insertCoupons, redeemCoupon } from '../store/coupons.ts';
 import type { Queryable } from '../store/db.ts';
-import { randomInt } from 'node:crypto';
-import { fillPattern } from '../domain/coupons.ts';
-import type { Member } from '../store/members.ts';
-import { setTier } from '../store/members.ts';
-import { budgetsLeft, insertGrants, memberUsage, takeBudget, type VersionedRules } from '../store/rules.ts';
 import { newId } from '../store/ids.ts';
+import { setTier, type Member } from '../store/members.ts';
+import { budgetsLeft, insertGrants, memberUsage, takeBudget, type VersionedRules } from '../store/rules.ts';
 import { RaceLost } from './transaction.ts';
 
 /** What rules see of a member: the profile fields and the programme's own attributes, plus age. */

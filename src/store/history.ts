@@ -1,7 +1,8 @@
-import type { Channel, RuleLine } from '../domain/rules/context.ts';
+import type { ReceiptLine } from '../domain/pricing.ts';
+import type { Channel } from '../domain/rules/context.ts';
 import type { Queryable } from './db.ts';
 
-/** A stored receipt as a backtest replays it: its lines, who bought, what they had bought before, where. */
+/** A stored receipt as a backtest replays it: its lines, who bought, where, and the coupons it used. */
 export interface PastReceipt {
   id: string;
   purchasedAt: Date;
@@ -9,38 +10,36 @@ export interface PastReceipt {
   channel: Channel | null;
   pointsSpent: number;
   tierCode: string | null;
-  member: { id: string; birthDate: string | null; joinedAt: Date; attributes: Record<string, unknown>; purchases: number } | null;
+  memberId: string | null;
+  /** Campaigns whose coupons the receipt used. */
   coupons: string[];
-  lines: (RuleLine & { price: number; discount: number })[];
+  lines: ReceiptLine[];
 }
 
-type Row = {
-  id: string;
-  purchased_at: Date;
-  store_code: string;
-  channel: Channel | null;
-  points_spent: number;
-  tier_code: string | null;
-  member_id: string | null;
-  birth_date: string | null;
-  joined_at: Date | null;
-  attributes: Record<string, unknown> | null;
-  purchases: number | null;
-  coupons: string[] | null;
-  skus: string[];
-  categories: (string | null)[];
-  brands: (string | null)[];
-  quantities: number[];
-  prices: number[];
-  discounts: number[];
-  amounts: number[];
-  rewards: boolean[];
-};
+export interface PastMember {
+  birthDate: string | null;
+  joinedAt: Date;
+  attributes: Record<string, unknown>;
+  /** Confirmed receipts bought before the period. */
+  purchasesBefore: number;
+}
 
-/**
- * Confirmed receipts bought in [from, to), in order, a page at a time after the (purchasedAt, id) cursor.
- * A member's purchase count is the number of their confirmed receipts bought before this one.
- */
+/** The members who bought in a period, with what they had bought before it. */
+export async function pastMembers(db: Queryable, programId: string, period: { from: Date; to: Date }): Promise<Map<string, PastMember>> {
+  const rows = await db.query<{ id: string; birth_date: string | null; created_at: Date; attributes: Record<string, unknown>; before: number }>(
+    `select m.id, m.birth_date, m.created_at,
+       m.attributes || jsonb_build_object('gender', m.gender, 'city', m.city, 'source', m.source, 'channel', m.channel) as attributes,
+       (select count(*)::int from receipts p where p.program_id = m.program_id and p.member_id = m.id and p.status = 'confirmed'
+          and p.purchased_at < $2) as before
+     from members m
+     where m.program_id = $1 and exists (select 1 from receipts r where r.program_id = m.program_id and r.member_id = m.id
+       and r.purchased_at >= $2 and r.purchased_at < $3)`,
+    [programId, period.from, period.to],
+  );
+  return new Map(rows.map((r) => [r.id, { birthDate: r.birth_date, joinedAt: r.created_at, attributes: r.attributes, purchasesBefore: r.before }]));
+}
+
+/** Confirmed receipts bought in [from, to), in order, a page at a time after the (purchasedAt, id) cursor. */
 export async function pastReceipts(
   db: Queryable,
   programId: string,
@@ -48,49 +47,60 @@ export async function pastReceipts(
   after: { at: Date; id: string } | null,
   limit: number,
 ): Promise<PastReceipt[]> {
-  const rows = await db.query<Row>(
-    `select r.id, r.purchased_at, r.store_code, s.channel, r.points_spent, r.tier_code, r.member_id,
-       m.birth_date, m.created_at as joined_at,
-       m.attributes || jsonb_build_object('gender', m.gender, 'city', m.city, 'source', m.source, 'channel', m.channel) as attributes,
-       case when r.member_id is null then null else (select count(*)::int from receipts p where p.program_id = r.program_id
-         and p.member_id = r.member_id and p.status = 'confirmed' and (p.purchased_at, p.id) < (r.purchased_at, r.id)) end as purchases,
-       (select array_agg(c.campaign) from coupon_redemptions u join coupons c on c.program_id = u.program_id and c.code = u.code
-         where u.program_id = r.program_id and u.receipt_id = r.id) as coupons,
-       l.skus, l.categories, l.brands, l.quantities, l.prices, l.discounts, l.amounts, l.rewards
-     from receipts r
-     join stores s on s.program_id = r.program_id and s.code = r.store_code
-     left join members m on m.program_id = r.program_id and m.id = r.member_id
-     cross join lateral (
-       select array_agg(sku order by line_no) as skus, array_agg(category order by line_no) as categories,
-         array_agg(brand order by line_no) as brands, array_agg(quantity order by line_no) as quantities,
-         array_agg(price order by line_no) as prices, array_agg(discount order by line_no) as discounts,
-         array_agg(amount order by line_no) as amounts, array_agg(is_reward order by line_no) as rewards
-       from receipt_lines where program_id = r.program_id and receipt_id = r.id) l
+  const receipts = await db.query<{
+    id: string;
+    purchased_at: Date;
+    store_code: string;
+    channel: Channel | null;
+    points_spent: number;
+    tier_code: string | null;
+    member_id: string | null;
+  }>(
+    `select r.id, r.purchased_at, r.store_code, s.channel, r.points_spent, r.tier_code, r.member_id
+     from receipts r join stores s on s.program_id = r.program_id and s.code = r.store_code
      where r.program_id = $1 and r.status = 'confirmed' and r.purchased_at >= $2 and r.purchased_at < $3
        and ($4::timestamptz is null or (r.purchased_at, r.id) > ($4, $5))
      order by r.purchased_at, r.id limit $6`,
     [programId, period.from, period.to, after?.at ?? null, after?.id ?? '', limit],
   );
-  return rows.map((r) => ({
+  if (!receipts.length) return [];
+  const ids = receipts.map((r) => r.id);
+  const [lines, coupons] = [
+    await db.query<{ receipt_id: string; sku: string; category: string | null; brand: string | null; quantity: number; price: number; discount: number; amount: number; is_reward: boolean }>(
+      `select receipt_id, sku, category, brand, quantity, price, discount, amount, is_reward from receipt_lines
+       where program_id = $1 and receipt_id = any($2::text[]) order by receipt_id, line_no`,
+      [programId, ids],
+    ),
+    await db.query<{ receipt_id: string; campaign: string }>(
+      `select u.receipt_id, c.campaign from coupon_redemptions u join coupons c on c.program_id = u.program_id and c.code = u.code
+       where u.program_id = $1 and u.receipt_id = any($2::text[])`,
+      [programId, ids],
+    ),
+  ];
+  const linesOf = new Map<string, ReceiptLine[]>();
+  for (const l of lines) {
+    const list = linesOf.get(l.receipt_id) ?? [];
+    list.push({
+      sku: l.sku,
+      category: l.category ?? undefined,
+      brand: l.brand ?? undefined,
+      quantity: Number(l.quantity),
+      price: Number(l.price),
+      discount: Number(l.discount),
+      amount: Number(l.amount),
+      isReward: l.is_reward,
+    });
+    linesOf.set(l.receipt_id, list);
+  }
+  return receipts.map((r) => ({
     id: r.id,
     purchasedAt: r.purchased_at,
     storeCode: r.store_code,
     channel: r.channel,
     pointsSpent: Number(r.points_spent),
     tierCode: r.tier_code,
-    member: r.member_id
-      ? { id: r.member_id, birthDate: r.birth_date, joinedAt: r.joined_at as Date, attributes: r.attributes ?? {}, purchases: r.purchases ?? 0 }
-      : null,
-    coupons: r.coupons ?? [],
-    lines: r.skus.map((sku, i) => ({
-      sku,
-      category: r.categories[i] ?? undefined,
-      brand: r.brands[i] ?? undefined,
-      quantity: Number(r.quantities[i]),
-      price: Number(r.prices[i]),
-      discount: Number(r.discounts[i]),
-      amount: Number(r.amounts[i]),
-      isReward: r.rewards[i] as boolean,
-    })),
+    memberId: r.member_id,
+    coupons: coupons.length ? coupons.filter((c) => c.receipt_id === r.id).map((c) => c.campaign) : [],
+    lines: linesOf.get(r.id) ?? [],
   }));
 }

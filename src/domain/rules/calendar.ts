@@ -1,4 +1,21 @@
-import { DateTime } from 'luxon';
+import { DateTime, FixedOffsetZone } from 'luxon';
+
+const offsets = new Map<string, number>();
+
+/**
+ * The programme-local time of `at`. A zone's offset only changes on a quarter-hour in UTC, so it is looked up
+ * once per zone and quarter-hour (the lookup is the costly part of timezone arithmetic).
+ */
+export function localTime(at: Date, zone: string): DateTime {
+  const key = `${zone}|${Math.floor(at.getTime() / 900_000)}`;
+  let offset = offsets.get(key);
+  if (offset === undefined) {
+    offset = DateTime.fromJSDate(at, { zone }).offset;
+    if (offsets.size > 100_000) offsets.clear();
+    offsets.set(key, offset);
+  }
+  return DateTime.fromJSDate(at, { zone: FixedOffsetZone.instance(offset) });
+}
 
 export type Period = 'day' | 'week' | 'month' | 'lifetime';
 

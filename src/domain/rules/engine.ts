@@ -1,6 +1,5 @@
-import { DateTime } from 'luxon';
 import { allocate } from '../arithmetic.ts';
-import { parseClock, minuteOfDay } from './calendar.ts';
+import { localTime, minuteOfDay, parseClock } from './calendar.ts';
 import type { Campaign, ConditionNode, RuleSet } from './campaign.ts';
 import { conditionType } from './conditions.ts';
 import type { Facts, RuleContext } from './context.ts';
@@ -188,7 +187,7 @@ export interface Selection {
 
 const facts = (ctx: RuleContext): Facts => ({
   ...ctx,
-  local: DateTime.fromJSDate(ctx.at, { zone: ctx.timezone }),
+  local: localTime(ctx.at, ctx.timezone),
   amount: ctx.lines.reduce((a, l) => a + l.amount, 0),
 });
 

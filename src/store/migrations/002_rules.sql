@@ -78,6 +78,7 @@ create table coupon_redemptions (
   primary key (program_id, code, receipt_id)
 );
 create index coupon_redemptions_member on coupon_redemptions (program_id, code, member_id) where member_id is not null;
+create index coupon_redemptions_receipt on coupon_redemptions (program_id, receipt_id);
 
 -- Member actions (a review, a survey, a sport goal...), idempotent by the caller's event id.
 create table member_events (
