@@ -39,15 +39,24 @@ export async function pastMembers(db: Queryable, programId: string, period: { fr
   return new Map(rows.map((r) => [r.id, { birthDate: r.birth_date, joinedAt: r.created_at, attributes: r.attributes, purchasesBefore: r.before }]));
 }
 
-/** Confirmed receipts bought in [from, to), in order, a page at a time after the (purchasedAt, id) cursor. */
-export async function pastReceipts(
-  db: Queryable,
-  programId: string,
-  period: { from: Date; to: Date },
-  after: { at: Date; id: string } | null,
-  limit: number,
-): Promise<PastReceipt[]> {
-  const receipts = await db.query<{
+/**
+ * Opens a cursor over the confirmed receipts bought in [from, to), in the order they were bought: the period is
+ * read and sorted once, then fetched a page at a time (`nextReceipts`). Inside a transaction.
+ */
+export async function openReceiptCursor(tx: Queryable, programId: string, period: { from: Date; to: Date }): Promise<void> {
+  await tx.query(
+    `declare past_receipts no scroll cursor for
+     select r.id, r.purchased_at, r.store_code, s.channel, r.points_spent, r.tier_code, r.member_id
+     from receipts r join stores s on s.program_id = r.program_id and s.code = r.store_code
+     where r.program_id = $1 and r.status = 'confirmed' and r.purchased_at >= $2 and r.purchased_at < $3
+     order by r.purchased_at, r.id`,
+    [programId, period.from, period.to],
+  );
+}
+
+/** The next page of the cursor, with the lines and the coupons of its receipts; empty at the end. */
+export async function nextReceipts(tx: Queryable, programId: string, limit: number): Promise<PastReceipt[]> {
+  const receipts = await tx.query<{
     id: string;
     purchased_at: Date;
     store_code: string;
@@ -55,23 +64,16 @@ export async function pastReceipts(
     points_spent: number;
     tier_code: string | null;
     member_id: string | null;
-  }>(
-    `select r.id, r.purchased_at, r.store_code, s.channel, r.points_spent, r.tier_code, r.member_id
-     from receipts r join stores s on s.program_id = r.program_id and s.code = r.store_code
-     where r.program_id = $1 and r.status = 'confirmed' and r.purchased_at >= $2 and r.purchased_at < $3
-       and ($4::timestamptz is null or (r.purchased_at, r.id) > ($4, $5))
-     order by r.purchased_at, r.id limit $6`,
-    [programId, period.from, period.to, after?.at ?? null, after?.id ?? '', limit],
-  );
+  }>(`fetch ${Math.trunc(limit)} from past_receipts`);
   if (!receipts.length) return [];
   const ids = receipts.map((r) => r.id);
   const [lines, coupons] = [
-    await db.query<{ receipt_id: string; sku: string; category: string | null; brand: string | null; quantity: number; price: number; discount: number; amount: number; is_reward: boolean }>(
+    await tx.query<{ receipt_id: string; sku: string; category: string | null; brand: string | null; quantity: number; price: number; discount: number; amount: number; is_reward: boolean }>(
       `select receipt_id, sku, category, brand, quantity, price, discount, amount, is_reward from receipt_lines
        where program_id = $1 and receipt_id = any($2::text[]) order by receipt_id, line_no`,
       [programId, ids],
     ),
-    await db.query<{ receipt_id: string; campaign: string }>(
+    await tx.query<{ receipt_id: string; campaign: string }>(
       `select u.receipt_id, c.campaign from coupon_redemptions u join coupons c on c.program_id = u.program_id and c.code = u.code
        where u.program_id = $1 and u.receipt_id = any($2::text[])`,
       [programId, ids],
