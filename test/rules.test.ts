@@ -677,6 +677,23 @@ describe('audit trail of campaign changes', () => {
   });
 });
 
+describe('audit trail of settings', () => {
+  it('records who changed which settings, with the values before and after', async () => {
+    const p = await newProgramme(db, settings);
+    expect((await p.call('PATCH', '/v1/program/settings', { pendingDays: 7, maxRedemptionPercent: 30 }, { role: 'marketer' })).status).toBe(200);
+    const res = await p.call('GET', '/v1/audit?entity=settings');
+    expect(res.body.items).toEqual([
+      expect.objectContaining({
+        action: 'change',
+        entityId: '2',
+        actor: expect.stringContaining('marketer'),
+        before: { pendingDays: 0, maxRedemptionPercent: 50 },
+        after: { pendingDays: 7, maxRedemptionPercent: 30 },
+      }),
+    ]);
+  });
+});
+
 describe('per-member limit: once a day', () => {
   let p: Programme;
   let anna: string;

@@ -4,6 +4,7 @@ import type { Db, Queryable } from '../store/db.ts';
 import { newId } from '../store/ids.ts';
 import { insertApiKey, type Role } from '../store/keys.ts';
 import { appendSettings, insertProgram, loadSettings } from '../store/programs.ts';
+import { recordAudit } from '../store/rules.ts';
 import type { Deps } from './deps.ts';
 import { fail, ok, type Outcome } from './outcome.ts';
 import { inTransaction } from './transaction.ts';
@@ -46,7 +47,21 @@ export async function changeSettings(deps: Deps, programId: string, patch: Parti
     // A change that changes nothing is not a new version.
     if (JSON.stringify(parsed.data) === JSON.stringify(current.settings)) return ok(current);
     const next = { version: current.version + 1, settings: parsed.data };
-    await appendSettings(tx, programId, { ...next, actor, createdAt: deps.now() });
+    const now = deps.now();
+    await appendSettings(tx, programId, { ...next, actor, createdAt: now });
+    const changed = (Object.keys(parsed.data) as (keyof ProgramSettings)[]).filter(
+      (k) => JSON.stringify(parsed.data[k]) !== JSON.stringify(current.settings[k]),
+    );
+    await recordAudit(tx, programId, {
+      id: newId('aud'),
+      actor,
+      action: 'change',
+      entity: 'settings',
+      entityId: String(next.version),
+      before: Object.fromEntries(changed.map((k) => [k, current.settings[k]])),
+      after: Object.fromEntries(changed.map((k) => [k, parsed.data[k]])),
+      at: now,
+    });
     return ok(next);
   });
 }
