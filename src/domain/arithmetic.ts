@@ -17,10 +17,15 @@ export function roundFraction(numerator: bigint, denominator: bigint, mode: Roun
  * The parts always add up to `total`; a part never exceeds ceil(total * weight / sum).
  */
 export function allocate(total: bigint, weights: readonly bigint[]): bigint[] {
+  // The same split in floating-point integers when every product stays exact: the common, much cheaper case.
+  const small = weights.map(Number);
+  const smallSum = small.reduce((a, b) => a + b, 0);
+  if (smallSum * Number(total) < 2 ** 52 && smallSum < 2 ** 52) {
+    if (smallSum === 0 || total === 0n) return weights.map(() => 0n);
+    return allocateSmall(Number(total), small, smallSum).map(BigInt);
+  }
   const sum = weights.reduce((a, b) => a + b, 0n);
   if (sum === 0n || total === 0n) return weights.map(() => 0n);
-  // The same split in floating-point integers when every product stays exact: the common, much cheaper case.
-  if (total * sum <= BigInt(Number.MAX_SAFE_INTEGER)) return allocateSmall(Number(total), weights.map(Number), Number(sum)).map(BigInt);
   const parts = weights.map((w) => (total * w) / sum);
   let left = total - parts.reduce((a, b) => a + b, 0n);
   const order = weights
@@ -33,6 +38,14 @@ export function allocate(total: bigint, weights: readonly bigint[]): bigint[] {
     left -= 1n;
   }
   return parts;
+}
+
+/** `allocate` for integer amounts held as numbers (kopecks, points); exact whatever their size. */
+export function allocateNumbers(total: number, weights: readonly number[]): number[] {
+  const sum = weights.reduce((a, b) => a + b, 0);
+  if (sum === 0 || total === 0) return weights.map(() => 0);
+  if (sum * total < 2 ** 52) return allocateSmall(total, weights, sum);
+  return allocate(BigInt(total), weights.map(BigInt)).map(Number);
 }
 
 function allocateSmall(total: number, weights: readonly number[], sum: number): number[] {

@@ -94,10 +94,10 @@ describe('points_percent', () => {
   it('counts only matching lines, and weighs the split by what each paid', () => {
     const award = points('points_percent', { percent: 10, match: { categories: ['dairy'] } }, [dairy, bakery]);
     expect(award.total).toBe(10);
-    expect(award.weights[1]).toBe(0n);
-    expect(award.weights[0]).toBeGreaterThan(0n);
+    expect(award.weights[1]).toBe(0);
+    expect(award.weights[0]).toBeGreaterThan(0);
     const both = points('points_percent', { percent: 10 }, [dairy, bakery]);
-    expect(both.weights[0]).toBe(2n * (both.weights[1] as bigint));
+    expect(both.weights[0]).toBe(2 * (both.weights[1] as number));
   });
 
   it('never counts gift lines', () => {
@@ -129,7 +129,7 @@ describe('points_percent', () => {
 describe('points_fixed', () => {
   it('gives the points on a receipt, split by what each line paid', () => {
     const award = points('points_fixed', { points: 100 }, [dairy, bakery]);
-    expect(award).toEqual({ total: 100, weights: [10000n, 5000n] });
+    expect(award).toEqual({ total: 100, weights: [10000, 5000] });
   });
 
   it('gives nothing on a receipt where no money was paid', () => {
@@ -156,7 +156,7 @@ describe('points_multiplier', () => {
 
   it('multiplies only matching lines, and weighs the split by what each earned', () => {
     const award = points('points_multiplier', { multiplier: 2, match: { categories: ['dairy'] } }, [dairy, bakery], { earned: [10, 5] });
-    expect(award).toEqual({ total: 10, weights: [10n, 0n] });
+    expect(award).toEqual({ total: 10, weights: [10, 0] });
   });
 
   it('rounds the extra with the programme mode', () => {

@@ -29,7 +29,7 @@ export interface PointsInput {
 /** Total points of one effect and the weights that split it over lines (none for an event). */
 export interface PointsAward {
   total: number;
-  weights: readonly bigint[];
+  weights: readonly number[];
 }
 
 export type Reward =
@@ -89,9 +89,10 @@ export const effectTypes = [
     phase: 'points',
     args: z.object({ percent, match: optionalMatch }).strict(),
     points: (a, p) => {
-      const exact = only(a.match, p.lines, p.paid).map((paid) => BigInt(paid) * hundredths(a.percent));
-      const sum = exact.reduce((x, y) => x + y, 0n);
-      return { total: Number(roundFraction(sum, 10000n * BigInt(p.pointValue), p.rounding)), weights: exact };
+      // The percent is the same on every line: the money paid is the weight, and the total is rounded once.
+      const paid = only(a.match, p.lines, p.paid);
+      const sum = paid.reduce((x, y) => x + y, 0);
+      return { total: Number(roundFraction(BigInt(sum) * hundredths(a.percent), 10000n * BigInt(p.pointValue), p.rounding)), weights: paid };
     },
     refs: (a) => ({ categories: a.match.categories }),
   }),
@@ -101,7 +102,7 @@ export const effectTypes = [
     triggers: ['receipt', 'event'],
     phase: 'points',
     args: z.object({ points: z.number().int().min(1).max(100_000_000) }).strict(),
-    points: (a, p) => ({ total: p.lines.length && !p.paid.some((x) => x > 0) ? 0 : a.points, weights: p.paid.map(BigInt) }),
+    points: (a, p) => ({ total: p.lines.length && !p.paid.some((x) => x > 0) ? 0 : a.points, weights: p.paid }),
   }),
   define({
     code: 'points_multiplier',
@@ -110,9 +111,9 @@ export const effectTypes = [
     phase: 'points',
     args: z.object({ multiplier: z.number().gt(1).max(100).multipleOf(0.01), match: optionalMatch }).strict(),
     points: (a, p) => {
-      const base = only(a.match, p.lines, p.earned).map(BigInt);
-      const sum = base.reduce((x, y) => x + y, 0n);
-      return { total: Number(roundFraction(sum * (hundredths(a.multiplier) - 100n), 100n, p.rounding)), weights: base };
+      const base = only(a.match, p.lines, p.earned);
+      const sum = base.reduce((x, y) => x + y, 0);
+      return { total: Number(roundFraction(BigInt(sum) * (hundredths(a.multiplier) - 100n), 100n, p.rounding)), weights: base };
     },
     refs: (a) => ({ categories: a.match.categories }),
   }),

@@ -1,4 +1,4 @@
-import { allocate } from '../arithmetic.ts';
+import { allocate, allocateNumbers } from '../arithmetic.ts';
 import { localTime, minuteOfDay, parseClock } from './calendar.ts';
 import type { Campaign, ConditionNode, RuleSet } from './campaign.ts';
 import { conditionType } from './conditions.ts';
@@ -299,8 +299,8 @@ export function awardPoints(
       if (!award.total) continue;
       total += award.total;
       if (!ctx.lines.length) continue;
-      const split = allocate(BigInt(award.total), award.weights);
-      for (let i = 0; i < parts.length; i++) parts[i]! += Number(split[i]);
+      const split = allocateNumbers(award.total, award.weights);
+      for (let i = 0; i < parts.length; i++) parts[i]! += split[i]!;
     }
     const limit = room(compiled.campaign, ctx, 'points');
     const capped = total > limit && ctx.lines.length ? capParts(parts, limit) : parts;
