@@ -75,7 +75,7 @@ export interface PricingInput {
   pointsToSpend: number;
   /** The member's available balance; null for an anonymous receipt. */
   availablePoints: number | null;
-  /** The published campaigns and what they may look at; none when the programme has no rules engine input. */
+  /** The campaigns in force and what they may look at; none when the programme has no campaigns. */
   campaigns?: { rules: CompiledRuleSet; context: RuleContext } | null | undefined;
 }
 

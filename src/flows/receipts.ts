@@ -9,14 +9,14 @@ import { newId } from '../store/ids.ts';
 import { qualifyingValue, setTier, type Member } from '../store/members.ts';
 import { memberLedgerView } from '../store/ledger.ts';
 import { insertReceipt, storedResponse, type LineRecord, type ReceiptRecord } from '../store/receipts.ts';
+import { loadRules, type VersionedRules } from '../store/rules.ts';
 import type { Deps } from './deps.ts';
 import { settle, type MemberLedger } from './lots.ts';
 import { memberForReceipt, type MemberRef } from './members.ts';
 import { fail, ok, type Outcome } from './outcome.ts';
 import { idempotent, RaceLost, requestHash } from './transaction.ts';
-import { qualifyReferral } from './referrals.ts';
 import { campaignSetup, couponResults, recordCampaigns, type CouponResult, type IssuedCoupon } from './campaigns.ts';
-import { loadRules, type VersionedRules } from '../store/rules.ts';
+import { qualifyReferral } from './referrals.ts';
 
 export interface ReceiptInput {
   storeCode: string;
@@ -107,7 +107,7 @@ async function price(tx: Queryable, programId: string, input: ReceiptInput, now:
   if (!pricing.ok) return fail(pricing.code, pricing.message, { maxPoints: pricing.maxPoints });
   const { ok: _ok, ...priced } = pricing;
   const coupons = setup ? couponResults(setup.coupons, priced.campaigns, priced.skippedCampaigns) : [];
-  // A coupon that did not apply unlocks nothing, even if its campaign applied by another coupon of the receipt.
+  // Uses of codes with a limit are counted on the coupon's row; an unlimited promo code's row is left alone.
   const limitedCoupons = new Set(setup?.coupons.flatMap((v) => (v.ok && v.coupon.maxUses !== null ? [v.code] : [])));
   return ok({ settings, version, rules, coupons, limitedCoupons, member, cardNumber, pricing: priced, available, ledger, seen, qualifying });
 }
