@@ -67,10 +67,12 @@ export async function nextReceipts(tx: Queryable, programId: string, limit: numb
   }>(`fetch ${Math.trunc(limit)} from past_receipts`);
   if (!receipts.length) return [];
   const ids = receipts.map((r) => r.id);
-  const [lines, coupons] = [
-    await tx.query<{ receipt_id: string; sku: string; category: string | null; brand: string | null; quantity: number; price: number; discount: number; amount: number; is_reward: boolean }>(
-      `select receipt_id, sku, category, brand, quantity, price, discount, amount, is_reward from receipt_lines
-       where program_id = $1 and receipt_id = any($2::text[]) order by receipt_id, line_no`,
+  // The page's lines as one JSON value: a row per line costs more to pass (PGlite especially) than to parse.
+  const [[page], coupons] = [
+    await tx.query<{ lines: string | null }>(
+      `select json_agg(json_build_array(l.receipt_id, l.sku, l.category, l.brand, l.quantity, l.price, l.discount, l.amount, l.is_reward)
+         order by l.receipt_id, l.line_no)::text as lines
+       from unnest($2::text[]) as r(id) join receipt_lines l on l.program_id = $1 and l.receipt_id = r.id`,
       [programId, ids],
     ),
     await tx.query<{ receipt_id: string; campaign: string }>(
@@ -79,20 +81,21 @@ export async function nextReceipts(tx: Queryable, programId: string, limit: numb
       [programId, ids],
     ),
   ];
+  type LineTuple = [string, string, string | null, string | null, number | string, number, number, number, boolean];
   const linesOf = new Map<string, ReceiptLine[]>();
-  for (const l of lines) {
-    const list = linesOf.get(l.receipt_id) ?? [];
+  for (const [receiptId, sku, category, brand, quantity, price, discount, amount, isReward] of JSON.parse(page?.lines ?? '[]') as LineTuple[]) {
+    const list = linesOf.get(receiptId) ?? [];
     list.push({
-      sku: l.sku,
-      category: l.category ?? undefined,
-      brand: l.brand ?? undefined,
-      quantity: Number(l.quantity),
-      price: Number(l.price),
-      discount: Number(l.discount),
-      amount: Number(l.amount),
-      isReward: l.is_reward,
+      sku,
+      category: category ?? undefined,
+      brand: brand ?? undefined,
+      quantity: Number(quantity),
+      price: Number(price),
+      discount: Number(discount),
+      amount: Number(amount),
+      isReward,
     });
-    linesOf.set(l.receipt_id, list);
+    linesOf.set(receiptId, list);
   }
   return receipts.map((r) => ({
     id: r.id,
