@@ -59,11 +59,21 @@ export function createApp(deps: Deps) {
     if (error instanceof HTTPException && error.status === 400) return problem(c, 'malformed_json', error.message);
     if (error instanceof HTTPException && error.status === 415) return problem(c, 'unsupported_media_type', 'send the body as application/json');
     if (error instanceof HTTPException) return problem(c, 'validation_failed', error.message);
+    // Values the database refuses to store; the transaction was rolled back, so nothing changed.
+    const refused = databaseRefusals[(error as { code?: string }).code ?? ''];
+    if (refused) return problem(c, 'validation_failed', refused);
     console.error(error);
     return problem(c, 'internal_error', 'something went wrong on our side; the request may be retried with the same Idempotency-Key');
   });
   return app;
 }
+
+const databaseRefusals: Record<string, string> = {
+  '22021': 'text must not contain the NUL character (\\u0000)',
+  '22P05': 'text must not contain the NUL character (\\u0000)',
+  '22008': 'a date is out of the supported range',
+  '22009': 'a date is out of the supported range',
+};
 
 const docsPage = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Kopilka API</title>

@@ -5,6 +5,14 @@ import { toMilli } from '../domain/arithmetic.ts';
 export const money = z.number().int().min(0).max(1_000_000_000_000);
 export const points = z.number().int().min(0).max(1_000_000_000_000);
 const text = (max: number) => z.string().trim().min(1).max(max);
+/** A moment in ISO 8601 with an offset, within years 1970-9999 (what both database engines store). */
+export const instant = z.iso
+  .datetime({ offset: true, message: 'an ISO 8601 date-time with an offset, e.g. 2026-06-01T00:00:00+03:00' })
+  .refine((v) => {
+    const at = Date.parse(v);
+    return Number.isNaN(at) || (at >= 0 && at < Date.UTC(10000, 0, 1)); // a malformed one is reported by the format
+  }, 'a date between 1970 and 9999');
+
 export const codeString = z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/, 'letters, digits, "_", "-" or "." (1-64)');
 
 const currencies = new Set(Intl.supportedValuesOf('currency'));
@@ -41,7 +49,7 @@ export const receiptInput = z
   .object({
     storeCode: codeString,
     number: text(64),
-    purchasedAt: z.iso.datetime({ offset: true }).optional().describe('when the sale happened; default now'),
+    purchasedAt: instant.optional().describe('when the sale happened; default now'),
     currency: z.string().regex(/^[A-Z]{3}$/, 'ISO 4217 code').refine(isCurrency, 'unknown currency').optional(),
     member: memberRef.optional().describe('omit for an anonymous receipt'),
     lines: z.array(receiptLine).min(1).max(500),

@@ -100,6 +100,11 @@ const same = (a: unknown, b: unknown) => requestHash(a ?? null) === requestHash(
 export async function saveCategory(deps: Deps, programId: string, category: { code: string; name: string; parent: string | null }, actor: string) {
   return inTransaction(deps.db, async (tx) => {
     const now = deps.now();
+    if (category.parent === category.code) return fail('validation_failed', 'a category cannot be its own parent', { field: 'parent' });
+    if (category.parent) {
+      const [parent] = await tx.query('select 1 from categories where program_id = $1 and code = $2', [programId, category.parent]);
+      if (!parent) return fail('validation_failed', `parent: no category ${category.parent}`, { field: 'parent' });
+    }
     const [was] = await tx.query<{ code: string; name: string; parent: string | null }>(
       'select code, name, parent from categories where program_id = $1 and code = $2',
       [programId, category.code],

@@ -6,14 +6,14 @@ import { findMember } from '../../store/members.ts';
 import { allow, type Env } from '../auth.ts';
 import { body, json, problems, security } from '../openapi.ts';
 import { failure, problem } from '../problems.ts';
-import { appliedCampaign, codeString, skippedCampaign } from '../schemas.ts';
+import { appliedCampaign, codeString, instant, skippedCampaign } from '../schemas.ts';
 
 const actionInput = z
   .object({
     id: z.string().trim().min(1).max(128).describe('your id of the event: a retry with the same id has one effect'),
     memberId: z.string().min(1).max(64),
     type: codeString.describe('registration, review, survey, social_repost, sport_goal... or a type the programme defines'),
-    occurredAt: z.iso.datetime({ offset: true }).optional(),
+    occurredAt: instant.optional(),
     attributes: z.record(z.string(), z.union([z.string().max(1000), z.number(), z.boolean()])).optional(),
   })
   .openapi('Action');

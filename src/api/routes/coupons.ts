@@ -7,10 +7,9 @@ import type { Queryable } from '../../store/db.ts';
 import { allow, type Env } from '../auth.ts';
 import { body, json, problems, security } from '../openapi.ts';
 import { failure, problem } from '../problems.ts';
-import { codeString } from '../schemas.ts';
+import { codeString, instant } from '../schemas.ts';
 
 const actorOf = (key: { id: string; name: string }) => `${key.id} (${key.name})`;
-const instant = z.iso.datetime({ offset: true, message: 'an ISO 8601 date-time with an offset, e.g. 2026-06-01T00:00:00+03:00' });
 const limit = (what: string) =>
   z.number({ message: `${what}: a whole number of at least 1, or null for no limit` }).int(`${what}: a whole number`).min(1, `${what}: at least 1, or null for no limit`).max(1_000_000_000);
 

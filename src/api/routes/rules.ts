@@ -10,7 +10,7 @@ import { budgetsLeft, latestRules, listAudit, listCategories, ruleVersions } fro
 import { allow, type Env } from '../auth.ts';
 import { body, json, problems, security } from '../openapi.ts';
 import { failure, problem } from '../problems.ts';
-import { calculation, codeString, receiptInput } from '../schemas.ts';
+import { calculation, codeString, instant, receiptInput } from '../schemas.ts';
 import { toInput } from './receipts.ts';
 
 const anything = z.record(z.string(), z.unknown());
@@ -179,8 +179,8 @@ export function ruleRoutes(deps: Deps) {
       summary: 'Replay stored receipts of a period under a draft rule set and compare with the published one, per campaign',
       request: body(
         z
-          .object({ rules: anything, from: z.iso.datetime({ offset: true }), to: z.iso.datetime({ offset: true }) })
-          .refine((b) => Date.parse(b.from) < Date.parse(b.to), { message: 'the end is before the start', path: ['to'] })
+          .object({ rules: anything, from: instant, to: instant })
+          .refine((b) => !(Date.parse(b.from) >= Date.parse(b.to)), { message: 'the end is before the start', path: ['to'] })
           .openapi('Backtest'),
       ),
       responses: { 200: json(anything, 'the comparison'), ...problems },

@@ -4,6 +4,7 @@ import { effectType } from './effects.ts';
 
 const code = z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/, 'letters, digits, "_", "-" or "." (1-64)');
 const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM');
+const instant = z.iso.datetime({ offset: true, message: 'an ISO 8601 date-time with an offset, e.g. 2026-06-01T00:00:00+03:00' });
 const amount = z.number().int().min(0, 'must not be negative').max(1_000_000_000_000);
 
 /** Built-in member actions; a programme adds its own in `eventTypes`. */
@@ -56,8 +57,8 @@ export const campaignSchema = z
     trigger: z.enum(['receipt', 'event']).default('receipt'),
     schedule: z
       .object({
-        from: z.iso.datetime({ offset: true }).optional(),
-        to: z.iso.datetime({ offset: true }).optional(),
+        from: instant.optional(),
+        to: instant.optional(),
         days: z.array(z.number().int().min(1).max(7)).min(1).max(7).optional().describe('1 = Monday ... 7 = Sunday'),
         hours: z.object({ from: clock, to: clock }).strict().refine((h) => h.from !== h.to, { message: 'an empty window: from equals to', path: ['to'] }).optional(),
       })
@@ -113,6 +114,23 @@ export type ReferralRules = RuleSet['referral'];
 
 export const emptyRuleSet = (): RuleSet => ruleSetSchema.parse({});
 
+/** Far more than any real rule set needs (conditions nest a few levels), far less than would exhaust the stack. */
+const MAX_NESTING = 64;
+
+/** How deep a JSON value nests, counted without recursion. */
+function nesting(value: unknown): number {
+  let deepest = 0;
+  const stack: [unknown, number][] = [[value, 1]];
+  while (stack.length) {
+    const [v, depth] = stack.pop() as [unknown, number];
+    if (v === null || typeof v !== 'object') continue;
+    deepest = Math.max(deepest, depth);
+    if (deepest > MAX_NESTING) return deepest;
+    for (const child of Object.values(v)) stack.push([child, depth + 1]);
+  }
+  return deepest;
+}
+
 /** What the rest of the programme defines, for reference checks at publish time. */
 export interface Known {
   categories: ReadonlySet<string>;
@@ -130,6 +148,7 @@ export interface RuleIssue {
  * tiers, stores, campaigns and actions that must exist. A rule set that passes can always be evaluated.
  */
 export function parseRuleSet(input: unknown, known: Known): { ok: true; ruleSet: RuleSet } | { ok: false; issues: RuleIssue[] } {
+  if (nesting(input) > MAX_NESTING) return { ok: false, issues: [{ path: [], message: `nested deeper than ${MAX_NESTING} levels` }] };
   const parsed = ruleSetSchema.safeParse(input);
   if (!parsed.success)
     return { ok: false, issues: parsed.error.issues.map((i) => ({ path: i.path as (string | number)[], message: i.message })) };
