@@ -235,6 +235,7 @@ export const returnResult = z
     lines: z.array(z.object({ lineNo: z.number().int(), quantity: z.number(), amount: z.number().int(), pointsClawedBack: z.number().int(), pointsRefunded: z.number().int() })),
     balance: z.object({ available: z.number().int(), pending: z.number().int(), debt: z.number().int() }).nullable(),
     couponsRestored: z.array(z.string()).describe('coupons usable again: nothing of the receipt is left'),
+    couponsVoided: z.array(z.string()).describe('unused coupons the receipt earned, expired: nothing of it is left'),
   })
   .openapi('ReturnResult');
 

@@ -96,7 +96,12 @@ export async function rewardAction(
  * Records a member's action (a review, a survey, a sport goal...) and gives what the campaigns say, with their
  * per-period caps. Idempotent by the event id: the same event again gets the first answer; other content, a refusal.
  */
-export async function recordAction(deps: Deps, programId: string, input: ActionInput): Promise<Outcome<ActionResult>> {
+/** Actions the programme records itself: registration when a member joins, birthday by the daily job. */
+export const systemActions: ReadonlySet<string> = new Set(['registration', 'birthday']);
+
+export async function recordAction(deps: Deps, programId: string, input: ActionInput, bySystem = false): Promise<Outcome<ActionResult>> {
+  if (!bySystem && systemActions.has(input.type))
+    return fail('unknown_action_type', `${input.type} is recorded by the programme itself`, { field: 'type' });
   return inTransaction(deps.db, async (tx) => {
     const member = await findMember(tx, programId, { id: input.memberId }, true);
     if (!member) return fail('member_not_found', `no member ${input.memberId}`);

@@ -7,7 +7,7 @@ import { priceReceipt } from '../domain/pricing.ts';
 import type { ProgramSettings } from '../domain/settings.ts';
 import { findTier } from '../domain/tiers.ts';
 import { localTime } from '../domain/rules/calendar.ts';
-import { nextReceipts, openReceiptCursor, pastMembers, type PastReceipt } from '../store/history.ts';
+import { pastMembers, pastReceipts, type PastReceipt } from '../store/history.ts';
 import { loadSettings } from '../store/programs.ts';
 import { latestRules } from '../store/rules.ts';
 import { checkRuleSet } from './rules.ts';
@@ -197,39 +197,40 @@ export async function backtest(deps: Deps, programId: string, draft: unknown, pe
   const sides = [new Replay(published.rules, published.version, settings), new Replay(compileRuleSet(checked.value), null, settings)] as const;
   const members = await pastMembers(deps.db, programId, period);
   const purchases = new Map([...members].map(([id, m]) => [id, m.purchasesBefore]));
-  const count = await deps.db.transaction(async (tx) => {
-    let replayed = 0;
-    await openReceiptCursor(tx, programId, period);
-    for (;;) {
-      const page = await nextReceipts(tx, programId, PAGE);
-      for (const receipt of page) {
-        // What both sides see of the receipt is worked out once.
-        const local = localTime(receipt.purchasedAt, settings.timezone);
-        const past = receipt.memberId ? members.get(receipt.memberId) : undefined;
-        const member: MemberFacts | null =
-          receipt.memberId && past
-            ? {
-                id: receipt.memberId,
-                tierCode: receipt.tierCode,
-                birthDate: past.birthDate,
-                joinedAt: past.joinedAt,
-                attributes: { ...past.attributes, age: ageAt(past.birthDate, local) },
-                purchases: purchases.get(receipt.memberId) ?? 0,
-              }
-            : null;
-        const one: Replayed = {
-          receipt,
-          member,
-          local: { day: local.toISODate() as string, week: `${local.weekYear}-W${local.weekNumber}`, month: local.toFormat('yyyy-MM') },
-          couponFor: new Set(receipt.coupons),
-        };
-        for (const side of sides) side.run(one);
-        if (member) purchases.set(member.id, member.purchases + 1);
-      }
-      replayed += page.length;
-      if (page.length < PAGE) return replayed;
+  let count = 0;
+  // The next page is read while this one is replayed.
+  let next = pastReceipts(deps.db, programId, period, null, PAGE);
+  for (;;) {
+    const page = await next;
+    const last = page[page.length - 1];
+    if (last && page.length === PAGE) next = pastReceipts(deps.db, programId, period, { at: last.purchasedAt, id: last.id }, PAGE);
+    for (const receipt of page) {
+      // What both sides see of the receipt is worked out once.
+      const local = localTime(receipt.purchasedAt, settings.timezone);
+      const past = receipt.memberId ? members.get(receipt.memberId) : undefined;
+      const member: MemberFacts | null =
+        receipt.memberId && past
+          ? {
+              id: receipt.memberId,
+              tierCode: receipt.tierCode,
+              birthDate: past.birthDate,
+              joinedAt: past.joinedAt,
+              attributes: { ...past.attributes, age: ageAt(past.birthDate, local) },
+              purchases: purchases.get(receipt.memberId) ?? 0,
+            }
+          : null;
+      const one: Replayed = {
+        receipt,
+        member,
+        local: { day: local.toISODate() as string, week: `${local.weekYear}-W${local.weekNumber}`, month: local.toFormat('yyyy-MM') },
+        couponFor: new Set(receipt.coupons),
+      };
+      for (const side of sides) side.run(one);
+      if (member) purchases.set(member.id, member.purchases + 1);
     }
-  });
+    count += page.length;
+    if (page.length < PAGE) break;
+  }
   const [was, would] = sides.map((s) => s.result()) as [Side, Side];
   return ok({
     from: period.from.toISOString(),

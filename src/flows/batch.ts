@@ -60,9 +60,9 @@ export async function confirmMany(deps: Deps, programId: string, receipts: reado
 async function confirmTogether(tx: Queryable, now: Date, programId: string, receipts: readonly ReceiptInput[], results: (Result | undefined)[]): Promise<number[]> {
   const { settings: versioned, stores } = await batchContext(tx, programId, [...new Set(receipts.map((r) => r.storeCode))]);
   const { settings, version } = versioned;
-  // Campaigns and coupons (budgets, limits, coupon uses) are decided one receipt at a time.
+  // Campaigns, coupons and referral rewards (budgets, limits, coupon uses) are decided one receipt at a time.
   const rules = await latestRules(tx, programId);
-  if (rules.rules.ruleSet.campaigns.length) return receipts.map((_, i) => i);
+  if (rules.rules.ruleSet.campaigns.length || rules.rules.ruleSet.referral.enabled) return receipts.map((_, i) => i);
 
   // Who each receipt names. New or inactive cards enrol or activate: those receipts go one by one, in order.
   const cards = await cardsByNumber(tx, programId, receipts.flatMap((r) => (r.member?.cardNumber ? [r.member.cardNumber] : [])));

@@ -92,9 +92,10 @@ export async function campaignSetup(
     budgetLeft: (campaign) => {
       const budget = byCode.get(campaign)?.limits.budget;
       const left = budgets.get(campaign);
+      // A draft's new budget has no counters yet: all of it is left.
       return {
-        points: budget?.points === undefined ? null : (left?.points ?? 0),
-        discount: budget?.discount === undefined ? null : (left?.discount ?? 0),
+        points: budget?.points === undefined ? null : (left?.points ?? budget.points),
+        discount: budget?.discount === undefined ? null : (left?.discount ?? budget.discount),
       };
     },
   };
@@ -161,10 +162,15 @@ export async function recordCampaigns(
   },
 ): Promise<{ issued: IssuedCoupon[]; tier: { from: string | null; to: string } | null }> {
   const hint = [...(a.member?.id ?? a.sourceId)].reduce((h, ch) => (h * 31 + ch.charCodeAt(0)) >>> 0, 7);
-  const budgeted = new Set(a.rules.rules.ruleSet.campaigns.filter((c) => c.limits.budget).map((c) => c.code));
-  for (const c of a.applied)
-    if (budgeted.has(c.campaign) && (c.points || c.discount) && !(await takeBudget(tx, programId, c.campaign, c.points, c.discount, hint)))
-      throw new RaceLost(`budget of ${c.campaign}`);
+  const budgets = new Map(a.rules.rules.ruleSet.campaigns.map((c) => [c.code, c.limits.budget]));
+  for (const c of a.applied) {
+    const budget = budgets.get(c.campaign);
+    if (!budget) continue;
+    // Only the kinds the budget limits are taken from it.
+    const points = budget.points === undefined ? 0 : c.points;
+    const discount = budget.discount === undefined ? 0 : c.discount;
+    if ((points || discount) && !(await takeBudget(tx, programId, c.campaign, points, discount, hint))) throw new RaceLost(`budget of ${c.campaign}`);
+  }
   for (const c of a.coupons)
     if (c.status === 'applied' && !(await redeemCoupon(tx, programId, { code: c.code, receiptId: a.sourceId, memberId: a.member?.id ?? null, at: a.at, limited: a.limitedCoupons?.has(c.code) ?? true })))
       throw new RaceLost(`coupon ${c.code}`);

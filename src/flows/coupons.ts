@@ -6,7 +6,7 @@ import { findMember } from '../store/members.ts';
 import { latestRules, recordAudit } from '../store/rules.ts';
 import type { Deps } from './deps.ts';
 import { fail, ok, type Outcome } from './outcome.ts';
-import { inTransaction } from './transaction.ts';
+import { idempotent } from './transaction.ts';
 
 export const DEFAULT_PATTERN = 'KOP-XXXX-XXXX';
 export const MAX_BATCH = 100_000;
@@ -65,10 +65,11 @@ function checkInput(input: CouponBatchInput) {
  * Generates a batch of coupons for a campaign of the published rule set, in one transaction: random codes from the
  * pattern (codes that already exist are drawn again), or one fixed promo code. Recorded in the audit trail.
  */
-export async function generateCoupons(deps: Deps, programId: string, input: CouponBatchInput, actor: string): Promise<Outcome<CouponBatch>> {
+export async function generateCoupons(deps: Deps, programId: string, input: CouponBatchInput, actor: string, idempotencyKey?: string): Promise<Outcome<CouponBatch>> {
   const refused = checkInput(input);
   if (refused) return refused;
-  return inTransaction(deps.db, async (tx) => {
+  // A retry with the same Idempotency-Key gets the first batch, not a second one.
+  return idempotent(deps.db, programId, idempotencyKey, { ...input, validFrom: input.validFrom?.toISOString() ?? null, validTo: input.validTo?.toISOString() ?? null }, async (tx) => {
     const now = deps.now();
     const { rules } = await latestRules(tx, programId);
     if (!rules.ruleSet.campaigns.some((c) => c.code === input.campaign)) return fail('campaign_not_found', `no campaign ${input.campaign} in the published rules`);

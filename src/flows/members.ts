@@ -110,17 +110,24 @@ export async function registerMember(deps: Deps, programId: string, input: Regis
     const enrolled = await enrol(tx, programId, settings, input, now);
     if (!enrolled.ok) return enrolled;
     const { member } = enrolled.value;
-    const { rules } = await latestRules(tx, programId);
     if (input.referralCode) {
+      const { rules } = await latestRules(tx, programId);
       const linked = await linkReferral(tx, programId, rules.ruleSet.referral, settings.timezone, member, input.referralCode, now);
       if (!linked.ok) return linked;
     }
-    if (!rules.ruleSet.campaigns.some((c) => c.trigger === 'event')) return enrolled;
-    // Campaigns may reward joining the programme.
-    const joined = await recordActionOf(tx, programId, member, { id: `registration-${member.id}`, memberId: member.id, type: 'registration' }, now);
-    if (!joined.ok) return joined;
-    return ok({ ...enrolled.value, member: (await findMember(tx, programId, { id: member.id })) as Member });
+    const welcomed = await welcome(tx, programId, member, now);
+    if (!welcomed.ok) return welcomed;
+    return ok({ ...enrolled.value, member: welcomed.value });
   });
+}
+
+/** Records the `registration` action for a member who just joined, when campaigns reward actions; answers the member as they are now. */
+async function welcome(tx: Queryable, programId: string, member: Member, now: Date): Promise<Outcome<Member>> {
+  const { rules } = await latestRules(tx, programId);
+  if (!rules.ruleSet.campaigns.some((c) => c.trigger === 'event')) return ok(member);
+  const joined = await recordActionOf(tx, programId, member, { id: `registration-${member.id}`, memberId: member.id, type: 'registration' }, now);
+  if (!joined.ok) return joined;
+  return ok((await findMember(tx, programId, { id: member.id }, true)) as Member);
 }
 
 export async function updateMember(deps: Deps, programId: string, id: string, patch: ProfileInput) {
@@ -251,5 +258,7 @@ export async function memberForReceipt(
   if (enrolledMeanwhile) return found(enrolledMeanwhile.member);
   const enrolled = await enrol(tx, programId, settings, { cardNumber: ref.cardNumber, source: 'first_receipt' }, now, true);
   if (!enrolled.ok) return enrolled;
-  return found(await findMember(tx, programId, { id: enrolled.value.member.id }, true), true);
+  const welcomed = await welcome(tx, programId, enrolled.value.member, now);
+  if (!welcomed.ok) return welcomed;
+  return found(welcomed.value, true);
 }

@@ -52,10 +52,11 @@ export async function linkReferral(
   now: Date,
 ): Promise<Outcome<null>> {
   if (!rules.enabled) return fail('invalid_referral', 'the programme has no referral rewards');
+  // The referrer's row is locked, so newcomers joining at once are counted one after another.
   const [referrer] = await tx.query<{ id: string; email: string | null; phone: string | null; month: number }>(
     `select id, email, phone, (select count(*)::int from referrals r where r.program_id = $1 and r.referrer_id = m.id
         and r.created_at >= $3) as month
-     from members m where program_id = $1 and referral_code = $2`,
+     from members m where program_id = $1 and referral_code = $2 for update`,
     [programId, code.trim().toUpperCase(), periodStart('month', now, timezone)],
   );
   if (!referrer) return fail('invalid_referral', `no member has referral code ${code}`, { field: 'referralCode' });

@@ -3,6 +3,7 @@ import { clawBack, credit, openDraft, summarise, type BalanceSummary } from '../
 import { everythingLeft, planReturn } from '../domain/returns.ts';
 import { toMilli } from '../domain/arithmetic.ts';
 import { restoreCoupons } from '../store/coupons.ts';
+import { reverseCampaigns } from '../store/rules.ts';
 import { newId } from '../store/ids.ts';
 import { writeDraft } from '../store/ledger.ts';
 import { findMember } from '../store/members.ts';
@@ -41,6 +42,8 @@ export interface ReturnResult {
   balance: { available: number; pending: number; debt: number } | null;
   /** Coupons the receipt used, usable again once nothing of it is left. */
   couponsRestored: string[];
+  /** Unused coupons the receipt earned for a later visit, expired once nothing of it is left. */
+  couponsVoided: string[];
 }
 
 export const returnLines = (deps: Deps, programId: string, receiptId: string, input: ReturnInput, key?: string) =>
@@ -114,8 +117,10 @@ async function reverse(
     });
     if (kind === 'cancel') await setReceiptStatus(tx, programId, receiptId, 'cancelled');
     const returned = new Map(plan.lines.map((l) => [l.lineNo, l.quantityMilli]));
-    const nothingLeft = sold.every((l) => l.returnedMilli + (returned.get(l.lineNo) ?? 0) >= l.quantityMilli);
+    // Reward lines are gifts: whether they come back does not decide that the sale is undone.
+    const nothingLeft = sold.every((l) => l.isReward || l.returnedMilli + (returned.get(l.lineNo) ?? 0) >= l.quantityMilli);
     const couponsRestored = nothingLeft ? await restoreCoupons(tx, programId, receiptId, now) : [];
+    const couponsVoided = nothingLeft ? await reverseCampaigns(tx, programId, receiptId, now) : [];
     const result: ReturnResult = {
       id,
       receiptId,
@@ -129,6 +134,7 @@ async function reverse(
       lines: lines.map(({ lineNo, quantity, amount, pointsClawedBack, pointsRefunded }) => ({ lineNo, quantity, amount, pointsClawedBack, pointsRefunded })),
       balance: after ? { available: after.available, pending: after.pending, debt: after.debt } : null,
       couponsRestored,
+      couponsVoided,
     };
     await saveReturnResponse(tx, programId, id, hash, result);
     return ok(result);

@@ -3,7 +3,7 @@ import { compileRuleSet } from '../domain/rules/engine.ts';
 import type { Queryable } from '../store/db.ts';
 import { newId } from '../store/ids.ts';
 import { loadSettings } from '../store/programs.ts';
-import { appendRules, knownNames, latestRules, recordAudit, resizeBudget, upsertCategory, type VersionedRules } from '../store/rules.ts';
+import { appendRules, knownNames, latestRules, recordAudit, setBudget, upsertCategory, type VersionedRules } from '../store/rules.ts';
 import { calculateReceipt, type ReceiptInput } from './receipts.ts';
 import type { Deps } from './deps.ts';
 import { fail, ok, type Outcome } from './outcome.ts';
@@ -22,8 +22,6 @@ export async function checkRuleSet(db: Queryable, programId: string, draft: unkn
   const errors = parsed.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
   return fail('invalid_rules', errors.map((e) => `${e.path}: ${e.message}`).join('; '), { errors });
 }
-
-const budgetOf = (c: Campaign | undefined) => ({ points: c?.limits.budget?.points ?? 0, discount: c?.limits.budget?.discount ?? 0 });
 
 /**
  * Publishes a rule set as a new version, without a restart: receipts from now on are priced by it, earlier ones
@@ -56,10 +54,7 @@ export async function publishRules(
     for (const c of rules.campaigns) {
       const was = old.get(c.code);
       old.delete(c.code);
-      if (c.limits.budget) {
-        const [a, b] = [budgetOf(was), budgetOf(c)];
-        await resizeBudget(tx, programId, c.code, b.points - (was?.limits.budget ? a.points : 0), b.discount - (was?.limits.budget ? a.discount : 0));
-      }
+      if (c.limits.budget && !same(was?.limits.budget, c.limits.budget)) await setBudget(tx, programId, c.code, c.limits.budget);
       if (!same(was, c)) await audit('campaign', c.code, was ? 'change' : 'create', was ?? null, c);
     }
     for (const [code, was] of old) await audit('campaign', code, 'remove', was, null);

@@ -35,7 +35,7 @@ export async function runBirthdays(deps: Deps, onlyProgram: string | null) {
         report.members += 1;
         const [seen] = await deps.db.query('select 1 from member_events where program_id = $1 and id = $2', [programId, id]);
         if (seen) continue;
-        const done = await recordAction(deps, programId, { id, memberId: m.id, type: 'birthday' });
+        const done = await recordAction(deps, programId, { id, memberId: m.id, type: 'birthday' }, true);
         if (done.ok && done.value.points > 0) report.changed += 1;
       }
     }

@@ -13,6 +13,8 @@ type Row = {
   batch: string | null;
   created_at: Date;
 };
+// At the till the use counter matters only for codes with a limit, which keep it on their row.
+const columnsAtTill = 'code, campaign, member_id, max_uses, per_member, valid_from, valid_to, batch, created_at, uses';
 // Unlimited promo codes are not counted on their own row (every till would queue on it): their uses are counted here.
 const columns = `code, campaign, member_id, max_uses, per_member, valid_from, valid_to, batch, created_at,
   case when max_uses is not null then uses else (select count(*)::int from coupon_redemptions u
@@ -34,7 +36,7 @@ export type StoredCoupon = ReturnType<typeof toCoupon>;
 /** The coupons among `codes`, and how often `memberId` has used each (restored uses don't count). */
 export async function couponsFor(db: Queryable, programId: string, codes: string[], memberId: string | null) {
   const rows = await db.query<Row & { member_uses: number }>(
-    `select ${columns}, (select count(*)::int from coupon_redemptions r where r.program_id = coupons.program_id and r.code = coupons.code
+    `select ${columnsAtTill}, (select count(*)::int from coupon_redemptions r where r.program_id = coupons.program_id and r.code = coupons.code
         and r.member_id = $3 and r.restored_at is null) as member_uses
      from coupons where program_id = $1 and code = any($2::text[])`,
     [programId, codes, memberId],

@@ -40,23 +40,18 @@ export async function pastMembers(db: Queryable, programId: string, period: { fr
 }
 
 /**
- * Opens a cursor over the confirmed receipts bought in [from, to), in the order they were bought: the period is
- * read and sorted once, then fetched a page at a time (`nextReceipts`). Inside a transaction.
+ * Confirmed receipts bought in [from, to), in the order they were bought, a page at a time after the
+ * (purchasedAt, id) of the previous page's last one, with their lines and the campaigns of the coupons they used.
+ * No transaction is held between pages, so a long replay never holds up the tills (on PGlite above all).
  */
-export async function openReceiptCursor(tx: Queryable, programId: string, period: { from: Date; to: Date }): Promise<void> {
-  await tx.query(
-    `declare past_receipts no scroll cursor for
-     select r.id, r.purchased_at, r.store_code, s.channel, r.points_spent, r.tier_code, r.member_id
-     from receipts r join stores s on s.program_id = r.program_id and s.code = r.store_code
-     where r.program_id = $1 and r.status = 'confirmed' and r.purchased_at >= $2 and r.purchased_at < $3
-     order by r.purchased_at, r.id`,
-    [programId, period.from, period.to],
-  );
-}
-
-/** The next page of the cursor, with the lines and the coupons of its receipts; empty at the end. */
-export async function nextReceipts(tx: Queryable, programId: string, limit: number): Promise<PastReceipt[]> {
-  const receipts = await tx.query<{
+export async function pastReceipts(
+  db: Queryable,
+  programId: string,
+  period: { from: Date; to: Date },
+  after: { at: Date; id: string } | null,
+  limit: number,
+): Promise<PastReceipt[]> {
+  const receipts = await db.query<{
     id: string;
     purchased_at: Date;
     store_code: string;
@@ -64,18 +59,25 @@ export async function nextReceipts(tx: Queryable, programId: string, limit: numb
     points_spent: number;
     tier_code: string | null;
     member_id: string | null;
-  }>(`fetch ${Math.trunc(limit)} from past_receipts`);
+  }>(
+    `select r.id, r.purchased_at, r.store_code, s.channel, r.points_spent, r.tier_code, r.member_id
+     from receipts r join stores s on s.program_id = r.program_id and s.code = r.store_code
+     where r.program_id = $1 and r.status = 'confirmed' and r.purchased_at >= $2 and r.purchased_at < $3
+       and (r.purchased_at, r.id) > ($4, $5)
+     order by r.purchased_at, r.id limit $6`,
+    [programId, period.from, period.to, after?.at ?? new Date(0), after?.id ?? '', limit],
+  );
   if (!receipts.length) return [];
   const ids = receipts.map((r) => r.id);
   // The page's lines as one JSON value: a row per line costs more to pass (PGlite especially) than to parse.
   const [[page], coupons] = [
-    await tx.query<{ lines: string | null }>(
+    await db.query<{ lines: string | null }>(
       `select json_agg(json_build_array(l.receipt_id, l.sku, l.category, l.brand, l.quantity, l.price, l.discount, l.amount, l.is_reward)
          order by l.receipt_id, l.line_no)::text as lines
        from unnest($2::text[]) as r(id) join receipt_lines l on l.program_id = $1 and l.receipt_id = r.id`,
       [programId, ids],
     ),
-    await tx.query<{ receipt_id: string; campaign: string }>(
+    await db.query<{ receipt_id: string; campaign: string }>(
       `select u.receipt_id, c.campaign from coupon_redemptions u join coupons c on c.program_id = u.program_id and c.code = u.code
        where u.program_id = $1 and u.receipt_id = any($2::text[])`,
       [programId, ids],

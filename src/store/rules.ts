@@ -96,7 +96,7 @@ export async function memberUsage(
     `select g.campaign, coalesce(sum(g.points), 0) as points, coalesce(sum(g.discount), 0) as discount, count(*)::int as uses
      from unnest($3::text[], $4::timestamptz[], $5::timestamptz[]) as p(campaign, since, until)
      join campaign_grants g on g.program_id = $1 and g.member_id = $2 and g.campaign = p.campaign
-       and (p.since is null or g.created_at >= p.since) and (p.until is null or g.created_at < p.until)
+       and (p.since is null or g.created_at >= p.since) and (p.until is null or g.created_at < p.until) and g.reversed_at is null
      group by g.campaign`,
     [programId, memberId, periods.map((p) => p.campaign), periods.map((p) => p.since), periods.map((p) => p.until)],
   );
@@ -130,6 +130,20 @@ export async function insertGrants(
   );
 }
 
+/**
+ * A receipt returned in full: what campaigns gave on it no longer counts towards members' limits, and coupons
+ * it earned for a later visit that are still unused expire now. Budgets are not given back.
+ */
+export async function reverseCampaigns(db: Queryable, programId: string, receiptId: string, at: Date) {
+  await db.query('update campaign_grants set reversed_at = $3 where program_id = $1 and source_id = $2 and reversed_at is null', [programId, receiptId, at]);
+  const voided = await db.query<{ code: string }>(
+    `update coupons set valid_to = $3 where program_id = $1 and issued_by_receipt = $2 and uses = 0 and (valid_to is null or valid_to > $3)
+     returning code`,
+    [programId, receiptId, at],
+  );
+  return voided.map((r) => r.code).sort();
+}
+
 export const BUDGET_SLOTS = 8;
 
 export async function budgetsLeft(db: Queryable, programId: string, campaigns: string[]) {
@@ -142,16 +156,27 @@ export async function budgetsLeft(db: Queryable, programId: string, campaigns: s
   return new Map(rows.map((r) => [r.campaign, { points: Number(r.points), discount: Number(r.discount) }]));
 }
 
-/** Adds (or, negative, removes) budget, spread evenly over the slots. */
-export async function resizeBudget(db: Queryable, programId: string, campaign: string, points: number, discount: number) {
+/**
+ * Sets what is left of a campaign's budget: the budget less all the campaign has ever granted, spread evenly
+ * over the slots (none negative, so one slot that covers a grant means the whole budget does).
+ */
+export async function setBudget(db: Queryable, programId: string, campaign: string, budget: { points?: number | undefined; discount?: number | undefined }) {
+  // Tills taking from the counters finish first, so what they granted is counted.
+  await db.query('select slot from campaign_budgets where program_id = $1 and campaign = $2 order by slot for update', [programId, campaign]);
+  const [used] = await db.query<{ points: number; discount: number }>(
+    `select coalesce(sum(points), 0) as points, coalesce(sum(discount), 0) as discount from campaign_grants
+     where program_id = $1 and campaign = $2`,
+    [programId, campaign],
+  );
+  const left = (total: number | undefined, spent: number) => Math.max(0, (total ?? 0) - spent);
+  const points = left(budget.points, Number(used?.points ?? 0));
+  const discount = left(budget.discount, Number(used?.discount ?? 0));
   const share = (total: number, slot: number) => Math.trunc(total / BUDGET_SLOTS) + (slot === 0 ? total % BUDGET_SLOTS : 0);
   const slots = Array.from({ length: BUDGET_SLOTS }, (_, i) => i);
   await db.query(
     `insert into campaign_budgets (program_id, campaign, slot, points_left, discount_left)
      select $1, $2, s.slot, s.points, s.discount from unnest($3::int[], $4::bigint[], $5::bigint[]) as s(slot, points, discount)
-     on conflict (program_id, campaign, slot) do update
-       set points_left = campaign_budgets.points_left + excluded.points_left,
-           discount_left = campaign_budgets.discount_left + excluded.discount_left`,
+     on conflict (program_id, campaign, slot) do update set points_left = excluded.points_left, discount_left = excluded.discount_left`,
     [programId, campaign, slots, slots.map((s) => share(points, s)), slots.map((s) => share(discount, s))],
   );
 }
@@ -175,7 +200,7 @@ export async function takeBudget(db: Queryable, programId: string, campaign: str
     'select slot, points_left, discount_left from campaign_budgets where program_id = $1 and campaign = $2 order by slot for update',
     [programId, campaign],
   );
-  const sum = (f: (s: (typeof slots)[number]) => number) => slots.reduce((a, s) => a + Math.max(0, Number(f(s))), 0);
+  const sum = (f: (s: (typeof slots)[number]) => number) => slots.reduce((a, s) => a + Number(f(s)), 0);
   if (sum((s) => s.points_left) < points || sum((s) => s.discount_left) < discount) return false;
   let needPoints = points;
   let needDiscount = discount;

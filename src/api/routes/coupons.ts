@@ -7,7 +7,7 @@ import type { Queryable } from '../../store/db.ts';
 import { allow, type Env } from '../auth.ts';
 import { body, json, problems, security } from '../openapi.ts';
 import { failure, problem } from '../problems.ts';
-import { codeString, instant } from '../schemas.ts';
+import { codeString, idempotencyHeader, instant } from '../schemas.ts';
 
 const actorOf = (key: { id: string; name: string }) => `${key.id} (${key.name})`;
 const limit = (what: string) =>
@@ -106,7 +106,7 @@ export function couponRoutes(deps: Deps) {
     createRoute({
       method: 'post', path: '/v1/coupons/batches', tags, security, middleware: [allow('settings')] as const,
       summary: 'Generate a batch of coupons for a campaign: random codes from a pattern, or one fixed promo code',
-      request: body(batchInput),
+      request: { ...body(batchInput), headers: idempotencyHeader },
       responses: { 201: json(batchResult, 'the batch'), ...problems },
     }),
     async (c) => {
@@ -117,7 +117,7 @@ export function couponRoutes(deps: Deps) {
         validFrom: b.validFrom === null ? null : new Date(b.validFrom),
         validTo: b.validTo === null ? null : new Date(b.validTo),
       };
-      const result = await generateCoupons(deps, key.programId, input, actorOf(key));
+      const result = await generateCoupons(deps, key.programId, input, actorOf(key), c.req.header('idempotency-key'));
       return result.ok ? c.json(result.value, 201) : failure(c, result);
     },
   );

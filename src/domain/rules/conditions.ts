@@ -54,6 +54,8 @@ const attributeComparison = z
   .refine((a) => a.op === 'exists' || a.value !== undefined, { message: 'value is required for this comparison', path: ['value'] })
   .refine((a) => (a.op === 'in') === Array.isArray(a.value) || a.op === 'exists', { message: '"in" takes a list, other comparisons one value', path: ['value'] });
 
+const own = (o: Readonly<Record<string, unknown>>, key: string) => (Object.hasOwn(o, key) ? o[key] : undefined);
+
 function compare(op: z.infer<typeof comparison>, actual: unknown, value: unknown): boolean {
   if (op === 'exists') return actual !== undefined && actual !== null && actual !== '';
   if (actual === undefined || actual === null) return false;
@@ -120,7 +122,7 @@ export const conditionTypes = [
     title: { en: 'Member attribute', ru: 'Атрибут участника' },
     triggers: ['receipt', 'event'],
     args: attributeComparison,
-    check: (a, f) => f.member !== null && compare(a.op, f.member.attributes[a.attribute], a.value),
+    check: (a, f) => f.member !== null && compare(a.op, own(f.member.attributes, a.attribute), a.value),
   }),
   define({
     code: 'first_purchase',
@@ -228,7 +230,7 @@ export const conditionTypes = [
     title: { en: 'Action attribute', ru: 'Атрибут действия' },
     triggers: ['event'],
     args: attributeComparison,
-    check: (a, f) => f.event !== null && compare(a.op, f.event.attributes[a.attribute], a.value),
+    check: (a, f) => f.event !== null && compare(a.op, own(f.event.attributes, a.attribute), a.value),
   }),
 ] as const;
 

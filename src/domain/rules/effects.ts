@@ -56,29 +56,32 @@ const define = <S extends z.ZodType>(e: EffectType<z.output<S>> & { args: S }): 
 const only = (m: LineMatch, lines: readonly RuleLine[], values: readonly number[]) =>
   values.map((v, i) => (lineMatches(m, lines[i]!) ? v : 0));
 
-/** Units of matching lines, dearest first; in each full group of n units the n - m cheapest are free. */
+/**
+ * Units of matching lines, dearest first; in each full group of n units the n - m cheapest are free. Counted
+ * per line, not per unit, so a line of a million units costs no more than a line of one.
+ */
 function cheapestFree(n: number, m: number, lines: readonly RuleLine[], left: readonly number[], match: LineMatch): number[] {
-  const units: { line: number; price: number }[] = [];
-  for (const i of matchingLines(match, lines)) {
-    const line = lines[i]!;
-    const count = Math.floor(toMilli(line.quantity) / 1000);
-    if (count < 1 || Math.abs(line.quantity - count) > 1e-9) continue; // weighed goods are not counted in units
-    for (let u = 0; u < count; u++) units.push({ line: i, price: left[i]! / count });
-  }
-  units.sort((a, b) => b.price - a.price || a.line - b.line);
-  const freeUnits = new Map<number, number>();
-  const groups = Math.floor(units.length / n);
-  for (let g = 0; g < groups; g++)
-    for (let k = m; k < n; k++) {
-      const unit = units[g * n + k]!;
-      freeUnits.set(unit.line, (freeUnits.get(unit.line) ?? 0) + 1);
-    }
-  return left.map((value, i) => {
-    const free = freeUnits.get(i);
-    if (!free) return 0;
+  const counted = matchingLines(match, lines).flatMap((i) => {
     const count = Math.floor(toMilli(lines[i]!.quantity) / 1000);
-    return Math.floor((value * free) / count);
+    // Weighed goods are not counted in units.
+    return count >= 1 && toMilli(lines[i]!.quantity) === count * 1000 ? [{ line: i, count, price: left[i]! / count }] : [];
   });
+  counted.sort((a, b) => b.price - a.price || a.line - b.line);
+  const total = counted.reduce((a, c) => a + c.count, 0);
+  const end = Math.floor(total / n) * n;
+  // Free positions before x in the sorted run of units: in each group, the positions from m to n - 1.
+  const freeBefore = (x: number) => {
+    const upTo = Math.min(x, end);
+    return Math.floor(upTo / n) * (n - m) + Math.max(0, (upTo % n) - m);
+  };
+  const discounts = left.map(() => 0);
+  let position = 0;
+  for (const c of counted) {
+    const free = freeBefore(position + c.count) - freeBefore(position);
+    position += c.count;
+    if (free) discounts[c.line] = Math.floor((left[c.line]! * free) / c.count);
+  }
+  return discounts;
 }
 
 export const effectTypes = [

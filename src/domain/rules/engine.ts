@@ -217,6 +217,7 @@ export function selectCampaigns(rules: CompiledRuleSet, ctx: RuleContext, earns:
     if (failed === 'coupon') { skip(skipped, c, 'coupon_missing', 'needs a coupon of this campaign'); continue; }
     if (failed) { skip(skipped, c, 'conditions', `condition not met: ${failed}`); continue; }
     const perMember = c.limits.perMember;
+    if (perMember && !f.member) { skip(skipped, c, 'audience', 'limited per member: needs an identified member'); continue; }
     if (perMember?.uses !== undefined && f.member && f.usage(c.code).uses >= perMember.uses) {
       skip(skipped, c, 'member_limit', `used ${perMember.uses} times in this ${perMember.period}`);
       continue;

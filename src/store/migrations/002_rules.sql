@@ -22,6 +22,8 @@ create table rule_sets (
 
 alter table receipts add column rules_version integer not null default 0;
 alter table receipts add column campaign_discount bigint not null default 0;
+-- Reports and backtests read receipts by the time they were bought.
+create index receipts_purchased on receipts (program_id, purchased_at, id);
 alter table receipt_lines add column brand text;
 alter table receipt_lines add column campaign_discount bigint not null default 0;
 
@@ -36,6 +38,8 @@ create table campaign_grants (
   lines jsonb not null default '[]',
   rewards jsonb not null default '[]',
   created_at timestamptz not null,
+  -- set when the receipt is returned in full: the grant no longer counts towards the member's limits
+  reversed_at timestamptz,
   primary key (program_id, source_id, campaign)
 );
 create index campaign_grants_member on campaign_grants (program_id, member_id, campaign, created_at) where member_id is not null;
@@ -67,6 +71,7 @@ create table coupons (
 );
 create index coupons_batch on coupons (program_id, batch) where batch is not null;
 create index coupons_member on coupons (program_id, member_id) where member_id is not null;
+create index coupons_issued_by on coupons (program_id, issued_by_receipt) where issued_by_receipt is not null;
 
 create table coupon_redemptions (
   program_id text not null,
