@@ -117,6 +117,7 @@ create table referrals (
   primary key (program_id, referee_id)
 );
 create index referrals_referrer on referrals (program_id, referrer_id);
+create index referrals_due on referrals (program_id, referrer_id) where status = 'qualified';
 
 create table audit_log (
   program_id text not null,
