@@ -52,12 +52,11 @@ export async function linkReferral(
   now: Date,
 ): Promise<Outcome<null>> {
   if (!rules.enabled) return fail('invalid_referral', 'the programme has no referral rewards');
-  // The referrer's row is locked, so newcomers joining at once are counted one after another.
-  const [referrer] = await tx.query<{ id: string; email: string | null; phone: string | null; month: number }>(
-    `select id, email, phone, (select count(*)::int from referrals r where r.program_id = $1 and r.referrer_id = m.id
-        and r.created_at >= $3) as month
-     from members m where program_id = $1 and referral_code = $2 for update`,
-    [programId, code.trim().toUpperCase(), periodStart('month', now, timezone)],
+  // The referrer's row is locked first and their referrals counted after, in a statement of its own: newcomers
+  // joining at once are then counted one after another.
+  const [referrer] = await tx.query<{ id: string; email: string | null; phone: string | null }>(
+    'select id, email, phone from members where program_id = $1 and referral_code = $2 for update',
+    [programId, code.trim().toUpperCase()],
   );
   if (!referrer) return fail('invalid_referral', `no member has referral code ${code}`, { field: 'referralCode' });
   const same =
@@ -65,7 +64,11 @@ export async function linkReferral(
     (referee.phone !== null && referee.phone === referrer.phone) ||
     (referee.email !== null && mailbox(referee.email) === mailbox(referrer.email));
   if (same) return fail('invalid_referral', 'a member cannot refer themselves', { field: 'referralCode' });
-  const over = referrer.month >= rules.maxRewardsPerMonth;
+  const [counted] = await tx.query<{ month: number }>(
+    "select count(*)::int as month from referrals where program_id = $1 and referrer_id = $2 and created_at >= $3 and status <> 'rejected'",
+    [programId, referrer.id, periodStart('month', now, timezone)],
+  );
+  const over = (counted?.month ?? 0) >= rules.maxRewardsPerMonth;
   await tx.query(
     `insert into referrals (program_id, referee_id, referrer_id, status, reason, created_at) values ($1, $2, $3, $4, $5, $6)`,
     [programId, referee.id, referrer.id, over ? 'rejected' : 'pending', over ? 'referrer_monthly_limit' : null, now],
