@@ -13,6 +13,12 @@ export interface ServerOptions {
 export function startServer(deps: Deps, options: ServerOptions) {
   const app = createApp(deps);
   const server = serve({ fetch: app.fetch, port: options.port, hostname: '0.0.0.0' });
+  // Tills and balancers keep connections open between receipts; closing an idle one after Node's default 5 s
+  // races with a till sending on it (ECONNRESET). Keep them longer than the usual 60 s of a balancer.
+  if ('keepAliveTimeout' in server) {
+    server.keepAliveTimeout = 65_000;
+    server.headersTimeout = 66_000;
+  }
   const timers: NodeJS.Timeout[] = [];
   let running = false;
   const run = async (names: readonly (typeof jobNames)[number][]) => {
