@@ -1,19 +1,18 @@
 import { z } from '@hono/zod-openapi';
 import { toMilli } from '../domain/arithmetic.ts';
+import { codeSchema, instantSchema } from '../domain/fields.ts';
 
 /** Kopecks (minor units); bounded so every sum stays an exact integer. */
 export const money = z.number().int().min(0).max(1_000_000_000_000);
 export const points = z.number().int().min(0).max(1_000_000_000_000);
 const text = (max: number) => z.string().trim().min(1).max(max);
 /** A moment in ISO 8601 with an offset, within years 1970-9999 (what both database engines store). */
-export const instant = z.iso
-  .datetime({ offset: true, message: 'an ISO 8601 date-time with an offset, e.g. 2026-06-01T00:00:00+03:00' })
-  .refine((v) => {
+export const instant = instantSchema.refine((v) => {
     const at = Date.parse(v);
     return Number.isNaN(at) || (at >= 0 && at < Date.UTC(10000, 0, 1)); // a malformed one is reported by the format
   }, 'a date between 1970 and 9999');
 
-export const codeString = z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/, 'letters, digits, "_", "-" or "." (1-64)');
+export const codeString = codeSchema;
 
 const currencies = new Set(Intl.supportedValuesOf('currency'));
 const isCurrency = (c: string) => currencies.has(c);

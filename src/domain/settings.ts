@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { codeSchema } from './fields.ts';
 
-const code = z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/, 'letters, digits, "_", "-" or "." (1-64)');
+const code = codeSchema;
 const percent = z.number().min(0).max(100).multipleOf(0.01, 'at most two decimals');
 
 const currencies = new Set(Intl.supportedValuesOf('currency'));

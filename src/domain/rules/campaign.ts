@@ -1,10 +1,8 @@
 import { z } from 'zod';
+import { clockSchema as clock, codeSchema as code, instantSchema as instant } from '../fields.ts';
 import { conditionType, type References, type Trigger } from './conditions.ts';
 import { effectType } from './effects.ts';
 
-const code = z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/, 'letters, digits, "_", "-" or "." (1-64)');
-const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM');
-const instant = z.iso.datetime({ offset: true, message: 'an ISO 8601 date-time with an offset, e.g. 2026-06-01T00:00:00+03:00' });
 const amount = z.number().int().min(0, 'must not be negative').max(1_000_000_000_000);
 
 /** Built-in member actions; a programme adds its own in `eventTypes`. */

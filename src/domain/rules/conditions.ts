@@ -1,13 +1,12 @@
 import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { toMilli } from '../arithmetic.ts';
+import { clockSchema as clock, codeSchema as code } from '../fields.ts';
 import { daysFromAnniversary, minuteOfDay, parseClock } from './calendar.ts';
 import type { Facts } from './context.ts';
 import { lineMatches, lineMatchSchema } from './match.ts';
 
 const money = z.number().int().min(0).max(1_000_000_000_000);
-const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM');
-const code = z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/, 'letters, digits, "_", "-" or "." (1-64)');
 const range = z
   .object({ min: money.optional(), max: money.optional() })
   .strict()

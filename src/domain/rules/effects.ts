@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { roundFraction, toMilli, type RoundingMode } from '../arithmetic.ts';
+import { codeSchema as code } from '../fields.ts';
 import type { References, Trigger } from './conditions.ts';
 import type { RuleLine } from './context.ts';
 import { lineMatches, lineMatchSchema, matchingLines, type LineMatch } from './match.ts';
 
-const code = z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/, 'letters, digits, "_", "-" or "." (1-64)');
 const percent = z.number().gt(0).max(100).multipleOf(0.01, 'at most two decimals');
 const hundredths = (n: number) => BigInt(Math.round(n * 100));
 const optionalMatch = lineMatchSchema.default({ skus: [], categories: [], brands: [] });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
+import { codeSchema as code } from '../fields.ts';
 import type { RuleLine } from './context.ts';
 
-const code = z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/, 'letters, digits, "_", "-" or "." (1-64)');
 
 /** Which lines an argument speaks of: any of the SKUs, categories or brands; all lines when all are empty. */
 export const lineMatchSchema = z
