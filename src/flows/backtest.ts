@@ -1,4 +1,3 @@
-import { DateTime } from 'luxon';
 import type { Period } from '../domain/rules/calendar.ts';
 import type { Campaign } from '../domain/rules/campaign.ts';
 import type { MemberFacts, RuleContext, Usage } from '../domain/rules/context.ts';
@@ -6,7 +5,7 @@ import { compileRuleSet, type CompiledRuleSet } from '../domain/rules/engine.ts'
 import { priceReceipt } from '../domain/pricing.ts';
 import type { ProgramSettings } from '../domain/settings.ts';
 import { findTier } from '../domain/tiers.ts';
-import { localTime } from '../domain/rules/calendar.ts';
+import { ageOn, localTime } from '../domain/rules/calendar.ts';
 import { pastMembers, pastReceipts, type PastReceipt } from '../store/history.ts';
 import { loadSettings } from '../store/programs.ts';
 import { latestRules } from '../store/rules.ts';
@@ -155,11 +154,6 @@ class Replay {
 
 const PAGE = 5000;
 
-const ageAt = (birthDate: string | null, local: DateTime) => {
-  if (!birthDate) return null;
-  const [y, m, d] = birthDate.split('-').map(Number) as [number, number, number];
-  return local.year - y - (local.month < m || (local.month === m && local.day < d) ? 1 : 0);
-};
 
 interface LocalPeriods {
   day: string;
@@ -215,7 +209,7 @@ export async function backtest(deps: Deps, programId: string, draft: unknown, pe
               tierCode: receipt.tierCode,
               birthDate: past.birthDate,
               joinedAt: past.joinedAt,
-              attributes: { ...past.attributes, age: ageAt(past.birthDate, local) },
+              attributes: { ...past.attributes, age: past.birthDate ? ageOn(past.birthDate, local) : null },
               purchases: purchases.get(receipt.memberId) ?? 0,
             }
           : null;

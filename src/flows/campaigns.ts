@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto';
 import { DateTime } from 'luxon';
 import { couponVerdict, fillPattern, normaliseCode, type CouponVerdict } from '../domain/coupons.ts';
-import { periodOf } from '../domain/rules/calendar.ts';
+import { ageOn, localTime, periodOf } from '../domain/rules/calendar.ts';
 import { noUsage, type Channel, type RuleContext, type RuleLine } from '../domain/rules/context.ts';
 import type { AppliedCampaign, Skipped } from '../domain/rules/engine.ts';
 import type { ProgramSettings } from '../domain/settings.ts';
@@ -13,10 +13,8 @@ import { budgetsLeft, insertGrants, memberUsage, takeBudget, type VersionedRules
 import { RaceLost } from './transaction.ts';
 
 /** What rules see of a member: the profile fields and the programme's own attributes, plus age. */
-export function memberAttributes(member: Member, at: Date, timezone: string): Record<string, unknown> {
-  const age = member.birthDate
-    ? Math.floor(DateTime.fromJSDate(at, { zone: timezone }).diff(DateTime.fromISO(member.birthDate, { zone: timezone }), 'years').years)
-    : null;
+function memberAttributes(member: Member, at: Date, timezone: string): Record<string, unknown> {
+  const age = member.birthDate ? ageOn(member.birthDate, localTime(at, timezone)) : null;
   return { ...member.attributes, gender: member.gender, city: member.city, source: member.source, channel: member.channel, age };
 }
 

@@ -50,6 +50,16 @@ export function daysFromAnniversary(date: string, day: { year: number; month: nu
 
 /** Minutes since local midnight, for "HH:MM" windows. */
 export const minuteOfDay = (local: DateTime) => local.hour * 60 + local.minute;
+/** Whether a minute of the day lies in [from, to); a window with from after to runs over midnight. */
+export const withinMinutes = (minute: number, from: number, to: number) =>
+  from <= to ? minute >= from && minute < to : minute >= from || minute < to;
+
+/** Full years from a birth date (YYYY-MM-DD) to a local day; 29 February counts from 1 March in other years. */
+export function ageOn(birthDate: string, day: { year: number; month: number; day: number }): number {
+  const [y, m, d] = birthDate.split('-').map(Number) as [number, number, number];
+  return day.year - y - (day.month < m || (day.month === m && day.day < d) ? 1 : 0);
+}
+
 export const parseClock = (hhmm: string) => {
   const [h, m] = hhmm.split(':').map(Number) as [number, number];
   return h * 60 + m;

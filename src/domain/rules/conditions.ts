@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { toMilli } from '../arithmetic.ts';
 import { clockSchema as clock, codeSchema as code } from '../fields.ts';
-import { daysFromAnniversary, minuteOfDay, parseClock } from './calendar.ts';
+import { daysFromAnniversary, minuteOfDay, parseClock, withinMinutes } from './calendar.ts';
 import type { Facts } from './context.ts';
 import { lineMatches, lineMatchSchema } from './match.ts';
 
@@ -175,10 +175,7 @@ export const conditionTypes = [
     triggers: ['receipt', 'event'],
     args: z.object({ from: clock, to: clock }).strict().refine((a) => a.from !== a.to, { message: 'an empty window: from equals to', path: ['to'] }),
     check: (a, f) => {
-      const m = minuteOfDay(f.local);
-      const from = parseClock(a.from);
-      const to = parseClock(a.to);
-      return from <= to ? m >= from && m < to : m >= from || m < to;
+      return withinMinutes(minuteOfDay(f.local), parseClock(a.from), parseClock(a.to));
     },
   }),
   define({

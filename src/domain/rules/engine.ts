@@ -1,5 +1,5 @@
 import { allocate, allocateNumbers } from '../arithmetic.ts';
-import { localTime, minuteOfDay, parseClock } from './calendar.ts';
+import { localTime, minuteOfDay, parseClock, withinMinutes } from './calendar.ts';
 import type { Campaign, ConditionNode, RuleSet } from './campaign.ts';
 import { conditionType } from './conditions.ts';
 import type { Facts, RuleContext } from './context.ts';
@@ -134,12 +134,7 @@ function inSchedule(s: Schedule, f: Facts): boolean {
   const t = f.at.getTime();
   if (t < s.from || t >= s.to) return false;
   if (s.days && !s.days.includes(f.local.weekday)) return false;
-  if (s.hours) {
-    const m = minuteOfDay(f.local);
-    const { from, to } = s.hours;
-    if (from <= to ? m < from || m >= to : m < from && m >= to) return false;
-  }
-  return true;
+  return !s.hours || withinMinutes(minuteOfDay(f.local), s.hours.from, s.hours.to);
 }
 
 const inAudience = (c: Campaign, f: Facts): boolean => {
