@@ -151,8 +151,6 @@ export async function recordCampaigns(
     member: Member | null;
     applied: readonly AppliedCampaign[];
     coupons: readonly CouponResult[];
-    /** Codes with a use limit; uses of unlimited promo codes are recorded without touching the shared coupon row. */
-    limitedCoupons?: ReadonlySet<string>;
     settings: ProgramSettings;
     at: Date;
     /** When the sale or action happened: member limits count per period of this time. */
@@ -170,7 +168,7 @@ export async function recordCampaigns(
     if ((points || discount) && !(await takeBudget(tx, programId, c.campaign, points, discount, hint))) throw new RaceLost(`budget of ${c.campaign}`);
   }
   for (const c of a.coupons)
-    if (c.status === 'applied' && !(await redeemCoupon(tx, programId, { code: c.code, receiptId: a.sourceId, memberId: a.member?.id ?? null, at: a.at, limited: a.limitedCoupons?.has(c.code) ?? true })))
+    if (c.status === 'applied' && !(await redeemCoupon(tx, programId, { code: c.code, receiptId: a.sourceId, memberId: a.member?.id ?? null, at: a.at })))
       throw new RaceLost(`coupon ${c.code}`);
   await insertGrants(tx, programId, a.sourceId, a.member?.id ?? null, a.applied, a.happenedAt);
   if (!a.member) return { issued: [], tier: null };

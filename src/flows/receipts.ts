@@ -47,7 +47,6 @@ interface Priced {
   version: number;
   rules: VersionedRules;
   coupons: CouponResult[];
-  limitedCoupons: Set<string>;
   member: Member | null;
   cardNumber: string | null;
   pricing: Pricing;
@@ -107,9 +106,7 @@ async function price(tx: Queryable, programId: string, input: ReceiptInput, now:
   if (!pricing.ok) return fail(pricing.code, pricing.message, { maxPoints: pricing.maxPoints });
   const { ok: _ok, ...priced } = pricing;
   const coupons = setup ? couponResults(setup.coupons, priced.campaigns, priced.skippedCampaigns) : [];
-  // Uses of codes with a limit are counted on the coupon's row; an unlimited promo code's row is left alone.
-  const limitedCoupons = new Set(setup?.coupons.flatMap((v) => (v.ok && v.coupon.maxUses !== null ? [v.code] : [])));
-  return ok({ settings, version, rules, coupons, limitedCoupons, member, cardNumber, pricing: priced, available, ledger, seen, qualifying });
+  return ok({ settings, version, rules, coupons, member, cardNumber, pricing: priced, available, ledger, seen, qualifying });
 }
 
 const balanceOf = (m: Member) => ({ available: m.pointsAvailable, pending: m.pointsPending });
@@ -176,7 +173,7 @@ export async function confirmReceipt(deps: Deps, programId: string, input: Recei
     const seen = priced.value.member ? priced.value.seen : await earlier();
     if (seen) return replay(seen);
 
-    const { settings, version, rules, coupons, limitedCoupons, member, cardNumber, pricing, ledger } = priced.value;
+    const { settings, version, rules, coupons, member, cardNumber, pricing, ledger } = priced.value;
     const draft = member && ledger ? openDraft(ledger.balance, ledger.lots) : null;
     const sale = applySale(draft, pricing, settings, purchasedAt, now);
     const id = newId('rcp');
@@ -185,7 +182,7 @@ export async function confirmReceipt(deps: Deps, programId: string, input: Recei
       ? await qualifyReferral(tx, programId, { rules: referral, settings, memberId: member.id, receiptId: id, paid: pricing.paid, draft, purchasedAt, now })
       : 0;
     if (referralBonus && draft) sale.balance = summarise(draft, now);
-    const campaigns = await recordCampaigns(tx, programId, { sourceId: id, rules, member, applied: pricing.campaigns, coupons, limitedCoupons, settings, at: now, happenedAt: purchasedAt });
+    const campaigns = await recordCampaigns(tx, programId, { sourceId: id, rules, member, applied: pricing.campaigns, coupons, settings, at: now, happenedAt: purchasedAt });
     const upgraded = member
       ? await upgradeTier(tx, programId, settings, campaigns.tier ? { ...member, tierCode: campaigns.tier.to } : member, now, {
           add: sale.qualifyingAdd,

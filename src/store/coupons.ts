@@ -45,25 +45,24 @@ export async function couponsFor(db: Queryable, programId: string, codes: string
 }
 
 /**
- * Records a use. A coupon with a use limit is counted under its row lock, so two tills can never both use
- * the last one; false when it is used up meanwhile.
+ * Records a use, in one statement. A coupon with a use limit is counted under its row lock, so two tills can
+ * never both use the last one; an unlimited promo code's row is not touched (every till would queue on it).
+ * False when a limited coupon is used up meanwhile.
  */
-export async function redeemCoupon(db: Queryable, programId: string, c: { code: string; receiptId: string; memberId: string | null; at: Date; limited: boolean }) {
-  if (c.limited) {
-    const taken = await db.query(
-      'update coupons set uses = uses + 1 where program_id = $1 and code = $2 and (max_uses is null or uses < max_uses) returning code',
-      [programId, c.code],
-    );
-    if (!taken.length) return false;
-  }
-  await db.query('insert into coupon_redemptions (program_id, code, receipt_id, member_id, created_at) values ($1, $2, $3, $4, $5)', [
-    programId,
-    c.code,
-    c.receiptId,
-    c.memberId,
-    c.at,
-  ]);
-  return true;
+export async function redeemCoupon(db: Queryable, programId: string, c: { code: string; receiptId: string; memberId: string | null; at: Date }) {
+  const [row] = await db.query<{ ok: boolean }>(
+    `with counted as (
+       update coupons set uses = uses + 1 where program_id = $1 and code = $2 and max_uses is not null and uses < max_uses returning code),
+     verdict as (
+       select exists (select 1 from counted)
+         or exists (select 1 from coupons where program_id = $1 and code = $2 and max_uses is null) as ok),
+     used as (
+       insert into coupon_redemptions (program_id, code, receipt_id, member_id, created_at)
+       select $1, $2, $3, $4, $5 from verdict where ok)
+     select ok from verdict`,
+    [programId, c.code, c.receiptId, c.memberId, c.at],
+  );
+  return row?.ok ?? false;
 }
 
 /** Gives back the coupons a receipt used, when the whole receipt is returned or cancelled. */
