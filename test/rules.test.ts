@@ -737,6 +737,23 @@ describe('per-member limit: once a day', () => {
   });
 });
 
+describe("a member's purchase count", () => {
+  it('gives the welcome bonus on the first purchase only, and the returning-customer bonus from the second', async () => {
+    const p = await newProgramme(db, settings);
+    expect((await p.call('PUT', '/v1/rules', {
+      campaigns: [
+        { code: 'welcome', name: 'Welcome', conditions: { code: 'first_purchase', args: {} }, effects: [{ code: 'points_fixed', args: { points: 100 } }] },
+        { code: 'again', name: 'Welcome back', conditions: { not: { code: 'first_purchase', args: {} } }, effects: [{ code: 'points_fixed', args: { points: 7 } }] },
+        { code: 'third', name: 'Every third', conditions: { code: 'nth_purchase', args: { n: 3, every: true } }, effects: [{ code: 'points_fixed', args: { points: 30 } }] },
+      ],
+    }, { role: 'marketer' })).status).toBe(200);
+    const anna = await newMember(p);
+    const codes = [];
+    for (const n of [1, 2, 3, 4]) codes.push(appliedCodes(await confirm(p, receipt(`P-${n}`, [line('COFFEE', 20000)], { member: { id: anna } }))));
+    expect(codes).toEqual([['welcome'], ['again'], ['again', 'third'], ['again']]);
+  });
+});
+
 describe('per-receipt cap on points', () => {
   it('caps the campaign points of one receipt, keeping their split over lines', async () => {
     const p = await newProgramme(db, settings);

@@ -73,7 +73,7 @@ async function price(tx: Queryable, programId: string, input: ReceiptInput, now:
   let purchases = 0;
   if (member) {
     // Tier progress matters only to a confirmation, which may upgrade the member.
-    const view = await memberLedgerView(tx, programId, member.id, input, confirm ? tierWindow(settings, member, now) : null, hasCampaigns);
+    const view = await memberLedgerView(tx, programId, member.id, input, confirm ? tierWindow(settings, member, now) : null, rules.rules.countsPurchases);
     ledger = await settle(tx, programId, member.id, { balance: balanceOf(member), lots: view.lots }, now, confirm);
     seen = view.seen;
     qualifying = view.qualifying;

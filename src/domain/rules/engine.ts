@@ -60,6 +60,8 @@ export interface CompiledRuleSet {
   ruleSet: RuleSet;
   campaigns: Compiled[];
   byCode: ReadonlyMap<string, Compiled>;
+  /** Some condition asks how many purchases the member made before (a count the till need not read otherwise). */
+  countsPurchases: boolean;
 }
 
 function compileNode(node: ConditionNode, campaign: string): Check {
@@ -96,13 +98,20 @@ function compileNode(node: ConditionNode, campaign: string): Check {
   return (f) => (type.check(args, f) ? null : node.code);
 }
 
-const mentionsCoupon = (node: ConditionNode): boolean =>
-  'all' in node ? node.all.some(mentionsCoupon) : 'any' in node ? node.any.some(mentionsCoupon) : 'not' in node ? false : node.code === 'coupon';
+/** Whether a condition tree has a leaf that passes `test`; under `not` only when `negated` is true too. */
+const mentions = (node: ConditionNode, test: (code: string) => boolean, negated = false): boolean =>
+  'all' in node
+    ? node.all.some((n) => mentions(n, test, negated))
+    : 'any' in node
+      ? node.any.some((n) => mentions(n, test, negated))
+      : 'not' in node
+        ? negated && mentions(node.not, test, negated)
+        : test(node.code);
 
 export function compileRuleSet(ruleSet: RuleSet): CompiledRuleSet {
   const campaigns = ruleSet.campaigns
     .map((campaign): Compiled => {
-      const compiled: Compiled = { campaign, schedule: scheduleOf(campaign), check: compileNode(campaign.conditions, campaign.code), needsCoupon: mentionsCoupon(campaign.conditions), discounts: [], points: [], rewards: [] };
+      const compiled: Compiled = { campaign, schedule: scheduleOf(campaign), check: compileNode(campaign.conditions, campaign.code), needsCoupon: mentions(campaign.conditions, (code) => code === 'coupon'), discounts: [], points: [], rewards: [] };
       for (const e of campaign.effects) {
         const type = effectType.get(e.code);
         if (!type) throw new Error(`unknown effect ${e.code} in a published rule set`);
@@ -113,7 +122,10 @@ export function compileRuleSet(ruleSet: RuleSet): CompiledRuleSet {
       return compiled;
     })
     .sort((a, b) => b.campaign.priority - a.campaign.priority || (a.campaign.code < b.campaign.code ? -1 : 1));
-  return { ruleSet, campaigns, byCode: new Map(campaigns.map((c) => [c.campaign.code, c])) };
+  const countsPurchases = campaigns.some((c) =>
+    mentions(c.campaign.conditions, (code) => code === 'first_purchase' || code === 'nth_purchase', true),
+  );
+  return { ruleSet, campaigns, byCode: new Map(campaigns.map((c) => [c.campaign.code, c])), countsPurchases };
 }
 
 interface Schedule {
