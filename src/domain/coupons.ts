@@ -1,10 +1,10 @@
 /** Coupon codes and whether a coupon may be used on a receipt. Pure: randomness and time come in. */
 
 /** Letters and digits that can't be mistaken for one another (no 0/O, 1/I/L). */
-export const COUPON_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
+const COUPON_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
 
 /** A pattern has at least this many X: with 31 letters a guess almost never hits a real code. */
-export const MIN_RANDOM_CHARS = 6;
+const MIN_RANDOM_CHARS = 6;
 
 export const patternIsValid = (pattern: string) =>
   /^[A-Z0-9X-]{1,64}$/.test(pattern) && [...pattern].filter((ch) => ch === 'X').length >= MIN_RANDOM_CHARS;

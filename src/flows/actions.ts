@@ -40,7 +40,7 @@ export interface ActionResult {
 }
 
 /** Prices a member's action by the published campaigns and credits the points, inside the caller's transaction. */
-export async function rewardAction(
+async function rewardAction(
   tx: Queryable,
   programId: string,
   settings: ProgramSettings,
@@ -97,7 +97,7 @@ export async function rewardAction(
  * per-period caps. Idempotent by the event id: the same event again gets the first answer; other content, a refusal.
  */
 /** Actions the programme records itself: registration when a member joins, birthday by the daily job. */
-export const systemActions: ReadonlySet<string> = new Set(['registration', 'birthday']);
+const systemActions: ReadonlySet<string> = new Set(['registration', 'birthday']);
 
 export async function recordAction(deps: Deps, programId: string, input: ActionInput, bySystem = false): Promise<Outcome<ActionResult>> {
   if (!bySystem && systemActions.has(input.type))

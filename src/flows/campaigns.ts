@@ -131,6 +131,9 @@ export function couponResults(verdicts: readonly CouponVerdict[], applied: reado
   });
 }
 
+/** Tills start looking for budget in different counter rows: the member's own, by a hash of their id. */
+const slotHint = (id: string) => [...id].reduce((h, ch) => (h * 31 + ch.charCodeAt(0)) >>> 0, 7);
+
 export interface IssuedCoupon {
   code: string;
   campaign: string;
@@ -157,15 +160,14 @@ export async function recordCampaigns(
     happenedAt: Date;
   },
 ): Promise<{ issued: IssuedCoupon[]; tier: { from: string | null; to: string } | null }> {
-  const hint = [...(a.member?.id ?? a.sourceId)].reduce((h, ch) => (h * 31 + ch.charCodeAt(0)) >>> 0, 7);
-  const budgets = new Map(a.rules.rules.ruleSet.campaigns.map((c) => [c.code, c.limits.budget]));
   for (const c of a.applied) {
-    const budget = budgets.get(c.campaign);
+    const budget = a.rules.rules.byCode.get(c.campaign)?.campaign.limits.budget;
     if (!budget) continue;
     // Only the kinds the budget limits are taken from it.
     const points = budget.points === undefined ? 0 : c.points;
     const discount = budget.discount === undefined ? 0 : c.discount;
-    if ((points || discount) && !(await takeBudget(tx, programId, c.campaign, points, discount, hint))) throw new RaceLost(`budget of ${c.campaign}`);
+    if ((points || discount) && !(await takeBudget(tx, programId, c.campaign, points, discount, slotHint(a.member?.id ?? a.sourceId))))
+      throw new RaceLost(`budget of ${c.campaign}`);
   }
   for (const c of a.coupons)
     if (c.status === 'applied' && !(await redeemCoupon(tx, programId, { code: c.code, receiptId: a.sourceId, memberId: a.member?.id ?? null, at: a.at })))

@@ -8,7 +8,7 @@ import type { Deps } from './deps.ts';
 import { fail, ok, type Outcome } from './outcome.ts';
 import { idempotent } from './transaction.ts';
 
-export const DEFAULT_PATTERN = 'KOP-XXXX-XXXX';
+const DEFAULT_PATTERN = 'KOP-XXXX-XXXX';
 export const MAX_BATCH = 100_000;
 /** A batch this small answers with its codes; a bigger one is read through the list or the CSV export. */
 export const CODES_IN_ANSWER = 1000;

@@ -144,7 +144,7 @@ export async function reverseCampaigns(db: Queryable, programId: string, receipt
   return voided.map((r) => r.code).sort();
 }
 
-export const BUDGET_SLOTS = 8;
+const BUDGET_SLOTS = 8;
 
 export async function budgetsLeft(db: Queryable, programId: string, campaigns: string[]) {
   if (!campaigns.length) return new Map<string, { points: number; discount: number }>();

@@ -46,7 +46,7 @@ const audience = z.discriminatedUnion('kind', [
 const period = z.enum(['day', 'week', 'month', 'lifetime']);
 const caps = z.object({ points: amount.optional(), discount: amount.optional().describe('kopecks') }).strict();
 
-export const campaignSchema = z
+const campaignSchema = z
   .object({
     code,
     name: z.string().trim().min(1).max(200),

@@ -230,7 +230,6 @@ export const conditionTypes = [
   }),
 ] as const;
 
-export type ConditionCode = (typeof conditionTypes)[number]['code'];
 export const conditionType = new Map<string, ConditionType<unknown>>(
   conditionTypes.map((c) => [c.code, c as unknown as ConditionType<unknown>]),
 );

@@ -193,5 +193,4 @@ export const effectTypes = [
   }),
 ] as const;
 
-export type EffectCode = (typeof effectTypes)[number]['code'];
 export const effectType = new Map<string, EffectType<unknown>>(effectTypes.map((e) => [e.code, e as unknown as EffectType<unknown>]));

@@ -14,7 +14,7 @@ export const lineMatchSchema = z
 
 export type LineMatch = z.infer<typeof lineMatchSchema>;
 
-export const matchesAll = (m: LineMatch) => !m.skus.length && !m.categories.length && !m.brands.length;
+const matchesAll = (m: LineMatch) => !m.skus.length && !m.categories.length && !m.brands.length;
 
 type Lookup = { all: boolean; skus: Set<string>; categories: Set<string>; brands: Set<string> };
 // Rule arguments are immutable once published: their lookups are built once, on first use.
