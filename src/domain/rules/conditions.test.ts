@@ -1,27 +1,13 @@
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { conditionType, conditionTypes } from './conditions.ts';
-import { noUsage, type Facts, type MemberFacts, type RuleContext, type RuleLine } from './context.ts';
+import { line, member as someMember } from './fixtures.test-support.ts';
+import { noUsage, type Facts, type MemberFacts, type RuleContext } from './context.ts';
 
 const zone = 'Europe/Moscow';
 
-const line = (sku: string, amount: number, more: Partial<RuleLine> = {}): RuleLine => ({
-  sku,
-  quantity: 1,
-  amount,
-  isReward: false,
-  ...more,
-});
 
-const member = (over: Partial<MemberFacts> = {}): MemberFacts => ({
-  id: 'mem_1',
-  tierCode: 'silver',
-  birthDate: '1990-05-20',
-  joinedAt: new Date('2023-06-10T09:00:00Z'), // 12:00 in Moscow
-  attributes: {},
-  purchases: 5,
-  ...over,
-});
+const member = (over: Partial<MemberFacts> = {}): MemberFacts => someMember({ birthDate: '1990-05-20', ...over });
 
 /** Facts at a Moscow wall-clock time ("2025-03-14T12:00"), or at an instant (a Date). */
 function facts(over: Omit<Partial<RuleContext>, 'at'> & { at?: string | Date } = {}): Facts {

@@ -2,15 +2,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { RoundingMode } from '../arithmetic.ts';
 import type { RuleLine } from './context.ts';
+import { line } from './fixtures.test-support.ts';
 import { effectType, effectTypes, type PointsAward, type Reward } from './effects.ts';
 
-const line = (sku: string, amount: number, more: Partial<RuleLine> = {}): RuleLine => ({
-  sku,
-  quantity: 1,
-  amount,
-  isReward: false,
-  ...more,
-});
 
 const typeOf = (code: string) => {
   const type = effectType.get(code);

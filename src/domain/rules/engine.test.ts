@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseRuleSet, type Known } from './campaign.ts';
-import { noUsage, type MemberFacts, type RuleContext, type RuleLine, type Usage } from './context.ts';
+import { line, member } from './fixtures.test-support.ts';
+import { noUsage, type RuleContext, type Usage } from './context.ts';
 import { awardPoints, compileRuleSet, selectCampaigns, type CompiledRuleSet, type Selection } from './engine.ts';
 
 const known: Known = {
@@ -24,23 +25,7 @@ function compile(...campaigns: Json[]): CompiledRuleSet {
   return compileRuleSet(r.ruleSet);
 }
 
-const line = (sku: string, amount: number, more: Partial<RuleLine> = {}): RuleLine => ({
-  sku,
-  quantity: 1,
-  amount,
-  isReward: false,
-  ...more,
-});
 
-const member = (over: Partial<MemberFacts> = {}): MemberFacts => ({
-  id: 'mem_1',
-  tierCode: 'silver',
-  birthDate: null,
-  joinedAt: new Date('2023-06-10T09:00:00Z'),
-  attributes: {},
-  purchases: 5,
-  ...over,
-});
 
 /** A receipt on Friday 14 March 2025, 12:00 in Moscow, at the till of MSK-1. */
 const context = (over: Partial<RuleContext> = {}): RuleContext => ({
