@@ -44,25 +44,42 @@ class LostRace extends Error {}
  * card, and any batch that loses a race with a concurrent copy of one of its receipts, go one by one instead.
  */
 export async function confirmMany(deps: Deps, programId: string, receipts: readonly ReceiptInput[]): Promise<Result[]> {
-  const results = new Array<Result | undefined>(receipts.length);
-  let oneByOne: number[];
-  try {
-    oneByOne = await deps.db.transaction((tx) => confirmTogether(tx, deps.now(), programId, receipts, results));
-  } catch (error) {
-    if (!(error instanceof LostRace) && !['40P01', '40001'].includes((error as { code?: string }).code ?? '')) throw error;
-    results.fill(undefined);
-    oneByOne = receipts.map((_, i) => i);
-  }
+  const { results, oneByOne } = await confirmGroup(deps, programId, receipts);
   for (const i of oneByOne) results[i] = await confirmReceipt(deps, programId, receipts[i] as ReceiptInput);
   return results as Result[];
 }
 
-async function confirmTogether(tx: Queryable, now: Date, programId: string, receipts: readonly ReceiptInput[], results: (Result | undefined)[]): Promise<number[]> {
+/**
+ * The set-based part of `confirmMany`, in one transaction: the answers it could give, and the receipts (in
+ * order) that must be confirmed one by one — all of them when `perReceipt`, because the programme's campaigns
+ * or referral rewards price each receipt on its own.
+ */
+export async function confirmGroup(
+  deps: Deps,
+  programId: string,
+  receipts: readonly ReceiptInput[],
+): Promise<{ results: (Result | undefined)[]; oneByOne: number[]; perReceipt: boolean }> {
+  const results = new Array<Result | undefined>(receipts.length);
+  try {
+    return await deps.db.transaction(async (tx) => ({ results, ...(await confirmTogether(tx, deps.now(), programId, receipts, results)) }));
+  } catch (error) {
+    if (!(error instanceof LostRace) && !['40P01', '40001'].includes((error as { code?: string }).code ?? '')) throw error;
+    return { results: results.fill(undefined), oneByOne: receipts.map((_, i) => i), perReceipt: false };
+  }
+}
+
+async function confirmTogether(
+  tx: Queryable,
+  now: Date,
+  programId: string,
+  receipts: readonly ReceiptInput[],
+  results: (Result | undefined)[],
+): Promise<{ oneByOne: number[]; perReceipt: boolean }> {
   const { settings: versioned, stores } = await batchContext(tx, programId, [...new Set(receipts.map((r) => r.storeCode))]);
   const { settings, version } = versioned;
   // Campaigns, coupons and referral rewards (budgets, limits, coupon uses) are decided one receipt at a time.
   const rules = await latestRules(tx, programId);
-  if (rules.rules.ruleSet.campaigns.length || rules.rules.ruleSet.referral.enabled) return receipts.map((_, i) => i);
+  if (rules.rules.ruleSet.campaigns.length || rules.rules.ruleSet.referral.enabled) return { oneByOne: receipts.map((_, i) => i), perReceipt: true };
 
   // Who each receipt names. New or inactive cards enrol or activate: those receipts go one by one, in order.
   const cards = await cardsByNumber(tx, programId, receipts.flatMap((r) => (r.member?.cardNumber ? [r.member.cardNumber] : [])));
@@ -201,5 +218,5 @@ async function confirmTogether(tx: Queryable, now: Date, programId: string, rece
     }
   }
   if (write.receipts.length > 0 && (await writeBatch(tx, programId, write)) !== write.receipts.length) throw new LostRace();
-  return oneByOne;
+  return { oneByOne, perReceipt: false };
 }

@@ -1,7 +1,8 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Deps } from '../../flows/deps.ts';
 import { confirmMany } from '../../flows/batch.ts';
-import { calculateReceipt, confirmReceipt, type ReceiptInput } from '../../flows/receipts.ts';
+import { calculateReceipt, type ReceiptInput } from '../../flows/receipts.ts';
+import { tillQueue } from '../../flows/till-queue.ts';
 import { cancelReceipt, returnLines } from '../../flows/returns.ts';
 import { findReceipt, soldLines } from '../../store/receipts.ts';
 import { allow, type Env } from '../auth.ts';
@@ -22,6 +23,7 @@ const batchResult = z
 export function receiptRoutes(deps: Deps) {
   const app = new OpenAPIHono<Env>();
   const tags = ['Receipts'];
+  const tills = tillQueue(deps);
 
   app.openapi(
     createRoute({
@@ -44,7 +46,7 @@ export function receiptRoutes(deps: Deps) {
       responses: { 201: json(confirmedReceipt, 'the confirmed receipt and the new balance'), ...problems },
     }),
     async (c) => {
-      const result = await confirmReceipt(deps, c.get('key').programId, toInput(c.req.valid('json')), c.req.header('idempotency-key'));
+      const result = await tills.confirm(c.get('key').programId, toInput(c.req.valid('json')), c.req.header('idempotency-key'));
       return result.ok ? c.json(result.value, 201) : failure(c, result);
     },
   );
