@@ -91,116 +91,71 @@ export interface BatchWrite {
   tierChanges: { id: string; memberId: string; from: string | null; to: string; reason: string; value: number; at: Date }[];
 }
 
-/** Writes a whole batch in one statement; returns how many receipts were inserted (fewer means a race was lost). */
+/**
+ * Writes a whole batch in one statement; returns how many receipts were inserted (fewer means a race was lost).
+ * Each table's rows travel as one JSON parameter: serialising is native, where array parameters are escaped
+ * element by element.
+ */
 export async function writeBatch(db: Queryable, programId: string, w: BatchWrite): Promise<number> {
-  const col = <T, R>(rows: T[], f: (r: T) => R) => rows.map(f);
   const [row] = await db.query<{ inserted: number }>(
     `with receipt as (
        insert into receipts (program_id, id, store_code, number, member_id, card_number, status, settings_version, tier_code,
          currency, total, points_spent, points_discount, points_earned, purchased_at, created_at, request_hash, response,
-         rules_version)
-       select $1, r.* from unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::int[], $9::text[],
-         $10::text[], $11::bigint[], $12::bigint[], $13::bigint[], $14::bigint[], $15::timestamptz[], $16::timestamptz[],
-         $17::text[], $18::jsonb[], $69::int[]) as r
+         rules_version, campaign_discount)
+       select $1, r.id, r."storeCode", r.number, r."memberId", r."cardNumber", r.status, r."settingsVersion", r."tierCode",
+         r.currency, r.total, r."pointsSpent", r."pointsDiscount", r."pointsEarned", r."purchasedAt", r."createdAt",
+         r."requestHash", r.response, r."rulesVersion", r."campaignDiscount"
+       from json_to_recordset($2::json) as r(id text, "storeCode" text, number text, "memberId" text, "cardNumber" text,
+         status text, "settingsVersion" int, "tierCode" text, currency text, total bigint, "pointsSpent" bigint,
+         "pointsDiscount" bigint, "pointsEarned" bigint, "purchasedAt" timestamptz, "createdAt" timestamptz,
+         "requestHash" text, response jsonb, "rulesVersion" int, "campaignDiscount" bigint)
        on conflict (program_id, store_code, number) do nothing returning id),
      line as (
        insert into receipt_lines (program_id, receipt_id, line_no, sku, name, category, quantity, price, discount, amount,
-         is_reward, points_earned, points_spent, points_discount, brand)
-       select $1, l.* from unnest($19::text[], $20::int[], $21::text[], $22::text[], $23::text[], $24::numeric[], $25::bigint[],
-         $26::bigint[], $27::bigint[], $28::boolean[], $29::bigint[], $30::bigint[], $31::bigint[], $70::text[]) as l),
+         is_reward, points_earned, points_spent, points_discount, brand, campaign_discount)
+       select $1, l."receiptId", l."lineNo", l.sku, l.name, l.category, l.quantity, l.price, l.discount, l.amount,
+         l."isReward", l."pointsEarned", l."pointsSpent", l."pointsDiscount", l.brand, l."campaignDiscount"
+       from json_to_recordset($3::json) as l("receiptId" text, "lineNo" int, sku text, name text, category text,
+         quantity numeric, price bigint, discount bigint, amount bigint, "isReward" boolean, "pointsEarned" bigint,
+         "pointsSpent" bigint, "pointsDiscount" bigint, brand text, "campaignDiscount" bigint)),
      entry as (
        insert into journal_entries (program_id, id, member_id, kind, receipt_id, created_at)
-       select $1, e.* from unnest($32::text[], $33::text[], $34::text[], $35::text[], $36::timestamptz[]) as e),
+       select $1, e.id, e."memberId", e.kind, e."receiptId", e.at
+       from json_to_recordset($4::json) as e(id text, "memberId" text, kind text, "receiptId" text, at timestamptz)),
      posting as (
        insert into postings (program_id, entry_id, seq, member_id, account, lot_id, amount, created_at)
-       select $1, p.* from unnest($37::text[], $38::int[], $39::text[], $40::text[], $41::text[], $42::bigint[], $43::timestamptz[]) as p),
+       select $1, p."entryId", p.seq, p."memberId", p.account, p."lotId", p.amount, p.at
+       from json_to_recordset($5::json) as p("entryId" text, seq int, "memberId" text, account text, "lotId" text,
+         amount bigint, at timestamptz)),
      new_lot as (
        insert into lots (program_id, member_id, id, entry_id, amount, remaining, state, activates_at, expires_at, created_at)
-       select $1, l.* from unnest($44::text[], $45::text[], $46::text[], $47::bigint[], $48::bigint[], $49::text[],
-         $50::timestamptz[], $51::timestamptz[], $52::timestamptz[]) as l),
+       select $1, l."memberId", l.id, l."entryId", l.amount, l.remaining, l.state, l."activatesAt", l."expiresAt", l."createdAt"
+       from json_to_recordset($6::json) as l("memberId" text, id text, "entryId" text, amount bigint, remaining bigint,
+         state text, "activatesAt" timestamptz, "expiresAt" timestamptz, "createdAt" timestamptz)),
      changed_lot as (
        update lots set remaining = c.remaining, state = c.state
-       from unnest($53::text[], $54::text[], $55::bigint[], $56::text[]) as c(member_id, id, remaining, state)
-       where lots.program_id = $1 and lots.member_id = c.member_id and lots.id = c.id),
+       from json_to_recordset($7::json) as c("memberId" text, id text, remaining bigint, state text)
+       where lots.program_id = $1 and lots.member_id = c."memberId" and lots.id = c.id),
      member as (
-       update members set points_available = m.available, points_pending = m.pending, tier_code = m.tier_code, updated_at = m.at
-       from unnest($57::text[], $58::bigint[], $59::bigint[], $60::text[], $61::timestamptz[]) as m(id, available, pending, tier_code, at)
+       update members set points_available = m.available, points_pending = m.pending, tier_code = m."tierCode", updated_at = m.at
+       from json_to_recordset($8::json) as m(id text, available bigint, pending bigint, "tierCode" text, at timestamptz)
        where members.program_id = $1 and members.id = m.id),
      tier_change as (
        insert into tier_changes (program_id, member_id, id, from_tier, to_tier, reason, qualifying_value, created_at)
-       select $1, t.* from unnest($62::text[], $63::text[], $64::text[], $65::text[], $66::text[], $67::bigint[], $68::timestamptz[]) as t)
+       select $1, t."memberId", t.id, t.from, t.to, t.reason, t.value, t.at
+       from json_to_recordset($9::json) as t("memberId" text, id text, "from" text, "to" text, reason text, value bigint,
+         at timestamptz))
      select count(*)::int as inserted from receipt`,
     [
       programId,
-      col(w.receipts, (r) => r.id),
-      col(w.receipts, (r) => r.storeCode),
-      col(w.receipts, (r) => r.number),
-      col(w.receipts, (r) => r.memberId),
-      col(w.receipts, (r) => r.cardNumber),
-      col(w.receipts, (r) => r.status),
-      col(w.receipts, (r) => r.settingsVersion),
-      col(w.receipts, (r) => r.tierCode),
-      col(w.receipts, (r) => r.currency),
-      col(w.receipts, (r) => r.total),
-      col(w.receipts, (r) => r.pointsSpent),
-      col(w.receipts, (r) => r.pointsDiscount),
-      col(w.receipts, (r) => r.pointsEarned),
-      col(w.receipts, (r) => r.purchasedAt),
-      col(w.receipts, (r) => r.createdAt),
-      col(w.receipts, (r) => r.requestHash),
-      col(w.receipts, (r) => JSON.stringify(r.response)),
-      col(w.lines, (l) => l.receiptId),
-      col(w.lines, (l) => l.lineNo),
-      col(w.lines, (l) => l.sku),
-      col(w.lines, (l) => l.name),
-      col(w.lines, (l) => l.category),
-      col(w.lines, (l) => l.quantity),
-      col(w.lines, (l) => l.price),
-      col(w.lines, (l) => l.discount),
-      col(w.lines, (l) => l.amount),
-      col(w.lines, (l) => l.isReward),
-      col(w.lines, (l) => l.pointsEarned),
-      col(w.lines, (l) => l.pointsSpent),
-      col(w.lines, (l) => l.pointsDiscount),
-      col(w.entries, (e) => e.id),
-      col(w.entries, (e) => e.memberId),
-      col(w.entries, (e) => e.kind),
-      col(w.entries, (e) => e.receiptId ?? null),
-      col(w.entries, (e) => e.at),
-      col(w.postings, (p) => p.entryId),
-      col(w.postings, (p) => p.seq),
-      col(w.postings, (p) => p.memberId),
-      col(w.postings, (p) => p.account),
-      col(w.postings, (p) => p.lotId),
-      col(w.postings, (p) => p.amount),
-      col(w.postings, (p) => p.at),
-      col(w.newLots, (l) => l.memberId),
-      col(w.newLots, (l) => l.id),
-      col(w.newLots, (l) => l.entryId),
-      col(w.newLots, (l) => l.amount),
-      col(w.newLots, (l) => l.remaining),
-      col(w.newLots, (l) => l.state),
-      col(w.newLots, (l) => l.activatesAt),
-      col(w.newLots, (l) => l.expiresAt),
-      col(w.newLots, (l) => l.createdAt),
-      col(w.changedLots, (l) => l.memberId),
-      col(w.changedLots, (l) => l.id),
-      col(w.changedLots, (l) => l.remaining),
-      col(w.changedLots, (l) => l.state),
-      col(w.members, (m) => m.id),
-      col(w.members, (m) => m.available),
-      col(w.members, (m) => m.pending),
-      col(w.members, (m) => m.tierCode),
-      col(w.members, (m) => m.at),
-      col(w.tierChanges, (t) => t.memberId),
-      col(w.tierChanges, (t) => t.id),
-      col(w.tierChanges, (t) => t.from),
-      col(w.tierChanges, (t) => t.to),
-      col(w.tierChanges, (t) => t.reason),
-      col(w.tierChanges, (t) => t.value),
-      col(w.tierChanges, (t) => t.at),
-      col(w.receipts, (r) => r.rulesVersion),
-      col(w.lines, (l) => l.brand),
+      JSON.stringify(w.receipts),
+      JSON.stringify(w.lines),
+      JSON.stringify(w.entries),
+      JSON.stringify(w.postings),
+      JSON.stringify(w.newLots),
+      JSON.stringify(w.changedLots),
+      JSON.stringify(w.members),
+      JSON.stringify(w.tierChanges),
     ],
   );
   return row?.inserted ?? 0;
