@@ -39,13 +39,34 @@ export async function inTransaction<T>(db: Db, flow: (tx: Queryable) => Promise<
 
 /** A stable fingerprint of a request body: same content, same hash, whatever the key order. */
 export function requestHash(body: unknown): string {
-  const canonical = (v: unknown): unknown =>
-    Array.isArray(v)
-      ? v.map(canonical)
-      : v && typeof v === 'object' && !(v instanceof Date)
-        ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, x]) => [k, canonical(x)]))
-        : v;
-  return createHash('sha256').update(JSON.stringify(canonical(body))).digest('hex');
+  return createHash('sha256').update(canonicalJson(body)).digest('hex');
+}
+
+/**
+ * `JSON.stringify` with every object's keys in sorted order, written in one pass (no sorted copies of the
+ * objects). The text is the one fingerprints have always been taken of: a key-sorted copy stringified, where
+ * JavaScript puts integer-like keys first, in numeric order.
+ */
+const isIndex = (key: string) => /^(0|[1-9]\d*)$/.test(key) && Number(key) < 4294967295;
+
+export function canonicalJson(value: unknown): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
+  if (value instanceof Date) return JSON.stringify(value);
+  if (Array.isArray(value)) {
+    let out = '[';
+    for (let i = 0; i < value.length; i++) out += (i ? ',' : '') + (value[i] === undefined || typeof value[i] === 'function' ? 'null' : canonicalJson(value[i]));
+    return out + ']';
+  }
+  const keys = Object.keys(value).sort();
+  const integers = keys.filter(isIndex);
+  if (integers.length > 0) keys.splice(0, keys.length, ...integers.sort((a, b) => Number(a) - Number(b)), ...keys.filter((k) => !isIndex(k)));
+  let out = '{';
+  for (const key of keys) {
+    const v = (value as Record<string, unknown>)[key];
+    if (v === undefined || typeof v === 'function') continue;
+    out += (out.length > 1 ? ',' : '') + JSON.stringify(key) + ':' + canonicalJson(v);
+  }
+  return out + '}';
 }
 
 /**
