@@ -4,19 +4,9 @@ import { priceReceipt } from '../domain/pricing.ts';
 import { findTier, tierMove } from '../domain/tiers.ts';
 import type { Queryable } from '../store/db.ts';
 import { newId } from '../store/ids.ts';
-import {
-  batchContext,
-  cardsByNumber,
-  existingReceipts,
-  lockMembers,
-  openLotsOf,
-  qualifyingValues,
-  receiptKey,
-  writeBatch,
-  type BatchWrite,
-} from '../store/batch.ts';
+import { batchContext, batchView, lockMembers, receiptKey, writeBatch, type BatchWrite } from '../store/batch.ts';
 import type { Member } from '../store/members.ts';
-import { latestRules } from '../store/rules.ts';
+import { loadRules } from '../store/rules.ts';
 import type { Deps } from './deps.ts';
 import { fail, ok, type Outcome } from './outcome.ts';
 import { applySale, confirmReceipt, saleRecords, tierWindow, type ConfirmedReceipt, type ReceiptInput } from './receipts.ts';
@@ -75,14 +65,15 @@ async function confirmTogether(
   receipts: readonly ReceiptInput[],
   results: (Result | undefined)[],
 ): Promise<{ oneByOne: number[]; perReceipt: boolean }> {
-  const { settings: versioned, stores } = await batchContext(tx, programId, [...new Set(receipts.map((r) => r.storeCode))]);
-  const { settings, version } = versioned;
+  const cardNumbers = receipts.flatMap((r) => (r.member?.cardNumber ? [r.member.cardNumber] : []));
+  const context = await batchContext(tx, programId, [...new Set(receipts.map((r) => r.storeCode))], cardNumbers);
+  const { stores, cards } = context;
+  const { settings, version } = context.settings;
   // Campaigns, coupons and referral rewards (budgets, limits, coupon uses) are decided one receipt at a time.
-  const rules = await latestRules(tx, programId);
+  const rules = await loadRules(tx, programId, context.rulesVersion);
   if (rules.rules.ruleSet.campaigns.length || rules.rules.ruleSet.referral.enabled) return { oneByOne: receipts.map((_, i) => i), perReceipt: true };
 
   // Who each receipt names. New or inactive cards enrol or activate: those receipts go one by one, in order.
-  const cards = await cardsByNumber(tx, programId, receipts.flatMap((r) => (r.member?.cardNumber ? [r.member.cardNumber] : [])));
   const deferredCards = new Set<string>();
   const oneByOne: number[] = [];
   const phones = new Map<number, string>();
@@ -129,11 +120,8 @@ async function confirmTogether(
     return byPhone.get(phones.get(i) ?? '');
   };
 
-  const seen = await existingReceipts(tx, programId, receipts.filter((_, i) => open(i)));
-  const memberIds = members.map((m) => m.id);
-  const lots = await openLotsOf(tx, programId, memberIds);
   const window = tierWindow(settings, null, now);
-  const qualifying = window ? await qualifyingValues(tx, programId, memberIds, window) : new Map<string, number>();
+  const { seen, lots, qualifying } = await batchView(tx, programId, receipts.filter((_, i) => open(i)), members.map((m) => m.id), window);
   const states = new Map<string, MemberState>(
     members.map((m) => [
       m.id,

@@ -1,11 +1,10 @@
 import { settleLots } from '../flows/lots.ts';
 import { tierWindow, upgradeTier } from '../flows/receipts.ts';
 import { tierMove } from '../domain/tiers.ts';
-import { qualifyingValues } from '../store/batch.ts';
 import type { Deps } from '../flows/deps.ts';
 import { ok } from '../flows/outcome.ts';
 import { inTransaction } from '../flows/transaction.ts';
-import { findMember } from '../store/members.ts';
+import { findMember, qualifyingValues } from '../store/members.ts';
 import { loadSettings } from '../store/programs.ts';
 import { runBirthdays } from './birthdays.ts';
 import { payReferrers } from '../flows/referrals.ts';

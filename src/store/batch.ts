@@ -3,28 +3,35 @@ import type { Queryable } from './db.ts';
 import type { EntryMeta } from './ledger.ts';
 import { qualifyingValueSql, type Member, listMembersWhere } from './members.ts';
 import { toVersioned, type SettingsRow } from './programs.ts';
+import { latestRulesVersionSql } from './rules.ts';
 import type { LineRecord, ReceiptRecord } from './receipts.ts';
 import type { VersionedSettings } from '../domain/settings.ts';
 
-// Queries and the one write of the bulk receipt path: a few round trips for a whole batch.
+// The reads and the one write of the bulk receipt path: a few round trips for a whole batch.
 
-export async function batchContext(db: Queryable, programId: string, storeCodes: string[]): Promise<{ settings: VersionedSettings; stores: Set<string> }> {
-  const [row] = await db.query<SettingsRow & { stores: string[] }>(
+/** The programme's settings, which of the stores exist, the published rules version and the cards named: one round trip. */
+export async function batchContext(
+  db: Queryable,
+  programId: string,
+  storeCodes: string[],
+  cardNumbers: string[],
+): Promise<{ settings: VersionedSettings; stores: Set<string>; rulesVersion: number; cards: Map<string, { memberId: string; status: string }> }> {
+  const [row] = await db.query<SettingsRow & { stores: string[]; rules_version: number; cards: { number: string; member_id: string; status: string }[] }>(
     `select program_id, version, settings,
-       array(select code from stores where program_id = $1 and code = any($2::text[])) as stores
+       array(select code from stores where program_id = $1 and code = any($2::text[])) as stores,
+       ${latestRulesVersionSql('$1')} as rules_version,
+       (select coalesce(json_agg(json_build_object('number', number, 'member_id', member_id, 'status', status)), '[]')
+        from cards where program_id = $1 and number = any($3::text[])) as cards
      from program_settings where program_id = $1 order by version desc limit 1`,
-    [programId, storeCodes],
+    [programId, storeCodes, cardNumbers],
   );
   if (!row) throw new Error(`programme ${programId} has no settings`);
-  return { settings: toVersioned(row), stores: new Set(row.stores) };
-}
-
-export async function cardsByNumber(db: Queryable, programId: string, numbers: string[]): Promise<Map<string, { memberId: string; status: string }>> {
-  const rows = await db.query<{ number: string; member_id: string; status: string }>(
-    'select number, member_id, status from cards where program_id = $1 and number = any($2::text[])',
-    [programId, numbers],
-  );
-  return new Map(rows.map((r) => [r.number, { memberId: r.member_id, status: r.status }]));
+  return {
+    settings: toVersioned(row),
+    stores: new Set(row.stores),
+    rulesVersion: row.rules_version,
+    cards: new Map(row.cards.map((c) => [c.number, { memberId: c.member_id, status: c.status }])),
+  };
 }
 
 /** Locks every member the batch names, in id order (the lock order all flows keep). */
@@ -36,48 +43,52 @@ export async function lockMembers(db: Queryable, programId: string, keys: { ids:
   );
 }
 
-export async function existingReceipts(
+export const receiptKey = (storeCode: string, number: string) => `${storeCode}\u0000${number}`;
+
+type LotJson = Omit<Lot, 'activatesAt' | 'expiresAt' | 'createdAt'> & { memberId: string; activatesAt: string; expiresAt: string | null; createdAt: string };
+
+/**
+ * What the batch needs once its members are locked, in one round trip: earlier answers to the same (store,
+ * number), the members' open lots and, with a tier window, their qualifying values.
+ */
+export async function batchView(
   db: Queryable,
   programId: string,
   keys: { storeCode: string; number: string }[],
-): Promise<Map<string, { requestHash: string; response: unknown }>> {
-  const rows = await db.query<{ store_code: string; number: string; request_hash: string; response: unknown }>(
-    `select r.store_code, r.number, r.request_hash, r.response from receipts r
-     join unnest($2::text[], $3::text[]) as k(store_code, number) on r.store_code = k.store_code and r.number = k.number
-     where r.program_id = $1`,
-    [programId, keys.map((k) => k.storeCode), keys.map((k) => k.number)],
-  );
-  return new Map(rows.map((r) => [receiptKey(r.store_code, r.number), { requestHash: r.request_hash, response: r.response }]));
-}
-
-export const receiptKey = (storeCode: string, number: string) => `${storeCode}\u0000${number}`;
-
-export async function openLotsOf(db: Queryable, programId: string, memberIds: string[]): Promise<Map<string, Lot[]>> {
-  const rows = await db.query<{ member_id: string; id: string; state: Lot['state']; amount: number; remaining: number; activates_at: Date; expires_at: Date | null; created_at: Date }>(
-    `select member_id, id, state, amount, remaining, activates_at, expires_at, created_at from lots
-     where program_id = $1 and member_id = any($2::text[]) and remaining > 0`,
-    [programId, memberIds],
+  memberIds: string[],
+  window: { metric: 'points_earned' | 'amount_spent'; since: Date } | null,
+): Promise<{ seen: Map<string, { requestHash: string; response: unknown }>; lots: Map<string, Lot[]>; qualifying: Map<string, number> }> {
+  const perMember = qualifyingValueSql.replaceAll('$2', 'm.id').replaceAll('$3', '$5::text').replaceAll('$4', '$6::timestamptz');
+  const [row] = await db.query<{
+    seen: { storeCode: string; number: string; requestHash: string; response: unknown }[];
+    lots: LotJson[];
+    qualifying: { memberId: string; value: number }[];
+  }>(
+    `select
+       (select coalesce(json_agg(json_build_object('storeCode', r.store_code, 'number', r.number, 'requestHash', r.request_hash,
+          'response', r.response)), '[]')
+        from receipts r join unnest($2::text[], $3::text[]) as k(store_code, number) on r.store_code = k.store_code and r.number = k.number
+        where r.program_id = $1) as seen,
+       (select coalesce(json_agg(json_build_object('memberId', member_id, 'id', id, 'state', state, 'amount', amount,
+          'remaining', remaining, 'activatesAt', activates_at, 'expiresAt', expires_at, 'createdAt', created_at)), '[]')
+        from lots where program_id = $1 and member_id = any($4::text[]) and remaining > 0) as lots,
+       case when $5::text is null then '[]'::json
+         else (select coalesce(json_agg(json_build_object('memberId', m.id, 'value', ${perMember})), '[]') from unnest($4::text[]) as m(id))
+       end as qualifying`,
+    [programId, keys.map((k) => k.storeCode), keys.map((k) => k.number), memberIds, window?.metric ?? null, window?.since ?? null],
   );
   const lots = new Map<string, Lot[]>();
-  for (const r of rows) {
-    const lot: Lot = { id: r.id, state: r.state, amount: r.amount, remaining: r.remaining, activatesAt: r.activates_at, expiresAt: r.expires_at, createdAt: r.created_at };
-    lots.set(r.member_id, [...(lots.get(r.member_id) ?? []), lot]);
+  for (const l of row?.lots ?? []) {
+    const lot: Lot = { id: l.id, state: l.state, amount: l.amount, remaining: l.remaining, activatesAt: new Date(l.activatesAt), expiresAt: l.expiresAt ? new Date(l.expiresAt) : null, createdAt: new Date(l.createdAt) };
+    const mine = lots.get(l.memberId);
+    if (mine) mine.push(lot);
+    else lots.set(l.memberId, [lot]);
   }
-  return lots;
-}
-
-export async function qualifyingValues(
-  db: Queryable,
-  programId: string,
-  memberIds: string[],
-  window: { metric: 'points_earned' | 'amount_spent'; since: Date },
-): Promise<Map<string, number>> {
-  const perMember = qualifyingValueSql.replaceAll('$2', 'm.id').replaceAll('$3', '$3::text').replaceAll('$4', '$4::timestamptz');
-  const rows = await db.query<{ member_id: string; value: number }>(
-    `select m.id as member_id, ${perMember} as value from unnest($2::text[]) as m(id)`,
-    [programId, memberIds, window.metric, window.since],
-  );
-  return new Map(rows.map((r) => [r.member_id, Number(r.value)]));
+  return {
+    seen: new Map((row?.seen ?? []).map((r) => [receiptKey(r.storeCode, r.number), { requestHash: r.requestHash, response: r.response }])),
+    lots,
+    qualifying: new Map((row?.qualifying ?? []).map((q) => [q.memberId, Number(q.value)])),
+  };
 }
 
 export interface BatchWrite {

@@ -197,6 +197,21 @@ export const qualifyingValueSql = `coalesce((select sum(case when $3 = 'amount_s
                       from returns t join receipts r on r.program_id = t.program_id and r.id = t.receipt_id
                       where t.program_id = $1 and t.member_id = $2 and r.purchased_at > $4), 0)`;
 
+/** `qualifyingValue` for many members in one round trip (the tier review). */
+export async function qualifyingValues(
+  db: Queryable,
+  programId: string,
+  memberIds: string[],
+  window: { metric: 'points_earned' | 'amount_spent'; since: Date },
+): Promise<Map<string, number>> {
+  const perMember = qualifyingValueSql.replaceAll('$2', 'm.id').replaceAll('$3', '$3::text').replaceAll('$4', '$4::timestamptz');
+  const rows = await db.query<{ member_id: string; value: number }>(
+    `select m.id as member_id, ${perMember} as value from unnest($2::text[]) as m(id)`,
+    [programId, memberIds, window.metric, window.since],
+  );
+  return new Map(rows.map((r) => [r.member_id, Number(r.value)]));
+}
+
 /** Net points earned or money paid by a member on receipts since `since`, less what returns took back. */
 export async function qualifyingValue(
   db: Queryable,
