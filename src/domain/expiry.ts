@@ -1,9 +1,9 @@
-import { DateTime } from 'luxon';
+import { endOfLocal, plusLocalDays } from './rules/calendar.ts';
 import type { ProgramSettings } from './settings.ts';
 
 /** When points accrued at `accruedAt` become spendable: after the return window. */
 export function activationTime(settings: ProgramSettings, accruedAt: Date): Date {
-  return DateTime.fromJSDate(accruedAt, { zone: settings.timezone }).plus({ days: settings.pendingDays }).toJSDate();
+  return plusLocalDays(accruedAt, settings.pendingDays, settings.timezone);
 }
 
 /**
@@ -12,16 +12,15 @@ export function activationTime(settings: ProgramSettings, accruedAt: Date): Date
  */
 export function expiryTime(settings: ProgramSettings, accruedAt: Date): Date | null {
   const policy = settings.expiry;
-  const at = DateTime.fromJSDate(accruedAt, { zone: settings.timezone });
   switch (policy.kind) {
     case 'never':
       return null;
     case 'days':
-      return at.plus({ days: policy.days }).toJSDate();
+      return plusLocalDays(accruedAt, policy.days, settings.timezone);
     case 'end_of_month':
-      return at.plus({ months: policy.months }).endOf('month').toJSDate();
+      return endOfLocal('month', accruedAt, policy.months, settings.timezone);
     case 'end_of_year':
-      return at.plus({ months: policy.months }).endOf('year').toJSDate();
+      return endOfLocal('year', accruedAt, policy.months, settings.timezone);
   }
 }
 

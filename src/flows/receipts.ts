@@ -1,7 +1,7 @@
-import { DateTime } from 'luxon';
 import { lotTimes } from '../domain/expiry.ts';
 import { credit, openDraft, spend, summarise, type LedgerDraft } from '../domain/ledger.ts';
 import { priceReceipt, type Pricing, type ReceiptLine } from '../domain/pricing.ts';
+import { plusLocalDays } from '../domain/rules/calendar.ts';
 import type { ProgramSettings } from '../domain/settings.ts';
 import { findTier, tierMove } from '../domain/tiers.ts';
 import type { Queryable } from '../store/db.ts';
@@ -306,7 +306,7 @@ export function tierWindow(settings: ProgramSettings, member: Member | null, now
   const top = settings.tiers[settings.tiers.length - 1];
   if (!top || member?.tierCode === top.code) return null;
   const { metric, windowDays } = settings.tierQualification;
-  return { metric, since: DateTime.fromJSDate(now, { zone: settings.timezone }).minus({ days: windowDays }).toJSDate() };
+  return { metric, since: plusLocalDays(now, -windowDays, settings.timezone) };
 }
 
 /** Upgrades as soon as the member qualifies; downgrades wait for the review job. */

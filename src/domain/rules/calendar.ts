@@ -1,20 +1,87 @@
-import { DateTime, FixedOffsetZone } from 'luxon';
+import { DateTime, FixedOffsetZone, Info, type Zone } from 'luxon';
 
-const offsets = new Map<string, number>();
+const QUARTER_HOUR = 900_000;
+const MINUTE = 60_000;
+const DAY = 86_400_000;
+const zones = new Map<string, { zone: Zone; offsets: Map<number, number> }>();
 
 /**
- * The programme-local time of `at`. A zone's offset only changes on a quarter-hour in UTC, so it is looked up
- * once per zone and quarter-hour (the lookup is the costly part of timezone arithmetic).
+ * The UTC offset of `zone` at epoch millisecond `ms`, in minutes, exactly as luxon works it out. Offsets almost always
+ * change on a quarter-hour in UTC, so each is looked up once per zone and quarter-hour (the lookup is the costly part
+ * of timezone arithmetic).
  */
-export function localTime(at: Date, zone: string): DateTime {
-  const key = `${zone}|${Math.floor(at.getTime() / 900_000)}`;
-  let offset = offsets.get(key);
+export function zoneOffset(ms: number, zone: string): number {
+  let known = zones.get(zone);
+  if (!known) zones.set(zone, (known = { zone: Info.normalizeZone(zone), offsets: new Map() }));
+  const quarter = Math.floor(ms / QUARTER_HOUR);
+  let offset = known.offsets.get(quarter);
   if (offset === undefined) {
-    offset = DateTime.fromJSDate(at, { zone }).offset;
-    if (offsets.size > 100_000) offsets.clear();
-    offsets.set(key, offset);
+    const start = quarter * QUARTER_HOUR;
+    offset = known.zone.offset(start);
+    // a quarter-hour with a change inside it (America/Goose_Bay changed at 00:01 until 2011) is never cached
+    if (known.zone.offset(start + QUARTER_HOUR - 1) !== offset) return known.zone.offset(ms);
+    if (known.offsets.size > 100_000) known.offsets.clear();
+    known.offsets.set(quarter, offset);
   }
-  return DateTime.fromJSDate(at, { zone: FixedOffsetZone.instance(offset) });
+  return offset;
+}
+
+/** The programme-local time of `at`, in a fixed-offset zone so that reading its fields costs no timezone lookup. */
+export function localTime(at: Date, zone: string): DateTime {
+  return DateTime.fromJSDate(at, { zone: FixedOffsetZone.instance(zoneOffset(at.getTime(), zone)) });
+}
+
+/**
+ * The instant at which `zone`'s wall clock reads `wall` (epoch ms of that reading taken as UTC), starting from the
+ * guess `guess` (minutes) as luxon does: in an overlap the guess picks the side, in a gap the clock runs on past it.
+ */
+function instantOf(wall: number, guess: number, zone: string): number {
+  const first = wall - guess * MINUTE;
+  const seen = zoneOffset(first, zone);
+  if (seen === guess) return first;
+  const second = first - (seen - guess) * MINUTE;
+  const after = zoneOffset(second, zone);
+  if (after === seen) return second;
+  return wall - Math.min(seen, after) * MINUTE;
+}
+
+/** Days in month `month` (0-based, may run past 11) of `year`. */
+const daysInMonth = (year: number, month: number) => new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
+
+/** `months` months on from epoch ms `ms` on `zone`'s wall clock, the day clamped to the month as luxon's `plus` does. */
+function plusMonths(ms: number, zone: string, months: number): number {
+  const offset = zoneOffset(ms, zone);
+  const w = new Date(ms + offset * MINUTE);
+  const year = w.getUTCFullYear();
+  const month = w.getUTCMonth() + months;
+  const day = Math.min(w.getUTCDate(), daysInMonth(year, month));
+  return instantOf(Date.UTC(year, month, day, w.getUTCHours(), w.getUTCMinutes(), w.getUTCSeconds(), w.getUTCMilliseconds()), offset, zone);
+}
+
+/** The first instant of the local month (or year) containing epoch ms `ms`, as luxon's `startOf` finds it. */
+function startOfLocal(unit: 'month' | 'year', ms: number, zone: string): number {
+  const offset = zoneOffset(ms, zone);
+  const w = new Date(ms + offset * MINUTE);
+  return instantOf(Date.UTC(w.getUTCFullYear(), unit === 'year' ? 0 : w.getUTCMonth(), 1), offset, zone);
+}
+
+/**
+ * `days` whole programme-local calendar days after `at` (before it, if negative) at the same wall-clock time; the same
+ * instant as luxon's `DateTime.fromJSDate(at, { zone }).plus({ days })`, without its per-call timezone lookups.
+ */
+export function plusLocalDays(at: Date, days: number, zone: string): Date {
+  const offset = zoneOffset(at.getTime(), zone);
+  return new Date(instantOf(at.getTime() + offset * MINUTE + days * DAY, offset, zone));
+}
+
+/**
+ * The last millisecond of the local month (or year) reached `months` whole months after `at`; the same instant as
+ * luxon's `DateTime.fromJSDate(at, { zone }).plus({ months }).endOf(unit)`, which this follows step by step.
+ */
+export function endOfLocal(unit: 'month' | 'year', at: Date, months: number, zone: string): Date {
+  const moved = plusMonths(at.getTime(), zone, months);
+  const next = plusMonths(moved, zone, unit === 'year' ? 12 : 1);
+  return new Date(startOfLocal(unit, next, zone) - 1);
 }
 
 export type Period = 'day' | 'week' | 'month' | 'lifetime';
