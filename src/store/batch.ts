@@ -104,8 +104,9 @@ export interface BatchWrite {
 
 /**
  * Writes a whole batch in one statement; returns how many receipts were inserted (fewer means a race was lost).
- * Each table's rows travel as one JSON parameter: serialising is native, where array parameters are escaped
- * element by element.
+ * New rows travel as one JSON parameter per table: serialising is native, where array parameters are escaped
+ * element by element. The updates join arrays instead: the planner sizes an array, while it takes any JSON set
+ * for 100 rows and would scan the members and lots tables whole to join them.
  */
 export async function writeBatch(db: Queryable, programId: string, w: BatchWrite): Promise<number> {
   const [row] = await db.query<{ inserted: number }>(
@@ -145,16 +146,16 @@ export async function writeBatch(db: Queryable, programId: string, w: BatchWrite
          state text, "activatesAt" timestamptz, "expiresAt" timestamptz, "createdAt" timestamptz)),
      changed_lot as (
        update lots set remaining = c.remaining, state = c.state
-       from json_to_recordset($7::json) as c("memberId" text, id text, remaining bigint, state text)
-       where lots.program_id = $1 and lots.member_id = c."memberId" and lots.id = c.id),
+       from unnest($7::text[], $8::text[], $9::bigint[], $10::text[]) as c(member_id, id, remaining, state)
+       where lots.program_id = $1 and lots.member_id = c.member_id and lots.id = c.id),
      member as (
-       update members set points_available = m.available, points_pending = m.pending, tier_code = m."tierCode", updated_at = m.at
-       from json_to_recordset($8::json) as m(id text, available bigint, pending bigint, "tierCode" text, at timestamptz)
+       update members set points_available = m.available, points_pending = m.pending, tier_code = m.tier_code, updated_at = m.at
+       from unnest($11::text[], $12::bigint[], $13::bigint[], $14::text[], $15::timestamptz[]) as m(id, available, pending, tier_code, at)
        where members.program_id = $1 and members.id = m.id),
      tier_change as (
        insert into tier_changes (program_id, member_id, id, from_tier, to_tier, reason, qualifying_value, created_at)
        select $1, t."memberId", t.id, t.from, t.to, t.reason, t.value, t.at
-       from json_to_recordset($9::json) as t("memberId" text, id text, "from" text, "to" text, reason text, value bigint,
+       from json_to_recordset($16::json) as t("memberId" text, id text, "from" text, "to" text, reason text, value bigint,
          at timestamptz))
      select count(*)::int as inserted from receipt`,
     [
@@ -164,8 +165,15 @@ export async function writeBatch(db: Queryable, programId: string, w: BatchWrite
       JSON.stringify(w.entries),
       JSON.stringify(w.postings),
       JSON.stringify(w.newLots),
-      JSON.stringify(w.changedLots),
-      JSON.stringify(w.members),
+      w.changedLots.map((l) => l.memberId),
+      w.changedLots.map((l) => l.id),
+      w.changedLots.map((l) => l.remaining),
+      w.changedLots.map((l) => l.state),
+      w.members.map((m) => m.id),
+      w.members.map((m) => m.available),
+      w.members.map((m) => m.pending),
+      w.members.map((m) => m.tierCode),
+      w.members.map((m) => m.at),
       JSON.stringify(w.tierChanges),
     ],
   );
