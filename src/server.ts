@@ -2,6 +2,7 @@ import { serve } from '@hono/node-server';
 import { createApp } from './api/app.ts';
 import type { Deps } from './flows/deps.ts';
 import { jobNames, runJob } from './jobs/jobs.ts';
+import { refreshStatistics } from './store/statistics.ts';
 
 export interface ServerOptions {
   port: number;
@@ -32,6 +33,10 @@ export function startServer(deps: Deps, options: ServerOptions) {
       running = false;
     }
   };
+  // Planner statistics follow the tables as they grow (PGlite has no autovacuum to do it).
+  const statistics = () => void refreshStatistics(deps.db).catch((error) => console.error('statistics refresh failed', error));
+  statistics();
+  timers.push(setInterval(statistics, 10_000));
   if (options.jobIntervalMs > 0) {
     timers.push(setInterval(() => void run(['activation', 'expiry', 'referrals']), options.jobIntervalMs));
     timers.push(setInterval(() => void run(['tier-review', 'birthdays']), 24 * 3600 * 1000));

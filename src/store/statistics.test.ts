@@ -1,0 +1,28 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openTestDb } from '../../test/harness.ts';
+import type { Db } from './db.ts';
+import { refreshStatistics } from './statistics.ts';
+
+let db: Db;
+beforeAll(async () => {
+  db = await openTestDb();
+});
+afterAll(() => db.close());
+
+const plannerPages = async () =>
+  (await db.query<{ pages: number }>("select relpages as pages from pg_class where relname = 'audit_log' and relnamespace = current_schema()::regnamespace"))[0]?.pages;
+
+describe('planner statistics', () => {
+  it('are refreshed for a table that has grown, and left alone once current', async () => {
+    await refreshStatistics(db);
+    const before = await plannerPages();
+    await db.query(
+      `insert into audit_log (program_id, id, entity, entity_id, action, actor, before, after, created_at)
+       select 'prg_stats', 'aud_' || g, 'campaign', 'c' || g, 'update', 'test', null, jsonb_build_object('n', repeat('x', 200)), now()
+       from generate_series(1, 3000) g`,
+    );
+    expect(await refreshStatistics(db)).toContain('audit_log');
+    expect(await plannerPages()).toBeGreaterThan((before ?? 0) + 8);
+    expect(await refreshStatistics(db)).not.toContain('audit_log');
+  });
+});

@@ -1,0 +1,17 @@
+import type { Queryable } from './db.ts';
+
+/**
+ * Brings the planner's statistics up to date for tables that have grown well past what it last measured, and
+ * returns their names. PGlite has no autovacuum (and a PostgreSQL server may run without it): a plan made while
+ * a table was nearly empty scans it whole for every receipt once it holds thousands of rows.
+ */
+export async function refreshStatistics(db: Queryable): Promise<string[]> {
+  const stale = await db.query<{ name: string }>(
+    `select c.relname as name from pg_class c join pg_namespace n on n.oid = c.relnamespace
+     where n.nspname = current_schema() and c.relkind = 'r'
+       and pg_relation_size(c.oid) / current_setting('block_size')::int > c.relpages * 1.2 + 8
+     order by c.relname`,
+  );
+  for (const { name } of stale) await db.query(`analyze "${name.replaceAll('"', '""')}"`);
+  return stale.map((t) => t.name);
+}
