@@ -18,8 +18,9 @@ describe('planner statistics', () => {
     const before = await plannerPages();
     await db.query(
       `insert into audit_log (program_id, id, entity, entity_id, action, actor, before, after, created_at)
-       select 'prg_stats', 'aud_' || g, 'campaign', 'c' || g, 'update', 'test', null, jsonb_build_object('n', repeat('x', 200)), now()
+       select $1, 'aud_' || g, 'campaign', 'c' || g, 'update', 'test', null, jsonb_build_object('n', repeat('x', 200)), now()
        from generate_series(1, 3000) g`,
+      [`prg_stats_${Date.now()}`],
     );
     expect(await refreshStatistics(db)).toContain('audit_log');
     expect(await plannerPages()).toBeGreaterThan((before ?? 0) + 8);
