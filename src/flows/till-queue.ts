@@ -32,6 +32,7 @@ export function tillQueue(deps: Deps, options: TillQueueOptions = {}) {
   const waiting = new Map<string, Waiting[]>();
   const solo = new Map<string, number>();
   let busy = 0;
+  let flushing = false;
 
   const next = () => {
     for (const [programId, queue] of waiting) {
@@ -40,6 +41,13 @@ export function tillQueue(deps: Deps, options: TillQueueOptions = {}) {
       void run(programId, group);
       return;
     }
+  };
+
+  // Tills answered by one group send their next receipts at about the same moment: starting a group only after
+  // the I/O that is ready has been read lets them go together instead of the first one alone.
+  const flush = () => {
+    flushing = false;
+    while (busy < concurrency && waiting.size > 0) next();
   };
 
   async function run(programId: string, group: Waiting[]) {
@@ -73,7 +81,10 @@ export function tillQueue(deps: Deps, options: TillQueueOptions = {}) {
         const queue = waiting.get(programId) ?? [];
         queue.push({ input, answer, failed });
         waiting.set(programId, queue);
-        if (busy < concurrency) next();
+        if (busy < concurrency && !flushing) {
+          flushing = true;
+          setImmediate(flush);
+        }
       });
     },
   };
