@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
-import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 
 /** What flows and queries need from a database: plain SQL with parameters, and transactions. */
@@ -83,6 +82,8 @@ async function openPglite(dataDir: string): Promise<Db> {
     [NUMERIC]: (v: string) => Number(v),
     [DATE]: (v: string) => v,
   };
+  // Loaded only when used: a server on PostgreSQL does not carry the embedded engine (some 40 MB).
+  const { PGlite } = await import('@electric-sql/pglite');
   const db = await PGlite.create(dataDir, { parsers: parsers as Record<number, (v: string) => unknown> });
   return {
     engine: 'pglite',
