@@ -48,6 +48,19 @@ export function requestHash(body: unknown): string {
  * JavaScript puts integer-like keys first, in numeric order.
  */
 const isIndex = (key: string) => /^(0|[1-9]\d*)$/.test(key) && Number(key) < 4294967295;
+const startsWithDigit = (key: string) => {
+  const c = key.charCodeAt(0);
+  return c >= 48 && c <= 57;
+};
+const quoted = new Map<string, string>();
+const quote = (key: string) => {
+  let q = quoted.get(key);
+  if (q === undefined) {
+    q = JSON.stringify(key);
+    if (quoted.size < 10_000) quoted.set(key, q);
+  }
+  return q;
+};
 
 export function canonicalJson(value: unknown): string {
   if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
@@ -57,14 +70,13 @@ export function canonicalJson(value: unknown): string {
     for (let i = 0; i < value.length; i++) out += (i ? ',' : '') + (value[i] === undefined || typeof value[i] === 'function' ? 'null' : canonicalJson(value[i]));
     return out + ']';
   }
-  const keys = Object.keys(value).sort();
-  const integers = keys.filter(isIndex);
-  if (integers.length > 0) keys.splice(0, keys.length, ...integers.sort((a, b) => Number(a) - Number(b)), ...keys.filter((k) => !isIndex(k)));
+  let keys = Object.keys(value).sort();
+  if (keys.some(startsWithDigit) && keys.some(isIndex)) keys = [...keys.filter(isIndex).sort((a, b) => Number(a) - Number(b)), ...keys.filter((k) => !isIndex(k))];
   let out = '{';
   for (const key of keys) {
     const v = (value as Record<string, unknown>)[key];
     if (v === undefined || typeof v === 'function') continue;
-    out += (out.length > 1 ? ',' : '') + JSON.stringify(key) + ':' + canonicalJson(v);
+    out += (out.length > 1 ? ',' : '') + quote(key) + ':' + canonicalJson(v);
   }
   return out + '}';
 }
