@@ -26,6 +26,7 @@ const phase = quick ? 5 : 20;
 const server = process.env.BENCH_PG ?? 'postgres://postgres@127.0.0.1:5432';
 const MEMBERS = 1000;
 const SPENDERS = 500;
+const HISTORY_MONTHS = 2;
 
 function log(message: string) {
   process.stderr.write(`[bench] ${message}\n`);
@@ -66,7 +67,10 @@ interface Target {
   cards: string[];
 }
 
-/** A demo programme with tiers and members (half of them with points to spend), written before the server starts. */
+/**
+ * A demo programme with tiers, members (half of them with points to spend) and two months of their history,
+ * written before the server starts: tills are measured against a programme in use, not an empty one.
+ */
 async function prepare(engine: Target['engine']): Promise<Target> {
   let env: Record<string, string>;
   if (engine === 'postgres') {
@@ -78,8 +82,8 @@ async function prepare(engine: Target['engine']): Promise<Target> {
   const db = await openDb({ databaseUrl: env.DATABASE_URL, dataDir: env.KOPILKA_DATA_DIR });
   await migrate(db);
   const deps = { db, now: () => new Date() };
-  const demo = await createDemoProgramme(deps, new Date(Date.now() - 86_400_000));
-  await generateDemo(deps, demo.programId, { members: MEMBERS, months: 0, seed: 7, until: new Date() });
+  const demo = await createDemoProgramme(deps, new Date(Date.now() - (HISTORY_MONTHS * 31 + 1) * 86_400_000));
+  await generateDemo(deps, demo.programId, { members: MEMBERS, months: HISTORY_MONTHS, seed: 7, until: new Date() });
   const rows = await db.query<{ number: string; member_id: string }>(
     'select number, member_id from cards where program_id = $1 order by number',
     [demo.programId],
