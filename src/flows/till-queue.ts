@@ -18,6 +18,8 @@ export interface TillQueueOptions {
   maxGroup?: number;
   /** After a group of a programme whose campaigns price receipts one at a time, how many of its receipts skip grouping. */
   soloStretch?: number;
+  /** How long (ms) a free slot waits for the tills a group has just answered to send their next receipts (default: 5 on PGlite, 0 on PostgreSQL). */
+  linger?: number;
 }
 
 /**
@@ -27,12 +29,16 @@ export interface TillQueueOptions {
  * waiting, a receipt goes straight through on its own. Receipts with an Idempotency-Key go on their own.
  */
 export function tillQueue(deps: Deps, options: TillQueueOptions = {}) {
-  // Embedded PGlite runs one transaction at a time: there, everything that waits goes in the next group.
-  const { concurrency = deps.db.engine === 'pglite' ? 1 : 2, maxGroup = 64, soloStretch = 500 } = options;
+  // Embedded PGlite runs one transaction at a time: there, a group is worth waiting a moment to fill.
+  const lite = deps.db.engine === 'pglite';
+  const { concurrency = lite ? 1 : 2, maxGroup = 64, soloStretch = 500, linger = lite ? 5 : 0 } = options;
   const waiting = new Map<string, Waiting[]>();
   const solo = new Map<string, number>();
   let busy = 0;
-  let flushing = false;
+  let scheduled = false;
+  // Tills a finished group answered that have not sent their next receipt yet, and the wait for them.
+  let awaited = 0;
+  let lingering: NodeJS.Timeout | null = null;
 
   const next = () => {
     for (const [programId, queue] of waiting) {
@@ -43,11 +49,20 @@ export function tillQueue(deps: Deps, options: TillQueueOptions = {}) {
     }
   };
 
-  // Tills answered by one group send their next receipts at about the same moment: starting a group only after
-  // the I/O that is ready has been read lets them go together instead of the first one alone.
+  // Tills answered by one group send their next receipts at about the same moment. A free slot waits for them
+  // (at most `linger` ms), and a group starts only after the I/O that is ready has been read: they go together
+  // instead of the first one alone.
   const flush = () => {
-    flushing = false;
+    scheduled = false;
+    awaited = 0;
+    if (lingering) clearTimeout(lingering);
+    lingering = null;
     while (busy < concurrency && waiting.size > 0) next();
+  };
+  const schedule = () => {
+    if (scheduled) return;
+    scheduled = true;
+    setImmediate(flush);
   };
 
   async function run(programId: string, group: Waiting[]) {
@@ -70,7 +85,10 @@ export function tillQueue(deps: Deps, options: TillQueueOptions = {}) {
       );
     } finally {
       busy--;
-      next();
+      if (linger > 0) {
+        awaited += group.length;
+        lingering ??= setTimeout(flush, linger);
+      } else schedule();
     }
   }
 
@@ -81,10 +99,8 @@ export function tillQueue(deps: Deps, options: TillQueueOptions = {}) {
         const queue = waiting.get(programId) ?? [];
         queue.push({ input, answer, failed });
         waiting.set(programId, queue);
-        if (busy < concurrency && !flushing) {
-          flushing = true;
-          setImmediate(flush);
-        }
+        awaited = Math.max(0, awaited - 1);
+        if (busy < concurrency && awaited === 0) schedule();
       });
     },
   };
