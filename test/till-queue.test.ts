@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../src/store/db.ts';
+import { tillQueue } from '../src/flows/till-queue.ts';
+import type { ReceiptInput } from '../src/flows/receipts.ts';
 import { expectLedgerAgrees } from './checks.ts';
 import { line, newProgramme, openTestDb, receipt, type Programme } from './harness.ts';
 
@@ -94,5 +96,34 @@ describe('receipts confirmed at the same moment', () => {
       expect(await balance(p, id)).toBe(5 * 22);
       await expectLedgerAgrees(p, id);
     }
+  });
+
+  it('answer a retry as the first time, even after the card was blocked', async () => {
+    const p = await newProgramme(db, settings);
+    const created = await p.call('POST', '/v1/members', { name: 'Покупатель' });
+    const card = created.body.cards[0].number as string;
+    const sale = receipt('FIRST', [line('TEA', 15_000)], { member: { cardNumber: card } });
+    const first = await p.call('POST', '/v1/receipts', sale, { role: 'pos' });
+    expect(first.status).toBe(201);
+    expect(first.body).not.toHaveProperty('ok');
+    await p.call('POST', `/v1/cards/${card}/block`, { reason: 'lost', replace: true }, { role: 'pos' });
+
+    const others = Array.from({ length: 12 }, (_, n) => receipt(`OTHER${n}`, [line('TEA', 15_000)]));
+    const [retry] = await Promise.all([sale, ...others].map((s) => p.call('POST', '/v1/receipts', s, { role: 'pos' })));
+    expect(retry).toMatchObject({ status: 201, body: first.body });
+    expect(await transactions(p)).toBeLessThan(14);
+  });
+
+  it('let programmes take turns', async () => {
+    const a = await newProgramme(db, settings);
+    const b = await newProgramme(db, settings);
+    const sale = (number: string): ReceiptInput => ({ storeCode: 'S1', number, lines: [{ sku: 'TEA', price: 15_000, quantity: 1, amount: 15_000, discount: 0, isReward: false }], total: 15_000, pointsToSpend: 0 });
+    const tills = tillQueue(a.deps, { maxGroup: 10 });
+    const answered: string[] = [];
+    const confirm = (programId: string, number: string) => tills.confirm(programId, sale(number)).then((r) => void answered.push(r.ok ? number : r.code));
+    await Promise.all([...Array.from({ length: 40 }, (_, n) => confirm(a.programId, `A${n}`)), confirm(b.programId, 'B')]);
+
+    expect(answered).toHaveLength(41);
+    expect(answered.indexOf('B')).toBeLessThan(25);
   });
 });

@@ -73,30 +73,28 @@ async function confirmTogether(
   const rules = await loadRules(tx, programId, context.rulesVersion);
   if (rules.rules.ruleSet.campaigns.length || rules.rules.ruleSet.referral.enabled) return { oneByOne: receipts.map((_, i) => i), perReceipt: true };
 
-  // Who each receipt names. New or inactive cards enrol or activate: those receipts go one by one, in order.
+  // Who each receipt names. New or inactive cards enrol or activate: those receipts go one by one, in order. So
+  // does a receipt this path would refuse: it may be the retry of one confirmed before (its card blocked since),
+  // and the single path answers a retry as the first time.
   const deferredCards = new Set<string>();
   const oneByOne: number[] = [];
   const phones = new Map<number, string>();
   receipts.forEach((r, i) => {
-    const refused = (f: Result) => void (results[i] = f);
+    const alone = () => void oneByOne.push(i);
     const purchasedAt = r.purchasedAt ?? now;
-    if (!stores.has(r.storeCode)) return refused(fail('store_not_found', `no store ${r.storeCode}`));
-    if (purchasedAt.getTime() > now.getTime() + 5 * 60_000) return refused(fail('validation_failed', 'purchasedAt is in the future', { field: 'purchasedAt' }));
-    if (r.currency && r.currency !== settings.currency)
-      return refused(fail('currency_mismatch', `the programme works in ${settings.currency}, the receipt is in ${r.currency}`));
+    if (!stores.has(r.storeCode) || purchasedAt.getTime() > now.getTime() + 5 * 60_000) return alone();
+    if ((r.currency && r.currency !== settings.currency) || r.coupons?.length) return alone();
     const card = r.member?.cardNumber;
-    if (r.coupons?.length) return void oneByOne.push(i);
     if (card) {
       const known = cards.get(card);
-      if (known?.status === 'blocked') return refused(fail('card_blocked', 'this card is blocked; use the replacement card'));
-      if (!known || known.status === 'inactive' || deferredCards.has(card)) {
+      if (!known || known.status !== 'active' || deferredCards.has(card)) {
         deferredCards.add(card);
-        oneByOne.push(i);
+        return alone();
       }
     }
     if (r.member?.phone) {
       const phone = normalisePhone(r.member.phone);
-      if (!phone) return refused(fail('validation_failed', 'member.phone is not a valid phone number', { field: 'member.phone' }));
+      if (!phone) return alone();
       phones.set(i, phone);
     }
   });
@@ -168,6 +166,7 @@ async function confirmTogether(
       availablePoints: settled ? settled.available : state ? state.balance.available : null,
     });
     if (!pricing.ok) return void (results[i] = fail(pricing.code, pricing.message, { maxPoints: pricing.maxPoints }));
+    const { ok: _ok, ...priced } = pricing;
     if (state && !state.caughtUp) {
       for (const step of steps) record(state, { id: newId('ent'), kind: step.kind }, step.draft);
       state.caughtUp = true;
@@ -186,7 +185,7 @@ async function confirmTogether(
         state.changed = true;
       }
     }
-    const made = saleRecords({ id: newId('rcp'), rules: rules.version, coupons: [], issued: [], input, hash, settings, version, memberId: member?.id ?? null, cardNumber: input.member?.cardNumber ?? null, pricing, sale, tierChange, purchasedAt, now });
+    const made = saleRecords({ id: newId('rcp'), rules: rules.version, coupons: [], issued: [], input, hash, settings, version, memberId: member?.id ?? null, cardNumber: input.member?.cardNumber ?? null, pricing: priced, sale, tierChange, purchasedAt, now });
     write.receipts.push({ ...made.record, response: made.response });
     for (const line of made.lines) write.lines.push({ ...line, receiptId: made.id });
     if (state && draft && draft.postings.length > 0) record(state, { id: newId('ent'), kind: 'receipt', receiptId: made.id }, draft);

@@ -40,10 +40,12 @@ export function tillQueue(deps: Deps, options: TillQueueOptions = {}) {
   let awaited = 0;
   let lingering: NodeJS.Timeout | null = null;
 
+  // Programmes take turns: one with more waiting than a group goes to the back of the line.
   const next = () => {
     for (const [programId, queue] of waiting) {
       const group = queue.splice(0, maxGroup);
-      if (queue.length === 0) waiting.delete(programId);
+      waiting.delete(programId);
+      if (queue.length > 0) waiting.set(programId, queue);
       void run(programId, group);
       return;
     }
@@ -74,7 +76,10 @@ export function tillQueue(deps: Deps, options: TillQueueOptions = {}) {
         await Promise.all(group.map((w) => confirmReceipt(deps, programId, w.input).then(w.answer, w.failed)));
         return;
       }
-      const together = await confirmGroup(deps, programId, group.map((w) => w.input)).catch(() => null);
+      const together = await confirmGroup(deps, programId, group.map((w) => w.input)).catch((error: unknown) => {
+        console.error('a group of receipts failed; confirming them one by one', error);
+        return null;
+      });
       if (together?.perReceipt) solo.set(programId, soloStretch);
       // A group that failed as a whole is confirmed receipt by receipt, so only a receipt at fault gets an error.
       await Promise.all(
