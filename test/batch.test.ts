@@ -134,4 +134,18 @@ describe('POST /v1/receipts/batch', () => {
     const many = Array.from({ length: 1001 }, (_, i) => receipt(`M${i}`, [line('A', 100)]));
     expect((await p.call('POST', '/v1/receipts/batch', { receipts: many }, { role: 'pos' })).status).toBe(400);
   });
+
+  it('stores half of an emoji cut off by a till as a replacement character', async () => {
+    const { p, members } = await programmeWithMembers();
+    const cut = 'Чай \ud83c';
+    const res = await p.call(
+      'POST',
+      '/v1/receipts/batch',
+      { receipts: [receipt('E1', [line('TEA', 15_000, 1, { name: cut })], { member: { id: members[0] } }), receipt('E2', [line('TEA', 15_000)])] },
+      { role: 'pos' },
+    );
+    expect(res.body.results.map((r: { status: number }) => r.status)).toEqual([201, 201]);
+    const stored = await p.call('GET', `/v1/receipts/${res.body.results[0].receipt.id}`);
+    expect(stored.body.lines[0].name).toBe('Чай \ufffd');
+  });
 });

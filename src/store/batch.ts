@@ -102,6 +102,18 @@ export interface BatchWrite {
   tierChanges: { id: string; memberId: string; from: string | null; to: string; reason: string; value: number; at: Date }[];
 }
 
+// An escaped UTF-16 surrogate after an even number of backslashes: JSON.stringify escapes only lone ones.
+const LONE_SURROGATE = /(?<!\\)((?:\\\\)*)\\ud[89a-f][0-9a-f]{2}/g;
+
+/**
+ * JSON text PostgreSQL accepts. JSON.stringify writes a lone surrogate (half of an emoji a till cut off) as an
+ * escape PostgreSQL refuses; it is stored as U+FFFD instead, as in any text parameter.
+ */
+const jsonParam = (value: unknown): string => {
+  const text = JSON.stringify(value);
+  return text.includes('\\ud') ? text.replace(LONE_SURROGATE, '$1\\ufffd') : text;
+};
+
 /**
  * Writes a whole batch in one statement; returns how many receipts were inserted (fewer means a race was lost).
  * New rows travel as one JSON parameter per table: serialising is native, where array parameters are escaped
@@ -160,11 +172,11 @@ export async function writeBatch(db: Queryable, programId: string, w: BatchWrite
      select count(*)::int as inserted from receipt`,
     [
       programId,
-      JSON.stringify(w.receipts),
-      JSON.stringify(w.lines),
-      JSON.stringify(w.entries),
-      JSON.stringify(w.postings),
-      JSON.stringify(w.newLots),
+      jsonParam(w.receipts),
+      jsonParam(w.lines),
+      jsonParam(w.entries),
+      jsonParam(w.postings),
+      jsonParam(w.newLots),
       w.changedLots.map((l) => l.memberId),
       w.changedLots.map((l) => l.id),
       w.changedLots.map((l) => l.remaining),
@@ -174,7 +186,7 @@ export async function writeBatch(db: Queryable, programId: string, w: BatchWrite
       w.members.map((m) => m.pending),
       w.members.map((m) => m.tierCode),
       w.members.map((m) => m.at),
-      JSON.stringify(w.tierChanges),
+      jsonParam(w.tierChanges),
     ],
   );
   return row?.inserted ?? 0;
