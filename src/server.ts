@@ -34,9 +34,15 @@ export function startServer(deps: Deps, options: ServerOptions) {
     }
   };
   // Planner statistics follow the tables as they grow (PGlite has no autovacuum to do it).
-  const statistics = () => void refreshStatistics(deps.db).catch((error) => console.error('statistics refresh failed', error));
-  statistics();
-  timers.push(setInterval(statistics, 10_000));
+  let measuring = false;
+  const statistics = async () => {
+    if (measuring) return;
+    measuring = true;
+    await refreshStatistics(deps.db).catch((error) => console.error('statistics refresh failed', error));
+    measuring = false;
+  };
+  void statistics();
+  timers.push(setInterval(() => void statistics(), 10_000));
   if (options.jobIntervalMs > 0) {
     timers.push(setInterval(() => void run(['activation', 'expiry', 'referrals']), options.jobIntervalMs));
     timers.push(setInterval(() => void run(['tier-review', 'birthdays']), 24 * 3600 * 1000));
