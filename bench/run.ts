@@ -185,7 +185,7 @@ async function main() {
   const onPg = await prepare('postgres');
   const pgServer = await startServer(onPg, 3901);
   const confirm = await closedLoop(pgServer.base, onPg.posKey, 16, phase, (n) => ({ path: '/v1/receipts', body: receiptMaker(onPg, 'c')(n) }));
-  log(`confirm (16 clients): ${fmt(confirm)}`);
+  log(`confirm (16 clients): ${fmt(confirm)}; server peak ${pgServer.peakMb().toFixed(0)} MB`);
   const half = await openLoop(pgServer.base, onPg.posKey, Math.max(1, confirm.perSecond / 2), phase, (n) => ({ path: '/v1/receipts', body: receiptMaker(onPg, 'h')(n) }));
   log(`confirm at half that rate: ${fmt(half)}`);
   const batchMaker = receiptMaker(onPg, 'b');
@@ -194,7 +194,7 @@ async function main() {
     path: '/v1/receipts/batch',
     body: { receipts: Array.from({ length: BATCH }, (_, i) => batchMaker(n * BATCH + i)) },
   }));
-  log(`batch of ${BATCH} (2 clients): ${(batch.perSecond * BATCH).toFixed(0)} receipts/s`);
+  log(`batch of ${BATCH} (2 clients): ${(batch.perSecond * BATCH).toFixed(0)} receipts/s; server peak ${pgServer.peakMb().toFixed(0)} MB`);
   const calcMaker = receiptMaker(onPg, 'q');
   const calculate = await closedLoop(pgServer.base, onPg.posKey, 16, phase, (n) => ({ path: '/v1/receipts/calculate', body: calcMaker(n) }));
   log(`calculate: ${fmt(calculate)}`);
@@ -229,7 +229,7 @@ async function main() {
   const report = (await replayed.json()) as { receipts: number; millis: number };
   const backtestSeconds = (performance.now() - backtestStarted) / 1000;
   results.backtest = { receipts: report.receipts, seconds: backtestSeconds, receiptsPerSecond: report.receipts / backtestSeconds, status: replayed.status };
-  log(`backtest: ${report.receipts} receipts in ${backtestSeconds.toFixed(1)} s`);
+  log(`backtest: ${report.receipts} receipts in ${backtestSeconds.toFixed(1)} s; server peak ${pgServer.peakMb().toFixed(0)} MB`);
   const pgPeak = pgServer.peakMb();
   await pgServer.stop();
 
