@@ -30,8 +30,9 @@ class LostRace extends Error {}
 /**
  * Confirms many receipts with the same result as confirming them one by one, in order: set-based, so a batch
  * of a thousand costs a handful of round trips and one transaction. Each receipt is priced, idempotent by
- * (store, number) and answered on its own; a refused one does not affect the others. Receipts that enrol a new
- * card, and any batch that loses a race with a concurrent copy of one of its receipts, go one by one instead.
+ * (store, number) and answered on its own; a refused one does not affect the others. Receipts that enrol or
+ * activate a card, present coupons or fail a check before pricing, and any batch that loses a race with a
+ * concurrent copy of one of its receipts, go one by one instead.
  */
 export async function confirmMany(deps: Deps, programId: string, receipts: readonly ReceiptInput[]): Promise<Result[]> {
   const { results, oneByOne } = await confirmGroup(deps, programId, receipts);
