@@ -1,6 +1,6 @@
 import type { Lot } from '../domain/ledger.ts';
 import type { Queryable } from './db.ts';
-import type { EntryMeta } from './ledger.ts';
+import { lotFromJson, openLotsJsonSql, type EntryMeta, type LotJson } from './ledger.ts';
 import { qualifyingValueSql, type Member, listMembersWhere } from './members.ts';
 import { toVersioned, type SettingsRow } from './programs.ts';
 import { latestRulesVersionSql } from './rules.ts';
@@ -45,8 +45,6 @@ export async function lockMembers(db: Queryable, programId: string, keys: { ids:
 
 export const receiptKey = (storeCode: string, number: string) => `${storeCode}\u0000${number}`;
 
-type LotJson = Omit<Lot, 'activatesAt' | 'expiresAt' | 'createdAt'> & { memberId: string; activatesAt: string; expiresAt: string | null; createdAt: string };
-
 /**
  * What the batch needs once its members are locked, in one round trip: earlier answers to the same (store,
  * number), the members' open lots and, with a tier window, their qualifying values.
@@ -58,7 +56,6 @@ export async function batchView(
   memberIds: string[],
   window: { metric: 'points_earned' | 'amount_spent'; since: Date } | null,
 ): Promise<{ seen: Map<string, { requestHash: string; response: unknown }>; lots: Map<string, Lot[]>; qualifying: Map<string, number> }> {
-  const perMember = qualifyingValueSql.replaceAll('$2', 'm.id').replaceAll('$3', '$5::text').replaceAll('$4', '$6::timestamptz');
   const [row] = await db.query<{
     seen: { storeCode: string; number: string; requestHash: string; response: unknown }[];
     lots: LotJson[];
@@ -69,17 +66,15 @@ export async function batchView(
           'response', r.response)), '[]')
         from receipts r join unnest($2::text[], $3::text[]) as k(store_code, number) on r.store_code = k.store_code and r.number = k.number
         where r.program_id = $1) as seen,
-       (select coalesce(json_agg(json_build_object('memberId', member_id, 'id', id, 'state', state, 'amount', amount,
-          'remaining', remaining, 'activatesAt', activates_at, 'expiresAt', expires_at, 'createdAt', created_at)), '[]')
-        from lots where program_id = $1 and member_id = any($4::text[]) and remaining > 0) as lots,
+       ${openLotsJsonSql('member_id = any($4::text[])')} as lots,
        case when $5::text is null then '[]'::json
-         else (select coalesce(json_agg(json_build_object('memberId', m.id, 'value', ${perMember})), '[]') from unnest($4::text[]) as m(id))
+         else (select coalesce(json_agg(json_build_object('memberId', m.id, 'value', ${qualifyingValueSql('m.id', '$5', '$6')})), '[]') from unnest($4::text[]) as m(id))
        end as qualifying`,
     [programId, keys.map((k) => k.storeCode), keys.map((k) => k.number), memberIds, window?.metric ?? null, window?.since ?? null],
   );
   const lots = new Map<string, Lot[]>();
   for (const l of row?.lots ?? []) {
-    const lot: Lot = { id: l.id, state: l.state, amount: l.amount, remaining: l.remaining, activatesAt: new Date(l.activatesAt), expiresAt: l.expiresAt ? new Date(l.expiresAt) : null, createdAt: new Date(l.createdAt) };
+    const lot = lotFromJson(l);
     const mine = lots.get(l.memberId);
     if (mine) mine.push(lot);
     else lots.set(l.memberId, [lot]);

@@ -21,6 +21,24 @@ const toLot = (r: LotRow): Lot => ({
   createdAt: r.created_at,
 });
 
+/** The open lots of the members `where` names, as one JSON value, so a view reads them with other things in one round trip. */
+export const openLotsJsonSql = (where: string) =>
+  `(select coalesce(json_agg(json_build_object('memberId', member_id, 'id', id, 'state', state, 'amount', amount,
+      'remaining', remaining, 'activatesAt', activates_at, 'expiresAt', expires_at, 'createdAt', created_at)), '[]')
+    from lots where program_id = $1 and ${where} and remaining > 0)`;
+
+export type LotJson = Omit<Lot, 'activatesAt' | 'expiresAt' | 'createdAt'> & { memberId: string; activatesAt: string; expiresAt: string | null; createdAt: string };
+
+export const lotFromJson = (l: LotJson): Lot => ({
+  id: l.id,
+  state: l.state,
+  amount: l.amount,
+  remaining: l.remaining,
+  activatesAt: new Date(l.activatesAt),
+  expiresAt: l.expiresAt ? new Date(l.expiresAt) : null,
+  createdAt: new Date(l.createdAt),
+});
+
 /**
  * What a receipt needs once the member is locked, in one round trip: their open lots, an earlier answer to the
  * same (store, number), and — when the programme has tiers — their qualifying value in the window.
@@ -33,21 +51,17 @@ export async function memberLedgerView(
   tier: { metric: 'points_earned' | 'amount_spent'; since: Date } | null,
   countPurchases = false,
 ): Promise<{ lots: Lot[]; seen: { requestHash: string; response: unknown } | null; qualifying: number | null; purchases: number }> {
-  const [row] = await db.query<{ lots: (Omit<LotRow, 'activates_at' | 'expires_at' | 'created_at'> & Record<'activates_at' | 'expires_at' | 'created_at', string | null>)[]; seen: { request_hash: string; response: unknown } | null; qualifying: number | null; purchases: number }>(
+  const [row] = await db.query<{ lots: LotJson[]; seen: { request_hash: string; response: unknown } | null; qualifying: number | null; purchases: number }>(
     `select
-       (select coalesce(json_agg(json_build_object('id', id, 'state', state, 'amount', amount, 'remaining', remaining,
-          'activates_at', activates_at, 'expires_at', expires_at, 'created_at', created_at)), '[]')
-        from lots where program_id = $1 and member_id = $2 and remaining > 0) as lots,
+       ${openLotsJsonSql('member_id = $2')} as lots,
        (select json_build_object('request_hash', request_hash, 'response', response)
         from receipts where program_id = $1 and store_code = $5 and number = $6) as seen,
-       case when $3::text is null then null else ${qualifyingValueSql} end as qualifying,
+       case when $3::text is null then null else ${qualifyingValueSql('$2', '$3', '$4')} end as qualifying,
        case when $7 then (select count(*)::int from receipts where program_id = $1 and member_id = $2 and status = 'confirmed') else 0 end
          as purchases`,
     [programId, memberId, tier?.metric ?? null, tier?.since ?? null, receipt.storeCode, receipt.number, countPurchases],
   );
-  const lots = (row?.lots ?? []).map((l) =>
-    toLot({ ...l, activates_at: new Date(l.activates_at as string), expires_at: l.expires_at ? new Date(l.expires_at) : null, created_at: new Date(l.created_at as string) }),
-  );
+  const lots = (row?.lots ?? []).map(lotFromJson);
   const seen = row?.seen ? { requestHash: row.seen.request_hash, response: row.seen.response } : null;
   return { lots, seen, qualifying: row?.qualifying ?? null, purchases: row?.purchases ?? 0 };
 }

@@ -190,12 +190,16 @@ export async function tierHistory(db: Queryable, programId: string, memberId: st
   return rows.map((r) => ({ id: r.id, from: r.from_tier, to: r.to_tier, reason: r.reason, qualifyingValue: r.qualifying_value, at: r.created_at }));
 }
 
-/** Net points earned (or money paid) by member $2 on receipts since $4 ($3 = 'points_earned' | 'amount_spent'), less returns. */
-export const qualifyingValueSql = `coalesce((select sum(case when $3 = 'amount_spent' then total - points_discount else points_earned end)
-                      from receipts where program_id = $1 and member_id = $2 and purchased_at > $4), 0)
-          - coalesce((select sum(case when $3 = 'amount_spent' then t.amount else t.points_clawed_back end)
+/**
+ * Net points earned (or money paid) by `member` on receipts since `since`, less returns; `metric` is
+ * 'points_earned' or 'amount_spent'. Each argument is an SQL expression (a parameter or a column); $1 is the programme.
+ */
+export const qualifyingValueSql = (member: string, metric: string, since: string) =>
+  `coalesce((select sum(case when ${metric}::text = 'amount_spent' then total - points_discount else points_earned end)
+                      from receipts where program_id = $1 and member_id = ${member} and purchased_at > ${since}::timestamptz), 0)
+          - coalesce((select sum(case when ${metric}::text = 'amount_spent' then t.amount else t.points_clawed_back end)
                       from returns t join receipts r on r.program_id = t.program_id and r.id = t.receipt_id
-                      where t.program_id = $1 and t.member_id = $2 and r.purchased_at > $4), 0)`;
+                      where t.program_id = $1 and t.member_id = ${member} and r.purchased_at > ${since}::timestamptz), 0)`;
 
 /** `qualifyingValue` for many members in one round trip (the tier review). */
 export async function qualifyingValues(
@@ -204,9 +208,8 @@ export async function qualifyingValues(
   memberIds: string[],
   window: { metric: 'points_earned' | 'amount_spent'; since: Date },
 ): Promise<Map<string, number>> {
-  const perMember = qualifyingValueSql.replaceAll('$2', 'm.id').replaceAll('$3', '$3::text').replaceAll('$4', '$4::timestamptz');
   const rows = await db.query<{ member_id: string; value: number }>(
-    `select m.id as member_id, ${perMember} as value from unnest($2::text[]) as m(id)`,
+    `select m.id as member_id, ${qualifyingValueSql('m.id', '$3', '$4')} as value from unnest($2::text[]) as m(id)`,
     [programId, memberIds, window.metric, window.since],
   );
   return new Map(rows.map((r) => [r.member_id, Number(r.value)]));
@@ -220,7 +223,7 @@ export async function qualifyingValue(
   metric: 'points_earned' | 'amount_spent',
   since: Date,
 ): Promise<number> {
-  const [row] = await db.query<{ value: number }>(`select ${qualifyingValueSql} as value`, [programId, memberId, metric, since]);
+  const [row] = await db.query<{ value: number }>(`select ${qualifyingValueSql('$2', '$3', '$4')} as value`, [programId, memberId, metric, since]);
   return Number(row?.value ?? 0);
 }
 
