@@ -2,16 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { priceReceipt, type PricingInput, type ReceiptLine } from './pricing.ts';
 import { defaultSettings, tierSchema, type ProgramSettings, type Tier } from './settings.ts';
+import { line } from './fixtures.test-support.ts';
 
-const line = (sku: string, amount: number, more: Partial<ReceiptLine> = {}): ReceiptLine => ({
-  sku,
-  quantity: 1,
-  price: amount,
-  discount: 0,
-  amount,
-  isReward: false,
-  ...more,
-});
 
 const settingsWith = (over: Partial<ProgramSettings> = {}): ProgramSettings => ({ ...defaultSettings(), ...over });
 const tier = (over: Partial<Tier>): Tier => tierSchema.parse({ code: 'gold', name: 'Gold', threshold: 0, ...over });

@@ -5,18 +5,10 @@ import { defaultSettings, type ProgramSettings } from '../settings.ts';
 import { parseRuleSet } from './campaign.ts';
 import { noUsage, type MemberFacts, type RuleContext } from './context.ts';
 import { compileRuleSet } from './engine.ts';
+import { line } from '../fixtures.test-support.ts';
 
 type Json = Record<string, unknown>;
 
-const line = (sku: string, amount: number, more: Partial<ReceiptLine> = {}): ReceiptLine => ({
-  sku,
-  quantity: 1,
-  price: amount,
-  discount: 0,
-  amount,
-  isReward: false,
-  ...more,
-});
 
 const member: MemberFacts = {
   id: 'mem_1',
