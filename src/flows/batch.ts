@@ -186,7 +186,7 @@ async function confirmTogether(
         state.changed = true;
       }
     }
-    const made = saleRecords({ id: newId('rcp'), rules: rules.version, coupons: [], issued: [], input, hash, settings, version, memberId: member?.id ?? null, cardNumber: input.member?.cardNumber ?? null, pricing: priced, sale, tierChange, purchasedAt, now });
+    const made = saleRecords({ id: newId('rcp'), rules: rules.version, coupons: [], issued: [], referralBonus: 0, input, hash, settings, version, memberId: member?.id ?? null, cardNumber: input.member?.cardNumber ?? null, pricing: priced, sale, tierChange, purchasedAt, now });
     write.receipts.push({ ...made.record, response: made.response });
     for (const line of made.lines) write.lines.push({ ...line, receiptId: made.id });
     if (state && draft && draft.postings.length > 0) record(state, { id: newId('ent'), kind: 'receipt', receiptId: made.id }, draft);

@@ -190,8 +190,7 @@ export async function confirmReceipt(deps: Deps, programId: string, input: Recei
         })
       : null;
     const tierChange = upgraded ? { from: member?.tierCode ?? null, to: upgraded.to } : campaigns.tier;
-    const { response, record, lines } = saleRecords({ id, input, hash, settings, version, rules: rules.version, memberId: member?.id ?? null, cardNumber, pricing, coupons, issued: campaigns.issued, sale, tierChange, purchasedAt, now });
-    response.referralBonus = referralBonus;
+    const { response, record, lines } = saleRecords({ id, input, hash, settings, version, rules: rules.version, memberId: member?.id ?? null, cardNumber, pricing, coupons, issued: campaigns.issued, referralBonus, sale, tierChange, purchasedAt, now });
     // An anonymous copy of this receipt may have won the race for (store, number): then answer as it did.
     const entry = member && draft ? { memberId: member.id, entry: { id: newId('ent'), kind: 'receipt' as const, receiptId: id, at: now }, draft } : null;
     // Run again from the start: what this attempt took (budgets, coupons) is rolled back, and the rerun replays the winner.
@@ -222,6 +221,7 @@ export function saleRecords(a: {
   rules: number;
   coupons: CouponResult[];
   issued: IssuedCoupon[];
+  referralBonus: number;
   input: ReceiptInput;
   hash: string;
   settings: ProgramSettings;
@@ -254,7 +254,7 @@ export function saleRecords(a: {
     balance: sale.balance,
     tierChange: a.tierChange,
     couponsIssued: a.issued,
-    referralBonus: 0,
+    referralBonus: a.referralBonus,
   };
   const record: ReceiptRecord = {
     id,
