@@ -32,11 +32,11 @@ async function programmeWithMembers(): Promise<{ p: Programme; members: string[]
 }
 
 /** A day of trading: repeat visits, spending, a tier upgrade, an anonymous sale, a refusal, a retry and a conflict. */
-function trading(members: string[]) {
+function trading(members: string[], count = 40) {
   let seed = 7;
   const random = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
   const receipts: Record<string, unknown>[] = [];
-  for (let n = 0; n < 40; n++) {
+  for (let n = 0; n < count; n++) {
     const member = n % 9 === 8 ? undefined : members[n % members.length];
     const lines = Array.from({ length: 1 + Math.floor(random() * 5) }, (_, k) => line(`SKU${k}`, 1000 + Math.floor(random() * 90_000), 1 + Math.floor(random() * 3)));
     const spend = member && n % 3 === 0 ? 1 + Math.floor(random() * 300) : 0;
@@ -84,6 +84,27 @@ describe('POST /v1/receipts/batch', () => {
     expect(oneByOne.filter((r) => r.status === 201).length).toBeGreaterThan(30);
     expect(oneByOne.map((r) => r.code)).toEqual(expect.arrayContaining(['receipt_conflict', 'redemption_limit_exceeded', 'insufficient_points']));
     expect(oneByOne.some((r) => r.tier?.to === 'gold')).toBe(true);
+    expect(await summary(batch.p, batch.members)).toEqual(await summary(single.p, single.members));
+    for (const id of batch.members) await expectLedgerAgrees(batch.p, id);
+  });
+
+  it('confirms a batch bigger than one transaction group in order, group after group', async () => {
+    const single = await programmeWithMembers();
+    const batch = await programmeWithMembers();
+    const oneByOne = [];
+    for (const r of trading(single.members, 300)) {
+      const res = await single.p.call('POST', '/v1/receipts', r, { role: 'pos' });
+      oneByOne.push({ status: res.status, code: res.body.code, earned: res.body.pointsEarned, spent: res.body.pointsSpent });
+    }
+    const res = await batch.p.call('POST', '/v1/receipts/batch', { receipts: trading(batch.members, 300) }, { role: 'pos' });
+    expect(res.body.results).toHaveLength(304);
+    const together = res.body.results.map((a: { status: number; problem?: { code: string }; receipt?: { pointsEarned: number; pointsSpent: number } }) => ({
+      status: a.status,
+      code: a.problem?.code,
+      earned: a.receipt?.pointsEarned,
+      spent: a.receipt?.pointsSpent,
+    }));
+    expect(together).toEqual(oneByOne);
     expect(await summary(batch.p, batch.members)).toEqual(await summary(single.p, single.members));
     for (const id of batch.members) await expectLedgerAgrees(batch.p, id);
   });

@@ -28,16 +28,27 @@ interface MemberState {
 class LostRace extends Error {}
 
 /**
- * Confirms many receipts with the same result as confirming them one by one, in order: set-based, so a batch
- * of a thousand costs a handful of round trips and one transaction. Each receipt is priced, idempotent by
+ * Receipts confirmed per transaction. A group of 250 costs per receipt about what a group of 1,000 does, holds a
+ * quarter of the memory, and lets two batches take turns between the database and pricing.
+ */
+const GROUP = 250;
+
+/**
+ * Confirms many receipts with the same result as confirming them one by one, in order: set-based, so a group
+ * of 250 costs a handful of round trips and one transaction. Each receipt is priced, idempotent by
  * (store, number) and answered on its own; a refused one does not affect the others. Receipts that enrol or
  * activate a card, present coupons or fail a check before pricing, and any batch that loses a race with a
  * concurrent copy of one of its receipts, go one by one instead.
  */
 export async function confirmMany(deps: Deps, programId: string, receipts: readonly ReceiptInput[]): Promise<Result[]> {
-  const { results, oneByOne } = await confirmGroup(deps, programId, receipts);
-  for (const i of oneByOne) results[i] = await confirmReceipt(deps, programId, receipts[i] as ReceiptInput);
-  return results as Result[];
+  const answers: Result[] = [];
+  for (let start = 0; start < receipts.length; start += GROUP) {
+    const group = receipts.slice(start, start + GROUP);
+    const { results, oneByOne } = await confirmGroup(deps, programId, group);
+    for (const i of oneByOne) results[i] = await confirmReceipt(deps, programId, group[i] as ReceiptInput);
+    answers.push(...(results as Result[]));
+  }
+  return answers;
 }
 
 /**
