@@ -21,37 +21,34 @@ export function startServer(deps: Deps, options: ServerOptions) {
     server.headersTimeout = 66_000;
   }
   const timers: NodeJS.Timeout[] = [];
-  let running = false;
-  const run = async (names: readonly (typeof jobNames)[number][]) => {
-    if (running) return;
-    running = true;
-    try {
+  // At most one of each runs at a time, and closing waits for the one in flight before the database closes.
+  let jobs: Promise<void> | null = null;
+  const run = (names: readonly (typeof jobNames)[number][]) => {
+    jobs ??= (async () => {
       for (const name of names) await runJob(deps, name);
-    } catch (error) {
-      console.error('job failed', error);
-    } finally {
-      running = false;
-    }
+    })()
+      .catch((error: unknown) => console.error('job failed', error))
+      .finally(() => (jobs = null));
   };
   // Planner statistics follow the tables as they grow (PGlite has no autovacuum to do it).
-  let measuring = false;
-  const statistics = async () => {
-    if (measuring) return;
-    measuring = true;
-    await refreshStatistics(deps.db).catch((error) => console.error('statistics refresh failed', error));
-    measuring = false;
+  let measuring: Promise<unknown> | null = null;
+  const statistics = () => {
+    measuring ??= refreshStatistics(deps.db)
+      .catch((error: unknown) => console.error('statistics refresh failed', error))
+      .finally(() => (measuring = null));
   };
-  void statistics();
-  timers.push(setInterval(() => void statistics(), 10_000));
+  statistics();
+  timers.push(setInterval(statistics, 10_000));
   if (options.jobIntervalMs > 0) {
-    timers.push(setInterval(() => void run(['activation', 'expiry', 'referrals']), options.jobIntervalMs));
-    timers.push(setInterval(() => void run(['tier-review', 'birthdays']), 24 * 3600 * 1000));
+    timers.push(setInterval(() => run(['activation', 'expiry', 'referrals']), options.jobIntervalMs));
+    timers.push(setInterval(() => run(['tier-review', 'birthdays']), 24 * 3600 * 1000));
   }
   return {
     server,
     close: async () => {
       timers.forEach(clearInterval);
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await Promise.all([jobs, measuring]);
     },
   };
 }
