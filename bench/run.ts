@@ -131,7 +131,7 @@ interface Running {
 }
 
 async function startServer(target: Target, port: number): Promise<Running> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'serve'], {
+  const child = spawn(process.execPath, ['--max-old-space-size=1024', '--import', 'tsx', 'src/cli.ts', 'serve'], {
     env: { ...process.env, ...target.env, PORT: String(port) },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
