@@ -1,3 +1,4 @@
+import { setImmediate } from 'node:timers/promises';
 import { fakerRU as faker } from '@faker-js/faker';
 import { luhnCheckDigit } from '../domain/cards.ts';
 import { confirmMany } from '../flows/batch.ts';
@@ -154,6 +155,8 @@ export async function generateDemo(deps: Deps, programId: string, options: DemoO
         }
       });
       options.progress?.(report.receipts + report.refused, Math.max(expected, report.receipts + report.refused));
+      // The server loading its own demo answers requests between chunks.
+      await setImmediate();
     }
 
     clock = new Date(day + DAY - 60_000);
@@ -218,6 +221,7 @@ async function enrolMembers(deps: Deps, programId: string, count: number, start:
       });
     }
     await insertMembers(deps.db, programId, rows);
+    await setImmediate();
   }
   return members;
 }

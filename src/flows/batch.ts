@@ -1,3 +1,4 @@
+import { setImmediate } from 'node:timers/promises';
 import { catchUp, openDraft, type LedgerDraft, type Lot } from '../domain/ledger.ts';
 import { normalisePhone } from '../domain/contacts.ts';
 import { priceReceipt } from '../domain/pricing.ts';
@@ -37,12 +38,14 @@ const GROUP = 250;
  * Confirms many receipts with the same result as confirming them one by one, in order: set-based, so a group
  * of 250 costs a handful of round trips and one transaction. Each receipt is priced, idempotent by
  * (store, number) and answered on its own; a refused one does not affect the others. Receipts that enrol or
- * activate a card, present coupons or fail a check before pricing, and any batch that loses a race with a
+ * activate a card, present coupons or fail a check before pricing, and any group that loses a race with a
  * concurrent copy of one of its receipts, go one by one instead.
  */
 export async function confirmMany(deps: Deps, programId: string, receipts: readonly ReceiptInput[]): Promise<Result[]> {
   const answers: Result[] = [];
   for (let start = 0; start < receipts.length; start += GROUP) {
+    // Other requests get their turn between groups: on PGlite, a loop of queries alone would never let I/O in.
+    if (start > 0) await setImmediate();
     const group = receipts.slice(start, start + GROUP);
     const { results, oneByOne } = await confirmGroup(deps, programId, group);
     for (const i of oneByOne) results[i] = await confirmReceipt(deps, programId, group[i] as ReceiptInput);
