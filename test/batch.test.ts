@@ -109,6 +109,16 @@ describe('POST /v1/receipts/batch', () => {
     for (const id of batch.members) await expectLedgerAgrees(batch.p, id);
   });
 
+  it('lets other requests in between the transaction groups of a big batch', async () => {
+    const { p, members } = await programmeWithMembers();
+    let answered = false;
+    let ranBefore = false;
+    setImmediate(() => (ranBefore = !answered));
+    await p.call('POST', '/v1/receipts/batch', { receipts: trading(members, 300) }, { role: 'pos' });
+    answered = true;
+    expect(ranBefore).toBe(true);
+  });
+
   it('answers each receipt on its own, and a resent batch changes nothing', async () => {
     const { p, members } = await programmeWithMembers();
     const good = receipt('G1', [line('MILK', 8990, 2)], { member: { id: members[0] } });
