@@ -15,6 +15,16 @@ export async function openTestDb(): Promise<Db> {
   return db;
 }
 
+/** Grows `audit_log` by 3,000 rows (some 100 pages), so the planner's statistics of it are stale. */
+export async function growAuditLog(db: Db): Promise<void> {
+  await db.query(
+    `insert into audit_log (program_id, id, entity, entity_id, action, actor, before, after, created_at)
+     select $1, 'aud_' || g, 'campaign', 'c' || g, 'update', 'test', null, jsonb_build_object('n', repeat('x', 200)), now()
+     from generate_series(1, 3000) g`,
+    [`prg_grow_${Date.now()}_${Math.random().toString(36).slice(2)}`],
+  );
+}
+
 export interface Programme {
   deps: Deps;
   programId: string;

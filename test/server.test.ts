@@ -1,18 +1,13 @@
 import { afterEach, expect, it, vi } from 'vitest';
 import { startServer } from '../src/server.ts';
-import { openTestDb } from './harness.ts';
+import { growAuditLog, openTestDb } from './harness.ts';
 
 afterEach(() => vi.restoreAllMocks());
 
 it('closes only after the statistics refresh it started has finished, so the database can close behind it', async () => {
   const db = await openTestDb();
   // A grown table, so the refresh the server starts with has an ANALYZE to run after its first query.
-  await db.query(
-    `insert into audit_log (program_id, id, entity, entity_id, action, actor, before, after, created_at)
-     select $1, 'aud_' || g, 'campaign', 'c' || g, 'update', 'test', null, jsonb_build_object('n', repeat('x', 200)), now()
-     from generate_series(1, 3000) g`,
-    [`prg_close_${Date.now()}`],
-  );
+  await growAuditLog(db);
   const errors = vi.spyOn(console, 'error');
   const running = startServer({ db, now: () => new Date() }, { port: 0, jobIntervalMs: 0 });
   await running.close();

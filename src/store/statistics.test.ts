@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestDb } from '../../test/harness.ts';
+import { growAuditLog, openTestDb } from '../../test/harness.ts';
 import type { Db } from './db.ts';
 import { refreshStatistics } from './statistics.ts';
 
@@ -16,12 +16,7 @@ describe('planner statistics', () => {
   it('are refreshed for a table that has grown, and left alone once current', async () => {
     await refreshStatistics(db);
     const before = await plannerPages();
-    await db.query(
-      `insert into audit_log (program_id, id, entity, entity_id, action, actor, before, after, created_at)
-       select $1, 'aud_' || g, 'campaign', 'c' || g, 'update', 'test', null, jsonb_build_object('n', repeat('x', 200)), now()
-       from generate_series(1, 3000) g`,
-      [`prg_stats_${Date.now()}`],
-    );
+    await growAuditLog(db);
     expect(await refreshStatistics(db)).toContain('audit_log');
     expect(await plannerPages()).toBeGreaterThan((before ?? 0) + 8);
     expect(await refreshStatistics(db)).not.toContain('audit_log');
