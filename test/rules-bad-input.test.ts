@@ -370,41 +370,21 @@ const roleCases: Case[] = [
   { name: 'an unknown key publishing rules', send: () => p.call('PUT', '/v1/rules', { campaigns: [] }, { key: 'not-a-key' }), status: 401, code: 'unauthorized', detail: /Bearer/ },
 ];
 
-describe('PUT /v1/rules', () => {
-  it.each(ruleCases)('refuses $name', expectRefusal);
-});
-
-describe('PUT and DELETE /v1/campaigns/{code}', () => {
-  it.each(campaignCases)('refuses $name', expectRefusal);
-});
-
-describe('PUT /v1/categories/{code}', () => {
-  it.each(categoryCases)('refuses $name', expectRefusal);
-});
-
-describe('POST /v1/rules/simulate', () => {
-  it.each(simulateCases)('refuses $name', expectRefusal);
-});
-
-describe('POST /v1/rules/backtest', () => {
-  it.each(backtestCases)('refuses $name', expectRefusal);
-});
-
-describe('GET /v1/audit', () => {
-  it.each(auditCases)('refuses $name', expectRefusal);
-});
-
-describe('coupons: batches, list, export, one coupon', () => {
-  it.each(couponCases)('refuses $name', expectRefusal);
-});
-
-describe('POST /v1/events', () => {
-  it.each(eventCases)('refuses $name', expectRefusal);
-});
-
-describe('referrals', () => {
-  it.each(referralCases)('refuses $name', expectRefusal);
-});
+const refusalsByEndpoint: [string, Case[]][] = [
+  ['PUT /v1/rules', ruleCases],
+  ['PUT and DELETE /v1/campaigns/{code}', campaignCases],
+  ['PUT /v1/categories/{code}', categoryCases],
+  ['POST /v1/rules/simulate', simulateCases],
+  ['POST /v1/rules/backtest', backtestCases],
+  ['GET /v1/audit', auditCases],
+  ['coupons: batches, list, export, one coupon', couponCases],
+  ['POST /v1/events', eventCases],
+  ['referrals', referralCases],
+];
+for (const [endpoint, cases] of refusalsByEndpoint)
+  describe(endpoint, () => {
+    it.each(cases)('refuses $name', expectRefusal);
+  });
 
 describe('the coupons field of a receipt', () => {
   it.each([...couponFieldCases('/v1/receipts/calculate'), ...couponFieldCases('/v1/receipts')])('refuses $name', expectRefusal);
