@@ -57,7 +57,7 @@ async function confirm(code: string, o: { memberId?: string; storeCode?: string 
   return res.body;
 }
 
-const csv = async (query: string, role: 'admin' | 'readonly' = 'readonly') => {
+const csv = async (query: string, role: 'admin' | 'marketer' = 'marketer') => {
   const res = await p.app.request(`/v1/coupons/export.csv?${query}`, { headers: { authorization: `Bearer ${p.keys[role]}` } });
   return { status: res.status, type: res.headers.get('content-type') ?? '', text: await res.text() };
 };
@@ -75,10 +75,10 @@ describe('generating a batch', () => {
     }
 
     // Listed by batch, a page at a time in code order.
-    const first = await p.call('GET', `/v1/coupons?batch=${made.batch}&limit=150`, undefined, { role: 'readonly' });
+    const first = await p.call('GET', `/v1/coupons?batch=${made.batch}&limit=150`, undefined, { role: 'marketer' });
     expect(first.status).toBe(200);
     expect(first.body.items).toHaveLength(150);
-    const second = await p.call('GET', `/v1/coupons?batch=${made.batch}&limit=150&after=${first.body.next}`, undefined, { role: 'readonly' });
+    const second = await p.call('GET', `/v1/coupons?batch=${made.batch}&limit=150&after=${first.body.next}`, undefined, { role: 'marketer' });
     expect(second.body.items).toHaveLength(50);
     expect(second.body.next).toBeNull();
     expect([...first.body.items, ...second.body.items].map((c: { code: string }) => c.code)).toEqual([...codes].sort());
@@ -116,7 +116,7 @@ describe('generating a batch', () => {
       [...(made.codes as string[])].sort().map((code) => `${code},promo,${made.batch},${anna},2,1,0,2025-12-31T21:00:00.000Z,2026-03-01T00:00:00.000Z`),
     );
     expect(res.text.endsWith('\r\n')).toBe(true);
-    const listed = await p.call('GET', `/v1/coupons?memberId=${anna}&campaign=promo`, undefined, { role: 'readonly' });
+    const listed = await p.call('GET', `/v1/coupons?memberId=${anna}&campaign=promo`, undefined, { role: 'marketer' });
     expect(listed.body.items.map((c: { code: string }) => c.code)).toEqual(expect.arrayContaining(made.codes as string[]));
 
     const unknown = await csv('batch=cpb_NOPE');

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { afterAll, describe, expect, it } from 'vitest';
+import { systemPrincipal } from '../src/domain/access.ts';
 import { adjustPoints } from '../src/flows/adjustments.ts';
 import { registerMember } from '../src/flows/members.ts';
 import { createApiKey, createProgram } from '../src/flows/programs.ts';
@@ -37,7 +38,7 @@ describe.skipIf(!process.env.DATABASE_URL)('crash safety (kill -9 under load)', 
     const pos = (await createApiKey(db, programId, 'pos', 'till', new Date())).secret;
     const members: string[] = [];
     for (let i = 0; i < 10; i++) {
-      const m = await registerMember(deps, programId, { name: `m${i}` });
+      const m = await registerMember(deps, programId, { name: `m${i}` }, systemPrincipal('test'));
       if (!m.ok) throw new Error(m.message);
       members.push(m.value.member.id);
       await adjustPoints(deps, programId, m.value.member.id, { points: 100_000, reason: 'start' }, 'test');

@@ -83,4 +83,8 @@ describe('history', () => {
     await expectRefused(p, () => p.call('GET', `/v1/members/${memberId}/history?limit=0`), { status: 400, code: 'validation_failed', detail: /limit/ });
     await expectRefused(p, () => p.call('GET', `/v1/members/${memberId}/history?limit=lots`), { status: 400, code: 'validation_failed', detail: /limit/ });
   });
+
+  it('refuses a cursor that no page gave instead of starting again from the first page', async () => {
+    await expectRefused(p, () => p.call('GET', `/v1/members/${memberId}/history?cursor=garbage`), { status: 400, code: 'validation_failed', detail: /cursor: the `next` value of an earlier page/ });
+  });
 });

@@ -48,7 +48,7 @@ const balance = async (p: Programme, id: string) => {
   return res.body as { available: number; pending: number };
 };
 const tree = async (p: Programme, id: string) => {
-  const res = await p.call('GET', `/v1/members/${id}/referrals`, undefined, { role: 'readonly' });
+  const res = await p.call('GET', `/v1/members/${id}/referrals`, undefined, { role: 'marketer' });
   expect(res.status).toBe(200);
   return res.body.items as Json[];
 };

@@ -129,14 +129,14 @@ describe('keys and roles', () => {
 
   it('a pos key cannot change settings (403) and the settings version stays', async () => {
     const before = (await p.call('GET', '/v1/program')).body.version;
-    await expectRefused(p, () => p.call('PATCH', '/v1/program/settings', { pendingDays: 3 }, { role: 'pos' }), { status: 403, code: 'forbidden', detail: /pos key cannot change settings/ }, observe);
+    await expectRefused(p, () => p.call('PATCH', '/v1/program/settings', { pendingDays: 3 }, { role: 'pos' }), { status: 403, code: 'forbidden', detail: /^a pos key may not change settings/ }, observe);
     await expectRefused(p, () => p.call('PUT', '/v1/stores/S9', { name: 'Shadow store' }, { role: 'pos' }), { status: 403, code: 'forbidden', detail: /pos key/ }, observe);
     await expectRefused(p, () => p.call('POST', '/v1/jobs/expiry/run', undefined, { role: 'pos' }), { status: 403, code: 'forbidden', detail: /pos key/ }, observe);
     expect((await p.call('GET', '/v1/program')).body.version).toBe(before);
   });
 
   it('a readonly key can read but not write (403)', async () => {
-    const forbidden = { status: 403, code: 'forbidden', detail: /readonly key cannot change/ };
+    const forbidden = { status: 403, code: 'forbidden', detail: /^a readonly key may not / };
     const readonly = { role: 'readonly' as const };
     expect((await p.call('GET', `/v1/members/${memberId}/balance`, undefined, readonly)).status).toBe(200);
     await expectRefused(p, post(sale('F-21'), readonly), forbidden, observe);
@@ -149,9 +149,9 @@ describe('keys and roles', () => {
   });
 
   it('other roles stay within their grants', async () => {
-    await expectRefused(p, post(sale('F-22'), { role: 'marketer' }), { status: 403, code: 'forbidden', detail: /marketer key cannot change receipts/ }, observe);
+    await expectRefused(p, post(sale('F-22'), { role: 'marketer' }), { status: 403, code: 'forbidden', detail: /^a marketer key may not price, confirm, return or cancel receipts/ }, observe);
     await expectRefused(p, () => p.call('POST', '/v1/members', { name: 'Partner guest' }, { role: 'partner' }), { status: 403, code: 'forbidden', detail: /partner key/ }, observe);
-    await expectRefused(p, () => p.call('POST', `/v1/members/${memberId}/adjustments`, { points: 5, reason: 'x' }, { role: 'pos' }), { status: 403, code: 'forbidden', detail: /pos key cannot change adjust/ }, observe);
+    await expectRefused(p, () => p.call('POST', `/v1/members/${memberId}/adjustments`, { points: 5, reason: 'x' }, { role: 'pos' }), { status: 403, code: 'forbidden', detail: /^a pos key may not adjust points by hand/ }, observe);
     const rows = await footprint(p);
     const partnerSale = await p.call('POST', '/v1/receipts', sale('F-22'), { role: 'partner' });
     expect(partnerSale.status).toBe(201);

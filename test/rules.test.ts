@@ -609,7 +609,7 @@ describe('backtest', () => {
   });
 
   it('adds up, per campaign, to the simulations of each receipt under the draft', async () => {
-    const res = await p.call('POST', '/v1/rules/backtest', { rules: draft, from: '2026-03-01T00:00:00+03:00', to: '2026-03-09T00:00:00+03:00' }, { role: 'readonly' });
+    const res = await p.call('POST', '/v1/rules/backtest', { rules: draft, from: '2026-03-01T00:00:00+03:00', to: '2026-03-09T00:00:00+03:00' }, { role: 'marketer' });
     expect(res.status).toBe(200);
     expect(res.body.receipts).toBe(36);
 
@@ -635,7 +635,7 @@ describe('backtest', () => {
   });
 
   it('replays the published rules as the receipts were actually priced', async () => {
-    const res = await p.call('POST', '/v1/rules/backtest', { rules: draft, from: '2026-03-01T00:00:00+03:00', to: '2026-03-09T00:00:00+03:00' }, { role: 'readonly' });
+    const res = await p.call('POST', '/v1/rules/backtest', { rules: draft, from: '2026-03-01T00:00:00+03:00', to: '2026-03-09T00:00:00+03:00' }, { role: 'marketer' });
     const members = sales.filter((s) => s.memberId);
     expect(res.body.published).toMatchObject({
       version: 1,
@@ -647,7 +647,7 @@ describe('backtest', () => {
   });
 
   it('counts only the receipts of the period', async () => {
-    const res = await p.call('POST', '/v1/rules/backtest', { rules: draft, from: '2026-03-02T00:00:00+03:00', to: '2026-03-03T00:00:00+03:00' }, { role: 'readonly' });
+    const res = await p.call('POST', '/v1/rules/backtest', { rules: draft, from: '2026-03-02T00:00:00+03:00', to: '2026-03-03T00:00:00+03:00' }, { role: 'marketer' });
     expect(res.body.receipts).toBe(6);
   });
 });

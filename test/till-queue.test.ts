@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { systemPrincipal } from '../src/domain/access.ts';
 import type { Db } from '../src/store/db.ts';
 import { tillQueue } from '../src/flows/till-queue.ts';
 import type { ReceiptInput } from '../src/flows/receipts.ts';
@@ -120,7 +121,7 @@ describe('receipts confirmed at the same moment', () => {
     const sale = (number: string): ReceiptInput => ({ storeCode: 'S1', number, lines: [{ sku: 'TEA', price: 15_000, quantity: 1, amount: 15_000, discount: 0, isReward: false }], total: 15_000, pointsToSpend: 0 });
     const tills = tillQueue(a.deps, { maxGroup: 10 });
     const answered: string[] = [];
-    const confirm = (programId: string, number: string) => tills.confirm(programId, sale(number)).then((r) => void answered.push(r.ok ? number : r.code));
+    const confirm = (programId: string, number: string) => tills.confirm(programId, sale(number), systemPrincipal('test')).then((r) => void answered.push(r.ok ? number : r.code));
     await Promise.all([...Array.from({ length: 40 }, (_, n) => confirm(a.programId, `A${n}`)), confirm(b.programId, 'B')]);
 
     expect(answered).toHaveLength(41);

@@ -1,28 +1,40 @@
-import type { MiddlewareHandler } from 'hono';
-import type { Db } from '../store/db.ts';
-import { findApiKey, type ApiKey, type Role } from '../store/keys.ts';
+import type { Context, MiddlewareHandler } from 'hono';
+import { dependsOnSettings, may, refusal, type Permission } from '../domain/access.ts';
+import type { Db, Queryable } from '../store/db.ts';
+import { findApiKey, type ApiKey } from '../store/keys.ts';
+import { loadSettings } from '../store/programs.ts';
 import { problem } from './problems.ts';
 
 export type Env = { Variables: { key: ApiKey } };
+export type { Permission };
 
-export type Permission = 'read' | 'settings' | 'members' | 'receipts' | 'adjust' | 'jobs';
+/** How long a process trusts a key it looked up: a key revoked elsewhere (the CLI, another server) stops working within this. */
+export const KEY_CACHE_MS = 10_000;
 
-const grants: Record<Role, readonly Permission[]> = {
-  admin: ['read', 'settings', 'members', 'receipts', 'adjust', 'jobs'],
-  marketer: ['read', 'settings', 'members', 'adjust'],
-  pos: ['read', 'members', 'receipts'],
-  partner: ['read', 'receipts'],
-  readonly: ['read'],
+type KeyCache = Map<string, { key: ApiKey; until: number }>;
+// One cache per database, shared by every app of the process on it, so a revocation through any of them reaches all.
+const caches = new WeakMap<Db, KeyCache>();
+const cacheOf = (db: Db): KeyCache => {
+  let cache = caches.get(db);
+  if (!cache) caches.set(db, (cache = new Map()));
+  return cache;
 };
 
-const KEY_CACHE_MS = 10_000;
+/** Drops a revoked key from this process's cache: it stops working at once here, within KEY_CACHE_MS elsewhere. */
+export function forgetKey(db: Db, keyId: string): void {
+  const cache = cacheOf(db);
+  for (const [secret, cached] of cache) if (cached.key.id === keyId) cache.delete(secret);
+}
+
+// RFC 7235: the scheme name is case-insensitive.
+const BEARER = /^bearer[ \t]+(\S+)[ \t]*$/i;
 
 /**
  * `Authorization: Bearer <key>`: the key names the programme every query of the request is scoped to.
- * Known keys are remembered for ten seconds, so a till's requests do not each look the key up.
+ * Known keys are remembered for KEY_CACHE_MS, so a till's requests do not each look the key up.
  */
 export function authenticate(db: Db): MiddlewareHandler<Env> {
-  const known = new Map<string, { key: ApiKey; until: number }>();
+  const known = cacheOf(db);
   const lookUp = async (secret: string) => {
     const cached = known.get(secret);
     if (cached && cached.until > performance.now()) return cached.key;
@@ -30,12 +42,11 @@ export function authenticate(db: Db): MiddlewareHandler<Env> {
     if (key) {
       if (known.size > 10_000) known.clear();
       known.set(secret, { key, until: performance.now() + KEY_CACHE_MS });
-    }
+    } else known.delete(secret);
     return key;
   };
   return async (c, next) => {
-    const header = c.req.header('authorization') ?? '';
-    const secret = header.startsWith('Bearer ') ? header.slice(7).trim() : '';
+    const secret = BEARER.exec(c.req.header('authorization') ?? '')?.[1];
     const key = secret ? await lookUp(secret) : null;
     if (!key) return problem(c, 'unauthorized', 'send Authorization: Bearer <API key>');
     c.set('key', key);
@@ -43,10 +54,18 @@ export function authenticate(db: Db): MiddlewareHandler<Env> {
   };
 }
 
-export function allow(permission: Permission): MiddlewareHandler<Env> {
+/**
+ * The route's permission, from the one role matrix (src/domain/access.ts). A grant that depends on the programme's
+ * settings (partners enrolling) reads them from `settingsFrom`; without it, such a grant is refused.
+ */
+export function allow(permission: Permission, { settingsFrom }: { settingsFrom?: Queryable } = {}): MiddlewareHandler<Env> {
   return async (c, next) => {
-    const { role } = c.get('key');
-    if (!grants[role].includes(permission)) return problem(c, 'forbidden', `a ${role} key cannot ${permission === 'read' ? 'read this' : `change ${permission}`}`);
+    const key = c.get('key');
+    const settings = settingsFrom && dependsOnSettings(key, permission) ? (await loadSettings(settingsFrom, key.programId)).settings : undefined;
+    if (!may(key, permission, settings)) return problem(c, 'forbidden', refusal(key, permission));
     await next();
   };
 }
+
+/** The refusal of a permission a handler checks itself (a lookup field, personal data in a filter). */
+export const forbidden = (c: Context<Env>, permission: Permission): never => problem(c, 'forbidden', refusal(c.get('key'), permission));

@@ -1,4 +1,5 @@
 import { randomInt } from 'node:crypto';
+import { actorOf, may, namingNeeds, refusal, type Principal } from '../domain/access.ts';
 import { isValidCardNumber, virtualCardNumber } from '../domain/cards.ts';
 import { normaliseEmail, normalisePhone } from '../domain/contacts.ts';
 import type { ProgramSettings } from '../domain/settings.ts';
@@ -12,9 +13,18 @@ import { fail, ok, type Outcome } from './outcome.ts';
 import { idempotent, inTransaction } from './transaction.ts';
 import { recordActionOf } from './actions.ts';
 import { linkReferral } from './referrals.ts';
-import { latestRules } from '../store/rules.ts';
+import { latestRules, recordAudit } from '../store/rules.ts';
 
 export type ProfileInput = Partial<MemberProfile>;
+
+/** One audit record of a member or a card, with the key as the actor. */
+const audit = (
+  tx: Queryable,
+  programId: string,
+  by: Principal,
+  now: Date,
+  what: { action: string; entity: 'member' | 'card'; entityId: string; before?: unknown; after?: unknown },
+) => recordAudit(tx, programId, { id: newId('aud'), actor: actorOf(by), at: now, before: null, after: null, ...what });
 
 export interface RegisterInput extends ProfileInput {
   /** A physical card handed over at registration; otherwise a virtual card is issued. */
@@ -53,7 +63,7 @@ async function checkProfile(tx: Queryable, programId: string, profile: MemberPro
   for (const [field, key] of unique) {
     if (!key) continue;
     const other = await findMember(tx, programId, key);
-    if (other && other.id !== self) return fail('conflict', `another member already has this ${field}`, { field, memberId: other.id });
+    if (other && other.id !== self) return fail('conflict', `another member already has this ${field}`, { field });
   }
   return ok({ ...profile, phone, email });
 }
@@ -103,13 +113,14 @@ export async function enrol(
 const stripUndefined = <T extends object>(o: T): Partial<T> =>
   Object.fromEntries(Object.entries(o).filter(([k, v]) => v !== undefined && k !== 'cardNumber' && k !== 'referralCode')) as Partial<T>;
 
-export async function registerMember(deps: Deps, programId: string, input: RegisterInput, idempotencyKey?: string) {
+export async function registerMember(deps: Deps, programId: string, input: RegisterInput, by: Principal, idempotencyKey?: string) {
   return idempotent(deps.db, programId, idempotencyKey, input, async (tx) => {
     const { settings } = await loadSettings(tx, programId);
     const now = deps.now();
     const enrolled = await enrol(tx, programId, settings, input, now);
     if (!enrolled.ok) return enrolled;
-    const { member } = enrolled.value;
+    const { member, cards } = enrolled.value;
+    await audit(tx, programId, by, now, { action: 'enrol', entity: 'member', entityId: member.id, after: { cards: cards.map((c) => c.number) } });
     if (input.referralCode) {
       const { rules } = await latestRules(tx, programId);
       const linked = await linkReferral(tx, programId, rules.ruleSet.referral, settings.timezone, member, input.referralCode, now);
@@ -130,13 +141,20 @@ async function welcome(tx: Queryable, programId: string, member: Member, now: Da
   return ok((await findMember(tx, programId, { id: member.id }, true)) as Member);
 }
 
-export async function updateMember(deps: Deps, programId: string, id: string, patch: ProfileInput) {
+/** Changes a member's profile; the fields that changed, before and after, go to the audit trail with the key. */
+export async function updateMember(deps: Deps, programId: string, id: string, patch: ProfileInput, by: Principal) {
   return inTransaction(deps.db, async (tx) => {
     const member = await findMember(tx, programId, { id }, true);
     if (!member) return fail('member_not_found', `no member ${id}`);
-    const checked = await checkProfile(tx, programId, { ...profileOf(member), ...stripUndefined(patch) }, id);
+    const was = profileOf(member);
+    const checked = await checkProfile(tx, programId, { ...was, ...stripUndefined(patch) }, id);
     if (!checked.ok) return checked;
-    return ok(await updateProfile(tx, programId, id, checked.value, deps.now()));
+    const now = deps.now();
+    const changed = (Object.keys(checked.value) as (keyof MemberProfile)[]).filter((k) => JSON.stringify(was[k]) !== JSON.stringify(checked.value[k]));
+    const pick = (p: MemberProfile) => Object.fromEntries(changed.map((k) => [k, p[k]]));
+    if (changed.length)
+      await audit(tx, programId, by, now, { action: 'change', entity: 'member', entityId: id, before: pick(was), after: pick(checked.value) });
+    return ok(await updateProfile(tx, programId, id, checked.value, now));
   });
 }
 
@@ -168,14 +186,18 @@ export async function lookupMember(db: Queryable, programId: string, key: Member
 }
 
 /** Issues another card to a member: a virtual one, or a physical number given by the shop. */
-export async function addCard(deps: Deps, programId: string, memberId: string, number: string | undefined) {
+export async function addCard(deps: Deps, programId: string, memberId: string, number: string | undefined, by: Principal) {
   return inTransaction(deps.db, async (tx) => {
     const member = await findMember(tx, programId, { id: memberId }, true);
     if (!member) return fail('member_not_found', `no member ${memberId}`);
     const { settings } = await loadSettings(tx, programId);
-    return number
-      ? attachPhysicalCard(tx, programId, settings, memberId, number, deps.now())
-      : ok(await issueVirtualCard(tx, programId, settings, memberId, deps.now()));
+    const now = deps.now();
+    const card = number
+      ? await attachPhysicalCard(tx, programId, settings, memberId, number, now)
+      : ok(await issueVirtualCard(tx, programId, settings, memberId, now));
+    if (card.ok)
+      await audit(tx, programId, by, now, { action: 'issue', entity: 'card', entityId: card.value.number, after: { memberId, kind: card.value.kind } });
+    return card;
   });
 }
 
@@ -185,6 +207,7 @@ export async function blockMemberCard(
   programId: string,
   number: string,
   input: { reason: string; replaceWith?: string | undefined; replace: boolean },
+  by: Principal,
 ) {
   return inTransaction(deps.db, async (tx) => {
     const card = await findCard(tx, programId, number);
@@ -201,6 +224,8 @@ export async function blockMemberCard(
       replacement = issued.value;
     }
     const blocked = await blockCard(tx, programId, number, { reason: input.reason, replacedBy: replacement?.number ?? null, now });
+    const after = { status: 'blocked', reason: input.reason, replacedBy: blocked.replacedBy, memberId: card.memberId };
+    await audit(tx, programId, by, now, { action: 'block', entity: 'card', entityId: number, before: { status: card.status }, after });
     return ok({ blocked, replacement });
   });
 }
@@ -212,10 +237,20 @@ export interface MemberRef {
   externalId?: string | undefined;
 }
 
+/** The field a receipt names its member by. */
+const namedBy = (ref: MemberRef | undefined) =>
+  ref?.cardNumber ? 'cardNumber' : ref?.id ? 'id' : ref?.externalId ? 'externalId' : ref?.phone ? 'phone' : null;
+
+/** Whether the key may name a member so: a partner names members by card or id only. */
+export const mayName = (principal: Principal, ref: MemberRef | undefined) => {
+  const field = namedBy(ref);
+  return field === null || may(principal, namingNeeds[field]);
+};
+
 /**
  * Finds the member a receipt names (with their row lock when `confirm`), and the programme context, in one
- * round trip. A new card number with a valid check digit enrols a new member when the programme allows it and
- * the receipt is being confirmed; only a confirmed receipt activates an inactive card.
+ * round trip. A new card number with a valid check digit enrols a new member when the programme allows it, the
+ * key may enrol and the receipt is being confirmed; only a confirmed receipt activates an inactive card.
  */
 export async function memberForReceipt(
   tx: Queryable,
@@ -224,7 +259,10 @@ export async function memberForReceipt(
   storeCode: string,
   now: Date,
   confirm: boolean,
+  principal: Principal,
 ): Promise<Outcome<{ member: Member | null; cardNumber: string | null; newCard: boolean; context: ReceiptContext }>> {
+  const field = namedBy(ref);
+  if (field && !may(principal, namingNeeds[field])) return fail('forbidden', `${refusal(principal, namingNeeds[field])}: name the member by card number or id`);
   let by: Parameters<typeof locateForReceipt>[2] | null = null;
   if (ref?.cardNumber) by = { field: 'card', value: ref.cardNumber };
   else if (ref?.id) by = { field: 'id', value: ref.id };
@@ -247,7 +285,8 @@ export async function memberForReceipt(
   if (!ref.cardNumber) return fail('member_not_found', 'no member matches the receipt');
   const { settings } = context;
   if (!isValidCardNumber(ref.cardNumber)) return fail('invalid_card_number', 'the card number has a wrong check digit or length');
-  if (!settings.enrollOnUnknownCard) return fail('card_not_found', `no card ${ref.cardNumber}`);
+  // A key that may not enrol (a partner, unless the settings allow it) gets what a programme that never enrols answers.
+  if (!settings.enrollOnUnknownCard || !may(principal, 'members:enrol', settings)) return fail('card_not_found', `no card ${ref.cardNumber}`);
   if (!confirm) return found(null, true);
   // Tills may bring the same new card at once: the first enrols it, the others wait here and then find its member
   // (enrolling again would fail on the card and, for a retried receipt, leave a member without a card behind).
@@ -258,6 +297,7 @@ export async function memberForReceipt(
   if (enrolledMeanwhile) return found(enrolledMeanwhile.member);
   const enrolled = await enrol(tx, programId, settings, { cardNumber: ref.cardNumber, source: 'first_receipt' }, now, true);
   if (!enrolled.ok) return enrolled;
+  await audit(tx, programId, principal, now, { action: 'enrol', entity: 'member', entityId: enrolled.value.member.id, after: { cards: [ref.cardNumber] } });
   const welcomed = await welcome(tx, programId, enrolled.value.member, now);
   if (!welcomed.ok) return welcomed;
   return found(welcomed.value, true);

@@ -1,3 +1,4 @@
+import type { Principal } from '../domain/access.ts';
 import { lotTimes } from '../domain/expiry.ts';
 import { credit, openDraft, spend, summarise, type LedgerDraft } from '../domain/ledger.ts';
 import { priceReceipt, type Pricing, type ReceiptLine } from '../domain/pricing.ts';
@@ -58,8 +59,16 @@ interface Priced {
 }
 
 /** Shared by calculate and confirm: store, currency, member (locked), settled lots and pricing. */
-async function price(tx: Queryable, programId: string, input: ReceiptInput, now: Date, confirm: boolean, draft?: VersionedRules): Promise<Outcome<Priced>> {
-  const found = await memberForReceipt(tx, programId, input.member, input.storeCode, now, confirm);
+async function price(
+  tx: Queryable,
+  programId: string,
+  input: ReceiptInput,
+  now: Date,
+  confirm: boolean,
+  by: Principal,
+  draft?: VersionedRules,
+): Promise<Outcome<Priced>> {
+  const found = await memberForReceipt(tx, programId, input.member, input.storeCode, now, confirm, by);
   if (!found.ok) return found;
   const { member, cardNumber, newCard, context } = found.value;
   const { version, settings } = context;
@@ -112,8 +121,8 @@ async function price(tx: Queryable, programId: string, input: ReceiptInput, now:
 const balanceOf = (m: Member) => ({ available: m.pointsAvailable, pending: m.pointsPending });
 
 /** What a receipt would earn and how much may be spent on it (under a draft rule set, for a simulation). Writes nothing. */
-export async function calculateReceipt(deps: Deps, programId: string, input: ReceiptInput, draft?: VersionedRules): Promise<Outcome<Calculation>> {
-  const priced = await price(deps.db, programId, input, deps.now(), false, draft);
+export async function calculateReceipt(deps: Deps, programId: string, input: ReceiptInput, by: Principal, draft?: VersionedRules): Promise<Outcome<Calculation>> {
+  const priced = await price(deps.db, programId, input, deps.now(), false, by, draft);
   if (!priced.ok) return priced;
   const { pricing, member, version, rules, coupons, available } = priced.value;
   return ok({
@@ -148,9 +157,9 @@ const giftsOf = (pricing: Pricing) =>
 
 /**
  * Confirms a sale: stores the receipt, spends and earns points, upgrades the tier, in one transaction.
- * A retry with the same (store, number) or Idempotency-Key gets the first answer.
+ * A retry with the same (store, number) or Idempotency-Key gets the first answer. The receipt records who made it.
  */
-export async function confirmReceipt(deps: Deps, programId: string, input: ReceiptInput, idempotencyKey?: string) {
+export async function confirmReceipt(deps: Deps, programId: string, input: ReceiptInput, by: Principal, idempotencyKey?: string) {
   const hash = requestHash(input);
   return idempotent<ConfirmedReceipt>(deps.db, programId, idempotencyKey, input, async (tx) => {
     const now = deps.now();
@@ -163,7 +172,7 @@ export async function confirmReceipt(deps: Deps, programId: string, input: Recei
         ? ok(seen.response as ConfirmedReceipt)
         : fail('receipt_conflict', `receipt ${input.number} of store ${input.storeCode} was already confirmed with other content`);
 
-    const priced = await price(tx, programId, input, now, true);
+    const priced = await price(tx, programId, input, now, true, by);
     if (!priced.ok) {
       // A retry must get the first answer even if the balance has moved since.
       const seen = await earlier();
@@ -190,7 +199,7 @@ export async function confirmReceipt(deps: Deps, programId: string, input: Recei
         })
       : null;
     const tierChange = upgraded ? { from: member?.tierCode ?? null, to: upgraded.to } : campaigns.tier;
-    const { response, record, lines } = saleRecords({ id, input, hash, settings, version, rules: rules.version, memberId: member?.id ?? null, cardNumber, pricing, coupons, issued: campaigns.issued, referralBonus, sale, tierChange, purchasedAt, now });
+    const { response, record, lines } = saleRecords({ id, input, hash, settings, version, rules: rules.version, memberId: member?.id ?? null, cardNumber, pricing, coupons, issued: campaigns.issued, referralBonus, sale, tierChange, purchasedAt, now, createdBy: by.id });
     // An anonymous copy of this receipt may have won the race for (store, number): then answer as it did.
     const entry = member && draft ? { memberId: member.id, entry: { id: newId('ent'), kind: 'receipt' as const, receiptId: id, at: now }, draft } : null;
     // Run again from the start: what this attempt took (budgets, coupons) is rolled back, and the rerun replays the winner.
@@ -233,6 +242,7 @@ export function saleRecords(a: {
   tierChange: ConfirmedReceipt['tierChange'];
   purchasedAt: Date;
   now: Date;
+  createdBy: string;
 }): { id: string; response: ConfirmedReceipt; record: ReceiptRecord; lines: LineRecord[] } {
   const { id, input, pricing, sale } = a;
   const response: ConfirmedReceipt = {
@@ -275,6 +285,7 @@ export function saleRecords(a: {
     requestHash: a.hash,
     rulesVersion: a.rules,
     campaignDiscount: pricing.campaignDiscount,
+    createdBy: a.createdBy,
   };
   const lines: LineRecord[] = input.lines.map((l, i) => {
     const p = pricing.lines[i] as Pricing['lines'][number];

@@ -1,3 +1,4 @@
+import type { Principal } from '../domain/access.ts';
 import { parseRuleSet, type Campaign, type RuleSet } from '../domain/rules/campaign.ts';
 import { compileRuleSet } from '../domain/rules/engine.ts';
 import type { Queryable } from '../store/db.ts';
@@ -115,7 +116,7 @@ export async function saveCategory(deps: Deps, programId: string, category: { co
  * Prices one receipt under a draft rule set (or the published one) without writing anything: which campaigns
  * applied, which did not and why. The draft's version is the one it would get if published.
  */
-export async function simulateReceipt(deps: Deps, programId: string, draft: unknown, receipt: ReceiptInput) {
+export async function simulateReceipt(deps: Deps, programId: string, draft: unknown, receipt: ReceiptInput, by: Principal) {
   let rules: VersionedRules | undefined;
   if (draft !== undefined) {
     const checked = await checkRuleSet(deps.db, programId, draft);
@@ -123,5 +124,5 @@ export async function simulateReceipt(deps: Deps, programId: string, draft: unkn
     const published = await latestRules(deps.db, programId);
     rules = { version: published.version + 1, rules: compileRuleSet(checked.value) };
   }
-  return calculateReceipt(deps, programId, receipt, rules);
+  return calculateReceipt(deps, programId, receipt, by, rules);
 }

@@ -1,3 +1,4 @@
+import type { Principal } from '../domain/access.ts';
 import { confirmGroup } from './batch.ts';
 import type { Deps } from './deps.ts';
 import type { Outcome } from './outcome.ts';
@@ -7,6 +8,7 @@ type Answer = Outcome<ConfirmedReceipt>;
 
 interface Waiting {
   input: ReceiptInput;
+  by: Principal;
   answer: (outcome: Answer) => void;
   failed: (error: unknown) => void;
 }
@@ -73,10 +75,10 @@ export function tillQueue(deps: Deps, options: TillQueueOptions = {}) {
       const left = solo.get(programId) ?? 0;
       if (group.length === 1 || left > 0) {
         if (left > 0) solo.set(programId, Math.max(0, left - group.length));
-        await Promise.all(group.map((w) => confirmReceipt(deps, programId, w.input).then(w.answer, w.failed)));
+        await Promise.all(group.map((w) => confirmReceipt(deps, programId, w.input, w.by).then(w.answer, w.failed)));
         return;
       }
-      const together = await confirmGroup(deps, programId, group.map((w) => w.input)).catch((error: unknown) => {
+      const together = await confirmGroup(deps, programId, group.map((w) => w.input), group.map((w) => w.by)).catch((error: unknown) => {
         console.error('a group of receipts failed; confirming them one by one', error);
         return null;
       });
@@ -85,7 +87,7 @@ export function tillQueue(deps: Deps, options: TillQueueOptions = {}) {
       await Promise.all(
         group.map((w, i) => {
           const known = together?.results[i];
-          return known ? w.answer(known) : confirmReceipt(deps, programId, w.input).then(w.answer, w.failed);
+          return known ? w.answer(known) : confirmReceipt(deps, programId, w.input, w.by).then(w.answer, w.failed);
         }),
       );
     } finally {
@@ -98,11 +100,11 @@ export function tillQueue(deps: Deps, options: TillQueueOptions = {}) {
   }
 
   return {
-    confirm(programId: string, input: ReceiptInput, idempotencyKey?: string): Promise<Answer> {
-      if (idempotencyKey) return confirmReceipt(deps, programId, input, idempotencyKey);
+    confirm(programId: string, input: ReceiptInput, by: Principal, idempotencyKey?: string): Promise<Answer> {
+      if (idempotencyKey) return confirmReceipt(deps, programId, input, by, idempotencyKey);
       return new Promise<Answer>((answer, failed) => {
         const queue = waiting.get(programId) ?? [];
-        queue.push({ input, answer, failed });
+        queue.push({ input, by, answer, failed });
         waiting.set(programId, queue);
         awaited = Math.max(0, awaited - 1);
         if (busy < concurrency && awaited === 0) schedule();

@@ -2,6 +2,7 @@ import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { parse } from 'csv-parse';
 import { receiptInput } from '../api/schemas.ts';
+import { systemPrincipal } from '../domain/access.ts';
 import { confirmMany } from '../flows/batch.ts';
 import type { Deps } from '../flows/deps.ts';
 import type { ReceiptInput } from '../flows/receipts.ts';
@@ -27,7 +28,7 @@ export async function importReceipts(deps: Deps, programId: string, file: string
     const valid = parsed.flatMap((p) => (p.result.success ? [toInput(p.result.data)] : []));
     for (const p of parsed)
       if (!p.result.success) note(report, p.raw, 'validation_failed', p.result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
-    const outcomes = await confirmMany(deps, programId, valid);
+    const outcomes = await confirmMany(deps, programId, valid, systemPrincipal('import'));
     outcomes.forEach((o, i) => (o.ok ? (report.confirmed += 1) : note(report, valid[i], o.code, o.message)));
     progress(report.confirmed + report.failed);
     chunk = [];

@@ -120,14 +120,14 @@ export async function writeBatch(db: Queryable, programId: string, w: BatchWrite
     `with receipt as (
        insert into receipts (program_id, id, store_code, number, member_id, card_number, status, settings_version, tier_code,
          currency, total, points_spent, points_discount, points_earned, purchased_at, created_at, request_hash, response,
-         rules_version, campaign_discount)
+         rules_version, campaign_discount, created_by)
        select $1, r.id, r."storeCode", r.number, r."memberId", r."cardNumber", r.status, r."settingsVersion", r."tierCode",
          r.currency, r.total, r."pointsSpent", r."pointsDiscount", r."pointsEarned", r."purchasedAt", r."createdAt",
-         r."requestHash", r.response, r."rulesVersion", r."campaignDiscount"
+         r."requestHash", r.response, r."rulesVersion", r."campaignDiscount", r."createdBy"
        from json_to_recordset($2::json) as r(id text, "storeCode" text, number text, "memberId" text, "cardNumber" text,
          status text, "settingsVersion" int, "tierCode" text, currency text, total bigint, "pointsSpent" bigint,
          "pointsDiscount" bigint, "pointsEarned" bigint, "purchasedAt" timestamptz, "createdAt" timestamptz,
-         "requestHash" text, response jsonb, "rulesVersion" int, "campaignDiscount" bigint)
+         "requestHash" text, response jsonb, "rulesVersion" int, "campaignDiscount" bigint, "createdBy" text)
        on conflict (program_id, store_code, number) do nothing returning id),
      line as (
        insert into receipt_lines (program_id, receipt_id, line_no, sku, name, category, quantity, price, discount, amount,

@@ -22,6 +22,8 @@ export interface ReceiptRecord {
   requestHash: string;
   rulesVersion: number;
   campaignDiscount: number;
+  /** The key (or the system's own work) that made the receipt. */
+  createdBy: string | null;
 }
 
 export interface LineRecord {
@@ -58,16 +60,16 @@ export async function insertReceipt(
     `with receipt as (
        insert into receipts (program_id, id, store_code, number, member_id, card_number, status, settings_version, tier_code,
          currency, total, points_spent, points_discount, points_earned, purchased_at, created_at, request_hash, response,
-         rules_version, campaign_discount)
-       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20)
+         rules_version, campaign_discount, created_by)
+       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21)
        on conflict (program_id, store_code, number) do nothing returning id),
      line as (
        insert into receipt_lines (program_id, receipt_id, line_no, sku, name, category, quantity, price, discount, amount,
          is_reward, points_earned, points_spent, points_discount, brand, campaign_discount)
-       select $1, receipt.id, l.* from receipt, unnest($21::int[], $22::text[], $23::text[], $24::text[], $25::numeric[],
-         $26::bigint[], $27::bigint[], $28::bigint[], $29::boolean[], $30::bigint[], $31::bigint[], $32::bigint[],
-         $33::text[], $34::bigint[]) as l)
-     ${writesLedger ? `, ${draftCtes(35, 'receipt')}` : ''}
+       select $1, receipt.id, l.* from receipt, unnest($22::int[], $23::text[], $24::text[], $25::text[], $26::numeric[],
+         $27::bigint[], $28::bigint[], $29::bigint[], $30::boolean[], $31::bigint[], $32::bigint[], $33::bigint[],
+         $34::text[], $35::bigint[]) as l)
+     ${writesLedger ? `, ${draftCtes(36, 'receipt')}` : ''}
      select count(*)::int as inserted from receipt`,
     [
       programId,
@@ -90,6 +92,7 @@ export async function insertReceipt(
       JSON.stringify(response),
       r.rulesVersion,
       r.campaignDiscount,
+      r.createdBy,
       lines.map((l) => l.lineNo),
       lines.map((l) => l.sku),
       lines.map((l) => l.name),
@@ -142,12 +145,13 @@ type ReceiptRow = {
   request_hash: string;
   rules_version: number;
   campaign_discount: number;
+  created_by: string | null;
 };
 
 export async function findReceipt(db: Queryable, programId: string, id: string, lock = false): Promise<ReceiptRecord | null> {
   const [r] = await db.query<ReceiptRow>(
     `select id, store_code, number, member_id, card_number, status, settings_version, tier_code, currency, total, points_spent,
-       points_discount, points_earned, purchased_at, created_at, request_hash, rules_version, campaign_discount
+       points_discount, points_earned, purchased_at, created_at, request_hash, rules_version, campaign_discount, created_by
      from receipts where program_id = $1 and id = $2${lock ? ' for update' : ''}`,
     [programId, id],
   );
@@ -171,6 +175,7 @@ export async function findReceipt(db: Queryable, programId: string, id: string, 
     requestHash: r.request_hash,
     rulesVersion: r.rules_version,
     campaignDiscount: r.campaign_discount,
+    createdBy: r.created_by,
   };
 }
 
@@ -233,14 +238,15 @@ export interface ReturnRecord {
   pointsClawedBack: number;
   pointsRefunded: number;
   createdAt: Date;
+  createdBy: string;
   lines: { lineNo: number; quantity: number; amount: number; pointsClawedBack: number; pointsRefunded: number }[];
 }
 
 export async function insertReturn(db: Queryable, programId: string, r: ReturnRecord): Promise<void> {
   await db.query(
-    `insert into returns (program_id, id, receipt_id, member_id, kind, number, amount, points_clawed_back, points_refunded, created_at)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-    [programId, r.id, r.receiptId, r.memberId, r.kind, r.number, r.amount, r.pointsClawedBack, r.pointsRefunded, r.createdAt],
+    `insert into returns (program_id, id, receipt_id, member_id, kind, number, amount, points_clawed_back, points_refunded, created_at, created_by)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+    [programId, r.id, r.receiptId, r.memberId, r.kind, r.number, r.amount, r.pointsClawedBack, r.pointsRefunded, r.createdAt, r.createdBy],
   );
   await db.query(
     `insert into return_lines (program_id, return_id, receipt_id, line_no, quantity, amount, points_clawed_back, points_refunded)

@@ -240,12 +240,21 @@ export async function recordAudit(db: Queryable, programId: string, r: AuditReco
   );
 }
 
-export async function listAudit(db: Queryable, programId: string, filter: { entity?: string | undefined; before?: string | undefined; limit: number }) {
+/** Audit entities whose before/after hold members' personal data (contacts, a card's block reason). */
+export const personalEntities = ['member', 'card'];
+
+/** Audit records, newest first; without `personal`, records of members and cards are left out. */
+export async function listAudit(
+  db: Queryable,
+  programId: string,
+  filter: { entity?: string | undefined; before?: string | undefined; limit: number; personal: boolean },
+) {
   const rows = await db.query<{ id: string; actor: string; action: string; entity: string; entity_id: string; before: unknown; after: unknown; created_at: Date }>(
     `select id, actor, action, entity, entity_id, before, after, created_at from audit_log
      where program_id = $1 and ($2::text is null or entity = $2) and ($3::text is null or id < $3)
+       and ($5 or entity <> all($6::text[]))
      order by id desc limit $4`,
-    [programId, filter.entity ?? null, filter.before ?? null, filter.limit],
+    [programId, filter.entity ?? null, filter.before ?? null, filter.limit, filter.personal, personalEntities],
   );
   return rows.map((r) => ({ id: r.id, actor: r.actor, action: r.action, entity: r.entity, entityId: r.entity_id, before: r.before, after: r.after, at: r.created_at }));
 }

@@ -1,5 +1,6 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { recordAction } from '../../flows/actions.ts';
+import { referralsFor } from '../../flows/personal-data.ts';
 import type { Deps } from '../../flows/deps.ts';
 import { referralCode, referralTree } from '../../flows/referrals.ts';
 import { findMember } from '../../store/members.ts';
@@ -39,7 +40,7 @@ export function actionRoutes(deps: Deps) {
 
   app.openapi(
     createRoute({
-      method: 'post', path: '/v1/events', tags: ['Actions'], security, middleware: [allow('members')] as const,
+      method: 'post', path: '/v1/events', tags: ['Actions'], security, middleware: [allow('events')] as const,
       summary: 'A member did something worth points (a review, a survey, a sport goal...): priced by the campaigns, idempotent by id',
       request: body(actionInput),
       responses: { 200: json(actionResult, 'what the action earned'), ...problems },
@@ -53,7 +54,7 @@ export function actionRoutes(deps: Deps) {
 
   app.openapi(
     createRoute({
-      method: 'get', path: '/v1/members/{id}/referral', tags: ['Referrals'], security, middleware: [allow('members')] as const,
+      method: 'get', path: '/v1/members/{id}/referral', tags: ['Referrals'], security, middleware: [allow('members:edit')] as const,
       summary: "The member's referral code (made on first request) to share with friends",
       request: { params: memberId },
       responses: { 200: json(z.object({ code: z.string() }), 'the code'), ...problems },
@@ -66,16 +67,16 @@ export function actionRoutes(deps: Deps) {
 
   app.openapi(
     createRoute({
-      method: 'get', path: '/v1/members/{id}/referrals', tags: ['Referrals'], security, middleware: [allow('read')] as const,
+      method: 'get', path: '/v1/members/{id}/referrals', tags: ['Referrals'], security, middleware: [allow('members:read')] as const,
       summary: 'Whom the member referred, with the status of each reward, five levels deep',
       request: { params: memberId },
       responses: { 200: json(z.object({ items: z.array(z.record(z.string(), z.unknown())) }), 'the referral tree'), ...problems },
     }),
     async (c) => {
-      const { programId } = c.get('key');
+      const key = c.get('key');
       const { id } = c.req.valid('param');
-      if (!(await findMember(deps.db, programId, { id }))) return problem(c, 'member_not_found', `no member ${id}`);
-      return c.json({ items: await referralTree(deps.db, programId, id) } as never, 200);
+      if (!(await findMember(deps.db, key.programId, { id }))) return problem(c, 'member_not_found', `no member ${id}`);
+      return c.json({ items: referralsFor(key, await referralTree(deps.db, key.programId, id)) } as never, 200);
     },
   );
 

@@ -1,19 +1,22 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { actorOf, may, namingNeeds } from '../../domain/access.ts';
 import { adjustPoints } from '../../flows/adjustments.ts';
 import type { Deps } from '../../flows/deps.ts';
 import { addCard, blockMemberCard, lookupMember, registerMember, updateMember } from '../../flows/members.ts';
+import { cardFor, memberFor } from '../../flows/personal-data.ts';
 import { findCard, memberCards } from '../../store/cards.ts';
 import { history } from '../../store/ledger.ts';
 import { currentBalance } from '../../flows/balance.ts';
 import { tierHistory, type MemberKey } from '../../store/members.ts';
-import { allow, type Env } from '../auth.ts';
+import { allow, forbidden, type Env } from '../auth.ts';
 import { body, json, problems, security } from '../openapi.ts';
 import { failure, problem } from '../problems.ts';
-import { adjustmentInput, balance, card, idempotencyHeader, member, memberInput, memberPatch } from '../schemas.ts';
+import { adjustmentInput, balance, card, idempotencyHeader, member, memberInput, memberPatch, memberSummary, visibleMember } from '../schemas.ts';
 
 const memberId = z.object({ id: z.string().max(64) });
 const cardNumber = z.object({ number: z.string().regex(/^\d{8,19}$/, '8-19 digits') });
 const anything = z.record(z.string(), z.unknown());
+const cards = z.array(card);
 
 export function memberRoutes(deps: Deps) {
   const app = new OpenAPIHono<Env>();
@@ -22,64 +25,70 @@ export function memberRoutes(deps: Deps) {
 
   app.openapi(
     createRoute({
-      method: 'post', path: '/v1/members', tags, security, middleware: [allow('members')] as const,
-      summary: 'Register a member with a virtual card, or with the physical card number given',
+      method: 'post', path: '/v1/members', tags, security, middleware: [allow('members:enrol', { settingsFrom: deps.db })] as const,
+      summary: 'Register a member with a virtual card, or with the physical card number given (a partner key only if the settings let partners enrol)',
       request: { ...body(memberInput), headers: idempotencyHeader },
-      responses: { 201: json(z.object({ member, cards: z.array(card) }), 'the new member and card'), ...problems },
+      responses: { 201: json(z.object({ member: visibleMember, cards: z.array(card) }), 'the new member and card'), ...problems },
     }),
     async (c) => {
-      const result = await registerMember(deps, c.get('key').programId, c.req.valid('json'), c.req.header('idempotency-key'));
-      return result.ok ? c.json(result.value as never, 201) : failure(c, result);
+      const key = c.get('key');
+      const result = await registerMember(deps, key.programId, c.req.valid('json'), key, c.req.header('idempotency-key'));
+      return result.ok ? c.json({ ...result.value, member: memberFor(key, result.value.member) } as never, 201) : failure(c, result);
     },
   );
 
   app.openapi(
     createRoute({
-      method: 'get', path: '/v1/members', tags, security, middleware: [allow('read')] as const,
-      summary: 'Find a member by exactly one of phone, email, externalId or cardNumber',
+      method: 'get', path: '/v1/members', tags, security, middleware: [allow('members:lookup')] as const,
+      summary: 'Find a member by exactly one of phone, email, externalId or cardNumber (partner keys: by card only, and see no personal data)',
       request: {
         query: z
           .object({ phone: z.string().optional(), email: z.string().optional(), externalId: z.string().optional(), cardNumber: z.string().optional() })
           .refine((q) => Object.values(q).filter(Boolean).length === 1, 'give exactly one of phone, email, externalId, cardNumber'),
       },
-      responses: { 200: json(member, 'the member'), ...problems },
+      responses: { 200: json(visibleMember, 'the member'), ...problems },
     }),
     async (c) => {
-      const [field, value] = Object.entries(c.req.valid('query')).find(([, v]) => v) as [string, string];
-      const result = await load(c.get('key').programId, { [field]: value } as MemberKey);
-      return result.ok ? c.json(result.value as never, 200) : failure(c, result);
+      const key = c.get('key');
+      const [field, value] = Object.entries(c.req.valid('query')).find(([, v]) => v) as [keyof typeof namingNeeds, string];
+      if (!may(key, namingNeeds[field])) return forbidden(c, namingNeeds[field]);
+      const result = await load(key.programId, { [field]: value } as MemberKey);
+      return result.ok ? c.json(memberFor(key, result.value) as never, 200) : failure(c, result);
     },
   );
 
   app.openapi(
     createRoute({
-      method: 'get', path: '/v1/members/{id}', tags, security, middleware: [allow('read')] as const,
-      summary: 'A member with their cards', request: { params: memberId },
-      responses: { 200: json(member.extend({ cards: z.array(card) }), 'the member'), ...problems },
+      method: 'get', path: '/v1/members/{id}', tags, security, middleware: [allow('members:read')] as const,
+      summary: 'A member with their cards (without personal data for a readonly key without the pii grant)', request: { params: memberId },
+      responses: { 200: json(z.union([member.extend({ cards }), memberSummary.extend({ cards })]), 'the member with their cards'), ...problems },
     }),
     async (c) => {
-      const { programId } = c.get('key');
-      const result = await load(programId, { id: c.req.valid('param').id });
+      const key = c.get('key');
+      const result = await load(key.programId, { id: c.req.valid('param').id });
       if (!result.ok) return failure(c, result);
-      return c.json({ ...result.value, cards: await memberCards(deps.db, programId, result.value.id) } as never, 200);
+      const cards = (await memberCards(deps.db, key.programId, result.value.id)).map((card) => cardFor(key, card));
+      return c.json({ ...memberFor(key, result.value), cards } as never, 200);
     },
   );
 
   app.openapi(
     createRoute({
-      method: 'patch', path: '/v1/members/{id}', tags, security, middleware: [allow('members')] as const,
-      summary: 'Change a member’s profile, contacts or consents', request: { params: memberId, ...body(memberPatch) },
-      responses: { 200: json(member, 'the member'), ...problems },
+      method: 'patch', path: '/v1/members/{id}', tags, security, middleware: [allow('members:edit')] as const,
+      summary: 'Change a member’s profile, contacts or consents; what changed is recorded in the audit trail with the key',
+      request: { params: memberId, ...body(memberPatch) },
+      responses: { 200: json(visibleMember, 'the member'), ...problems },
     }),
     async (c) => {
-      const result = await updateMember(deps, c.get('key').programId, c.req.valid('param').id, c.req.valid('json'));
-      return result.ok ? c.json(result.value as never, 200) : failure(c, result);
+      const key = c.get('key');
+      const result = await updateMember(deps, key.programId, c.req.valid('param').id, c.req.valid('json'), key);
+      return result.ok ? c.json(memberFor(key, result.value) as never, 200) : failure(c, result);
     },
   );
 
   app.openapi(
     createRoute({
-      method: 'get', path: '/v1/members/{id}/balance', tags, security, middleware: [allow('read')] as const,
+      method: 'get', path: '/v1/members/{id}/balance', tags, security, middleware: [allow('members:read')] as const,
       summary: 'Available, pending and soon-expiring points', request: { params: memberId },
       responses: { 200: json(balance, 'the balance'), ...problems },
     }),
@@ -92,9 +101,9 @@ export function memberRoutes(deps: Deps) {
 
   app.openapi(
     createRoute({
-      method: 'get', path: '/v1/members/{id}/history', tags, security, middleware: [allow('read')] as const,
+      method: 'get', path: '/v1/members/{id}/history', tags, security, middleware: [allow('members:read')] as const,
       summary: 'Points history, newest first; pass `next` from a page as `cursor` for the following one',
-      request: { params: memberId, query: z.object({ cursor: z.string().max(64).optional(), limit: z.coerce.number().int().min(1).max(200).default(50) }) },
+      request: { params: memberId, query: z.object({ cursor: z.string().regex(/^ent_[0-9A-HJKMNP-TV-Z]{26}$/, 'the `next` value of an earlier page').optional(), limit: z.coerce.number().int().min(1).max(200).default(50) }) },
       responses: { 200: json(z.object({ items: z.array(anything), next: z.string().nullable() }), 'one page'), ...problems },
     }),
     async (c) => {
@@ -117,14 +126,14 @@ export function memberRoutes(deps: Deps) {
     }),
     async (c) => {
       const key = c.get('key');
-      const result = await adjustPoints(deps, key.programId, c.req.valid('param').id, c.req.valid('json'), `${key.id} (${key.name})`, c.req.header('idempotency-key'));
+      const result = await adjustPoints(deps, key.programId, c.req.valid('param').id, c.req.valid('json'), actorOf(key), c.req.header('idempotency-key'));
       return result.ok ? c.json(result.value as never, 201) : failure(c, result);
     },
   );
 
   app.openapi(
     createRoute({
-      method: 'get', path: '/v1/members/{id}/tier-history', tags, security, middleware: [allow('read')] as const,
+      method: 'get', path: '/v1/members/{id}/tier-history', tags, security, middleware: [allow('members:read')] as const,
       summary: 'Tier upgrades and downgrades, newest first', request: { params: memberId },
       responses: { 200: json(z.object({ items: z.array(anything) }), 'the changes'), ...problems },
     }),
@@ -138,31 +147,33 @@ export function memberRoutes(deps: Deps) {
 
   app.openapi(
     createRoute({
-      method: 'post', path: '/v1/members/{id}/cards', tags: ['Cards'], security, middleware: [allow('members')] as const,
+      method: 'post', path: '/v1/members/{id}/cards', tags: ['Cards'], security, middleware: [allow('cards')] as const,
       summary: 'Issue another card: virtual, or a physical number', request: { params: memberId, ...body(z.object({ number: cardNumber.shape.number.optional() })) },
       responses: { 201: json(card, 'the card'), ...problems },
     }),
     async (c) => {
-      const result = await addCard(deps, c.get('key').programId, c.req.valid('param').id, c.req.valid('json').number);
+      const key = c.get('key');
+      const result = await addCard(deps, key.programId, c.req.valid('param').id, c.req.valid('json').number, key);
       return result.ok ? c.json(result.value as never, 201) : failure(c, result);
     },
   );
 
   app.openapi(
     createRoute({
-      method: 'get', path: '/v1/cards/{number}', tags: ['Cards'], security, middleware: [allow('read')] as const,
+      method: 'get', path: '/v1/cards/{number}', tags: ['Cards'], security, middleware: [allow('members:lookup')] as const,
       summary: 'A card and its status', request: { params: cardNumber },
       responses: { 200: json(card, 'the card'), ...problems },
     }),
     async (c) => {
-      const found = await findCard(deps.db, c.get('key').programId, c.req.valid('param').number);
-      return found ? c.json(found as never, 200) : problem(c, 'card_not_found', `no card ${c.req.valid('param').number}`);
+      const key = c.get('key');
+      const found = await findCard(deps.db, key.programId, c.req.valid('param').number);
+      return found ? c.json(cardFor(key, found) as never, 200) : problem(c, 'card_not_found', `no card ${c.req.valid('param').number}`);
     },
   );
 
   app.openapi(
     createRoute({
-      method: 'post', path: '/v1/cards/{number}/block', tags: ['Cards'], security, middleware: [allow('members')] as const,
+      method: 'post', path: '/v1/cards/{number}/block', tags: ['Cards'], security, middleware: [allow('cards')] as const,
       summary: 'Block a lost card, optionally replacing it; the balance stays with the member',
       request: {
         params: cardNumber,
@@ -171,7 +182,8 @@ export function memberRoutes(deps: Deps) {
       responses: { 200: json(z.object({ blocked: card, replacement: card.nullable() }), 'the blocked card and its replacement'), ...problems },
     }),
     async (c) => {
-      const result = await blockMemberCard(deps, c.get('key').programId, c.req.valid('param').number, c.req.valid('json'));
+      const key = c.get('key');
+      const result = await blockMemberCard(deps, key.programId, c.req.valid('param').number, c.req.valid('json'), key);
       return result.ok ? c.json(result.value as never, 200) : failure(c, result);
     },
   );

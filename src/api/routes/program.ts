@@ -1,9 +1,11 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { actorOf } from '../../domain/access.ts';
 import type { Deps } from '../../flows/deps.ts';
 import { changeSettings } from '../../flows/programs.ts';
+import { saveStore } from '../../flows/stores.ts';
 import { jobNames, runJob, type JobName } from '../../jobs/jobs.ts';
 import { findProgram, loadSettings } from '../../store/programs.ts';
-import { findStore, listStores, upsertStore } from '../../store/stores.ts';
+import { findStore, listStores } from '../../store/stores.ts';
 import { allow, type Env } from '../auth.ts';
 import { body, json, problems, security } from '../openapi.ts';
 import { failure, problem } from '../problems.ts';
@@ -18,7 +20,7 @@ export function programRoutes(deps: Deps) {
 
   app.openapi(
     createRoute({
-      method: 'get', path: '/v1/program', tags, security, middleware: [allow('read')] as const,
+      method: 'get', path: '/v1/program', tags, security, middleware: [allow('programme:read')] as const,
       summary: 'The programme and the settings version in force (earning, redemption, expiry, tiers...)',
       responses: { 200: json(z.object({ id: z.string(), name: z.string(), version: z.number().int(), settings: anything }), 'the programme'), ...problems },
     }),
@@ -38,14 +40,14 @@ export function programRoutes(deps: Deps) {
     }),
     async (c) => {
       const key = c.get('key');
-      const result = await changeSettings(deps, key.programId, c.req.valid('json'), `${key.id} (${key.name})`);
+      const result = await changeSettings(deps, key.programId, c.req.valid('json'), actorOf(key));
       return result.ok ? c.json(result.value as never, 200) : failure(c, result);
     },
   );
 
   app.openapi(
     createRoute({
-      method: 'get', path: '/v1/stores', tags, security, middleware: [allow('read')] as const, summary: 'The programme’s stores',
+      method: 'get', path: '/v1/stores', tags, security, middleware: [allow('programme:read')] as const, summary: 'The programme’s stores',
       responses: { 200: json(z.object({ items: z.array(store) }), 'the stores'), ...problems },
     }),
     async (c) => c.json({ items: await listStores(deps.db, c.get('key').programId) }, 200),
@@ -54,19 +56,20 @@ export function programRoutes(deps: Deps) {
   app.openapi(
     createRoute({
       method: 'put', path: '/v1/stores/{code}', tags, security, middleware: [allow('settings')] as const,
-      summary: 'Register or change a store (code, name, city, channel)',
+      summary: 'Register or change a store (code, name, city, channel); recorded in the audit trail with the key',
       request: { params: z.object({ code: codeString }), ...body(storeInput) },
       responses: { 200: json(store, 'the store'), ...problems },
     }),
     async (c) => {
-      const saved = await upsertStore(deps.db, c.get('key').programId, { code: c.req.valid('param').code, ...c.req.valid('json') }, deps.now());
-      return c.json(saved, 200);
+      const key = c.get('key');
+      const saved = await saveStore(deps, key.programId, { code: c.req.valid('param').code, ...c.req.valid('json') }, key);
+      return saved.ok ? c.json(saved.value, 200) : failure(c, saved);
     },
   );
 
   app.openapi(
     createRoute({
-      method: 'get', path: '/v1/stores/{code}', tags, security, middleware: [allow('read')] as const, summary: 'One store',
+      method: 'get', path: '/v1/stores/{code}', tags, security, middleware: [allow('programme:read')] as const, summary: 'One store',
       request: { params: z.object({ code: codeString }) },
       responses: { 200: json(store, 'the store'), ...problems },
     }),

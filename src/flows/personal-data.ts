@@ -1,0 +1,23 @@
+import { may, type Principal } from '../domain/access.ts';
+import type { Card } from '../store/cards.ts';
+import type { Member } from '../store/members.ts';
+
+// What a key without members' personal data (a partner, a readonly key without the pii grant) sees.
+
+/** What a till needs of a member: who, which tier, how many points. */
+export interface MemberSummary {
+  id: string;
+  tierCode: string | null;
+  pointsAvailable: number;
+  pointsPending: number;
+}
+
+export const memberFor = (by: Principal, m: Member): Member | MemberSummary =>
+  may(by, 'members:pii') ? m : { id: m.id, tierCode: m.tierCode, pointsAvailable: m.pointsAvailable, pointsPending: m.pointsPending };
+
+/** A block reason is staff's free text ("stolen, Ivanov called"): personal data. */
+export const cardFor = (by: Principal, card: Card): Card => (may(by, 'members:pii') ? card : { ...card, blockReason: null });
+
+/** A referral tree names the members brought; without personal data the names are left out. */
+export const referralsFor = <T extends { name: string | null; referrals: T[] }>(by: Principal, nodes: T[]): T[] =>
+  may(by, 'members:pii') ? nodes : nodes.map((n) => ({ ...n, name: null, referrals: referralsFor(by, n.referrals) }));
