@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { Db, Queryable } from '../store/db.ts';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { DatabaseUnavailable, type Db, type Queryable } from '../store/db.ts';
 import type { Failure, Outcome } from './outcome.ts';
 import { fail } from './outcome.ts';
 
@@ -18,7 +19,8 @@ export class RaceLost extends Error {
 
 /**
  * Runs one flow in one transaction. A failure value rolls everything back; a race lost on a unique key,
- * a serialization failure or a deadlock re-runs the flow, which reads the winner's result.
+ * a serialization failure or a deadlock re-runs the flow, which reads the winner's result. So does a connection
+ * lost before COMMIT was sent (nothing was applied); one lost during COMMIT is left to the caller's retry.
  */
 export async function inTransaction<T>(db: Db, flow: (tx: Queryable) => Promise<Outcome<T>>): Promise<Outcome<T>> {
   for (let attempt = 1; ; attempt++) {
@@ -32,6 +34,10 @@ export async function inTransaction<T>(db: Db, flow: (tx: Queryable) => Promise<
       if (error instanceof Rollback) return error.failure;
       const code = (error as { code?: string }).code;
       if (attempt < 5 && code && RETRYABLE.has(code)) continue;
+      if (attempt < 3 && error instanceof DatabaseUnavailable && !error.maybeCommitted) {
+        await sleep(100 * attempt);
+        continue;
+      }
       throw error;
     }
   }
