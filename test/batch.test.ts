@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../src/store/db.ts';
-import { expectLedgerAgrees, validCardNumber } from './checks.ts';
+import { expectLedgerAgrees, expectProblem, footprint, validCardNumber } from './checks.ts';
 import { line, newProgramme, openTestDb, receipt, type Programme } from './harness.ts';
 
 const settings = {
@@ -166,17 +166,17 @@ describe('POST /v1/receipts/batch', () => {
     expect((await p.call('POST', '/v1/receipts/batch', { receipts: many }, { role: 'pos' })).status).toBe(400);
   });
 
-  it('stores half of an emoji cut off by a till as a replacement character', async () => {
+  it('refuses half of an emoji cut off by a till, naming the field, and writes nothing of the batch', async () => {
     const { p, members } = await programmeWithMembers();
     const cut = 'Чай \ud83c';
+    const before = await footprint(p);
     const res = await p.call(
       'POST',
       '/v1/receipts/batch',
       { receipts: [receipt('E1', [line('TEA', 15_000, 1, { name: cut })], { member: { id: members[0] } }), receipt('E2', [line('TEA', 15_000)])] },
       { role: 'pos' },
     );
-    expect(res.body.results.map((r: { status: number }) => r.status)).toEqual([201, 201]);
-    const stored = await p.call('GET', `/v1/receipts/${res.body.results[0].receipt.id}`);
-    expect(stored.body.lines[0].name).toBe('Чай \ufffd');
+    expectProblem(res, 400, 'validation_failed', /receipts\.0\.lines\.0\.name: text must be well-formed Unicode/);
+    expect(await footprint(p)).toEqual(before);
   });
 });

@@ -58,6 +58,8 @@ export const receiptInput = z
   })
   .superRefine((r, ctx) => {
     r.lines.forEach((l, i) => {
+      // A quantity out of its own range is reported by its own check; the sum below needs a finite one.
+      if (!(l.quantity > 0 && l.quantity <= 1_000_000)) return;
       const expected = Number((BigInt(l.price) * BigInt(toMilli(l.quantity)) + 500n) / 1000n) - l.discount;
       if (l.amount !== expected)
         ctx.addIssue({ code: 'custom', path: ['lines', i, 'amount'], message: `must be price x quantity - discount = ${expected}` });
@@ -78,6 +80,14 @@ export const returnInput = z
   })
   .openapi('Return');
 
+/** No whole number past what a double holds exactly: it would be stored rounded, not as sent. */
+const exactNumbers = (value: unknown): boolean =>
+  typeof value === 'number'
+    ? !Number.isInteger(value) || Number.isSafeInteger(value)
+    : value !== null && typeof value === 'object'
+      ? Object.values(value).every(exactNumbers)
+      : true;
+
 const phoneOrNull = text(32).nullable();
 const memberProfile = z.object({
   externalId: text(128).nullable(),
@@ -87,7 +97,12 @@ const memberProfile = z.object({
   birthDate: z.iso.date().nullable(),
   gender: z.enum(['female', 'male']).nullable(),
   city: text(100).nullable(),
-  attributes: z.record(z.string(), z.unknown()),
+  attributes: z
+    .record(z.string().min(1).max(64), z.unknown())
+    .refine((a) => Object.keys(a).length <= 100, 'at most 100 attributes')
+    .refine((a) => JSON.stringify(a).length <= 16_384, 'at most 16 KB of JSON')
+    .refine((a) => exactNumbers(a), 'whole numbers within ±9007199254740991, so they are stored as sent')
+    .describe("the programme's own member attributes: at most 100, 16 KB of JSON in all"),
   source: text(64).nullable().describe('acquisition source, e.g. "store", "website", "friend"'),
   channel: text(64).nullable().describe('acquisition channel, e.g. "till", "online", "app"'),
   consents: z.object({ email: z.boolean(), sms: z.boolean(), push: z.boolean() }),
@@ -113,6 +128,10 @@ export const member = memberProfile
     updatedAt: z.string(),
   })
   .openapi('Member');
+
+/** What a key without members' personal data gets (partner; readonly without the pii grant): what a till needs. */
+export const memberSummary = member.pick({ id: true, tierCode: true, pointsAvailable: true, pointsPending: true }).openapi('MemberSummary');
+export const visibleMember = z.union([member, memberSummary]);
 
 export const card = z
   .object({

@@ -62,7 +62,7 @@ export interface Pricing {
 
 export type PricingFailure = {
   ok: false;
-  code: 'insufficient_points' | 'redemption_limit_exceeded' | 'below_minimum_redemption' | 'member_required';
+  code: 'insufficient_points' | 'redemption_limit_exceeded' | 'below_minimum_redemption' | 'member_required' | 'earning_out_of_range';
   message: string;
   maxPoints: number;
 };
@@ -83,6 +83,9 @@ const listed = (line: ReceiptLine, list: { categories: string[]; skus: string[] 
   list.skus.includes(line.sku) || (line.category !== undefined && list.categories.includes(line.category));
 
 const hundredths = (n: number) => BigInt(Math.round(n * 100));
+
+/** The most points one receipt may earn: as much as any points field of the API holds, well inside exact integers. */
+export const MAX_POINTS_PER_RECEIPT = 1_000_000_000_000;
 
 /** Prices a receipt: what may be spent on it, how the spent points split over lines, and what it earns. Pure. */
 export function priceReceipt(input: PricingInput): ({ ok: true } & Pricing) | PricingFailure {
@@ -173,6 +176,10 @@ export function priceReceipt(input: PricingInput): ({ ok: true } & Pricing) | Pr
     pointsEarned: (earned[i] as number) + (bonus[i] as number),
   }));
   const sum = (f: (l: PricedLine) => number) => priced.reduce((a, l) => a + f(l), 0);
+  // Settings at the edge of their ranges (a million points a kopeck, x10) can make points no integer column holds exactly.
+  const bonusTotal = bonus.reduce((a, b) => a + b, 0);
+  if (totalEarned + BigInt(bonusTotal) > BigInt(MAX_POINTS_PER_RECEIPT))
+    return { ok: false, code: 'earning_out_of_range', message: `the receipt would earn more than ${MAX_POINTS_PER_RECEIPT} points; the earning settings are out of proportion to it`, maxPoints };
   return {
     ok: true,
     lines: priced,

@@ -1,3 +1,4 @@
+import { setImmediate } from 'node:timers/promises';
 import type { Period } from '../domain/rules/calendar.ts';
 import type { Campaign } from '../domain/rules/campaign.ts';
 import type { MemberFacts, RuleContext, Usage } from '../domain/rules/context.ts';
@@ -11,7 +12,7 @@ import { loadSettings } from '../store/programs.ts';
 import { latestRules } from '../store/rules.ts';
 import { checkRuleSet } from './rules.ts';
 import type { Deps } from './deps.ts';
-import { ok, type Outcome } from './outcome.ts';
+import { fail, ok, type Outcome } from './outcome.ts';
 
 interface CampaignTotals {
   campaign: string;
@@ -153,6 +154,9 @@ class Replay {
 }
 
 const PAGE = 5000;
+const PGLITE_PAGE = 500;
+/** A backtest longer than this is stopped: a shorter period answers the question without holding the server. */
+export const BACKTEST_TIME_LIMIT_MS = 120_000;
 
 
 interface LocalPeriods {
@@ -182,7 +186,13 @@ export interface BacktestReport {
  * Replays the stored receipts of a period under a draft rule set and under the published one, with today's
  * settings, and reports what each would have issued and cost, per campaign. Reads only.
  */
-export async function backtest(deps: Deps, programId: string, draft: unknown, period: { from: Date; to: Date }): Promise<Outcome<BacktestReport>> {
+export async function backtest(
+  deps: Deps,
+  programId: string,
+  draft: unknown,
+  period: { from: Date; to: Date },
+  { timeLimitMs = BACKTEST_TIME_LIMIT_MS } = {},
+): Promise<Outcome<BacktestReport>> {
   const started = performance.now();
   const checked = await checkRuleSet(deps.db, programId, draft);
   if (!checked.ok) return checked;
@@ -193,11 +203,16 @@ export async function backtest(deps: Deps, programId: string, draft: unknown, pe
   const purchases = new Map([...members].map(([id, m]) => [id, m.purchasesBefore]));
   let count = 0;
   // The next page is read while this one is replayed.
-  let next = pastReceipts(deps.db, programId, period, null, PAGE);
+  // On PGlite the database runs in this thread: small pages, with the tills' requests let in between them.
+  const size = deps.db.engine === 'pglite' ? PGLITE_PAGE : PAGE;
+  let next = pastReceipts(deps.db, programId, period, null, size);
   for (;;) {
     const page = await next;
+    if (performance.now() - started > timeLimitMs)
+      return fail('period_too_long', `the backtest ran past its limit of ${timeLimitMs / 1000} s; choose a shorter period`, { receiptsReplayed: count });
     const last = page[page.length - 1];
-    if (last && page.length === PAGE) next = pastReceipts(deps.db, programId, period, { at: last.purchasedAt, id: last.id }, PAGE);
+    if (last && page.length === size) next = pastReceipts(deps.db, programId, period, { at: last.purchasedAt, id: last.id }, size);
+    if (deps.db.engine === 'pglite') await setImmediate();
     for (const receipt of page) {
       // What both sides see of the receipt is worked out once.
       const local = localTime(receipt.purchasedAt, settings.timezone);
@@ -223,7 +238,7 @@ export async function backtest(deps: Deps, programId: string, draft: unknown, pe
       if (member) purchases.set(member.id, member.purchases + 1);
     }
     count += page.length;
-    if (page.length < PAGE) break;
+    if (page.length < size) break;
   }
   const [was, would] = sides.map((s) => s.result()) as [Side, Side];
   return ok({

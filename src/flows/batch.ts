@@ -1,14 +1,16 @@
 import { setImmediate } from 'node:timers/promises';
+import type { Principal } from '../domain/access.ts';
 import { catchUp, openDraft, type LedgerDraft, type Lot } from '../domain/ledger.ts';
 import { normalisePhone } from '../domain/contacts.ts';
 import { priceReceipt } from '../domain/pricing.ts';
 import { findTier, tierMove } from '../domain/tiers.ts';
-import type { Queryable } from '../store/db.ts';
+import { databaseRefusal, isConnectionFault, type Queryable } from '../store/db.ts';
 import { newId } from '../store/ids.ts';
 import { batchContext, batchView, lockMembers, receiptKey, writeBatch, type BatchWrite } from '../store/batch.ts';
 import type { Member } from '../store/members.ts';
 import { loadRules } from '../store/rules.ts';
 import type { Deps } from './deps.ts';
+import { mayName } from './members.ts';
 import { fail, ok, type Outcome } from './outcome.ts';
 import { applySale, confirmReceipt, saleRecords, tierWindow, type ConfirmedReceipt, type ReceiptInput } from './receipts.ts';
 import { requestHash } from './transaction.ts';
@@ -33,40 +35,60 @@ class LostRace extends Error {}
  * quarter of the memory, and lets two batches take turns between the database and pricing.
  */
 const GROUP = 250;
+/** On PGlite the database runs in the server's own thread: groups small enough that a till waits a few ms, not a second. */
+const PGLITE_GROUP = 25;
 
 /**
  * Confirms many receipts with the same result as confirming them one by one, in order: set-based, so a group
- * of 250 costs a handful of round trips and one transaction. Each receipt is priced, idempotent by
+ * of 250 (25 on PGlite) costs a handful of round trips and one transaction. Each receipt is priced, idempotent by
  * (store, number) and answered on its own; a refused one does not affect the others. Receipts that enrol or
  * activate a card, present coupons or fail a check before pricing, and any group that loses a race with a
  * concurrent copy of one of its receipts, go one by one instead.
  */
-export async function confirmMany(deps: Deps, programId: string, receipts: readonly ReceiptInput[]): Promise<Result[]> {
+export async function confirmMany(deps: Deps, programId: string, receipts: readonly ReceiptInput[], by: Principal): Promise<Result[]> {
   const answers: Result[] = [];
-  for (let start = 0; start < receipts.length; start += GROUP) {
+  const size = deps.db.engine === 'pglite' ? PGLITE_GROUP : GROUP;
+  for (let start = 0; start < receipts.length; start += size) {
     // Other requests get their turn between groups: on PGlite, a loop of queries alone would never let I/O in.
     if (start > 0) await setImmediate();
-    const group = receipts.slice(start, start + GROUP);
-    const { results, oneByOne } = await confirmGroup(deps, programId, group);
-    for (const i of oneByOne) results[i] = await confirmReceipt(deps, programId, group[i] as ReceiptInput);
+    const group = receipts.slice(start, start + size);
+    // A group that fails as a whole is confirmed receipt by receipt, so only a receipt at fault is refused.
+    const { results, oneByOne } = await confirmGroup(deps, programId, group, group.map(() => by)).catch((error: unknown) => {
+      console.error('batch group failed; confirming its receipts one by one', error);
+      return { results: new Array<Result | undefined>(group.length), oneByOne: group.map((_, i) => i) };
+    });
+    for (const i of oneByOne) {
+      if (deps.db.engine === 'pglite') await setImmediate();
+      results[i] = await confirmReceipt(deps, programId, group[i] as ReceiptInput, by).catch(asFailure);
+    }
     answers.push(...(results as Result[]));
   }
   return answers;
 }
 
+/** A receipt whose confirmation threw answers on its own: the others of its batch keep their answers. */
+function asFailure(error: unknown): Result {
+  if (isConnectionFault(error)) return fail('database_unavailable', 'the database connection was lost; send the receipt again');
+  const refused = databaseRefusal(error);
+  if (refused) return fail('validation_failed', refused);
+  console.error('a batch receipt failed', error);
+  return fail('internal_error', 'something went wrong on our side; send the receipt again');
+}
+
 /**
  * The set-based part of `confirmMany`, in one transaction: the answers it could give, and the receipts (in
  * order) that must be confirmed one by one — all of them when `perReceipt`, because the programme's campaigns
- * or referral rewards price each receipt on its own.
+ * or referral rewards price each receipt on its own. `by[i]` is the key that sent receipt i.
  */
 export async function confirmGroup(
   deps: Deps,
   programId: string,
   receipts: readonly ReceiptInput[],
+  by: readonly Principal[],
 ): Promise<{ results: (Result | undefined)[]; oneByOne: number[]; perReceipt: boolean }> {
   const results = new Array<Result | undefined>(receipts.length);
   try {
-    return await deps.db.transaction(async (tx) => ({ results, ...(await confirmTogether(tx, deps.now(), programId, receipts, results)) }));
+    return await deps.db.transaction(async (tx) => ({ results, ...(await confirmTogether(tx, deps.now(), programId, receipts, by, results)) }));
   } catch (error) {
     if (!(error instanceof LostRace) && !['40P01', '40001'].includes((error as { code?: string }).code ?? '')) throw error;
     return { results: results.fill(undefined), oneByOne: receipts.map((_, i) => i), perReceipt: false };
@@ -78,6 +100,7 @@ async function confirmTogether(
   now: Date,
   programId: string,
   receipts: readonly ReceiptInput[],
+  by: readonly Principal[],
   results: (Result | undefined)[],
 ): Promise<{ oneByOne: number[]; perReceipt: boolean }> {
   const cardNumbers = receipts.flatMap((r) => (r.member?.cardNumber ? [r.member.cardNumber] : []));
@@ -99,6 +122,8 @@ async function confirmTogether(
     const purchasedAt = r.purchasedAt ?? now;
     if (!stores.has(r.storeCode) || purchasedAt.getTime() > now.getTime() + 5 * 60_000) return alone();
     if ((r.currency && r.currency !== settings.currency) || r.coupons?.length) return alone();
+    // The single path refuses a member named in a way the key may not use (a partner, by phone).
+    if (!mayName(by[i] as Principal, r.member)) return alone();
     const card = r.member?.cardNumber;
     if (card) {
       const known = cards.get(card);
@@ -200,7 +225,7 @@ async function confirmTogether(
         state.changed = true;
       }
     }
-    const made = saleRecords({ id: newId('rcp'), rules: rules.version, coupons: [], issued: [], referralBonus: 0, input, hash, settings, version, memberId: member?.id ?? null, cardNumber: input.member?.cardNumber ?? null, pricing: priced, sale, tierChange, purchasedAt, now });
+    const made = saleRecords({ id: newId('rcp'), rules: rules.version, coupons: [], issued: [], referralBonus: 0, input, hash, settings, version, memberId: member?.id ?? null, cardNumber: input.member?.cardNumber ?? null, pricing: priced, sale, tierChange, purchasedAt, now, createdBy: (by[i] as Principal).id });
     write.receipts.push({ ...made.record, response: made.response });
     for (const line of made.lines) write.lines.push({ ...line, receiptId: made.id });
     if (state && draft && draft.postings.length > 0) record(state, { id: newId('ent'), kind: 'receipt', receiptId: made.id }, draft);

@@ -1,15 +1,17 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { actorOf } from '../../domain/access.ts';
 import { normaliseCode } from '../../domain/coupons.ts';
 import { CODES_IN_ANSWER, generateCoupons, MAX_BATCH } from '../../flows/coupons.ts';
 import type { Deps } from '../../flows/deps.ts';
 import { findCoupon, listCoupons, type StoredCoupon } from '../../store/coupons.ts';
 import type { Queryable } from '../../store/db.ts';
+import { csvCell } from '../csv.ts';
+import { heavy } from '../heavy.ts';
 import { allow, type Env } from '../auth.ts';
 import { body, json, problems, security } from '../openapi.ts';
 import { failure, problem } from '../problems.ts';
 import { codeString, idempotencyHeader, instant } from '../schemas.ts';
 
-const actorOf = (key: { id: string; name: string }) => `${key.id} (${key.name})`;
 const limit = (what: string) =>
   z.number({ message: `${what}: a whole number of at least 1, or null for no limit` }).int(`${what}: a whole number`).min(1, `${what}: at least 1, or null for no limit`).max(1_000_000_000);
 
@@ -74,12 +76,8 @@ const filterValue = z.string().min(1).max(64).optional();
 
 const CSV_HEADER = ['code', 'campaign', 'batch', 'member_id', 'max_uses', 'per_member', 'uses', 'valid_from', 'valid_to'];
 const EXPORT_PAGE = 5000;
-const csvField = (v: string | number | null) => {
-  const s = v === null ? '' : String(v);
-  return /[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
-};
 const csvRow = (c: StoredCoupon) =>
-  [c.code, c.campaign, c.batch, c.memberId, c.maxUses, c.perMember, c.uses, c.validFrom?.toISOString() ?? null, c.validTo?.toISOString() ?? null].map(csvField).join(',') + '\r\n';
+  [c.code, c.campaign, c.batch, c.memberId, c.maxUses, c.perMember, c.uses, c.validFrom?.toISOString() ?? null, c.validTo?.toISOString() ?? null].map(csvCell).join(',') + '\r\n';
 
 /** The batch's coupons as CSV, read a page at a time as the client takes them, so a big batch is never held in memory. */
 function csvStream(db: Queryable, programId: string, batch: string, first: StoredCoupon[]) {
@@ -104,7 +102,7 @@ export function couponRoutes(deps: Deps) {
 
   app.openapi(
     createRoute({
-      method: 'post', path: '/v1/coupons/batches', tags, security, middleware: [allow('settings')] as const,
+      method: 'post', path: '/v1/coupons/batches', tags, security, middleware: [allow('coupons:create')] as const,
       summary: 'Generate a batch of coupons for a campaign: random codes from a pattern, or one fixed promo code',
       request: { ...body(batchInput), headers: idempotencyHeader },
       responses: { 201: json(batchResult, 'the batch'), ...problems },
@@ -124,7 +122,7 @@ export function couponRoutes(deps: Deps) {
 
   app.openapi(
     createRoute({
-      method: 'get', path: '/v1/coupons', tags, security, middleware: [allow('read')] as const,
+      method: 'get', path: '/v1/coupons', tags, security, middleware: [allow('coupons:list')] as const,
       summary: 'Coupons by batch, campaign or member, ordered by code; pass `next` as `after` for the next page',
       request: {
         query: z.object({
@@ -148,7 +146,7 @@ export function couponRoutes(deps: Deps) {
   // Registered before /v1/coupons/{code}, which would otherwise take "export.csv" for a code.
   app.openapi(
     createRoute({
-      method: 'get', path: '/v1/coupons/export.csv', tags, security, middleware: [allow('read')] as const,
+      method: 'get', path: '/v1/coupons/export.csv', tags, security, middleware: [allow('coupons:list'), heavy('coupon export')] as const,
       summary: 'Every coupon of a batch as CSV, to print or hand to a partner',
       request: { query: z.object({ batch: z.string().min(1).max(64) }) },
       responses: {
@@ -170,7 +168,7 @@ export function couponRoutes(deps: Deps) {
 
   app.openapi(
     createRoute({
-      method: 'get', path: '/v1/coupons/{code}', tags, security, middleware: [allow('read')] as const,
+      method: 'get', path: '/v1/coupons/{code}', tags, security, middleware: [allow('coupons:check')] as const,
       summary: 'One coupon: its campaign, limits, validity and how often it was used',
       request: { params: z.object({ code: z.string().min(1).max(64) }) },
       responses: { 200: json(coupon, 'the coupon'), ...problems },

@@ -3,7 +3,7 @@ import type { Deps } from '../../flows/deps.ts';
 import { confirmMany } from '../../flows/batch.ts';
 import { calculateReceipt, type ReceiptInput } from '../../flows/receipts.ts';
 import { tillQueue } from '../../flows/till-queue.ts';
-import { cancelReceipt, returnLines } from '../../flows/returns.ts';
+import { cancelReceipt, returnLines, visibleTo } from '../../flows/returns.ts';
 import { findReceipt, soldLines } from '../../store/receipts.ts';
 import { allow, type Env } from '../auth.ts';
 import { body, json, problems, security } from '../openapi.ts';
@@ -11,6 +11,10 @@ import { failure, problem, problemBody, statuses } from '../problems.ts';
 import { calculation, confirmedReceipt, idempotencyHeader, receiptInput, returnInput, returnResult } from '../schemas.ts';
 
 export const toInput = (r: z.infer<typeof receiptInput>): ReceiptInput => ({ ...r, purchasedAt: r.purchasedAt ? new Date(r.purchasedAt) : undefined });
+/** Lines a batch may carry in all: a bound on the work and memory of one request, whatever its receipts. */
+export const MAX_BATCH_LINES = 20_000;
+const linesIn = (receipts: unknown[]) =>
+  receipts.reduce<number>((n, r) => n + (Array.isArray((r as { lines?: unknown } | null)?.lines) ? (r as { lines: unknown[] }).lines.length : 0), 0);
 const receiptId = z.object({ id: z.string().max(64) });
 const batchResult = z
   .object({
@@ -33,7 +37,8 @@ export function receiptRoutes(deps: Deps) {
       responses: { 200: json(calculation, 'what the receipt would earn and may spend'), ...problems },
     }),
     async (c) => {
-      const result = await calculateReceipt(deps, c.get('key').programId, toInput(c.req.valid('json')));
+      const key = c.get('key');
+      const result = await calculateReceipt(deps, key.programId, toInput(c.req.valid('json')), key);
       return result.ok ? c.json(result.value, 200) : failure(c, result);
     },
   );
@@ -46,7 +51,8 @@ export function receiptRoutes(deps: Deps) {
       responses: { 201: json(confirmedReceipt, 'the confirmed receipt and the new balance'), ...problems },
     }),
     async (c) => {
-      const result = await tills.confirm(c.get('key').programId, toInput(c.req.valid('json')), c.req.header('idempotency-key'));
+      const key = c.get('key');
+      const result = await tills.confirm(key.programId, toInput(c.req.valid('json')), key, c.req.header('idempotency-key'));
       return result.ok ? c.json(result.value, 201) : failure(c, result);
     },
   );
@@ -54,14 +60,19 @@ export function receiptRoutes(deps: Deps) {
   app.openapi(
     createRoute({
       method: 'post', path: '/v1/receipts/batch', tags, security, middleware: [allow('receipts')] as const,
-      summary: 'Confirm up to 1,000 receipts (offline tills, history import); each is priced, idempotent and answered on its own',
-      request: body(z.object({ receipts: z.array(z.unknown()).min(1).max(1000) }).openapi('ReceiptBatch')),
+      summary: 'Confirm up to 1,000 receipts with 20,000 lines in all (offline tills, history import); each is priced, idempotent and answered on its own',
+      request: body(
+        z
+          .object({ receipts: z.array(z.unknown()).min(1).max(1000) })
+          .refine((b) => linesIn(b.receipts) <= MAX_BATCH_LINES, `at most ${MAX_BATCH_LINES} lines in all the receipts of a batch`)
+          .openapi('ReceiptBatch'),
+      ),
       responses: { 200: json(batchResult, 'one answer per receipt, in order'), ...problems },
     }),
     async (c) => {
       const items = c.req.valid('json').receipts.map((r) => receiptInput.safeParse(r));
       const valid = items.flatMap((r) => (r.success ? [toInput(r.data)] : []));
-      const confirmed = await confirmMany(deps, c.get('key').programId, valid);
+      const confirmed = await confirmMany(deps, c.get('key').programId, valid, c.get('key'));
       let next = 0;
       const results = items.map((item, index) => {
         if (!item.success) {
@@ -80,15 +91,16 @@ export function receiptRoutes(deps: Deps) {
 
   app.openapi(
     createRoute({
-      method: 'get', path: '/v1/receipts/{id}', tags, security, middleware: [allow('read')] as const,
-      summary: 'A receipt with its lines and what has been returned',
+      method: 'get', path: '/v1/receipts/{id}', tags, security, middleware: [allow('receipts:read')] as const,
+      summary: 'A receipt with its lines, what has been returned and the key that made it (a partner key reads only its own)',
       request: { params: receiptId },
       responses: { 200: json(z.record(z.string(), z.unknown()), 'the receipt'), ...problems },
     }),
     async (c) => {
-      const { programId } = c.get('key');
+      const key = c.get('key');
+      const { programId } = key;
       const receipt = await findReceipt(deps.db, programId, c.req.valid('param').id);
-      if (!receipt) return problem(c, 'receipt_not_found', `no receipt ${c.req.valid('param').id}`);
+      if (!receipt || !visibleTo(key, receipt)) return problem(c, 'receipt_not_found', `no receipt ${c.req.valid('param').id}`);
       const lines = (await soldLines(deps.db, programId, receipt.id)).map(({ quantityMilli: _q, returnedMilli, ...l }) => ({
         ...l,
         returnedQuantity: returnedMilli / 1000,
@@ -101,13 +113,13 @@ export function receiptRoutes(deps: Deps) {
   app.openapi(
     createRoute({
       method: 'post', path: '/v1/receipts/{id}/returns', tags, security, middleware: [allow('receipts')] as const,
-      summary: 'Return some lines or quantities; earned and spent points are reversed in proportion',
+      summary: 'Return some lines or quantities; earned and spent points are reversed in proportion (a partner key: only of its own receipts)',
       request: { params: receiptId, ...body(returnInput), headers: idempotencyHeader },
       responses: { 201: json(returnResult, 'what was reversed and the new balance'), ...problems },
     }),
     async (c) => {
-      const { programId } = c.get('key');
-      const result = await returnLines(deps, programId, c.req.valid('param').id, c.req.valid('json'), c.req.header('idempotency-key'));
+      const key = c.get('key');
+      const result = await returnLines(deps, key.programId, c.req.valid('param').id, c.req.valid('json'), key, c.req.header('idempotency-key'));
       return result.ok ? c.json(result.value, 201) : failure(c, result);
     },
   );
@@ -115,12 +127,13 @@ export function receiptRoutes(deps: Deps) {
   app.openapi(
     createRoute({
       method: 'post', path: '/v1/receipts/{id}/cancel', tags, security, middleware: [allow('receipts')] as const,
-      summary: 'Void a whole receipt (whatever is not yet returned)',
+      summary: 'Void a whole receipt (whatever is not yet returned; a partner key: only its own receipts)',
       request: { params: receiptId, headers: idempotencyHeader },
       responses: { 201: json(returnResult, 'what was reversed and the new balance'), ...problems },
     }),
     async (c) => {
-      const result = await cancelReceipt(deps, c.get('key').programId, c.req.valid('param').id, c.req.header('idempotency-key'));
+      const key = c.get('key');
+      const result = await cancelReceipt(deps, key.programId, c.req.valid('param').id, key, c.req.header('idempotency-key'));
       return result.ok ? c.json(result.value, 201) : failure(c, result);
     },
   );

@@ -3,10 +3,12 @@ import { z as zod } from 'zod';
 import { conditionTypes } from '../../domain/rules/conditions.ts';
 import { effectTypes } from '../../domain/rules/effects.ts';
 import { builtInEventTypes } from '../../domain/rules/campaign.ts';
+import { actorOf, may } from '../../domain/access.ts';
 import type { Deps } from '../../flows/deps.ts';
 import { backtest } from '../../flows/backtest.ts';
 import { publishRules, putCampaign, removeCampaign, saveCategory, simulateReceipt } from '../../flows/rules.ts';
 import { budgetsLeft, latestRules, listAudit, listCategories, ruleVersions } from '../../store/rules.ts';
+import { heavy } from '../heavy.ts';
 import { allow, type Env } from '../auth.ts';
 import { body, json, problems, security } from '../openapi.ts';
 import { failure, problem } from '../problems.ts';
@@ -15,7 +17,6 @@ import { toInput } from './receipts.ts';
 
 const anything = z.record(z.string(), z.unknown());
 const published = z.object({ version: z.number().int(), rules: anything }).openapi('RuleSet');
-const actorOf = (key: { id: string; name: string }) => `${key.id} (${key.name})`;
 
 /** The catalogue an editor is generated from: each condition and effect with its titles and argument schema. */
 const catalogue = () => {
@@ -34,7 +35,7 @@ export function ruleRoutes(deps: Deps) {
 
   app.openapi(
     createRoute({
-      method: 'get', path: '/v1/rules', tags, security, middleware: [allow('read')] as const,
+      method: 'get', path: '/v1/rules', tags, security, middleware: [allow('programme:read')] as const,
       summary: 'The published rule set: campaigns, custom action types, referral rewards',
       responses: { 200: json(published, 'the rule set in force'), ...problems },
     }),
@@ -60,7 +61,7 @@ export function ruleRoutes(deps: Deps) {
 
   app.openapi(
     createRoute({
-      method: 'get', path: '/v1/rules/versions', tags, security, middleware: [allow('read')] as const,
+      method: 'get', path: '/v1/rules/versions', tags, security, middleware: [allow('programme:read')] as const,
       summary: 'Published versions, newest first: who and when',
       responses: { 200: json(z.object({ items: z.array(anything) }), 'versions'), ...problems },
     }),
@@ -69,7 +70,7 @@ export function ruleRoutes(deps: Deps) {
 
   app.openapi(
     createRoute({
-      method: 'get', path: '/v1/rules/catalogue', tags, security, middleware: [allow('read')] as const,
+      method: 'get', path: '/v1/rules/catalogue', tags, security, middleware: [allow('programme:read')] as const,
       summary: 'Every condition and effect: code, Russian and English title, JSON Schema of the arguments',
       responses: { 200: json(anything, 'the catalogue'), ...problems },
     }),
@@ -78,7 +79,7 @@ export function ruleRoutes(deps: Deps) {
 
   app.openapi(
     createRoute({
-      method: 'get', path: '/v1/campaigns', tags, security, middleware: [allow('read')] as const,
+      method: 'get', path: '/v1/campaigns', tags, security, middleware: [allow('programme:read')] as const,
       summary: 'Campaigns of the published rule set, with what is left of their budgets',
       responses: { 200: json(z.object({ version: z.number().int(), items: z.array(anything) }), 'campaigns'), ...problems },
     }),
@@ -93,7 +94,7 @@ export function ruleRoutes(deps: Deps) {
 
   app.openapi(
     createRoute({
-      method: 'get', path: '/v1/campaigns/{code}', tags, security, middleware: [allow('read')] as const, summary: 'One campaign',
+      method: 'get', path: '/v1/campaigns/{code}', tags, security, middleware: [allow('programme:read')] as const, summary: 'One campaign',
       request: { params: z.object({ code: codeString }) },
       responses: { 200: json(anything, 'the campaign'), ...problems },
     }),
@@ -138,7 +139,7 @@ export function ruleRoutes(deps: Deps) {
   const category = z.object({ code: z.string(), name: z.string(), parent: z.string().nullable() }).openapi('Category');
   app.openapi(
     createRoute({
-      method: 'get', path: '/v1/categories', tags, security, middleware: [allow('read')] as const,
+      method: 'get', path: '/v1/categories', tags, security, middleware: [allow('programme:read')] as const,
       summary: 'Product categories that rules may name',
       responses: { 200: json(z.object({ items: z.array(category) }), 'categories'), ...problems },
     }),
@@ -161,21 +162,22 @@ export function ruleRoutes(deps: Deps) {
 
   app.openapi(
     createRoute({
-      method: 'post', path: '/v1/rules/simulate', tags, security, middleware: [allow('read')] as const,
+      method: 'post', path: '/v1/rules/simulate', tags, security, middleware: [allow('simulate')] as const,
       summary: 'Price one receipt under a draft rule set (or the published one): which campaigns applied, which not and why',
       request: body(z.object({ rules: anything.optional().describe('a draft rule set; omit for the published one'), receipt: receiptInput }).openapi('Simulation')),
       responses: { 200: json(calculation, 'the receipt as the draft would price it'), ...problems },
     }),
     async (c) => {
       const { rules, receipt } = c.req.valid('json');
-      const result = await simulateReceipt(deps, c.get('key').programId, rules, toInput(receipt));
+      const key = c.get('key');
+      const result = await simulateReceipt(deps, key.programId, rules, toInput(receipt), key);
       return result.ok ? c.json(result.value, 200) : failure(c, result);
     },
   );
 
   app.openapi(
     createRoute({
-      method: 'post', path: '/v1/rules/backtest', tags, security, middleware: [allow('read')] as const,
+      method: 'post', path: '/v1/rules/backtest', tags, security, middleware: [allow('backtest'), heavy('backtest')] as const,
       summary: 'Replay stored receipts of a period under a draft rule set and compare with the published one, per campaign',
       request: body(
         z
@@ -194,12 +196,17 @@ export function ruleRoutes(deps: Deps) {
 
   app.openapi(
     createRoute({
-      method: 'get', path: '/v1/audit', tags: ['Audit'], security, middleware: [allow('read')] as const,
-      summary: 'Who changed rules, campaigns, coupons, categories and settings, when, and what (before/after); newest first',
+      method: 'get', path: '/v1/audit', tags: ['Audit'], security, middleware: [allow('audit')] as const,
+      summary:
+        'Who changed rules, campaigns, coupons, categories, settings, stores, keys, members and cards, when, and what (before/after); newest first. ' +
+        'Records of members and cards only for keys that see personal data',
       request: { query: z.object({ entity: z.string().max(32).optional(), before: z.string().max(64).optional(), limit: z.coerce.number().int().min(1).max(500).default(50) }) },
       responses: { 200: json(z.object({ items: z.array(anything) }), 'audit records'), ...problems },
     }),
-    async (c) => c.json({ items: await listAudit(deps.db, c.get('key').programId, c.req.valid('query')) } as never, 200),
+    async (c) => {
+      const key = c.get('key');
+      return c.json({ items: await listAudit(deps.db, key.programId, { ...c.req.valid('query'), personal: may(key, 'members:pii') }) } as never, 200);
+    },
   );
 
   return app;

@@ -1,0 +1,83 @@
+import type { Context, MiddlewareHandler } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { problem } from './problems.ts';
+
+export interface InputLimits {
+  /** Largest request body in bytes (default 1 MB). */
+  maxBodyBytes: number;
+  /** Largest body of `POST /v1/receipts/batch` (default 8 MB). */
+  maxBatchBytes: number;
+}
+
+export const defaultInputLimits: InputLimits = { maxBodyBytes: 1 << 20, maxBatchBytes: 8 << 20 };
+
+/** Deeper than any body the API describes; a deeper one is refused before anything walks it recursively. */
+export const MAX_DEPTH = 32;
+
+/**
+ * The one input rule every request meets before its route sees it: a bounded body (413 before it is buffered),
+ * and text the database can store — no NUL, no lone UTF-16 surrogate, no number JSON rounds to infinity, no
+ * nesting deeper than `MAX_DEPTH` — in the body and the query string alike, refused with 400 naming the field.
+ */
+export function boundedInput(limits: InputLimits = defaultInputLimits): MiddlewareHandler {
+  const tooLarge = (max: number) => (c: Context) =>
+    problem(c, 'payload_too_large', `the body is larger than ${max} bytes`, { maxBytes: max });
+  const body = bodyLimit({ maxSize: limits.maxBodyBytes, onError: tooLarge(limits.maxBodyBytes) });
+  const batch = bodyLimit({ maxSize: limits.maxBatchBytes, onError: tooLarge(limits.maxBatchBytes) });
+  return async (c, next) => {
+    for (const [name, values] of Object.entries(c.req.queries())) {
+      const fault = values.map((v) => textFault(v)).find(Boolean) ?? textFault(name);
+      if (fault) return problem(c, 'validation_failed', `${name}: ${fault}`, { errors: [{ path: name, message: fault }] });
+    }
+    const limit = c.req.path === '/v1/receipts/batch' ? batch : body;
+    return limit(c, async () => {
+      const refusal = await bodyFault(c);
+      if (refusal) return problem(c, 'validation_failed', `${refusal.path || 'body'}: ${refusal.message}`, { errors: [refusal] });
+      await next();
+    });
+  };
+}
+
+async function bodyFault(c: Context): Promise<{ path: string; message: string } | null> {
+  if (!c.req.raw.body || !/^application\/([a-z.+-]*\+)?json/i.test(c.req.header('content-type') ?? '')) return null;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(await c.req.text());
+  } catch {
+    return null; // the route's validator answers malformed_json
+  }
+  return valueFault(parsed, [], 0);
+}
+
+/** The first value a request may not carry, with its path; null when every part is acceptable. */
+export function valueFault(value: unknown, path: (string | number)[], depth: number): { path: string; message: string } | null {
+  const at = (message: string) => ({ path: path.join('.'), message });
+  if (typeof value === 'string') {
+    const fault = textFault(value);
+    return fault ? at(fault) : null;
+  }
+  if (typeof value === 'number') return Number.isFinite(value) ? null : at('a number too large to represent');
+  if (value === null || typeof value !== 'object') return null;
+  if (depth >= MAX_DEPTH) return at(`nested deeper than ${MAX_DEPTH} levels`);
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const fault = valueFault(value[i], [...path, i], depth + 1);
+      if (fault) return fault;
+    }
+    return null;
+  }
+  for (const [key, inner] of Object.entries(value)) {
+    const keyFault = textFault(key);
+    if (keyFault) return { path: [...path, key].join('.'), message: `the key: ${keyFault}` };
+    const fault = valueFault(inner, [...path, key], depth + 1);
+    if (fault) return fault;
+  }
+  return null;
+}
+
+/** Why a text cannot be stored as it is, or null. PostgreSQL refuses NUL in text and lone surrogates in jsonb. */
+export function textFault(text: string): string | null {
+  if (text.includes('\u0000')) return 'text must not contain the NUL character (\\u0000)';
+  if (!text.isWellFormed()) return 'text must be well-formed Unicode (a lone surrogate such as \\ud800 is not)';
+  return null;
+}
