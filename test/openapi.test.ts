@@ -36,7 +36,8 @@ describe('public endpoints (no key needed)', () => {
     const res = await get('/docs');
     expect(res.status).toBe(200);
     expect(res.type).toMatch(/^text\/html/);
-    expect(res.text).toContain('/openapi.json');
+    expect(res.text).toContain('/docs/assets/docs.js');
+    expect((await get('/docs/assets/docs.js')).text).toContain('/openapi.json');
     const script = await get('/docs/assets/swagger-ui-bundle.js');
     expect(script.status).toBe(200);
     expect(script.type).toMatch(/javascript/);
@@ -44,10 +45,10 @@ describe('public endpoints (no key needed)', () => {
     expect(missing.status).toBe(404);
   });
 
-  it('GET /health answers ok with the engine in use', async () => {
+  it('GET /health answers ok with the engine in use and the state of the database', async () => {
     const res = await get('/health');
     expect(res.status).toBe(200);
-    expect(JSON.parse(res.text)).toEqual({ status: 'ok', engine });
+    expect(JSON.parse(res.text)).toEqual({ status: 'ok', engine, database: 'ok' });
   });
 
   it('an unknown path outside /v1 is a 404 problem', async () => {

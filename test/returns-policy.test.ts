@@ -57,6 +57,19 @@ describe("negativeBalance 'allow'", () => {
     expect(await balance(p, memberId)).toMatchObject({ available: 18, debt: 0 });
     await expectLedgerAgrees(p, memberId);
   });
+
+  it('reports only the debt a return leaves, after the points it refunds repay it', async () => {
+    const memberId = await newMember(p, '+79168100003');
+    expect((await sell(p, 'E-1', memberId, 20000)).pointsEarned).toBe(20);
+    const r2 = await sell(p, 'E-2', memberId, 20000, 20);
+    expect(r2).toMatchObject({ pointsSpent: 20, pointsEarned: 18 });
+    expect(await sell(p, 'E-3', memberId, 4000, 18)).toMatchObject({ pointsSpent: 18, balance: { available: 2 } });
+    // Returning R2 takes back its 18 points (2 are left to take) and gives back the 20 spent on it.
+    const ret = (await returnAll(p, r2.id)).body;
+    expect(ret).toMatchObject({ pointsClawedBack: 18, pointsRefunded: 20, debt: 0, balance: { available: 4, debt: 0 } });
+    expect(await balance(p, memberId)).toMatchObject({ available: 4, debt: 0 });
+    await expectLedgerAgrees(p, memberId);
+  });
 });
 
 describe('debt repaid only once new points are available', () => {

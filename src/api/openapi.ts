@@ -19,7 +19,10 @@ export const problems = {
   403: problemResponse('the key’s role may not do this'),
   404: problemResponse('a member, card, store or receipt that does not exist in this programme'),
   409: problemResponse('conflicts with an earlier request or an existing record'),
+  413: problemResponse('the body is larger than the limit (1 MB; 8 MB for a batch)'),
   422: problemResponse('valid request the programme refuses (e.g. insufficient_points)'),
+  429: problemResponse('heavy work (a backtest, an export) of this programme is already running; see Retry-After'),
+  503: problemResponse('the database is unavailable, or the programme is still loading its history; see Retry-After'),
 };
 
 export const security = [{ bearer: [] }];

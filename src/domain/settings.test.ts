@@ -26,7 +26,9 @@ describe('default settings', () => {
       negativeBalance: 'allow',
       cardActivation: 'on_registration',
       enrollOnUnknownCard: true,
+      partnersMayEnrol: false,
       cardPrefix: '7770',
+      corsOrigins: [],
       tierQualification: { metric: 'amount_spent', windowDays: 365 },
       tiers: [],
     });

@@ -61,7 +61,14 @@ export const settingsSchema = z
     negativeBalance: z.enum(['allow', 'write_off']).default('allow'),
     cardActivation: z.enum(['on_registration', 'on_first_purchase']).default('on_registration'),
     enrollOnUnknownCard: z.boolean().default(true),
+    /** Partner keys may enrol members: through POST /v1/members, or a receipt naming a new card. */
+    partnersMayEnrol: z.boolean().default(false),
     cardPrefix: z.string().regex(/^\d{2,8}$/).default('7770'),
+    /** Web shops that may call the API from a browser: origins such as https://shop.example.ru. */
+    corsOrigins: z
+      .array(z.string().regex(/^https?:\/\/[A-Za-z0-9.-]+(:\d{1,5})?$/, 'an origin: scheme, host and port, such as https://shop.example.ru'))
+      .max(50)
+      .default([]),
     tierQualification: z
       .object({
         metric: z.enum(['points_earned', 'amount_spent']).default('amount_spent'),

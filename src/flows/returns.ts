@@ -1,5 +1,6 @@
+import { may, type Principal } from '../domain/access.ts';
 import { expiryTime } from '../domain/expiry.ts';
-import { clawBack, credit, openDraft, summarise, type BalanceSummary } from '../domain/ledger.ts';
+import { clawBack, credit, debtOf, openDraft, summarise, type BalanceSummary } from '../domain/ledger.ts';
 import { everythingLeft, planReturn } from '../domain/returns.ts';
 import { toMilli } from '../domain/arithmetic.ts';
 import { restoreCoupons } from '../store/coupons.ts';
@@ -46,11 +47,14 @@ export interface ReturnResult {
   couponsVoided: string[];
 }
 
-export const returnLines = (deps: Deps, programId: string, receiptId: string, input: ReturnInput, key?: string) =>
-  reverse(deps, programId, receiptId, 'return', input, key);
+export const returnLines = (deps: Deps, programId: string, receiptId: string, input: ReturnInput, by: Principal, key?: string) =>
+  reverse(deps, programId, receiptId, 'return', input, by, key);
 
-export const cancelReceipt = (deps: Deps, programId: string, receiptId: string, key?: string) =>
-  reverse(deps, programId, receiptId, 'cancel', { lines: [] }, key);
+export const cancelReceipt = (deps: Deps, programId: string, receiptId: string, by: Principal, key?: string) =>
+  reverse(deps, programId, receiptId, 'cancel', { lines: [] }, by, key);
+
+/** A key without `receipts:others` (a partner) sees only the receipts it made; another's looks like none at all. */
+export const visibleTo = (by: Principal, receipt: { createdBy: string | null }) => may(by, 'receipts:others') || receipt.createdBy === by.id;
 
 /**
  * Reverses returned lines in proportion, under the settings version that priced the receipt:
@@ -62,13 +66,14 @@ async function reverse(
   receiptId: string,
   kind: 'return' | 'cancel',
   input: ReturnInput,
+  by: Principal,
   key: string | undefined,
 ): Promise<Outcome<ReturnResult>> {
   const hash = requestHash({ kind, receiptId, ...input });
   return idempotent(deps.db, programId, key, { kind, receiptId, ...input }, async (tx) => {
     const now = deps.now();
     const unlocked = await findReceipt(tx, programId, receiptId);
-    if (!unlocked) return fail('receipt_not_found', `no receipt ${receiptId}`);
+    if (!unlocked || !visibleTo(by, unlocked)) return fail('receipt_not_found', `no receipt ${receiptId}`);
     // Lock order everywhere: member, then receipt.
     const member = unlocked.memberId ? await findMember(tx, programId, { id: unlocked.memberId }, true) : null;
     const receipt = await findReceipt(tx, programId, receiptId, true);
@@ -95,10 +100,12 @@ async function reverse(
       const receiptLot = await receiptLotId(tx, programId, member.id, receiptId);
       const ledger = await settleLots(tx, programId, member.id, { available: member.pointsAvailable, pending: member.pointsPending }, now, receiptLot ? [receiptLot] : []);
       const draft = openDraft(ledger.balance, ledger.lots);
+      const debtBefore = debtOf(draft);
       const taken = clawBack(draft, plan.pointsClawedBack, { preferLotId: receiptLot, policy: settings.negativeBalance, to: 'program:issuance' });
-      debt = taken.debt;
       writtenOff = taken.writtenOff;
       credit(draft, plan.pointsRefunded, { id: newId('lot'), activatesAt: now, expiresAt: expiryTime(settings, now) }, 'program:redemption', now);
+      // The debt this return leaves: points refunded by it repay what its claw-back could not take.
+      debt = Math.max(0, debtOf(draft) - debtBefore);
       await writeDraft(tx, programId, member.id, { id: newId('ent'), kind, receiptId, returnId: id, at: now }, draft);
       after = summarise(draft, now);
     }
@@ -113,6 +120,7 @@ async function reverse(
       pointsClawedBack: plan.pointsClawedBack - writtenOff,
       pointsRefunded: plan.pointsRefunded,
       createdAt: now,
+      createdBy: by.id,
       lines,
     });
     if (kind === 'cancel') await setReceiptStatus(tx, programId, receiptId, 'cancelled');
