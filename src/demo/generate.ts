@@ -1,6 +1,7 @@
 import { setImmediate } from 'node:timers/promises';
-import { fakerRU as faker } from '@faker-js/faker';
+import { Faker, base, en, ru } from '@faker-js/faker';
 import { luhnCheckDigit } from '../domain/cards.ts';
+import { systemPrincipal } from '../domain/access.ts';
 import { confirmMany } from '../flows/batch.ts';
 import type { Deps } from '../flows/deps.ts';
 import { createApiKey, createProgram } from '../flows/programs.ts';
@@ -9,6 +10,8 @@ import { cancelReceipt, returnLines } from '../flows/returns.ts';
 import { runJob } from '../jobs/jobs.ts';
 import { newId } from '../store/ids.ts';
 import { insertMembers } from '../store/members.ts';
+import { setLoading } from '../store/programs.ts';
+import { refreshStatistics } from '../store/statistics.ts';
 import { upsertStore, type Store } from '../store/stores.ts';
 import { upsertCategory } from '../store/rules.ts';
 import { publishRules } from '../flows/rules.ts';
@@ -45,6 +48,8 @@ export async function createDemoProgramme(deps: Deps, at: Date): Promise<DemoPro
   const program = await createProgram({ db: deps.db, now: () => at }, { name: 'Продуктовая сеть «Копилка» (демо)', settings: starterSettings });
   if (!program.ok) throw new Error(program.message);
   const programId = program.value.id;
+  // Until its history is in, the programme takes no live writes and no scheduled jobs: the history stays a function of its seed.
+  await setLoading(deps.db, programId, deps.now());
   for (const store of stores) await upsertStore(deps.db, programId, store, at);
   for (const category of demoCategories) await upsertCategory(deps.db, programId, { ...category, parent: null }, at);
   const adminKey = (await createApiKey(deps.db, programId, 'admin', 'demo admin', at)).secret;
@@ -86,6 +91,8 @@ const channels = [
   { value: 'friend', weight: 5 },
 ];
 const DAY = 86_400_000;
+/** The demo's receipts, returns and cancels record `demo` as the one who made them. */
+const demo = systemPrincipal('demo');
 const BATCH = 1000;
 
 interface DemoMember {
@@ -105,13 +112,22 @@ interface DemoMember {
  * following the history so lots activate and expire and tiers move as they would have.
  */
 export async function generateDemo(deps: Deps, programId: string, options: DemoOptions): Promise<DemoReport> {
-  faker.seed(options.seed);
+  try {
+    return await loadHistory(deps, programId, options);
+  } finally {
+    await setLoading(deps.db, programId, null);
+  }
+}
+
+async function loadHistory(deps: Deps, programId: string, options: DemoOptions): Promise<DemoReport> {
+  // A generator of its own: nothing else drawing random numbers meanwhile can change the history.
+  const faker = new Faker({ locale: [ru, en, base], seed: options.seed });
   // Days run from midnight to midnight in Moscow (UTC+3).
   const end = Math.floor(options.until.getTime() / DAY) * DAY - 3 * 3_600_000;
   const start = end - options.months * 30 * DAY;
   let clock = new Date(start);
   const sim: Deps = { db: deps.db, now: () => clock };
-  const members = await enrolMembers(sim, programId, options.members, start, end);
+  const members = await enrolMembers(sim, faker, programId, options.members, start, end);
   const expected = Math.round(members.reduce((a, m) => a + ((end - Math.max(m.since, start)) / DAY) * m.perDay, 0) * 1.1);
   const report: DemoReport = { members: members.length, receipts: 0, refused: 0, returns: 0, cancels: 0 };
   const returnsDue = new Map<number, { receiptId: string; lineNo: number; quantity: number }[]>();
@@ -122,23 +138,23 @@ export async function generateDemo(deps: Deps, programId: string, options: DemoO
     const month = moscow.getUTCMonth();
     if (moscow.getUTCDate() === 1) {
       clock = new Date(day);
-      await runJob(sim, 'tier-review');
+      await runJob(sim, 'tier-review', programId);
       // A bulk load outgrows the planner's picture of the tables: refresh it, as a restore would.
-      await deps.db.query('analyze');
+      await refreshStatistics(deps.db);
     }
     const today: { receipt: ReceiptInput; member: DemoMember | null }[] = [];
     for (const member of members) {
       if (member.since > day || faker.number.float() >= member.perDay * (season[month] as number)) continue;
-      today.push({ receipt: basket(member, day, ++serial), member });
+      today.push({ receipt: basket(faker, member, day, ++serial), member });
     }
     const anonymous = Math.round(today.length * 0.1);
-    for (let i = 0; i < anonymous; i++) today.push({ receipt: basket(null, day, ++serial), member: null });
+    for (let i = 0; i < anonymous; i++) today.push({ receipt: basket(faker, null, day, ++serial), member: null });
     today.sort((a, b) => (a.receipt.purchasedAt as Date).getTime() - (b.receipt.purchasedAt as Date).getTime());
 
     for (let i = 0; i < today.length; i += BATCH) {
       const chunk = today.slice(i, i + BATCH);
       clock = chunk[chunk.length - 1]?.receipt.purchasedAt as Date;
-      const outcomes = await confirmMany(sim, programId, chunk.map((c) => c.receipt));
+      const outcomes = await confirmMany(sim, programId, chunk.map((c) => c.receipt), demo);
       outcomes.forEach((outcome, k) => {
         const { member, receipt } = chunk[k] as (typeof chunk)[number];
         if (!outcome.ok) return void (report.refused += 1);
@@ -162,19 +178,19 @@ export async function generateDemo(deps: Deps, programId: string, options: DemoO
     clock = new Date(day + DAY - 60_000);
     for (const r of returnsDue.get(day) ?? []) {
       const done = r.lineNo === 0
-        ? await cancelReceipt(sim, programId, r.receiptId)
-        : await returnLines(sim, programId, r.receiptId, { lines: [{ lineNo: r.lineNo, quantity: r.quantity }] });
+        ? await cancelReceipt(sim, programId, r.receiptId, demo)
+        : await returnLines(sim, programId, r.receiptId, { lines: [{ lineNo: r.lineNo, quantity: r.quantity }] }, demo);
       if (done.ok) report[r.lineNo === 0 ? 'cancels' : 'returns'] += 1;
     }
     returnsDue.delete(day);
   }
   clock = new Date(end);
-  await runJob(sim, 'activation');
-  await runJob(sim, 'expiry');
+  await runJob(sim, 'activation', programId);
+  await runJob(sim, 'expiry', programId);
   return report;
 }
 
-async function enrolMembers(deps: Deps, programId: string, count: number, start: number, end: number): Promise<DemoMember[]> {
+async function enrolMembers(deps: Deps, faker: Faker, programId: string, count: number, start: number, end: number): Promise<DemoMember[]> {
   const members: DemoMember[] = [];
   const phones = new Set<string>();
   const emails = new Set<string>();
@@ -226,7 +242,7 @@ async function enrolMembers(deps: Deps, programId: string, count: number, start:
   return members;
 }
 
-function basket(member: DemoMember | null, day: number, serial: number): ReceiptInput {
+function basket(faker: Faker, member: DemoMember | null, day: number, serial: number): ReceiptInput {
   const store = member && faker.number.float() < 0.8 ? member.store : faker.helpers.arrayElement(stores);
   const hour = store.channel === 'till' ? faker.number.int({ min: 8, max: 21 }) : faker.number.int({ min: 0, max: 23 });
   const purchasedAt = new Date(day + hour * 3_600_000 + faker.number.int({ min: 0, max: 3_599_999 }));

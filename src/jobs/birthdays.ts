@@ -11,7 +11,7 @@ import { latestRules } from '../store/rules.ts';
 export async function runBirthdays(deps: Deps, onlyProgram: string | null) {
   const report = { job: 'birthdays' as const, members: 0, changed: 0 };
   const now = deps.now();
-  const programs = onlyProgram ? [{ id: onlyProgram }] : await listPrograms(deps.db);
+  const programs = onlyProgram ? [{ id: onlyProgram }] : (await listPrograms(deps.db)).filter((p) => !p.loading);
   for (const { id: programId } of programs) {
     const { rules } = await latestRules(deps.db, programId);
     const wanted = rules.ruleSet.campaigns.some((c) => c.trigger === 'event' && c.enabled && JSON.stringify(c.conditions).includes('"birthday"'));

@@ -5,12 +5,13 @@ import type { Deps } from '../flows/deps.ts';
 import { ok } from '../flows/outcome.ts';
 import { inTransaction } from '../flows/transaction.ts';
 import { findMember, qualifyingValues } from '../store/members.ts';
-import { loadSettings } from '../store/programs.ts';
+import { loadSettings, notLoading } from '../store/programs.ts';
 import { runBirthdays } from './birthdays.ts';
+import { pruneIdempotencyKeys } from './idempotency.ts';
 import { payReferrers } from '../flows/referrals.ts';
 
-export type JobName = 'activation' | 'expiry' | 'tier-review' | 'birthdays' | 'referrals';
-export const jobNames: readonly JobName[] = ['activation', 'expiry', 'tier-review', 'birthdays', 'referrals'];
+export type JobName = 'activation' | 'expiry' | 'tier-review' | 'birthdays' | 'referrals' | 'idempotency';
+export const jobNames: readonly JobName[] = ['activation', 'expiry', 'tier-review', 'birthdays', 'referrals', 'idempotency'];
 
 export interface JobReport {
   job: JobName;
@@ -20,25 +21,27 @@ export interface JobReport {
 
 const BATCH = 500;
 
-const dueMembers: Record<Exclude<JobName, 'tier-review' | 'birthdays' | 'referrals'>, string> = {
+const dueMembers: Record<Exclude<JobName, 'tier-review' | 'birthdays' | 'referrals' | 'idempotency'>, string> = {
   activation: `select distinct program_id, member_id from lots
     where state = 'pending' and remaining > 0 and activates_at <= $1 and (program_id, member_id) > ($2, $3)
-      and ($4::text is null or program_id = $4)
+      and ($4::text is null and ${notLoading('program_id')} or program_id = $4)
     order by program_id, member_id limit ${BATCH}`,
   expiry: `select distinct program_id, member_id from lots
     where state = 'active' and remaining > 0 and expires_at <= $1 and (program_id, member_id) > ($2, $3)
-      and ($4::text is null or program_id = $4)
+      and ($4::text is null and ${notLoading('program_id')} or program_id = $4)
     order by program_id, member_id limit ${BATCH}`,
 };
 
 /**
- * Runs a job over every member it concerns: of one programme (`onlyProgram`, an API key's), else of all.
+ * Runs a job over every member it concerns: of one programme (`onlyProgram`, an API key's), else of all but those
+ * loading their history (the demo loader runs their jobs itself, on the history's clock).
  * Each member is settled in its own transaction under the member's
  * lock and re-read there, so running a job twice, or two copies at once, changes nothing twice.
  */
 export async function runJob(deps: Deps, job: JobName, onlyProgram: string | null = null): Promise<JobReport> {
   if (job === 'birthdays') return runBirthdays(deps, onlyProgram);
   if (job === 'referrals') return payReferrers(deps, onlyProgram);
+  if (job === 'idempotency') return pruneIdempotencyKeys(deps, onlyProgram);
   const now = deps.now();
   const report: JobReport = { job, members: 0, changed: 0 };
   let cursor = ['', ''];
@@ -47,7 +50,7 @@ export async function runJob(deps: Deps, job: JobName, onlyProgram: string | nul
       job === 'tier-review'
         ? await deps.db.query<{ program_id: string; member_id: string }>(
             `select program_id, id as member_id, tier_code from members where (program_id, id) > ($1, $2)
-               and ($3::text is null or program_id = $3)
+               and ($3::text is null and ${notLoading('program_id')} or program_id = $3)
              order by program_id, id limit ${BATCH}`,
             [...cursor, onlyProgram],
           )

@@ -11,8 +11,21 @@ export async function findProgram(db: Queryable, id: string): Promise<{ id: stri
   return row ?? null;
 }
 
-export async function listPrograms(db: Queryable): Promise<{ id: string; name: string }[]> {
-  return db.query('select id, name from programs order by created_at, id');
+export async function listPrograms(db: Queryable): Promise<{ id: string; name: string; loading: boolean }[]> {
+  return db.query('select id, name, loading_since is not null as loading from programs order by created_at, id');
+}
+
+/** SQL that holds for a programme column whose history is not being loaded: scheduled jobs leave those alone. */
+export const notLoading = (column: string) => `${column} not in (select id from programs where loading_since is not null)`;
+
+/** Marks a programme as loading its history (`since`), or as open for business (null). */
+export async function setLoading(db: Queryable, programId: string, since: Date | null): Promise<void> {
+  await db.query('update programs set loading_since = $2 where id = $1', [programId, since]);
+}
+
+export async function isLoading(db: Queryable, programId: string): Promise<boolean> {
+  const [row] = await db.query<{ loading: boolean }>('select loading_since is not null as loading from programs where id = $1', [programId]);
+  return row?.loading ?? false;
 }
 
 export type SettingsRow = { program_id: string; version: number; settings: unknown };

@@ -1,0 +1,96 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDemoProgramme, generateDemo } from '../src/demo/generate.ts';
+import type { Deps } from '../src/flows/deps.ts';
+import { runJob } from '../src/jobs/jobs.ts';
+import type { Db } from '../src/store/db.ts';
+import { expectProblem } from './checks.ts';
+import { engine, line, newProgramme, openTestDb, receipt } from './harness.ts';
+
+// The demo is a function of its seed, whatever happens meanwhile, and touches no member it did not create.
+let db: Db;
+const until = new Date('2026-11-30T12:00:00Z');
+const options = { members: 40, months: 2, seed: 42, until };
+
+beforeAll(async () => {
+  db = await openTestDb();
+});
+afterAll(() => db.close());
+
+/** What the demo made, without the random ids: members, their receipts with what they earned and spent, balances. */
+async function content(programId: string) {
+  const members = await db.query(
+    `select m.name, m.phone, m.email, m.birth_date, m.tier_code, m.points_available, m.points_pending, c.number as card
+     from members m join cards c on c.program_id = m.program_id and c.member_id = m.id
+     where m.program_id = $1 order by c.number`,
+    [programId],
+  );
+  const receipts = await db.query(
+    `select r.store_code, r.number, r.total, r.points_earned, r.points_spent, r.status, r.purchased_at, c.number as card
+     from receipts r left join cards c on c.program_id = r.program_id and c.member_id = r.member_id
+     where r.program_id = $1 order by r.store_code, r.number`,
+    [programId],
+  );
+  return { members, receipts };
+}
+
+describe('the demo', () => {
+  it('is the same for the same seed, whatever else happens meanwhile', async () => {
+    const deps: Deps = { db, now: () => new Date(until.getTime() - 61 * 86_400_000) };
+    const first = await createDemoProgramme(deps, deps.now());
+    await generateDemo(deps, first.programId, options);
+    const made = await content(first.programId);
+
+    const second = await createDemoProgramme(deps, deps.now());
+    const key = second.posKey;
+    const live = await newProgramme(db);
+    const loading = generateDemo(deps, second.programId, options);
+    // Meanwhile: a till of the demo programme, and the server's own jobs on today's clock.
+    const till = await live.app.request('/v1/receipts', {
+      method: 'POST',
+      headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+      body: JSON.stringify(receipt('LIVE-1', [line('MILK', 10000)], { storeCode: 'MSK-TVER', member: { phone: '+79161234567' } })),
+    });
+    const refused = { status: till.status, body: await till.json(), contentType: till.headers.get('content-type') ?? '' };
+    expectProblem(refused, 503, 'programme_loading', /still loading its history/);
+    expect(till.headers.get('retry-after')).toBe('30');
+    // Jobs over every programme only where this file has the database to itself: on a shared PostgreSQL they
+    // would move the clocks of the programmes other test files are using.
+    if (engine === 'pglite') {
+      const server: Deps = { db, now: () => new Date(until.getTime() + 400 * 86_400_000) };
+      await Promise.all(['activation', 'expiry', 'tier-review', 'birthdays', 'referrals'].map((job) => runJob(server, job as never)));
+    }
+    await loading;
+
+    expect(made.receipts.length).toBeGreaterThan(50);
+    expect(await content(second.programId)).toEqual(made);
+    // Once loaded, the programme takes live writes.
+    const after = await live.app.request('/v1/receipts', {
+      method: 'POST',
+      headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+      body: JSON.stringify(receipt('LIVE-2', [line('MILK', 10000)], { storeCode: 'MSK-TVER', member: { phone: '+79161234567' } })),
+    });
+    expect(after.status).toBe(201);
+  });
+
+  it('never reviews the tiers of members it did not create', async () => {
+    const tiers = [
+      { code: 'base', name: 'Base', threshold: 0 },
+      { code: 'gold', name: 'Gold', threshold: 10_000 },
+    ];
+    const other = await newProgramme(db, { tiers, pendingDays: 0 }, new Date().toISOString());
+    other.setNow(new Date());
+    const memberId = (await other.call('POST', '/v1/members', { name: 'Живой покупатель' })).body.member.id;
+    const sale = await other.call('POST', '/v1/receipts', receipt('G-1', [line('TV', 5_000_000)], { member: { id: memberId } }), { role: 'pos' });
+    expect(sale.body.tierChange).toEqual({ from: 'base', to: 'gold' });
+    // Cancelled, the sale no longer qualifies: the programme's own review will decide, on its own day, not the demo's.
+    expect((await other.call('POST', `/v1/receipts/${sale.body.id}/cancel`, undefined, { role: 'pos' })).status).toBe(201);
+
+    const deps: Deps = { db, now: () => new Date(until.getTime() - 61 * 86_400_000) };
+    const demo = await createDemoProgramme(deps, deps.now());
+    await generateDemo(deps, demo.programId, options);
+
+    expect((await other.call('GET', `/v1/members/${memberId}`)).body.tierCode).toBe('gold');
+    const changes = await db.query('select reason from tier_changes where program_id = $1', [other.programId]);
+    expect(changes).toHaveLength(1);
+  });
+});
