@@ -1,14 +1,18 @@
 import { resolve } from 'node:path';
 import { Command, Option } from 'commander';
+import { systemPrincipal } from './domain/access.ts';
+import { issueKey, revokeKey } from './flows/keys.ts';
 import { createApiKey, createProgram } from './flows/programs.ts';
 import type { DemoOptions } from './demo/generate.ts';
 import type { Deps } from './flows/deps.ts';
 import { jobNames, runJob, type JobName } from './jobs/jobs.ts';
 import { countLines, importReceipts } from './import/receipts.ts';
 import { progressBar } from './progress.ts';
+import { defaultInputLimits } from './api/input.ts';
 import { startServer } from './server.ts';
+import { DataDirInUseError } from './store/data-dir-lock.ts';
 import { openDb } from './store/db.ts';
-import { roles, type Role } from './store/keys.ts';
+import { listApiKeys, roles, type Role } from './store/keys.ts';
 import { migrate } from './store/migrate.ts';
 import { findProgram, listPrograms } from './store/programs.ts';
 
@@ -16,9 +20,20 @@ import { findProgram, listPrograms } from './store/programs.ts';
 async function open(): Promise<Deps> {
   const databaseUrl = process.env.DATABASE_URL || undefined;
   const dataDir = resolve(process.env.KOPILKA_DATA_DIR || './data');
-  const db = await openDb({ databaseUrl, dataDir });
+  const db = await openDb({ databaseUrl, dataDir }).catch(refuseWhenInUse);
   await migrate(db);
   return { db, now: () => new Date() };
+}
+
+/** The embedded database has one owner: while the server runs on it, work goes through its HTTP API. */
+function refuseWhenInUse(error: unknown): never {
+  if (!(error instanceof DataDirInUseError)) throw error;
+  console.error(
+    `kopilka: ${error.message}.\n` +
+      'Only one process may open the embedded database: while the server runs, use its HTTP API ' +
+      '(e.g. POST /v1/jobs/{name}/run with an admin key), or stop the server first.',
+  );
+  process.exit(1);
 }
 
 /** A command that works on the database, which is closed afterwards whatever happens. */
@@ -63,9 +78,16 @@ program
     const empty = (await listPrograms(deps.db)).length === 0;
     // The demo generator (and its name lists) is loaded only when there is a demo to make.
     const demo = empty ? await (await import('./demo/generate.ts')).createDemoProgramme(deps, historyStart(deps, DEMO_DEFAULTS.months)) : null;
-    const server = startServer(deps, { port, jobIntervalMs: 60_000 });
-    const url = `http://localhost:${port}`;
-    console.log(`Kopilka is listening on ${url} (database: ${deps.db.engine})`);
+    const host = process.env.HOST || '127.0.0.1';
+    const limits = {
+      maxBodyBytes: Number(process.env.KOPILKA_MAX_BODY_BYTES || defaultInputLimits.maxBodyBytes),
+      maxBatchBytes: Number(process.env.KOPILKA_MAX_BATCH_BYTES || defaultInputLimits.maxBatchBytes),
+    };
+    for (const [name, value] of Object.entries(limits))
+      if (!Number.isInteger(value) || value < 1024) return program.error(`${name === 'maxBodyBytes' ? 'KOPILKA_MAX_BODY_BYTES' : 'KOPILKA_MAX_BATCH_BYTES'} must be a whole number of bytes, at least 1024`);
+    const server = startServer(deps, { port, host, limits, jobIntervalMs: 60_000 });
+    const url = `http://${host === '127.0.0.1' || host === '0.0.0.0' ? 'localhost' : host}:${port}`;
+    console.log(`Kopilka is listening on ${url} (database: ${deps.db.engine}${host === '127.0.0.1' ? '; this machine only, set HOST=0.0.0.0 to open it' : `, on ${host}`})`);
     console.log(`API docs: ${url}/docs   OpenAPI: ${url}/openapi.json`);
     if (demo) {
       console.log(`Created the demo programme ${demo.programId}. These keys are shown once:`);
@@ -124,16 +146,41 @@ programs
   }));
 
 const keys = program.command('keys').description('manage API keys');
+/** The audit trail names the command line as the actor of what it changes. */
+const commandLine = systemPrincipal('cli');
 keys
   .command('create')
   .description('create an API key for one programme and one role; the key is printed once')
   .requiredOption('--program <id>', 'programme id')
   .addOption(new Option('--role <role>', 'role').choices(roles as string[]).makeOptionMandatory())
   .option('--name <name>', 'who or what uses the key', 'key')
-  .action(withDatabase(async (deps, opts: { program: string; role: Role; name: string }) => {
+  .option('--pii', "readonly keys only: let the key see members' personal data", false)
+  .action(withDatabase(async (deps, opts: { program: string; role: Role; name: string; pii: boolean }) => {
     if (!(await findProgram(deps.db, opts.program))) program.error(`no programme ${opts.program} (see: kopilka programs list)`);
-    const key = await createApiKey(deps.db, opts.program, opts.role, opts.name, deps.now());
-    console.log(key.secret);
+    const key = await issueKey(deps, opts.program, opts, commandLine);
+    if (!key.ok) return program.error(key.message);
+    console.log(key.value.secret);
+  }));
+keys
+  .command('list')
+  .description("list a programme's keys: id, role, name, created, revoked (never the secret)")
+  .requiredOption('--program <id>', 'programme id')
+  .action(withDatabase(async (deps, opts: { program: string }) => {
+    if (!(await findProgram(deps.db, opts.program))) program.error(`no programme ${opts.program} (see: kopilka programs list)`);
+    for (const k of await listApiKeys(deps.db, opts.program)) {
+      const state = k.revokedAt ? `revoked ${k.revokedAt.toISOString()}` : 'active';
+      console.log([k.id, k.pii ? `${k.role}+pii` : k.role, k.name, k.createdAt.toISOString(), state].join('\t'));
+    }
+  }));
+keys
+  .command('revoke')
+  .description('revoke a key: a running server refuses it within 10 seconds')
+  .argument('<id>', 'key id (key_…, see: kopilka keys list)')
+  .action(withDatabase(async (deps, id: string) => {
+    const revoked = await revokeKey(deps, null, id, commandLine, { keepLastAdmin: false });
+    if (!revoked.ok) return program.error(revoked.message);
+    const { id: keyId, name, role, programId, revokedAt } = revoked.value;
+    console.log(`${keyId} (${name}, ${role}) of ${programId} revoked at ${revokedAt?.toISOString()}`);
   }));
 
 program

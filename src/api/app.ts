@@ -4,18 +4,29 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { HTTPException } from 'hono/http-exception';
 import type { Deps } from '../flows/deps.ts';
 import { authenticate, type Env } from './auth.ts';
+import { programmeCors } from './cors.ts';
+import { refuseWritesWhileLoading } from './loading.ts';
+import { boundedInput, defaultInputLimits, type InputLimits } from './input.ts';
 import { problem } from './problems.ts';
+import { databaseDown } from './health.ts';
+import { databaseRefusal, isConnectionFault } from '../store/db.ts';
+import { methodNotAllowed, securityHeaders } from './hygiene.ts';
 import { couponRoutes } from './routes/coupons.ts';
 import { memberRoutes } from './routes/members.ts';
 import { programRoutes } from './routes/program.ts';
 import { receiptRoutes } from './routes/receipts.ts';
 import { ruleRoutes } from './routes/rules.ts';
 import { actionRoutes } from './routes/actions.ts';
+import { keyRoutes } from './routes/keys.ts';
 
 const swaggerDir = createRequire(import.meta.url).resolve('swagger-ui-dist/package.json').replace(/package\.json$/, '');
 
+export interface AppOptions {
+  limits?: InputLimits;
+}
+
 /** The HTTP API: every /v1 route is authenticated and scoped to the key's programme. */
-export function createApp(deps: Deps) {
+export function createApp(deps: Deps, options: AppOptions = {}) {
   const app = new OpenAPIHono<Env>({
     defaultHook: (result, c) => {
       if (result.success) return;
@@ -24,17 +35,27 @@ export function createApp(deps: Deps) {
     },
   });
 
-  app.get('/health', async (c) => {
-    await deps.db.query('select 1');
-    return c.json({ status: 'ok', engine: deps.db.engine });
+  app.use('*', securityHeaders());
+  // Liveness answers while the database is away (the process is fine); readiness tells a balancer to wait.
+  app.get('/health', async (c) => c.json({ status: 'ok', engine: deps.db.engine, database: (await databaseDown(deps.db)) ? 'unavailable' : 'ok' }));
+  app.get('/health/ready', async (c) => {
+    const down = await databaseDown(deps.db);
+    if (down) return problem(c, 'database_unavailable', `the database does not answer: ${down}`);
+    return c.json({ status: 'ready', engine: deps.db.engine });
   });
+  const cors = programmeCors(deps.db);
+  app.use('/v1/*', cors.preflight);
   app.use('/v1/*', authenticate(deps.db));
+  app.use('/v1/*', cors.answer);
+  app.use('/v1/*', refuseWritesWhileLoading(deps.db));
+  app.use('/v1/*', boundedInput(options.limits ?? defaultInputLimits));
   app.route('/', programRoutes(deps));
   app.route('/', memberRoutes(deps));
   app.route('/', receiptRoutes(deps));
   app.route('/', ruleRoutes(deps));
   app.route('/', actionRoutes(deps));
   app.route('/', couponRoutes(deps));
+  app.route('/', keyRoutes(deps));
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', description: 'an API key from `kopilka keys create`' });
   app.doc31('/openapi.json', {
@@ -49,34 +70,35 @@ export function createApp(deps: Deps) {
   app.get('/docs', (c) => c.html(docsPage));
   app.get('/docs/assets/:file{[a-z0-9.-]+\\.(css|js)}', (c) => {
     const file = c.req.param('file');
+    if (file === 'docs.js') return c.body(docsScript, 200, { 'content-type': 'text/javascript' });
     if (!['swagger-ui.css', 'swagger-ui-bundle.js'].includes(file)) return problem(c, 'route_not_found', 'no such file');
     const type = file.endsWith('.css') ? 'text/css' : 'text/javascript';
     return c.body(readFileSync(swaggerDir + file), 200, { 'content-type': type, 'cache-control': 'max-age=86400' });
   });
 
-  app.notFound((c) => problem(c, 'route_not_found', `no route ${c.req.method} ${c.req.path}`));
+  app.notFound((c) => methodNotAllowed(app, c) ?? problem(c, 'route_not_found', `no route ${c.req.method} ${c.req.path}`));
   app.onError((error, c) => {
     if (error instanceof HTTPException && error.status === 400) return problem(c, 'malformed_json', error.message);
     if (error instanceof HTTPException && error.status === 415) return problem(c, 'unsupported_media_type', 'send the body as application/json');
     if (error instanceof HTTPException) return problem(c, 'validation_failed', error.message);
     // Values the database refuses to store; the transaction was rolled back, so nothing changed.
-    const refused = databaseRefusals[(error as { code?: string }).code ?? ''];
+    const refused = databaseRefusal(error);
     if (refused) return problem(c, 'validation_failed', refused);
+    if (isConnectionFault(error)) {
+      c.header('retry-after', '2');
+      return problem(c, 'database_unavailable', 'the database connection was lost; retry the request (with the same Idempotency-Key)');
+    }
     console.error(error);
     return problem(c, 'internal_error', 'something went wrong on our side; the request may be retried with the same Idempotency-Key');
   });
   return app;
 }
 
-const databaseRefusals: Record<string, string> = {
-  '22021': 'text must not contain the NUL character (\\u0000)',
-  '22P05': 'text must not contain the NUL character (\\u0000)',
-  '22008': 'a date is out of the supported range',
-  '22009': 'a date is out of the supported range',
-};
-
 const docsPage = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Kopilka API</title>
 <link rel="stylesheet" href="/docs/assets/swagger-ui.css"></head>
 <body><div id="ui"></div><script src="/docs/assets/swagger-ui-bundle.js"></script>
-<script>SwaggerUIBundle({ url: '/openapi.json', dom_id: '#ui' });</script></body></html>`;
+<script src="/docs/assets/docs.js"></script></body></html>`;
+
+// A file of its own rather than an inline script, so the content security policy allows no inline scripts.
+const docsScript = `SwaggerUIBundle({ url: '/openapi.json', dom_id: '#ui' });`;

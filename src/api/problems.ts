@@ -2,13 +2,31 @@ import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { Failure, FailureCode } from '../flows/outcome.ts';
 
-type ProblemCode = FailureCode | 'malformed_json' | 'unauthorized' | 'route_not_found' | 'internal_error' | 'unsupported_media_type';
+type ProblemCode =
+  | FailureCode
+  | 'malformed_json'
+  | 'unauthorized'
+  | 'route_not_found'
+  | 'method_not_allowed'
+  | 'internal_error'
+  | 'unsupported_media_type'
+  | 'payload_too_large'
+  | 'busy'
+  | 'database_unavailable'
+  | 'programme_loading';
 
 /** The one place where failure codes become HTTP statuses. */
 export const statuses: Record<ProblemCode, ContentfulStatusCode> = {
   validation_failed: 400,
   malformed_json: 400,
   unsupported_media_type: 415,
+  payload_too_large: 413,
+  method_not_allowed: 405,
+  busy: 429,
+  period_too_long: 422,
+  earning_out_of_range: 422,
+  database_unavailable: 503,
+  programme_loading: 503,
   unauthorized: 401,
   forbidden: 403,
   not_found: 404,
@@ -34,6 +52,7 @@ export const statuses: Record<ProblemCode, ContentfulStatusCode> = {
   invalid_rules: 422,
   campaign_not_found: 404,
   coupon_not_found: 404,
+  key_not_found: 404,
   unknown_action_type: 422,
   event_conflict: 409,
   invalid_referral: 422,
@@ -47,6 +66,9 @@ const titles: Partial<Record<ProblemCode, string>> = {
   forbidden: 'This key may not do that',
   insufficient_points: 'Not enough points',
   internal_error: 'Internal error',
+  payload_too_large: 'Request body too large',
+  busy: 'Too many heavy requests at once; retry later',
+  database_unavailable: 'The database is unavailable; retry later',
 };
 
 /** The RFC 9457 document for a failure, as a value (batch answers carry one per item). */

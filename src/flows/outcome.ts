@@ -26,7 +26,12 @@ export type FailureCode =
   | 'unknown_action_type'
   | 'event_conflict'
   | 'invalid_referral'
-  | 'forbidden';
+  | 'key_not_found'
+  | 'forbidden'
+  | 'database_unavailable'
+  | 'period_too_long'
+  | 'earning_out_of_range'
+  | 'internal_error';
 
 export interface Failure {
   ok: false;
