@@ -10,6 +10,8 @@ export interface ServerOptions {
   /** The address to listen on; 127.0.0.1 unless the operator opens it up (HOST=0.0.0.0). */
   host?: string;
   limits?: InputLimits;
+  /** Keep the planner's statistics current (default); off for servers sharing a database with a test that watches them. */
+  statistics?: boolean;
   /** How often activation and expiry run; the tier review runs every 24 hours. 0 turns the scheduler off. */
   jobIntervalMs: number;
 }
@@ -41,8 +43,10 @@ export function startServer(deps: Deps, options: ServerOptions) {
       .catch((error: unknown) => console.error('statistics refresh failed', error))
       .finally(() => (measuring = null));
   };
-  statistics();
-  timers.push(setInterval(statistics, 10_000));
+  if (options.statistics !== false) {
+    statistics();
+    timers.push(setInterval(statistics, 10_000));
+  }
   if (options.jobIntervalMs > 0) {
     timers.push(setInterval(() => run(['activation', 'expiry', 'referrals']), options.jobIntervalMs));
     timers.push(setInterval(() => run(['tier-review', 'birthdays', 'idempotency']), 24 * 3600 * 1000));

@@ -65,7 +65,7 @@ describe.skipIf(engine !== 'postgres')('database faults', () => {
     const link = new URL(databaseUrl);
     link.searchParams.set('application_name', `kopilka-faults-${p.programId}`);
     const serverDb = await openDb({ databaseUrl: link.toString(), poolSize: 8 });
-    const running = startServer({ db: serverDb, now: () => p.now() }, { port: 0, jobIntervalMs: 0 });
+    const running = startServer({ db: serverDb, now: () => p.now() }, { port: 0, jobIntervalMs: 0, statistics: false });
     await new Promise((resolve) => running.server.once('listening', resolve));
     const base = `http://127.0.0.1:${(running.server.address() as AddressInfo).port}`;
     const call = async (method: string, path: string, body?: unknown) => {

@@ -52,7 +52,7 @@ describe('methods and headers', () => {
   });
 
   it('listens on 127.0.0.1 unless told otherwise', async () => {
-    const running = startServer(p.deps, { port: 0, jobIntervalMs: 0 });
+    const running = startServer(p.deps, { port: 0, jobIntervalMs: 0, statistics: false });
     await new Promise((resolve) => running.server.once('listening', resolve));
     expect((running.server.address() as AddressInfo).address).toBe('127.0.0.1');
     await running.close();
