@@ -58,7 +58,7 @@ describe('partial returns', () => {
     expect((await giveBack(sale.id, [{ lineNo: 1, quantity: 1 }])).status).toBe(201);
     await expectRefused(p, () => giveBack(sale.id, [{ lineNo: 1, quantity: 2 }]), { status: 422, code: 'return_exceeds_sale', detail: /line 1: 2 asked, 1 left/ }, observe);
     // One bad line refuses the whole return, the good line included.
-    await expectRefused(p, () => giveBack(sale.id, [{ lineNo: 2, quantity: 1 }, { lineNo: 1, quantity: 1.5 }]), { status: 422, code: 'return_exceeds_sale', detail: /line 1/ }, observe);
+    await expectRefused(p, () => giveBack(sale.id, [{ lineNo: 2, quantity: 1 }, { lineNo: 1, quantity: 2 }]), { status: 422, code: 'return_exceeds_sale', detail: /line 1/ }, observe);
   });
 
   it('refuses an unknown line or receipt', async () => {
@@ -155,5 +155,32 @@ describe('retrying a return', () => {
     const retry = await p.call('POST', `/v1/receipts/${sold.body.id}/cancel`, undefined, { role: 'pos', headers });
     expect([first.status, retry.status]).toEqual([201, 201]);
     expect(retry.body).toEqual(first.body);
+  });
+});
+
+describe('counted and weighed lines', () => {
+  it('returns counted units whole, and part of what was sold by weight', async () => {
+    const sold = await p.call(
+      'POST',
+      '/v1/receipts',
+      receipt('W-1', [line('BREAD', 5000, 3), line('CHEESE', 90000, 1, { weighed: true }), line('APPLES', 19900, 0.756)]),
+      { role: 'pos' },
+    );
+    expect(sold.status).toBe(201);
+    const id = sold.body.id as string;
+    await expectRefused(p, () => giveBack(id, [{ lineNo: 1, quantity: 0.5 }]), { status: 422, code: 'whole_units_only', detail: /line 1 is sold by the unit \(3\); return whole units/ });
+    expect((await giveBack(id, [{ lineNo: 1, quantity: 1 }])).status).toBe(201);
+    expect((await giveBack(id, [{ lineNo: 2, quantity: 0.5 }])).status).toBe(201);
+    expect((await giveBack(id, [{ lineNo: 3, quantity: 0.256 }])).status).toBe(201);
+    const stored = (await p.call('GET', `/v1/receipts/${id}`)).body.lines;
+    expect(stored.map((l: { weighed: boolean; returnedQuantity: number }) => [l.weighed, l.returnedQuantity])).toEqual([[false, 1], [true, 0.5], [true, 0.256]]);
+  });
+
+  it('refuses a line of counted units with a fractional quantity', async () => {
+    await expectRefused(p, () => p.call('POST', '/v1/receipts', receipt('W-2', [line('BREAD', 5000, 1.5, { weighed: false })]), { role: 'pos' }), {
+      status: 400,
+      code: 'validation_failed',
+      detail: /lines\.0\.quantity: a line of counted units has a whole quantity/,
+    });
   });
 });

@@ -25,6 +25,7 @@ export const statuses: Record<ProblemCode, ContentfulStatusCode> = {
   busy: 429,
   period_too_long: 422,
   earning_out_of_range: 422,
+  whole_units_only: 422,
   database_unavailable: 503,
   programme_loading: 503,
   unauthorized: 401,

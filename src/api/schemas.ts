@@ -33,6 +33,10 @@ const receiptLine = z.object({
   discount: money.default(0).describe("the shop's own discount on the line, kopecks"),
   amount: money.describe('round(price x quantity) - discount, kopecks'),
   isReward: z.boolean().default(false).describe('a gift line: never earns, never paid with points'),
+  weighed: z
+    .boolean()
+    .optional()
+    .describe('sold by weight (kg), so part of it may be returned; counted units return whole. Default: true when the quantity has decimals'),
 });
 
 const memberRef = z
@@ -60,6 +64,8 @@ export const receiptInput = z
     r.lines.forEach((l, i) => {
       // A quantity out of its own range is reported by its own check; the sum below needs a finite one.
       if (!(l.quantity > 0 && l.quantity <= 1_000_000)) return;
+      if (l.weighed === false && !Number.isInteger(l.quantity))
+        ctx.addIssue({ code: 'custom', path: ['lines', i, 'quantity'], message: 'a line of counted units has a whole quantity; set weighed for goods sold by weight' });
       const expected = Number((BigInt(l.price) * BigInt(toMilli(l.quantity)) + 500n) / 1000n) - l.discount;
       if (l.amount !== expected)
         ctx.addIssue({ code: 'custom', path: ['lines', i, 'amount'], message: `must be price x quantity - discount = ${expected}` });

@@ -257,7 +257,7 @@ function basket(faker: Faker, member: DemoMember | null, day: number, serial: nu
   const lines = [...chosen.values()].map((product) => {
     const quantity = product.weighed ? faker.number.int({ min: 150, max: 2500 }) / 1000 : faker.helpers.weightedArrayElement([{ value: 1, weight: 8 }, { value: 2, weight: 2 }, { value: 3, weight: 1 }]);
     const amount = Math.round((product.price * Math.round(quantity * 1000)) / 1000);
-    return { sku: product.sku, name: product.name, category: product.category, quantity, price: product.price, discount: 0, amount, isReward: false };
+    return { sku: product.sku, name: product.name, category: product.category, quantity, price: product.price, discount: 0, amount, isReward: false, weighed: product.weighed };
   });
   const total = lines.reduce((a, l) => a + l.amount, 0);
   let pointsToSpend = 0;

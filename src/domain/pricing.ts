@@ -18,6 +18,8 @@ export interface ReceiptLine {
   amount: number;
   /** A gift or reward line: never earns and cannot be paid with points. */
   isReward: boolean;
+  /** Sold by weight, so a part of it may be returned; unset, a line is weighed when its quantity has decimals. */
+  weighed?: boolean | undefined;
 }
 
 export interface PricedLine {

@@ -10,6 +10,8 @@ export interface SoldLine {
   pointsEarned: number;
   pointsSpent: number;
   pointsDiscount: number;
+  /** Sold by weight; a line of counted units (false) is returned in whole units only. */
+  weighed?: boolean;
 }
 
 export interface ReturnedLine {
@@ -23,7 +25,7 @@ export interface ReturnedLine {
 
 export type ReturnPlan =
   | { ok: true; lines: ReturnedLine[]; amount: number; pointsClawedBack: number; pointsRefunded: number }
-  | { ok: false; code: 'line_not_found' | 'return_exceeds_sale' | 'nothing_to_return'; message: string };
+  | { ok: false; code: 'line_not_found' | 'return_exceeds_sale' | 'nothing_to_return' | 'whole_units_only'; message: string };
 
 /**
  * Reverses returned quantities in proportion. Slices are cumulative, so several partial returns of a line
@@ -34,6 +36,8 @@ export function planReturn(sold: readonly SoldLine[], requested: readonly { line
   for (const want of requested) {
     const line = sold.find((l) => l.lineNo === want.lineNo);
     if (!line) return { ok: false, code: 'line_not_found', message: `the receipt has no line ${want.lineNo}` };
+    if (line.weighed === false && want.quantityMilli % 1000 !== 0)
+      return { ok: false, code: 'whole_units_only', message: `line ${want.lineNo} is sold by the unit (${line.quantityMilli / 1000}); return whole units` };
     const left = line.quantityMilli - line.returnedMilli;
     if (want.quantityMilli > left)
       return {

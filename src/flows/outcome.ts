@@ -31,6 +31,7 @@ export type FailureCode =
   | 'database_unavailable'
   | 'period_too_long'
   | 'earning_out_of_range'
+  | 'whole_units_only'
   | 'internal_error';
 
 export interface Failure {

@@ -300,6 +300,7 @@ export function saleRecords(a: {
       discount: l.discount,
       amount: l.amount,
       isReward: l.isReward,
+      weighed: l.weighed ?? !Number.isInteger(l.quantity),
       campaignDiscount: p.campaignDiscount,
       pointsEarned: a.memberId ? p.pointsEarned : 0,
       pointsSpent: p.pointsSpent,

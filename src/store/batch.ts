@@ -131,12 +131,12 @@ export async function writeBatch(db: Queryable, programId: string, w: BatchWrite
        on conflict (program_id, store_code, number) do nothing returning id),
      line as (
        insert into receipt_lines (program_id, receipt_id, line_no, sku, name, category, quantity, price, discount, amount,
-         is_reward, points_earned, points_spent, points_discount, brand, campaign_discount)
+         is_reward, points_earned, points_spent, points_discount, brand, campaign_discount, weighed)
        select $1, l."receiptId", l."lineNo", l.sku, l.name, l.category, l.quantity, l.price, l.discount, l.amount,
-         l."isReward", l."pointsEarned", l."pointsSpent", l."pointsDiscount", l.brand, l."campaignDiscount"
+         l."isReward", l."pointsEarned", l."pointsSpent", l."pointsDiscount", l.brand, l."campaignDiscount", l.weighed
        from json_to_recordset($3::json) as l("receiptId" text, "lineNo" int, sku text, name text, category text,
          quantity numeric, price bigint, discount bigint, amount bigint, "isReward" boolean, "pointsEarned" bigint,
-         "pointsSpent" bigint, "pointsDiscount" bigint, brand text, "campaignDiscount" bigint)),
+         "pointsSpent" bigint, "pointsDiscount" bigint, brand text, "campaignDiscount" bigint, weighed boolean)),
      entry as (
        insert into journal_entries (program_id, id, member_id, kind, receipt_id, created_at)
        select $1, e.id, e."memberId", e.kind, e."receiptId", e.at

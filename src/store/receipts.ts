@@ -37,6 +37,8 @@ export interface LineRecord {
   discount: number;
   amount: number;
   isReward: boolean;
+  /** Sold by weight: part of it may be returned. */
+  weighed: boolean;
   campaignDiscount: number;
   pointsEarned: number;
   pointsSpent: number;
@@ -65,11 +67,11 @@ export async function insertReceipt(
        on conflict (program_id, store_code, number) do nothing returning id),
      line as (
        insert into receipt_lines (program_id, receipt_id, line_no, sku, name, category, quantity, price, discount, amount,
-         is_reward, points_earned, points_spent, points_discount, brand, campaign_discount)
+         is_reward, points_earned, points_spent, points_discount, brand, campaign_discount, weighed)
        select $1, receipt.id, l.* from receipt, unnest($22::int[], $23::text[], $24::text[], $25::text[], $26::numeric[],
          $27::bigint[], $28::bigint[], $29::bigint[], $30::boolean[], $31::bigint[], $32::bigint[], $33::bigint[],
-         $34::text[], $35::bigint[]) as l)
-     ${writesLedger ? `, ${draftCtes(36, 'receipt')}` : ''}
+         $34::text[], $35::bigint[], $36::boolean[]) as l)
+     ${writesLedger ? `, ${draftCtes(37, 'receipt')}` : ''}
      select count(*)::int as inserted from receipt`,
     [
       programId,
@@ -107,6 +109,7 @@ export async function insertReceipt(
       lines.map((l) => l.pointsDiscount),
       lines.map((l) => l.brand),
       lines.map((l) => l.campaignDiscount),
+      lines.map((l) => l.weighed),
       ...(writesLedger && ledger ? draftParams(ledger.memberId, ledger.entry, ledger.draft) : []),
     ],
   );
@@ -194,13 +197,14 @@ export async function soldLines(db: Queryable, programId: string, receiptId: str
     discount: number;
     amount: number;
     is_reward: boolean;
+    weighed: boolean;
     campaign_discount: number;
     points_earned: number;
     points_spent: number;
     points_discount: number;
     returned: number;
   }>(
-    `select l.line_no, l.sku, l.name, l.category, l.brand, l.quantity, l.price, l.discount, l.amount, l.is_reward,
+    `select l.line_no, l.sku, l.name, l.category, l.brand, l.quantity, l.price, l.discount, l.amount, l.is_reward, l.weighed,
        l.campaign_discount, l.points_earned,
        l.points_spent, l.points_discount,
        coalesce((select sum(t.quantity) from return_lines t
@@ -219,6 +223,7 @@ export async function soldLines(db: Queryable, programId: string, receiptId: str
     discount: r.discount,
     amount: r.amount,
     isReward: r.is_reward,
+    weighed: r.weighed,
     campaignDiscount: r.campaign_discount,
     pointsEarned: r.points_earned,
     pointsSpent: r.points_spent,
