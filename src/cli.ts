@@ -9,6 +9,7 @@ import { jobNames, runJob, type JobName } from './jobs/jobs.ts';
 import { countLines, importReceipts } from './import/receipts.ts';
 import { progressBar } from './progress.ts';
 import { defaultInputLimits } from './api/input.ts';
+import { closeAbandonedLoads } from './demo/loading.ts';
 import { startServer } from './server.ts';
 import { DataDirInUseError } from './store/data-dir-lock.ts';
 import { openDb } from './store/db.ts';
@@ -73,11 +74,7 @@ program
   .command('serve')
   .description('run the HTTP API (PORT, default 3000); on an empty database, create the demo programme and load it in the background')
   .action(async () => {
-    const deps = await open();
     const port = Number(process.env.PORT || 3000);
-    const empty = (await listPrograms(deps.db)).length === 0;
-    // The demo generator (and its name lists) is loaded only when there is a demo to make.
-    const demo = empty ? await (await import('./demo/generate.ts')).createDemoProgramme(deps, historyStart(deps, DEMO_DEFAULTS.months)) : null;
     const host = process.env.HOST || '127.0.0.1';
     const limits = {
       maxBodyBytes: Number(process.env.KOPILKA_MAX_BODY_BYTES || defaultInputLimits.maxBodyBytes),
@@ -85,6 +82,12 @@ program
     };
     for (const [name, value] of Object.entries(limits))
       if (!Number.isInteger(value) || value < 1024) return program.error(`${name === 'maxBodyBytes' ? 'KOPILKA_MAX_BODY_BYTES' : 'KOPILKA_MAX_BATCH_BYTES'} must be a whole number of bytes, at least 1024`);
+    const deps = await open();
+    for (const id of await closeAbandonedLoads(deps))
+      console.log(`The demo load of ${id} was stopped before it finished; the programme keeps the history it has and takes writes again.`);
+    const empty = (await listPrograms(deps.db)).length === 0;
+    // The demo generator (and its name lists) is loaded only when there is a demo to make.
+    const demo = empty ? await (await import('./demo/generate.ts')).createDemoProgramme(deps, historyStart(deps, DEMO_DEFAULTS.months)) : null;
     const server = startServer(deps, { port, host, limits, jobIntervalMs: 60_000 });
     const url = `http://${host === '127.0.0.1' || host === '0.0.0.0' ? 'localhost' : host}:${port}`;
     console.log(`Kopilka is listening on ${url} (database: ${deps.db.engine}${host === '127.0.0.1' ? '; this machine only, set HOST=0.0.0.0 to open it' : `, on ${host}`})`);

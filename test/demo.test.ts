@@ -1,5 +1,9 @@
+import { spawnSync } from 'node:child_process';
+import { hostname } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDemoProgramme, generateDemo } from '../src/demo/generate.ts';
+import { closeAbandonedLoads } from '../src/demo/loading.ts';
+import { setLoading } from '../src/store/programs.ts';
 import type { Deps } from '../src/flows/deps.ts';
 import { runJob } from '../src/jobs/jobs.ts';
 import type { Db } from '../src/store/db.ts';
@@ -92,5 +96,20 @@ describe('the demo', () => {
     expect((await other.call('GET', `/v1/members/${memberId}`)).body.tierCode).toBe('gold');
     const changes = await db.query('select reason from tier_changes where program_id = $1', [other.programId]);
     expect(changes).toHaveLength(1);
+  });
+
+  it('is closed when the process loading it died, so its programme takes writes again', async () => {
+    const gone = spawnSync(process.execPath, ['-e', '']).pid as number;
+    const [dead, alive, elsewhere] = [await newProgramme(db), await newProgramme(db), await newProgramme(db)];
+    await setLoading(db, dead.programId, new Date(), `${hostname()}:${gone}`);
+    await setLoading(db, alive.programId, new Date(), `${hostname()}:${process.ppid}`);
+    await setLoading(db, elsewhere.programId, new Date(), `another-host:${gone}`);
+    const closed = await closeAbandonedLoads({ db, now: () => new Date() });
+    expect(closed).toContain(dead.programId);
+    expect(closed).not.toContain(alive.programId);
+    expect(closed).not.toContain(elsewhere.programId);
+    expect((await dead.call('POST', '/v1/members', { name: 'После демо' })).status).toBe(201);
+    expect((await alive.call('POST', '/v1/members', { name: 'Во время демо' })).status).toBe(503);
+    for (const p of [alive, elsewhere]) await setLoading(db, p.programId, null);
   });
 });

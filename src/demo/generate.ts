@@ -11,6 +11,7 @@ import { runJob } from '../jobs/jobs.ts';
 import { newId } from '../store/ids.ts';
 import { insertMembers } from '../store/members.ts';
 import { setLoading } from '../store/programs.ts';
+import { loader } from './loading.ts';
 import { refreshStatistics } from '../store/statistics.ts';
 import { upsertStore, type Store } from '../store/stores.ts';
 import { upsertCategory } from '../store/rules.ts';
@@ -49,7 +50,7 @@ export async function createDemoProgramme(deps: Deps, at: Date): Promise<DemoPro
   if (!program.ok) throw new Error(program.message);
   const programId = program.value.id;
   // Until its history is in, the programme takes no live writes and no scheduled jobs: the history stays a function of its seed.
-  await setLoading(deps.db, programId, deps.now());
+  await setLoading(deps.db, programId, deps.now(), loader);
   for (const store of stores) await upsertStore(deps.db, programId, store, at);
   for (const category of demoCategories) await upsertCategory(deps.db, programId, { ...category, parent: null }, at);
   const adminKey = (await createApiKey(deps.db, programId, 'admin', 'demo admin', at)).secret;

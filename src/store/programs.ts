@@ -18,9 +18,13 @@ export async function listPrograms(db: Queryable): Promise<{ id: string; name: s
 /** SQL that holds for a programme column whose history is not being loaded: scheduled jobs leave those alone. */
 export const notLoading = (column: string) => `${column} not in (select id from programs where loading_since is not null)`;
 
-/** Marks a programme as loading its history (`since`), or as open for business (null). */
-export async function setLoading(db: Queryable, programId: string, since: Date | null): Promise<void> {
-  await db.query('update programs set loading_since = $2 where id = $1', [programId, since]);
+/** Marks a programme as loading its history (`since`, by the process `by`), or as open for business (null). */
+export async function setLoading(db: Queryable, programId: string, since: Date | null, by: string | null = null): Promise<void> {
+  await db.query('update programs set loading_since = $2, loading_by = $3 where id = $1', [programId, since, since ? by : null]);
+}
+
+export async function loadingPrograms(db: Queryable): Promise<{ id: string; by: string | null }[]> {
+  return db.query('select id, loading_by as by from programs where loading_since is not null order by id');
 }
 
 export async function isLoading(db: Queryable, programId: string): Promise<boolean> {
