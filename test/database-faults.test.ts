@@ -142,6 +142,11 @@ describe.skipIf(engine !== 'postgres')('database faults', () => {
     expect({ status: health.status, database: health.body.database }).toEqual({ status: 200, database: 'unavailable' });
     const during = await server.call('POST', '/v1/receipts', receipt('U-during', [line('MILK', 100)], { member: { id: members[1] } }));
     expect({ status: during.status, code: during.body.code }).toEqual({ status: 503, code: 'database_unavailable' });
+    // A batch answers each receipt, and stops trying the database once it is gone.
+    const receipts = Array.from({ length: 20 }, (_, i) => receipt(`U-batch-${i}`, [line('MILK', 100)], { member: { id: members[2] } }));
+    const batch = await server.call('POST', '/v1/receipts/batch', { receipts });
+    expect(batch.status).toBe(200);
+    expect(new Set(batch.body.results.map((r: { status: number; problem?: { code: string } }) => `${r.status} ${r.problem?.code}`))).toEqual(new Set(['503 database_unavailable']));
     await new Promise((resolve) => setTimeout(resolve, 3000));
     link.restore();
     restored = true;

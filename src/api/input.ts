@@ -51,6 +51,7 @@ async function bodyFault(c: Context): Promise<{ path: string; message: string } 
 
 /** The first value a request may not carry, with its path; null when every part is acceptable. */
 export function valueFault(value: unknown, path: (string | number)[], depth: number): { path: string; message: string } | null {
+  // The path is one array pushed and popped along the walk, copied only for the fault found.
   const at = (message: string) => ({ path: path.join('.'), message });
   if (typeof value === 'string') {
     const fault = textFault(value);
@@ -61,15 +62,18 @@ export function valueFault(value: unknown, path: (string | number)[], depth: num
   if (depth >= MAX_DEPTH) return at(`nested deeper than ${MAX_DEPTH} levels`);
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {
-      const fault = valueFault(value[i], [...path, i], depth + 1);
+      path.push(i);
+      const fault = valueFault(value[i], path, depth + 1);
+      path.pop();
       if (fault) return fault;
     }
     return null;
   }
   for (const [key, inner] of Object.entries(value)) {
+    path.push(key);
     const keyFault = textFault(key);
-    if (keyFault) return { path: [...path, key].join('.'), message: `the key: ${keyFault}` };
-    const fault = valueFault(inner, [...path, key], depth + 1);
+    const fault = keyFault ? at(`the key: ${keyFault}`) : valueFault(inner, path, depth + 1);
+    path.pop();
     if (fault) return fault;
   }
   return null;

@@ -12,7 +12,7 @@ const readsByPost = new Set(['/v1/receipts/calculate', '/v1/rules/simulate', '/v
  * `Retry-After` until the history is in: a live change meanwhile would make the history depend on it.
  */
 export function refuseWritesWhileLoading(db: Db): MiddlewareHandler<Env> {
-  // A programme loads its history only before its first key exists, so one found open stays open.
+  // A programme loads its history only right after it is created, so one found open stays open.
   const open = new Set<string>();
   const loading = async (programId: string) => {
     if (open.has(programId)) return false;

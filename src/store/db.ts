@@ -50,7 +50,7 @@ function openPostgres(connectionString: string, max: number): Db {
     },
   };
   // A database that does not answer fails requests within seconds instead of queueing them forever.
-  const pool = new pg.Pool({ connectionString, max, connectionTimeoutMillis: 5_000, keepAlive: true, types: typeParsers as pg.CustomTypesConfig });
+  const pool = new pg.Pool({ connectionString, max, connectionTimeoutMillis: 5_000, keepAlive: true, keepAliveInitialDelayMillis: 10_000, types: typeParsers as pg.CustomTypesConfig });
   pool.on('error', () => {
     /* an idle client lost its connection; the pool replaces it */
   });
