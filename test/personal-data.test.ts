@@ -133,3 +133,12 @@ describe('a pos key', () => {
     expectProblem(await p.call('GET', '/v1/coupons/export.csv?batch=x', undefined, { role: 'pos' }), 403, 'forbidden', /a pos key may not list or export coupons/);
   });
 });
+
+describe('a marketer simulating', () => {
+  it('sees a receipt on a new card priced as a newcomer’s, as a till that may enrol would', async () => {
+    const newcomer = receipt('SIM-1', [line('MILK', 10000)], { member: { cardNumber: validCardNumber('777000000123') } });
+    const simulated = await p.call('POST', '/v1/rules/simulate', { receipt: newcomer }, { role: 'marketer' });
+    expect(simulated.status).toBe(200);
+    expect(JSON.stringify(simulated.body)).toContain('"pointsEarned":10');
+  });
+});

@@ -285,8 +285,10 @@ export async function memberForReceipt(
   if (!ref.cardNumber) return fail('member_not_found', 'no member matches the receipt');
   const { settings } = context;
   if (!isValidCardNumber(ref.cardNumber)) return fail('invalid_card_number', 'the card number has a wrong check digit or length');
-  // A key that may not enrol (a partner, unless the settings allow it) gets what a programme that never enrols answers.
-  if (!settings.enrollOnUnknownCard || !may(principal, 'members:enrol', settings)) return fail('card_not_found', `no card ${ref.cardNumber}`);
+  // A till key that may not enrol (a partner, unless the settings allow it) gets what a programme that never enrols
+  // answers; a key that only simulates (a marketer's) sees the receipt as a newcomer's, as a till that may would.
+  const tillWithoutEnrol = may(principal, 'receipts', settings) && !may(principal, 'members:enrol', settings);
+  if (!settings.enrollOnUnknownCard || tillWithoutEnrol) return fail('card_not_found', `no card ${ref.cardNumber}`);
   if (!confirm) return found(null, true);
   // Tills may bring the same new card at once: the first enrols it, the others wait here and then find its member
   // (enrolling again would fail on the card and, for a retried receipt, leave a member without a card behind).
