@@ -124,6 +124,12 @@ export function isConnectionFault(error: unknown): boolean {
   return typeof message === 'string' && /Connection terminated|connection error|not queryable|timeout exceeded when trying to connect/i.test(message);
 }
 
+/**
+ * PGlite runs in this thread and its queries resolve without giving I/O a turn: a chain of them (a group of receipts,
+ * a job) would hold every other request until it ends. Each statement first lets waiting requests in.
+ */
+const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 async function openPglite(dataDir: string): Promise<Db> {
   if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
   // One process owns a data directory: a second PGlite on it corrupts the database.
@@ -144,9 +150,19 @@ async function openPglite(dataDir: string): Promise<Db> {
   await db.exec('set default_statistics_target = 10');
   return {
     engine: 'pglite',
-    query: async (sql, params) => (await db.query(sql, params ?? [])).rows as never,
+    query: async (sql, params) => {
+      await turn();
+      return (await db.query(sql, params ?? [])).rows as never;
+    },
     transaction: (fn) =>
-      db.transaction((tx) => fn({ query: async (sql, params) => (await tx.query(sql, params ?? [])).rows as never })),
+      db.transaction((tx) =>
+        fn({
+          query: async (sql, params) => {
+            await turn();
+            return (await tx.query(sql, params ?? [])).rows as never;
+          },
+        }),
+      ),
     close: () => db.close().finally(() => lock?.release()),
   };
 }
