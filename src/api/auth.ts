@@ -11,7 +11,8 @@ export type { Permission };
 /** How long a process trusts a key it looked up: a key revoked elsewhere (the CLI, another server) stops working within this. */
 export const KEY_CACHE_MS = 10_000;
 
-type KeyCache = Map<string, { key: ApiKey; until: number }>;
+/** Keys looked up, and how many revocations this process has seen (a lookup that raced one is not kept). */
+type KeyCache = Map<string, { key: ApiKey; until: number }> & { revocations?: number };
 // One cache per database, shared by every app of the process on it, so a revocation through any of them reaches all.
 const caches = new WeakMap<Db, KeyCache>();
 const cacheOf = (db: Db): KeyCache => {
@@ -23,6 +24,7 @@ const cacheOf = (db: Db): KeyCache => {
 /** Drops a revoked key from this process's cache: it stops working at once here, within KEY_CACHE_MS elsewhere. */
 export function forgetKey(db: Db, keyId: string): void {
   const cache = cacheOf(db);
+  cache.revocations = (cache.revocations ?? 0) + 1;
   for (const [secret, cached] of cache) if (cached.key.id === keyId) cache.delete(secret);
 }
 
@@ -38,7 +40,10 @@ export function authenticate(db: Db): MiddlewareHandler<Env> {
   const lookUp = async (secret: string) => {
     const cached = known.get(secret);
     if (cached && cached.until > performance.now()) return cached.key;
+    const revocations = known.revocations;
     const key = await findApiKey(db, secret);
+    // A key read before a revocation in this process may be the revoked one: use it for this request only.
+    if (key && revocations !== known.revocations) return key;
     if (key) {
       if (known.size > 10_000) known.clear();
       known.set(secret, { key, until: performance.now() + KEY_CACHE_MS });
