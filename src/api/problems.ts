@@ -12,7 +12,6 @@ type ProblemCode =
   | 'unsupported_media_type'
   | 'payload_too_large'
   | 'busy'
-  | 'database_unavailable'
   | 'programme_loading';
 
 /** The one place where failure codes become HTTP statuses. */

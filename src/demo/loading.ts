@@ -1,5 +1,6 @@
 import { hostname } from 'node:os';
 import type { Deps } from '../flows/deps.ts';
+import { processAlive } from '../store/data-dir-lock.ts';
 import { loadingPrograms, setLoading } from '../store/programs.ts';
 
 /** The process loading a demo, as `host:pid`. */
@@ -20,11 +21,3 @@ export async function closeAbandonedLoads(deps: Deps): Promise<string[]> {
   return abandoned;
 }
 
-const processAlive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-};

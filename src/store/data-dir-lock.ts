@@ -96,11 +96,16 @@ function parseOwner(text: string): DataDirOwner | null {
 function ownerIsAlive(path: string, owner: DataDirOwner): boolean {
   // Our own pid in a lock we do not hold is a previous life (a container restarted with the same pid).
   if (owner.pid === process.pid) return held.has(path);
+  return processAlive(owner.pid);
+}
+
+/** Whether a process of this machine still runs (EPERM: it does, under another user). */
+export function processAlive(pid: number): boolean {
   try {
-    process.kill(owner.pid, 0);
+    process.kill(pid, 0);
     return true;
   } catch (error) {
-    return errorCode(error) !== 'ESRCH'; // EPERM: alive, run by another user
+    return errorCode(error) !== 'ESRCH';
   }
 }
 
