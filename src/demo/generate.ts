@@ -1,5 +1,5 @@
 import { setImmediate } from 'node:timers/promises';
-import { Faker, base, en, ru } from '@faker-js/faker';
+import { Faker, base, en, generateMersenne53Randomizer, ru } from '@faker-js/faker';
 import { luhnCheckDigit } from '../domain/cards.ts';
 import { systemPrincipal } from '../domain/access.ts';
 import { confirmMany } from '../flows/batch.ts';
@@ -8,7 +8,7 @@ import { createApiKey, createProgram } from '../flows/programs.ts';
 import type { ReceiptInput } from '../flows/receipts.ts';
 import { cancelReceipt, returnLines } from '../flows/returns.ts';
 import { runJob } from '../jobs/jobs.ts';
-import { newId } from '../store/ids.ts';
+import { newId, withIdSource } from '../store/ids.ts';
 import { insertMembers } from '../store/members.ts';
 import { setLoading } from '../store/programs.ts';
 import { loader } from './loading.ts';
@@ -128,67 +128,71 @@ async function loadHistory(deps: Deps, programId: string, options: DemoOptions):
   const start = end - options.months * 30 * DAY;
   let clock = new Date(start);
   const sim: Deps = { db: deps.db, now: () => clock };
-  const members = await enrolMembers(sim, faker, programId, options.members, start, end);
-  const expected = Math.round(members.reduce((a, m) => a + ((end - Math.max(m.since, start)) / DAY) * m.perDay, 0) * 1.1);
-  const report: DemoReport = { members: members.length, receipts: 0, refused: 0, returns: 0, cancels: 0 };
-  const returnsDue = new Map<number, { receiptId: string; lineNo: number; quantity: number }[]>();
-  let serial = 0;
+  // Ids too come from the seed, timed by the history's clock: two loads are equal to the byte.
+  const ids = generateMersenne53Randomizer(options.seed);
+  return withIdSource({ random: () => ids.next(), now: () => clock }, async () => {
+    const members = await enrolMembers(sim, faker, programId, options.members, start, end);
+    const expected = Math.round(members.reduce((a, m) => a + ((end - Math.max(m.since, start)) / DAY) * m.perDay, 0) * 1.1);
+    const report: DemoReport = { members: members.length, receipts: 0, refused: 0, returns: 0, cancels: 0 };
+    const returnsDue = new Map<number, { receiptId: string; lineNo: number; quantity: number }[]>();
+    let serial = 0;
 
-  for (let day = start; day < end; day += DAY) {
-    const moscow = new Date(day + 3 * 3_600_000);
-    const month = moscow.getUTCMonth();
-    if (moscow.getUTCDate() === 1) {
-      clock = new Date(day);
-      await runJob(sim, 'tier-review', programId);
-      // A bulk load outgrows the planner's picture of the tables: refresh it, as a restore would.
-      await refreshStatistics(deps.db);
-    }
-    const today: { receipt: ReceiptInput; member: DemoMember | null }[] = [];
-    for (const member of members) {
-      if (member.since > day || faker.number.float() >= member.perDay * (season[month] as number)) continue;
-      today.push({ receipt: basket(faker, member, day, ++serial), member });
-    }
-    const anonymous = Math.round(today.length * 0.1);
-    for (let i = 0; i < anonymous; i++) today.push({ receipt: basket(faker, null, day, ++serial), member: null });
-    today.sort((a, b) => (a.receipt.purchasedAt as Date).getTime() - (b.receipt.purchasedAt as Date).getTime());
+    for (let day = start; day < end; day += DAY) {
+      const moscow = new Date(day + 3 * 3_600_000);
+      const month = moscow.getUTCMonth();
+      if (moscow.getUTCDate() === 1) {
+        clock = new Date(day);
+        await runJob(sim, 'tier-review', programId);
+        // A bulk load outgrows the planner's picture of the tables: refresh it, as a restore would.
+        await refreshStatistics(deps.db);
+      }
+      const today: { receipt: ReceiptInput; member: DemoMember | null }[] = [];
+      for (const member of members) {
+        if (member.since > day || faker.number.float() >= member.perDay * (season[month] as number)) continue;
+        today.push({ receipt: basket(faker, member, day, ++serial), member });
+      }
+      const anonymous = Math.round(today.length * 0.1);
+      for (let i = 0; i < anonymous; i++) today.push({ receipt: basket(faker, null, day, ++serial), member: null });
+      today.sort((a, b) => (a.receipt.purchasedAt as Date).getTime() - (b.receipt.purchasedAt as Date).getTime());
 
-    for (let i = 0; i < today.length; i += BATCH) {
-      const chunk = today.slice(i, i + BATCH);
-      clock = chunk[chunk.length - 1]?.receipt.purchasedAt as Date;
-      const outcomes = await confirmMany(sim, programId, chunk.map((c) => c.receipt), demo);
-      outcomes.forEach((outcome, k) => {
-        const { member, receipt } = chunk[k] as (typeof chunk)[number];
-        if (!outcome.ok) return void (report.refused += 1);
-        report.receipts += 1;
-        if (member && outcome.value.balance) member.available = outcome.value.balance.available;
-        const roll = faker.number.float();
-        if (roll < 0.004) returnsDue.set(day, [...(returnsDue.get(day) ?? []), { receiptId: outcome.value.id, lineNo: 0, quantity: 0 }]);
-        else if (roll < 0.035) {
-          const lineNo = faker.number.int({ min: 1, max: receipt.lines.length });
-          const line = receipt.lines[lineNo - 1] as ReceiptInput['lines'][number];
-          const quantity = Number.isInteger(line.quantity) ? faker.number.int({ min: 1, max: line.quantity }) : line.quantity;
-          const due = day + faker.number.int({ min: 1, max: 10 }) * DAY;
-          returnsDue.set(due, [...(returnsDue.get(due) ?? []), { receiptId: outcome.value.id, lineNo, quantity }]);
-        }
-      });
-      options.progress?.(report.receipts + report.refused, Math.max(expected, report.receipts + report.refused));
-      // The server loading its own demo answers requests between chunks.
-      await setImmediate();
-    }
+      for (let i = 0; i < today.length; i += BATCH) {
+        const chunk = today.slice(i, i + BATCH);
+        clock = chunk[chunk.length - 1]?.receipt.purchasedAt as Date;
+        const outcomes = await confirmMany(sim, programId, chunk.map((c) => c.receipt), demo);
+        outcomes.forEach((outcome, k) => {
+          const { member, receipt } = chunk[k] as (typeof chunk)[number];
+          if (!outcome.ok) return void (report.refused += 1);
+          report.receipts += 1;
+          if (member && outcome.value.balance) member.available = outcome.value.balance.available;
+          const roll = faker.number.float();
+          if (roll < 0.004) returnsDue.set(day, [...(returnsDue.get(day) ?? []), { receiptId: outcome.value.id, lineNo: 0, quantity: 0 }]);
+          else if (roll < 0.035) {
+            const lineNo = faker.number.int({ min: 1, max: receipt.lines.length });
+            const line = receipt.lines[lineNo - 1] as ReceiptInput['lines'][number];
+            const quantity = Number.isInteger(line.quantity) ? faker.number.int({ min: 1, max: line.quantity }) : line.quantity;
+            const due = day + faker.number.int({ min: 1, max: 10 }) * DAY;
+            returnsDue.set(due, [...(returnsDue.get(due) ?? []), { receiptId: outcome.value.id, lineNo, quantity }]);
+          }
+        });
+        options.progress?.(report.receipts + report.refused, Math.max(expected, report.receipts + report.refused));
+        // The server loading its own demo answers requests between chunks.
+        await setImmediate();
+      }
 
-    clock = new Date(day + DAY - 60_000);
-    for (const r of returnsDue.get(day) ?? []) {
-      const done = r.lineNo === 0
-        ? await cancelReceipt(sim, programId, r.receiptId, demo)
-        : await returnLines(sim, programId, r.receiptId, { lines: [{ lineNo: r.lineNo, quantity: r.quantity }] }, demo);
-      if (done.ok) report[r.lineNo === 0 ? 'cancels' : 'returns'] += 1;
+      clock = new Date(day + DAY - 60_000);
+      for (const r of returnsDue.get(day) ?? []) {
+        const done = r.lineNo === 0
+          ? await cancelReceipt(sim, programId, r.receiptId, demo)
+          : await returnLines(sim, programId, r.receiptId, { lines: [{ lineNo: r.lineNo, quantity: r.quantity }] }, demo);
+        if (done.ok) report[r.lineNo === 0 ? 'cancels' : 'returns'] += 1;
+      }
+      returnsDue.delete(day);
     }
-    returnsDue.delete(day);
-  }
-  clock = new Date(end);
-  await runJob(sim, 'activation', programId);
-  await runJob(sim, 'expiry', programId);
-  return report;
+    clock = new Date(end);
+    await runJob(sim, 'activation', programId);
+    await runJob(sim, 'expiry', programId);
+    return report;
+  });
 }
 
 async function enrolMembers(deps: Deps, faker: Faker, programId: string, count: number, start: number, end: number): Promise<DemoMember[]> {
