@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { backtest } from '../src/flows/backtest.ts';
 import type { Db } from '../src/store/db.ts';
 import { expectProblem, footprint } from './checks.ts';
 import { line, newProgramme, openTestDb, receipt, type Programme } from './harness.ts';
@@ -644,6 +645,14 @@ describe('backtest', () => {
       discount: 0,
       campaigns: [{ campaign: 'everyday', receipts: members.length, points: members.length * 10, discount: 0 }],
     });
+  });
+
+  it('reads members and receipts a page at a time to the same result', async () => {
+    const whole = await p.call('POST', '/v1/rules/backtest', { rules: draft, from: '2026-03-01T00:00:00+03:00', to: '2026-03-09T00:00:00+03:00' }, { role: 'marketer' });
+    const period = { from: new Date('2026-03-01T00:00:00+03:00'), to: new Date('2026-03-09T00:00:00+03:00') };
+    const paged = await backtest(p.deps, p.programId, draft, period, { pageSize: 2 });
+    if (!paged.ok) throw new Error(paged.message);
+    expect({ ...paged.value, millis: 0 }).toEqual({ ...whole.body, millis: 0 });
   });
 
   it('counts only the receipts of the period', async () => {

@@ -1,4 +1,3 @@
-import { setImmediate } from 'node:timers/promises';
 import type { Period } from '../domain/rules/calendar.ts';
 import type { Campaign } from '../domain/rules/campaign.ts';
 import type { MemberFacts, RuleContext, Usage } from '../domain/rules/context.ts';
@@ -12,6 +11,7 @@ import { loadSettings } from '../store/programs.ts';
 import { latestRules } from '../store/rules.ts';
 import { checkRuleSet } from './rules.ts';
 import type { Deps } from './deps.ts';
+import { giveWayEvery } from './give-way.ts';
 import { fail, ok, type Outcome } from './outcome.ts';
 
 interface CampaignTotals {
@@ -154,7 +154,10 @@ class Replay {
 }
 
 const PAGE = 5000;
-const PGLITE_PAGE = 500;
+// On PGlite the database runs in this thread: small pages, so that one read does not hold the tills up either.
+const PGLITE_PAGE = 250;
+/** How long the replay runs before it lets the tills' requests in (the database runs in this thread on PGlite). */
+const SLICE_MS = 10;
 /** A backtest longer than this is stopped: a shorter period answers the question without holding the server. */
 export const BACKTEST_TIME_LIMIT_MS = 120_000;
 
@@ -191,7 +194,7 @@ export async function backtest(
   programId: string,
   draft: unknown,
   period: { from: Date; to: Date },
-  { timeLimitMs = BACKTEST_TIME_LIMIT_MS } = {},
+  { timeLimitMs = BACKTEST_TIME_LIMIT_MS, pageSize = deps.db.engine === 'pglite' ? PGLITE_PAGE : PAGE } = {},
 ): Promise<Outcome<BacktestReport>> {
   const started = performance.now();
   const checked = await checkRuleSet(deps.db, programId, draft);
@@ -199,21 +202,20 @@ export async function backtest(
   const { settings } = await loadSettings(deps.db, programId);
   const published = await latestRules(deps.db, programId);
   const sides = [new Replay(published.rules, published.version, settings), new Replay(compileRuleSet(checked.value), null, settings)] as const;
-  const members = await pastMembers(deps.db, programId, period);
+  const members = await pastMembers(deps.db, programId, period, pageSize);
   const purchases = new Map([...members].map(([id, m]) => [id, m.purchasesBefore]));
   let count = 0;
   // The next page is read while this one is replayed.
-  // On PGlite the database runs in this thread: small pages, with the tills' requests let in between them.
-  const size = deps.db.engine === 'pglite' ? PGLITE_PAGE : PAGE;
-  let next = pastReceipts(deps.db, programId, period, null, size);
+  const giveWay = giveWayEvery(SLICE_MS);
+  let next = pastReceipts(deps.db, programId, period, null, pageSize);
   for (;;) {
     const page = await next;
     if (performance.now() - started > timeLimitMs)
       return fail('period_too_long', `the backtest ran past its limit of ${timeLimitMs / 1000} s; choose a shorter period`, { receiptsReplayed: count });
     const last = page[page.length - 1];
-    if (last && page.length === size) next = pastReceipts(deps.db, programId, period, { at: last.purchasedAt, id: last.id }, size);
-    if (deps.db.engine === 'pglite') await setImmediate();
+    if (last && page.length === pageSize) next = pastReceipts(deps.db, programId, period, { at: last.purchasedAt, id: last.id }, pageSize);
     for (const receipt of page) {
+      await giveWay();
       // What both sides see of the receipt is worked out once.
       const local = localTime(receipt.purchasedAt, settings.timezone);
       const past = receipt.memberId ? members.get(receipt.memberId) : undefined;
@@ -238,7 +240,7 @@ export async function backtest(
       if (member) purchases.set(member.id, member.purchases + 1);
     }
     count += page.length;
-    if (page.length < size) break;
+    if (page.length < pageSize) break;
   }
   const [was, would] = sides.map((s) => s.result()) as [Side, Side];
   return ok({

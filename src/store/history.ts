@@ -25,18 +25,25 @@ export interface PastMember {
 }
 
 /** The members who bought in a period, with what they had bought before it. */
-export async function pastMembers(db: Queryable, programId: string, period: { from: Date; to: Date }): Promise<Map<string, PastMember>> {
-  const rows = await db.query<{ id: string; birth_date: string | null; created_at: Date; attributes: Record<string, unknown>; before: number }>(
-    `select m.id, m.birth_date, m.created_at,
-       m.attributes || jsonb_build_object('gender', m.gender, 'city', m.city, 'source', m.source, 'channel', m.channel) as attributes,
-       (select count(*)::int from receipts p where p.program_id = m.program_id and p.member_id = m.id and p.status = 'confirmed'
-          and p.purchased_at < $2) as before
-     from members m
-     where m.program_id = $1 and exists (select 1 from receipts r where r.program_id = m.program_id and r.member_id = m.id
-       and r.purchased_at >= $2 and r.purchased_at < $3)`,
-    [programId, period.from, period.to],
-  );
-  return new Map(rows.map((r) => [r.id, { birthDate: r.birth_date, joinedAt: r.created_at, attributes: r.attributes, purchasesBefore: r.before }]));
+export async function pastMembers(db: Queryable, programId: string, period: { from: Date; to: Date }, pageSize: number): Promise<Map<string, PastMember>> {
+  const members = new Map<string, PastMember>();
+  // A page of members at a time, by id: one statement over every member would hold PGlite's thread for its whole length.
+  for (let after = ''; ; ) {
+    const rows = await db.query<{ id: string; birth_date: string | null; created_at: Date; attributes: Record<string, unknown>; before: number }>(
+      `select m.id, m.birth_date, m.created_at,
+         m.attributes || jsonb_build_object('gender', m.gender, 'city', m.city, 'source', m.source, 'channel', m.channel) as attributes,
+         (select count(*)::int from receipts p where p.program_id = m.program_id and p.member_id = m.id and p.status = 'confirmed'
+            and p.purchased_at < $2) as before
+       from members m
+       where m.program_id = $1 and m.id > $4 and exists (select 1 from receipts r where r.program_id = m.program_id and r.member_id = m.id
+         and r.purchased_at >= $2 and r.purchased_at < $3)
+       order by m.id limit $5`,
+      [programId, period.from, period.to, after, pageSize],
+    );
+    for (const r of rows) members.set(r.id, { birthDate: r.birth_date, joinedAt: r.created_at, attributes: r.attributes, purchasesBefore: r.before });
+    if (rows.length < pageSize) return members;
+    after = (rows[rows.length - 1] as { id: string }).id;
+  }
 }
 
 /**
