@@ -240,14 +240,17 @@ async function main() {
   const lite = await closedLoop(liteServer.base, onLite.posKey, 8, phase, (n) => ({ path: '/v1/receipts', body: receiptMaker(onLite, 'l')(n) }));
   log(`PGlite confirm: ${fmt(lite)}`);
   // The embedded database runs in the server's thread: heavy work must still let /health (and the tills) in.
-  const post = (path: string, key: string, body: unknown) =>
-    fetch(`${liteServer.base}${path}`, { method: 'POST', headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' }, body: JSON.stringify(body) }).then((r) => r.arrayBuffer());
+  // Bodies are written before the probe starts: this process's own work must not count as the server's.
+  const post = (path: string, key: string, body: string) =>
+    fetch(`${liteServer.base}${path}`, { method: 'POST', headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' }, body }).then((r) => r.arrayBuffer());
   const liteBatchMaker = receiptMaker(onLite, 'lb');
-  const healthDuringBatch = await healthWhile(liteServer.base, () => post('/v1/receipts/batch', onLite.posKey, { receipts: Array.from({ length: 1000 }, (_, i) => liteBatchMaker(i)) }));
-  const healthDuringBacktest = await healthWhile(liteServer.base, () =>
-    post('/v1/rules/backtest', onLite.adminKey, { rules: manyCampaigns(50), from: '2000-01-01T00:00:00Z', to: new Date(Date.now() + 86_400_000).toISOString() }),
-  );
-  log(`PGlite /health during a 1,000-receipt batch: p99 ${healthDuringBatch.p99.toFixed(0)} ms, max ${healthDuringBatch.max.toFixed(0)} ms; during a backtest: p99 ${healthDuringBacktest.p99.toFixed(0)} ms, max ${healthDuringBacktest.max.toFixed(0)} ms`);
+  const batches = [0, 1, 2].map((b) => JSON.stringify({ receipts: Array.from({ length: 1000 }, (_, i) => liteBatchMaker(b * 1000 + i)) }));
+  const healthDuringBatch = await healthWhile(liteServer.base, async () => {
+    for (const batch of batches) await post('/v1/receipts/batch', onLite.posKey, batch);
+  });
+  const backtestBody = JSON.stringify({ rules: manyCampaigns(50), from: '2000-01-01T00:00:00Z', to: new Date(Date.now() + 86_400_000).toISOString() });
+  const healthDuringBacktest = await healthWhile(liteServer.base, () => post('/v1/rules/backtest', onLite.adminKey, backtestBody));
+  log(`PGlite /health during three 1,000-receipt batches: p99 ${healthDuringBatch.p99.toFixed(0)} ms, max ${healthDuringBatch.max.toFixed(0)} ms; during a backtest: p99 ${healthDuringBacktest.p99.toFixed(0)} ms, max ${healthDuringBacktest.max.toFixed(0)} ms`);
   const litePeak = liteServer.peakMb();
   await liteServer.stop();
   rmSync(onLite.env.KOPILKA_DATA_DIR as string, { recursive: true, force: true });
