@@ -40,14 +40,51 @@ export function boundedInput(limits: InputLimits = defaultInputLimits): Middlewa
 
 async function bodyFault(c: Context): Promise<{ path: string; message: string } | null> {
   if (!c.req.raw.body || !/^application\/([a-z.+-]*\+)?json/i.test(c.req.header('content-type') ?? '')) return null;
+  const text = await c.req.text();
+  if (!mayHoldFault(text)) return null;
   let parsed: unknown;
   try {
-    parsed = JSON.parse(await c.req.text());
+    parsed = JSON.parse(text);
   } catch {
     return null; // the route's validator answers malformed_json
   }
   return valueFault(parsed);
 }
+
+/**
+ * Whether a JSON text may hold a value the rule refuses. Most bodies cannot, and are let through without being
+ * parsed twice (the route parses them). In JSON text a NUL or a lone surrogate can only be a \\u escape (a raw
+ * control character is malformed, and decoded UTF-8 holds no lone surrogate); a number rounds to infinity only
+ * with an exponent or some 309 digits; nesting is counted outside strings. True may be a false alarm.
+ */
+export function mayHoldFault(text: string): boolean {
+  if (/\\u(?:0000|d[89a-f])/i.test(text)) return true;
+  let depth = 0;
+  let digits = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === BACKSLASH) i++;
+      else if (c === QUOTE) inString = false;
+      continue;
+    }
+    if (c >= ZERO && c <= NINE) {
+      if (++digits >= 300) return true;
+      continue;
+    }
+    if ((c === LOWER_E || c === UPPER_E) && digits > 0) return true;
+    digits = 0;
+    if (c === QUOTE) inString = true;
+    else if (c === OPEN_BRACE || c === OPEN_BRACKET) {
+      if (++depth >= MAX_DEPTH) return true;
+    } else if (c === CLOSE_BRACE || c === CLOSE_BRACKET) depth--;
+  }
+  return false;
+}
+const code = (c: string) => c.charCodeAt(0);
+const [BACKSLASH, QUOTE, OPEN_BRACE, OPEN_BRACKET, CLOSE_BRACE, CLOSE_BRACKET] = [code('\\'), code('"'), code('{'), code('['), code('}'), code(']')];
+const [ZERO, NINE, LOWER_E, UPPER_E] = [code('0'), code('9'), code('e'), code('E')];
 
 /** The first value a request may not carry, with its path; null when every part is acceptable. */
 export function valueFault(value: unknown): { path: string; message: string } | null {
