@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { luhnCheckDigit } from '../src/domain/cards.ts';
 import type { Db } from '../src/store/db.ts';
-import { line, newProgramme, openTestDb, receipt, type Programme } from './harness.ts';
+import { line, newProgramme, openTestDb, receipt, salePaths, type Programme } from './harness.ts';
 
 // Races between tills, retries and job runners. PGlite runs one transaction at a time, so these only mean
 // something on a PostgreSQL server.
@@ -63,45 +63,48 @@ describe.skipIf(!process.env.DATABASE_URL)('concurrent requests (PostgreSQL)', (
     return Number(row?.lowest);
   }
 
-  it('lets through exactly as many parallel redemptions as the balance covers', async () => {
-    const p = await newProgramme(db, settings);
-    const memberId = await newMember(p, 1000);
-    const results = await parallel(50, (i) =>
-      p.call('POST', '/v1/receipts', receipt(`PAR-${i}`, [line('TV', 100_000)], { member: { id: memberId }, pointsToSpend: 100 }), { role: 'pos' }),
-    );
-    const accepted = results.filter((r) => r.status === 201);
-    const refused = results.filter((r) => r.status !== 201);
-    expect(accepted).toHaveLength(10);
-    expect(refused.map((r) => `${r.status} ${r.body.code}`)).toEqual(Array(40).fill('422 insufficient_points'));
-    // Each accepted sale saw the balance the one before it left: 900, 800, ..., 0.
-    expect(accepted.map((r) => r.body.balance.available).sort((a, b) => a - b)).toEqual([0, 100, 200, 300, 400, 500, 600, 700, 800, 900]);
-    expect(await balanceOf(p, memberId)).toMatchObject({ available: 0, debt: 0, pending: 10 * 45 });
-    expect(await lowestAvailable(p, memberId)).toBe(0);
-    expect(await count('select count(*) as n from receipts where program_id = $1', [p.programId])).toBe(10);
-    expect(await count(`select coalesce(sum(amount), 0) as n from postings where program_id = $1 and account = 'program:redemption'`, [p.programId])).toBe(1000);
-    await expectLedgerHolds(p);
-  });
+  // Every path a sale can take locks the member: removing any one of the locks turns one of these red.
+  describe.each(Object.keys(salePaths) as (keyof typeof salePaths)[])('on the %s sale path', (path) => {
+    const sell = salePaths[path];
 
-  it('stores a receipt sent 20 times at once exactly once and answers every copy alike', async () => {
-    const p = await newProgramme(db, settings);
-    const memberId = await newMember(p, 500);
-    const body = receipt('SAME-1', [line('TV', 100_000), line('BREAD', 5_000, 2)], { member: { id: memberId }, pointsToSpend: 50 });
-    const results = await parallel(20, () => p.call('POST', '/v1/receipts', body, { role: 'pos' }));
-    expect(results.map((r) => r.status)).toEqual(Array(20).fill(201));
-    const first = results[0]?.body;
-    for (const r of results) expect(r.body).toEqual(first);
-    expect(await count('select count(*) as n from receipts where program_id = $1 and number = $2', [p.programId, 'SAME-1'])).toBe(1);
-    expect(await count(`select count(*) as n from journal_entries where program_id = $1 and receipt_id = $2 and kind = 'receipt'`, [p.programId, first.id])).toBe(1);
-    // Spent and earned once: 50 points off 500; 5% of (1100 - 50) RUB = 52 points pending.
-    expect(await balanceOf(p, memberId)).toMatchObject({ available: 450, pending: 52 });
+    it('lets through exactly as many parallel redemptions as the balance covers', async () => {
+      const p = await newProgramme(db, settings);
+      const memberId = await newMember(p, 1000);
+      const results = await parallel(50, (i) => sell(p, receipt(`PAR-${i}`, [line('TV', 100_000)], { member: { id: memberId }, pointsToSpend: 100 })));
+      const accepted = results.filter((r) => r.status === 201);
+      const refused = results.filter((r) => r.status !== 201);
+      expect(accepted).toHaveLength(10);
+      expect(refused.map((r) => `${r.status} ${r.body.code}`)).toEqual(Array(40).fill('422 insufficient_points'));
+      // Each accepted sale saw the balance the one before it left: 900, 800, ..., 0.
+      expect(accepted.map((r) => r.body.balance.available).sort((a, b) => a - b)).toEqual([0, 100, 200, 300, 400, 500, 600, 700, 800, 900]);
+      expect(await balanceOf(p, memberId)).toMatchObject({ available: 0, debt: 0, pending: 10 * 45 });
+      expect(await lowestAvailable(p, memberId)).toBe(0);
+      expect(await count('select count(*) as n from receipts where program_id = $1', [p.programId])).toBe(10);
+      expect(await count(`select coalesce(sum(amount), 0) as n from postings where program_id = $1 and account = 'program:redemption'`, [p.programId])).toBe(1000);
+      await expectLedgerHolds(p);
+    });
 
-    // An anonymous receipt takes no member lock: the unique (store, number) decides, and the losers replay the winner.
-    const anonymous = receipt('ANON-1', [line('MILK', 8_900, 3)]);
-    const anon = await parallel(20, () => p.call('POST', '/v1/receipts', anonymous, { role: 'pos' }));
-    expect(anon.map((r) => r.status)).toEqual(Array(20).fill(201));
-    for (const r of anon) expect(r.body).toEqual(anon[0]?.body);
-    expect(await count('select count(*) as n from receipts where program_id = $1 and number = $2', [p.programId, 'ANON-1'])).toBe(1);
-    await expectLedgerHolds(p);
+    it('stores a receipt sent 20 times at once exactly once and answers every copy alike', async () => {
+      const p = await newProgramme(db, settings);
+      const memberId = await newMember(p, 500);
+      const body = receipt('SAME-1', [line('TV', 100_000), line('BREAD', 5_000, 2)], { member: { id: memberId }, pointsToSpend: 50 });
+      const results = await parallel(20, () => sell(p, body));
+      expect(results.map((r) => r.status)).toEqual(Array(20).fill(201));
+      const first = results[0]?.body;
+      for (const r of results) expect(r.body).toEqual(first);
+      expect(await count('select count(*) as n from receipts where program_id = $1 and number = $2', [p.programId, 'SAME-1'])).toBe(1);
+      expect(await count(`select count(*) as n from journal_entries where program_id = $1 and receipt_id = $2 and kind = 'receipt'`, [p.programId, first.id])).toBe(1);
+      // Spent and earned once: 50 points off 500; 5% of (1100 - 50) RUB = 52 points pending.
+      expect(await balanceOf(p, memberId)).toMatchObject({ available: 450, pending: 52 });
+
+      // An anonymous receipt takes no member lock: the unique (store, number) decides, and the losers replay the winner.
+      const anonymous = receipt('ANON-1', [line('MILK', 8_900, 3)]);
+      const anon = await parallel(20, () => sell(p, anonymous));
+      expect(anon.map((r) => r.status)).toEqual(Array(20).fill(201));
+      for (const r of anon) expect(r.body).toEqual(anon[0]?.body);
+      expect(await count('select count(*) as n from receipts where program_id = $1 and number = $2', [p.programId, 'ANON-1'])).toBe(1);
+      await expectLedgerHolds(p);
+    });
   });
 
   it('enrols one member when tills bring the same new card at once', async () => {

@@ -75,3 +75,20 @@ export function line(sku: string, price: number, quantity = 1, extra: Record<str
 export function receipt(number: string, lines: ReturnType<typeof line>[], extra: Record<string, unknown> = {}) {
   return { storeCode: 'S1', number, lines, total: lines.reduce((a, l) => a + l.amount, 0), ...extra };
 }
+
+/**
+ * The ways a till's sale reaches the ledger, each answering like `POST /v1/receipts`: grouped with the tills'
+ * other receipts (no key), alone (an Idempotency-Key of its own), and as a batch of one.
+ */
+export const salePaths = {
+  grouped: (p: Programme, body: unknown) => p.call('POST', '/v1/receipts', body, { role: 'pos' }),
+  single: (p: Programme, body: unknown) =>
+    p.call('POST', '/v1/receipts', body, { role: 'pos', headers: { 'idempotency-key': `single-${Math.random().toString(36).slice(2)}` } }),
+  batch: async (p: Programme, body: unknown) => {
+    const res = await p.call('POST', '/v1/receipts/batch', { receipts: [body] }, { role: 'pos' });
+    if (res.status !== 200) return res;
+    const [item] = res.body.results;
+    return { status: item.status as number, body: item.receipt ?? item.problem, contentType: res.contentType };
+  },
+} satisfies Record<string, (p: Programme, body: unknown) => ReturnType<Programme['call']>>;
+export type SalePath = keyof typeof salePaths;
