@@ -84,6 +84,24 @@ describe.skipIf(!process.env.DATABASE_URL)('concurrent requests (PostgreSQL)', (
       await expectLedgerHolds(p);
     });
 
+    it('never lets spends and a return that claws the points back take more than the member has', async () => {
+      const p = await newProgramme(db, { ...settings, pendingDays: 0 });
+      const memberId = await newMember(p);
+      const sale = await sell(p, receipt('EARN-1', [line('TV', 1_000_000)], { member: { id: memberId } }));
+      expect(sale.body.balance.available).toBe(500);
+      const [returned, ...spends] = await Promise.all([
+        p.call('POST', `/v1/receipts/${sale.body.id}/cancel`, undefined, { role: 'pos' }),
+        ...Array.from({ length: 10 }, (_, i) => sell(p, receipt(`SPEND-${i}`, [line('TV', 100_000)], { member: { id: memberId }, pointsToSpend: 100 }))),
+      ]);
+      expect(returned?.status).toBe(201);
+      const spent = spends.filter((r) => r.status === 201).length * 100;
+      const earnedBySpends = spends.filter((r) => r.status === 201).reduce((a, r) => a + r.body.pointsEarned, 0);
+      // Whatever the order, the cancel took back all 500 points and what it could not take became debt: each spend
+      // saw the balance the others left.
+      expect(await balanceOf(p, memberId)).toMatchObject({ available: earnedBySpends - spent, debt: Math.max(0, spent - earnedBySpends) });
+      await expectLedgerHolds(p);
+    });
+
     it('stores a receipt sent 20 times at once exactly once and answers every copy alike', async () => {
       const p = await newProgramme(db, settings);
       const memberId = await newMember(p, 500);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../src/store/db.ts';
-import { line, newProgramme, openTestDb, receipt, type Programme } from './harness.ts';
+import { line, newProgramme, openTestDb, receipt, salePaths, type Programme, type SalePath } from './harness.ts';
 
 const settings = { earn: { kind: 'percent', percent: 5 }, pendingDays: 14, expiry: { kind: 'days', days: 365 } };
 const promo = { name: 'Промокод', conditions: { code: 'coupon', args: {} }, effects: [{ code: 'discount_percent', args: { percent: 10 } }] };
@@ -261,13 +261,13 @@ describe('the audit trail', () => {
 });
 
 describe.skipIf(!process.env.DATABASE_URL)('a single-use coupon at many tills at once (PostgreSQL)', () => {
-  it('is applied to exactly one receipt', async () => {
+  it.each(Object.keys(salePaths) as SalePath[])('is applied to exactly one receipt on the %s sale path', async (path) => {
     const q = await newProgramme(db, settings);
     expect((await q.call('PUT', '/v1/campaigns/promo', promo)).status).toBe(200);
     const made = await q.call('POST', '/v1/coupons/batches', { campaign: 'promo', count: 1 });
     const code: string = made.body.codes[0];
     const results = await Promise.all(
-      Array.from({ length: 10 }, (_, i) => q.call('POST', '/v1/receipts', receipt(`RACE-${i}`, [line('TEA', 10_000)], { coupons: [code] }), { role: 'pos' })),
+      Array.from({ length: 10 }, (_, i) => salePaths[path](q, receipt(`RACE-${i}`, [line('TEA', 10_000)], { coupons: [code] }))),
     );
     expect(results.map((r) => r.status)).toEqual(Array(10).fill(201));
     const applied = results.filter((r) => r.body.coupons[0].status === 'applied');
