@@ -5,7 +5,8 @@ import { issueKey, revokeKey } from './flows/keys.ts';
 import { createApiKey, createProgram } from './flows/programs.ts';
 import type { DemoOptions } from './demo/generate.ts';
 import type { Deps } from './flows/deps.ts';
-import { jobNames, runJob, type JobName } from './jobs/jobs.ts';
+import { jobNames, type JobName } from './jobs/jobs.ts';
+import { runJobByHand } from './jobs/scheduler.ts';
 import { countLines, importReceipts } from './import/receipts.ts';
 import { progressBar } from './progress.ts';
 import { defaultInputLimits } from './api/input.ts';
@@ -208,8 +209,9 @@ jobs
   .description(`run a job: ${jobNames.join(', ')}`)
   .addArgument(program.createArgument('<name>', 'job name').choices(jobNames as string[]))
   .action(withDatabase(async (deps, name: JobName) => {
-    const report = await runJob(deps, name);
+    const report = await runJobByHand(deps, name);
     console.log(`${report.job}: ${report.members} members looked at, ${report.changed} changed`);
+    for (const { scope, by } of report.busy) console.log(`  ${scope ? `programme ${scope}` : 'every programme'}: running in ${by} now, left to it`);
   }));
 
 await program.parseAsync();

@@ -15,6 +15,29 @@ export async function openTestDb(): Promise<Db> {
   return db;
 }
 
+/**
+ * A database of this test file's own: on PostgreSQL a fresh database named after it (for work over every programme,
+ * such as scheduled jobs, that must not touch the programmes other files are using); on PGlite one in memory.
+ */
+export async function openOwnTestDb(name: string): Promise<Db> {
+  const url = process.env.DATABASE_URL;
+  if (!url) return openTestDb();
+  const admin = await openDb({ databaseUrl: url, poolSize: 1 });
+  await admin.query(`drop database if exists kopilka_test_${name} with (force)`);
+  await admin.query(`create database kopilka_test_${name}`);
+  await admin.close();
+  const db = await openOwnTestDbAgain(name);
+  await migrate(db);
+  return db;
+}
+
+/** Another connection pool on the database `openOwnTestDb(name)` made: a second server, as far as PostgreSQL can tell. */
+export async function openOwnTestDbAgain(name: string): Promise<Db> {
+  const own = new URL(process.env.DATABASE_URL as string);
+  own.pathname = `/kopilka_test_${name}`;
+  return openDb({ databaseUrl: own.toString(), poolSize: 20 });
+}
+
 /** Grows `audit_log` by 3,000 rows (some 100 pages), so the planner's statistics of it are stale. */
 export async function growAuditLog(db: Db): Promise<void> {
   await db.query(

@@ -15,6 +15,7 @@ const expected: Record<string, readonly Role[]> = {
   'GET /v1/stores/{code}': everyone,
   'PUT /v1/stores/{code}': ['admin', 'marketer'],
   'POST /v1/jobs/{name}/run': ['admin'],
+  'GET /v1/jobs': ['admin', 'marketer', 'readonly'],
 
   'POST /v1/members': ['admin', 'pos'],
   'GET /v1/members': everyone,

@@ -40,6 +40,7 @@ export const matrix = {
   backtest: { holders: ['admin', 'marketer'], does: 'backtest rules' },
   audit: { holders: ['admin', 'marketer', 'readonly'], does: 'read the audit log' },
   jobs: { holders: ['admin'], does: 'run jobs' },
+  'jobs:read': { holders: ['admin', 'marketer', 'readonly'], does: 'read the job schedule' },
   keys: { holders: ['admin'], does: 'manage API keys' },
 } as const satisfies Record<string, { holders: readonly Holder[]; does: string }>;
 

@@ -31,6 +31,7 @@ describe('default settings', () => {
       corsOrigins: [],
       tierQualification: { metric: 'amount_spent', windowDays: 365 },
       tiers: [],
+      dailyJobsAt: '03:00',
     });
   });
 

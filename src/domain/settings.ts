@@ -76,6 +76,8 @@ export const settingsSchema = z
       })
       .default({ metric: 'amount_spent', windowDays: 365 }),
     tiers: z.array(tierSchema).max(20).default([]),
+    /** The programme-local time at which the daily jobs (tier review, birthdays, clean-up) run. */
+    dailyJobsAt: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time of day such as 03:00').default('03:00'),
   })
   .superRefine((s, ctx) => {
     const codes = new Set<string>();

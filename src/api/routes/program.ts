@@ -5,6 +5,7 @@ import { changeSettings } from '../../flows/programs.ts';
 import { saveStore } from '../../flows/stores.ts';
 import { jobNames, runJob, type JobName } from '../../jobs/jobs.ts';
 import { findProgram, loadSettings } from '../../store/programs.ts';
+import { programmeSchedule } from '../../store/schedule.ts';
 import { findStore, listStores } from '../../store/stores.ts';
 import { allow, type Env } from '../auth.ts';
 import { body, json, problems, security } from '../openapi.ts';
@@ -87,6 +88,57 @@ export function programRoutes(deps: Deps) {
       responses: { 200: json(z.object({ job: z.string(), members: z.number().int(), changed: z.number().int() }), 'what the job did'), ...problems },
     }),
     async (c) => c.json(await runJob(deps, c.req.valid('param').name, c.get('key').programId), 200),
+  );
+
+  const scheduledRun = z
+    .object({
+      job: z.enum(jobNames as [JobName, ...JobName[]]),
+      scope: z.enum(['every programme', 'this programme']),
+      nextRunAt: z.string().describe('ISO 8601; a daily job runs at the programme-local `dailyJobsAt`'),
+      running: z.boolean(),
+      runs: z.number().int().describe('runs finished so far'),
+      lastRun: z
+        .object({
+          startedAt: z.string(),
+          finishedAt: z.string().nullable(),
+          millis: z.number().int().nullable(),
+          outcome: z.enum(['ok', 'failed']).nullable(),
+          members: z.number().int().nullable().describe('members looked at (for a job of this programme only)'),
+          changed: z.number().int().nullable(),
+        })
+        .nullable(),
+    })
+    .openapi('ScheduledJob');
+  app.openapi(
+    createRoute({
+      method: 'get', path: '/v1/jobs', tags: ['Jobs'], security, middleware: [allow('jobs:read')] as const,
+      summary: "The schedule: when each job last ran (how long, how it went) and when it runs next; daily jobs are the programme's own",
+      responses: { 200: json(z.object({ items: z.array(scheduledRun) }), 'the jobs'), ...problems },
+    }),
+    async (c) => {
+      const now = deps.now();
+      const items = (await programmeSchedule(deps.db, c.get('key').programId)).map((r) => {
+        const own = r.scope !== '';
+        const finished = r.lastFinishedAt && r.lastStartedAt && r.lastFinishedAt >= r.lastStartedAt ? r.lastFinishedAt : null;
+        return {
+          job: r.job as JobName,
+          scope: own ? ('this programme' as const) : ('every programme' as const),
+          nextRunAt: r.nextRunAt.toISOString(),
+          running: r.leasedUntil !== null && r.leasedUntil > now,
+          runs: r.runs,
+          lastRun: r.lastStartedAt && {
+            startedAt: r.lastStartedAt.toISOString(),
+            finishedAt: finished?.toISOString() ?? null,
+            millis: finished && r.lastStartedAt ? finished.getTime() - r.lastStartedAt.getTime() : null,
+            outcome: finished ? r.lastOutcome : null,
+            // A job over every programme counts every programme's members: not this programme's to see.
+            members: own && finished ? Number(r.lastReport?.members ?? 0) : null,
+            changed: own && finished ? Number(r.lastReport?.changed ?? 0) : null,
+          },
+        };
+      });
+      return c.json({ items }, 200);
+    },
   );
 
   return app;
