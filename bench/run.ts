@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { catalogue } from '../src/demo/catalogue.ts';
-import { createDemoProgramme, generateDemo } from '../src/demo/generate.ts';
+import { createDemoProgramme, generateDemo, publishDemoCampaigns } from '../src/demo/generate.ts';
 import { adjustPoints } from '../src/flows/adjustments.ts';
 import { openDb } from '../src/store/db.ts';
 import { migrate } from '../src/store/migrate.ts';
@@ -70,8 +70,8 @@ interface Target {
 }
 
 /**
- * A demo programme with tiers, members (half of them with points to spend) and two months of their history,
- * written before the server starts: tills are measured against a programme in use, not an empty one.
+ * A demo programme with tiers, campaigns, members (half of them with points to spend) and two months of their
+ * history, written before the server starts: tills are measured against a programme in use, not an empty one.
  */
 async function prepare(engine: Target['engine']): Promise<Target> {
   let env: Record<string, string>;
@@ -87,6 +87,8 @@ async function prepare(engine: Target['engine']): Promise<Target> {
   const deps = { db, now: () => new Date() };
   const demo = await createDemoProgramme(deps, new Date(Date.now() - (HISTORY_MONTHS * 31 + 1) * 86_400_000));
   await generateDemo(deps, demo.programId, { members: MEMBERS, months: HISTORY_MONTHS, seed: 7, until: new Date() });
+  // The programme as tills meet it: with the demo's campaigns published, as `npm start` leaves it.
+  await publishDemoCampaigns(deps, demo.programId);
   const rows = await db.query<{ number: string; member_id: string }>(
     'select number, member_id from cards where program_id = $1 order by number',
     [demo.programId],
