@@ -1,3 +1,4 @@
+import cluster from 'node:cluster';
 import { resolve } from 'node:path';
 import { Command, Option } from 'commander';
 import { systemPrincipal } from './domain/access.ts';
@@ -9,7 +10,7 @@ import { jobNames, type JobName } from './jobs/jobs.ts';
 import { runJobByHand } from './jobs/scheduler.ts';
 import { countLines, importReceipts } from './import/receipts.ts';
 import { progressBar } from './progress.ts';
-import { defaultInputLimits } from './api/input.ts';
+import { defaultInputLimits, type InputLimits } from './api/input.ts';
 import { closeAbandonedLoads } from './demo/loading.ts';
 import { startServer } from './server.ts';
 import { DataDirInUseError } from './store/data-dir-lock.ts';
@@ -74,7 +75,8 @@ const historyStart = (deps: Deps, months: number) => new Date(deps.now().getTime
 program
   .command('serve')
   .description('run the HTTP API (PORT, default 3000); on an empty database, create the demo programme and load it in the background')
-  .action(async () => {
+  .option('--workers <n>', 'server processes sharing the port (PostgreSQL only; jobs still run once)', (v) => Number(v), 1)
+  .action(async (opts: { workers: number }) => {
     const port = Number(process.env.PORT || 3000);
     const host = process.env.HOST || '127.0.0.1';
     const limits = {
@@ -83,15 +85,21 @@ program
     };
     for (const [name, value] of Object.entries(limits))
       if (!Number.isInteger(value) || value < 1024) return program.error(`${name === 'maxBodyBytes' ? 'KOPILKA_MAX_BODY_BYTES' : 'KOPILKA_MAX_BATCH_BYTES'} must be a whole number of bytes, at least 1024`);
+    if (!Number.isInteger(opts.workers) || opts.workers < 1 || opts.workers > 64) return program.error('--workers must be a whole number from 1 to 64');
+    if (opts.workers > 1 && !process.env.DATABASE_URL)
+      return program.error('--workers needs PostgreSQL (DATABASE_URL): the embedded database belongs to one process');
+    // A worker of `serve --workers N` serves; the first process prepares the database, starts them and keeps them up.
+    if (cluster.isWorker) return void (await serveHere(await open(), { port, host, limits }));
     const deps = await open();
     for (const id of await closeAbandonedLoads(deps))
       console.log(`The demo load of ${id} was stopped before it finished; the programme keeps the history it has and takes writes again.`);
     const empty = (await listPrograms(deps.db)).length === 0;
     // The demo generator (and its name lists) is loaded only when there is a demo to make.
     const demo = empty ? await (await import('./demo/generate.ts')).createDemoProgramme(deps, historyStart(deps, DEMO_DEFAULTS.months)) : null;
-    const server = startServer(deps, { port, host, limits, jobIntervalMs: 60_000 });
+    const stopServing = opts.workers > 1 ? superviseWorkers(opts.workers) : (await serveHere(deps, { port, host, limits, keepOpen: true })).stop;
     const url = `http://${host === '127.0.0.1' || host === '0.0.0.0' ? 'localhost' : host}:${port}`;
-    console.log(`Kopilka is listening on ${url} (database: ${deps.db.engine}${host === '127.0.0.1' ? '; this machine only, set HOST=0.0.0.0 to open it' : `, on ${host}`})`);
+    const workers = opts.workers > 1 ? `, ${opts.workers} worker processes` : '';
+    console.log(`Kopilka is listening on ${url} (database: ${deps.db.engine}${workers}${host === '127.0.0.1' ? '; this machine only, set HOST=0.0.0.0 to open it' : `, on ${host}`})`);
     console.log(`API docs: ${url}/docs   OpenAPI: ${url}/openapi.json`);
     if (demo) {
       console.log(`Created the demo programme ${demo.programId}. These keys are shown once:`);
@@ -101,13 +109,54 @@ program
       void loadDemo(deps, demo.programId, DEMO_DEFAULTS).catch((error) => console.error('demo load failed', error));
     }
     const stop = async () => {
-      await server.close();
+      await stopServing();
       await deps.db.close();
       process.exit(0);
     };
     process.on('SIGINT', () => void stop());
     process.on('SIGTERM', () => void stop());
   });
+
+/** Serves the API and the scheduled jobs in this process until it is told to stop. */
+async function serveHere(deps: Deps, o: { port: number; host: string; limits: InputLimits; keepOpen?: boolean }) {
+  const server = startServer(deps, { port: o.port, host: o.host, limits: o.limits, jobIntervalMs: 60_000 });
+  const stop = async () => {
+    await server.close();
+    if (!o.keepOpen) await deps.db.close();
+  };
+  // A worker stops when its supervisor does; the first process stops with the database it also holds.
+  if (!o.keepOpen) {
+    const exit = () => void stop().then(() => process.exit(0));
+    process.on('SIGINT', exit);
+    process.on('SIGTERM', exit);
+  }
+  return { stop };
+}
+
+/** Starts the workers, starts again one that dies (a second later), and on stop waits for each to finish its requests. */
+function superviseWorkers(count: number): () => Promise<void> {
+  let stopping = false;
+  for (let i = 0; i < count; i++) cluster.fork();
+  cluster.on('exit', (worker, code, signal) => {
+    if (stopping) return;
+    console.error(`worker ${worker.process.pid} stopped (${signal ?? `exit ${code}`}); starting another`);
+    setTimeout(() => cluster.fork(), 1000);
+  });
+  return async () => {
+    stopping = true;
+    const workers = Object.values(cluster.workers ?? {}).filter((w) => w !== undefined);
+    await Promise.all(
+      workers.map(
+        (w) =>
+          new Promise<void>((resolve) => {
+            if (w.isDead()) return resolve();
+            w.once('exit', () => resolve());
+            w.process.kill('SIGTERM');
+          }),
+      ),
+    );
+  };
+}
 
 program
   .command('demo')
