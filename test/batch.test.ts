@@ -58,6 +58,24 @@ const summary = async (p: Programme, members: string[]) =>
   );
 
 describe('POST /v1/receipts/batch', () => {
+  it("keeps a member's receipts in order when one of them must go alone (a coupon), as one by one would", async () => {
+    const answers = async (batch: boolean) => {
+      const p = await newProgramme(db, settings);
+      const member = (await p.call('POST', '/v1/members', { name: 'Купонщица' })).body.member.id;
+      const sales = [
+        receipt('C-1', [line('TV', 100_000)], { member: { id: member }, coupons: ['NO-SUCH-CODE'] }),
+        receipt('C-2', [line('BREAD', 30_000)], { member: { id: member }, pointsToSpend: 100 }),
+      ];
+      if (batch) return ((await p.call('POST', '/v1/receipts/batch', { receipts: sales }, { role: 'pos' })).body.results as { status: number }[]).map((r) => r.status);
+      const statuses = [];
+      for (const sale of sales) statuses.push((await p.call('POST', '/v1/receipts', sale, { role: 'pos' })).status);
+      return statuses;
+    };
+    // The first earns the 100 points the second spends.
+    expect(await answers(false)).toEqual([201, 201]);
+    expect(await answers(true)).toEqual([201, 201]);
+  });
+
   it('ends with the same ledger as confirming the receipts one by one', async () => {
     const single = await programmeWithMembers();
     const batch = await programmeWithMembers();

@@ -122,6 +122,8 @@ async function confirmTogether(
   const phones = new Map<number, string>();
   receipts.forEach((r, i) => {
     const alone = () => void oneByOne.push(i);
+    const phone = r.member?.phone ? normalisePhone(r.member.phone) : null;
+    if (phone) phones.set(i, phone);
     const purchasedAt = r.purchasedAt ?? now;
     if (!stores.has(r.storeCode) || purchasedAt.getTime() > now.getTime() + 5 * 60_000) return alone();
     if ((r.currency && r.currency !== settings.currency) || r.coupons?.length) return alone();
@@ -135,16 +137,13 @@ async function confirmTogether(
         return alone();
       }
     }
-    if (r.member?.phone) {
-      const phone = normalisePhone(r.member.phone);
-      if (!phone) return alone();
-      phones.set(i, phone);
-    }
+    if (r.member?.phone && !phone) return alone();
   });
   const deferred = new Set(oneByOne);
   const open = (i: number) => results[i] === undefined && !deferred.has(i);
 
-  const named = receipts.filter((r, i) => open(i) && r.member);
+  // The members of the receipts that go alone are locked too: their later receipts must wait for them.
+  const named = receipts.filter((r) => r.member);
   const members = await lockMembers(tx, programId, {
     ids: [...named.flatMap((r) => (r.member?.id ? [r.member.id] : [])), ...named.flatMap((r) => (r.member?.cardNumber ? [cards.get(r.member.cardNumber)?.memberId ?? ''] : []))],
     phones: [...phones.values()],
@@ -160,6 +159,20 @@ async function confirmTogether(
     if (ref?.externalId) return byExternalId.get(ref.externalId);
     return byPhone.get(phones.get(i) ?? '');
   };
+
+  // A member's receipts keep their order: once one of them goes alone, so do the ones after it.
+  const firstAlone = new Map<string, number>();
+  for (const i of oneByOne) {
+    const id = receipts[i]?.member ? memberOf(receipts[i] as ReceiptInput, i)?.id : undefined;
+    if (id && !firstAlone.has(id)) firstAlone.set(id, i);
+  }
+  receipts.forEach((r, i) => {
+    const first = open(i) && r.member ? firstAlone.get(memberOf(r, i)?.id ?? '') : undefined;
+    if (first === undefined || first > i) return;
+    oneByOne.push(i);
+    deferred.add(i);
+  });
+  oneByOne.sort((a, b) => a - b);
 
   const window = tierWindow(settings, null, now);
   const { seen, lots, qualifying } = await batchView(tx, programId, receipts.filter((_, i) => open(i)), members.map((m) => m.id), window);
