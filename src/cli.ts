@@ -208,7 +208,8 @@ keys
   .addOption(new Option('--role <role>', 'role').choices(roles as string[]).makeOptionMandatory())
   .option('--name <name>', 'who or what uses the key', 'key')
   .option('--pii', "readonly keys only: let the key see members' personal data", false)
-  .action(withDatabase(async (deps, opts: { program: string; role: Role; name: string; pii: boolean }) => {
+  .option('--partner <code>', 'partner keys only (and required for them): the partner whose stores the key sells at')
+  .action(withDatabase(async (deps, opts: { program: string; role: Role; name: string; pii: boolean; partner?: string }) => {
     if (!(await findProgram(deps.db, opts.program))) program.error(`no programme ${opts.program} (see: kopilka programs list)`);
     const key = await issueKey(deps, opts.program, opts, commandLine);
     if (!key.ok) return program.error(key.message);

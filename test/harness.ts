@@ -4,6 +4,7 @@ import { createApiKey, createProgram } from '../src/flows/programs.ts';
 import { openDb, type Db } from '../src/store/db.ts';
 import { roles, type Role } from '../src/store/keys.ts';
 import { migrate } from '../src/store/migrate.ts';
+import { upsertPartner } from '../src/store/partners.ts';
 import { upsertStore } from '../src/store/stores.ts';
 
 /** Which engine this run uses: PostgreSQL when DATABASE_URL is set, else an in-memory PGlite. */
@@ -67,9 +68,11 @@ export async function newProgramme(db: Db, settings: Record<string, unknown> = {
   const created = await createProgram(deps, { name: 'Test programme', settings });
   if (!created.ok) throw new Error(created.message);
   const programId = created.value.id;
-  await upsertStore(db, programId, { code: 'S1', name: 'Store one', city: 'Москва', channel: 'till' }, clock);
+  // The store belongs to partner P1, whose partner key sells there; the other roles sell at any store.
+  await upsertPartner(db, programId, { code: 'P1', name: 'Partner one' }, clock);
+  await upsertStore(db, programId, { code: 'S1', name: 'Store one', city: 'Москва', channel: 'till', partner: 'P1' }, clock);
   const keys = {} as Record<Role, string>;
-  for (const role of roles) keys[role] = (await createApiKey(db, programId, role, role, clock)).secret;
+  for (const role of roles) keys[role] = (await createApiKey(db, programId, role, role, clock, false, role === 'partner' ? 'P1' : null)).secret;
   const app = createApp(deps);
   return {
     deps,

@@ -26,7 +26,7 @@ describe('an admin key manages the programme’s keys', () => {
     const listed = await p.call('GET', '/v1/keys');
     expect(listed.status).toBe(200);
     expect(listed.body.items.map((k: { role: string }) => k.role).sort()).toEqual(['admin', 'marketer', 'partner', 'pos', 'readonly']);
-    for (const k of listed.body.items) expect(Object.keys(k).sort()).toEqual(['createdAt', 'id', 'name', 'pii', 'revokedAt', 'role']);
+    for (const k of listed.body.items) expect(Object.keys(k).sort()).toEqual(['createdAt', 'id', 'name', 'partner', 'pii', 'revokedAt', 'role']);
     expect(JSON.stringify(listed.body)).not.toMatch(/kop_|[0-9a-f]{64}/);
   });
 

@@ -15,7 +15,7 @@ beforeAll(async () => {
   p = await newProgramme(db, { pendingDays: 0, earn: { kind: 'percent', percent: 10 } });
   memberId = (await p.call('POST', '/v1/members', { name: 'Покупатель' }, { role: 'pos' })).body.member.id;
   tillReceipt = (await p.call('POST', '/v1/receipts', receipt('TILL-1', [line('MILK', 10_000, 2)], { member: { id: memberId } }), { role: 'pos' })).body.id;
-  otherPartner = (await p.call('POST', '/v1/keys', { name: 'fuel station', role: 'partner' })).body.secret;
+  otherPartner = (await p.call('POST', '/v1/keys', { name: 'fuel station', role: 'partner', partner: 'P1' })).body.secret;
 });
 afterAll(() => db.close());
 

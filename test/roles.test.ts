@@ -14,6 +14,8 @@ const expected: Record<string, readonly Role[]> = {
   'GET /v1/stores': everyone,
   'GET /v1/stores/{code}': everyone,
   'PUT /v1/stores/{code}': ['admin', 'marketer'],
+  'GET /v1/partners': everyone,
+  'PUT /v1/partners/{code}': ['admin', 'marketer'],
   'POST /v1/jobs/{name}/run': ['admin'],
   'GET /v1/jobs': ['admin', 'marketer', 'readonly'],
 
@@ -72,6 +74,7 @@ const sale = receipt('ROLES-1', [line('MILK', 10_000)]);
 const bodies: Record<string, unknown> = {
   'PATCH /v1/program/settings': { pendingDays: 14 },
   'PUT /v1/stores/{code}': { name: 'Store', city: null, channel: 'till' },
+  'PUT /v1/partners/{code}': { name: 'Partner' },
   'POST /v1/members': { name: 'Роль Ролевая' },
   'PATCH /v1/members/{id}': { email: 'roles@example.ru' },
   'POST /v1/members/{id}/adjustments': { points: 10, reason: 'roles' },

@@ -97,7 +97,7 @@ describe('stores', () => {
   it('a marketer registers a store, which receipts can then name', async () => {
     const saved = await p.call('PUT', '/v1/stores/SPB-2', { name: 'Невский', city: 'Санкт-Петербург' }, { role: 'marketer' });
     expect(saved.status).toBe(200);
-    expect(saved.body).toEqual({ code: 'SPB-2', name: 'Невский', city: 'Санкт-Петербург', channel: 'till' });
+    expect(saved.body).toEqual({ code: 'SPB-2', name: 'Невский', city: 'Санкт-Петербург', channel: 'till', partner: null });
     expect((await p.call('GET', '/v1/stores')).body.items.map((s: { code: string }) => s.code)).toEqual(expect.arrayContaining(['S1', 'SPB-2']));
     const sale = await p.call('POST', '/v1/receipts', receipt('S-3', [line('GOODS', 1000)], { storeCode: 'SPB-2' }), { role: 'pos' });
     expect(sale.status).toBe(201);

@@ -168,7 +168,12 @@ export const adjustmentInput = z
   .openapi('Adjustment');
 
 export const storeInput = z
-  .object({ name: text(200), city: text(100).nullable().default(null), channel: z.enum(['till', 'online', 'app', 'partner']).default('till') })
+  .object({
+    name: text(200),
+    city: text(100).nullable().default(null),
+    channel: z.enum(['till', 'online', 'app', 'partner']).default('till'),
+    partner: codeString.nullable().default(null).describe("the partner that owns the store (its partner keys sell here); null: the programme's own"),
+  })
   .openapi('StoreInput');
 
 const pricedLine = z.object({

@@ -11,6 +11,8 @@ export interface Principal {
   role: Role;
   /** A readonly key created with the personal-data grant (`kopilka keys create --role readonly --pii`). */
   pii: boolean;
+  /** The partner a partner key belongs to (the only stores it sells at are that partner's). */
+  partner?: string | null;
 }
 
 /** Holders beyond a plain role: a readonly key with the pii grant; a partner key where the settings let partners enrol. */
@@ -71,6 +73,10 @@ export const namingNeeds = {
   phone: 'members:pii',
   email: 'members:pii',
 } as const satisfies Record<string, Permission>;
+
+/** Whether the principal may sell at a store owned by `storePartner` (null: the programme's own store). */
+export const maySellAt = (principal: Principal, storePartner: string | null): boolean =>
+  principal.role !== 'partner' || (!!principal.partner && principal.partner === storePartner);
 
 /** The refusal's wording: "a partner key may not enrol members". */
 export const refusal = (principal: Principal, permission: Permission) => `a ${principal.role} key may not ${matrix[permission].does}`;

@@ -1,5 +1,5 @@
 import { setImmediate } from 'node:timers/promises';
-import type { Principal } from '../domain/access.ts';
+import { maySellAt, type Principal } from '../domain/access.ts';
 import { catchUp, openDraft, type LedgerDraft, type Lot } from '../domain/ledger.ts';
 import { normalisePhone } from '../domain/contacts.ts';
 import { priceReceipt } from '../domain/pricing.ts';
@@ -126,6 +126,8 @@ async function confirmTogether(
     if (phone) phones.set(i, phone);
     const purchasedAt = r.purchasedAt ?? now;
     if (!stores.has(r.storeCode) || purchasedAt.getTime() > now.getTime() + 5 * 60_000) return alone();
+    // The single path refuses a partner key at a store that is not its partner's.
+    if (!maySellAt(by[i] as Principal, stores.get(r.storeCode) ?? null)) return alone();
     if ((r.currency && r.currency !== settings.currency) || r.coupons?.length) return alone();
     // The single path refuses a member named in a way the key may not use (a partner, by phone).
     if (!mayName(by[i] as Principal, r.member)) return alone();
@@ -186,7 +188,7 @@ async function confirmTogether(
   const write: BatchWrite = { receipts: [], lines: [], entries: [], postings: [], newLots: [], changedLots: [], members: [], tierChanges: [] };
   const createdBy = new Map<string, string>();
   const touched = new Set<string>();
-  const record = (state: MemberState, entry: { id: string; kind: 'receipt' | 'activation' | 'expiry'; receiptId?: string }, draft: LedgerDraft) => {
+  const record = (state: MemberState, entry: { id: string; kind: 'receipt' | 'activation' | 'expiry'; receiptId?: string; partner?: string | null }, draft: LedgerDraft) => {
     const memberId = state.member.id;
     write.entries.push({ ...entry, memberId, at: now });
     draft.postings.forEach((p, k) => write.postings.push({ entryId: entry.id, seq: k + 1, memberId, account: p.account, lotId: p.lotId, amount: p.amount, at: now }));
@@ -244,7 +246,7 @@ async function confirmTogether(
     const made = saleRecords({ id: newId('rcp'), rules: rules.version, coupons: [], issued: [], referralBonus: 0, input, hash, settings, version, memberId: member?.id ?? null, cardNumber: input.member?.cardNumber ?? null, pricing: priced, sale, tierChange, purchasedAt, now, createdBy: (by[i] as Principal).id });
     write.receipts.push({ ...made.record, response: made.response });
     for (const line of made.lines) write.lines.push({ ...line, receiptId: made.id });
-    if (state && draft && draft.postings.length > 0) record(state, { id: newId('ent'), kind: 'receipt', receiptId: made.id }, draft);
+    if (state && draft && draft.postings.length > 0) record(state, { id: newId('ent'), kind: 'receipt', receiptId: made.id, partner: stores.get(input.storeCode) ?? null }, draft);
     seen.set(key, { requestHash: hash, response: made.response });
     results[i] = ok(made.response);
   });

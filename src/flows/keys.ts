@@ -1,6 +1,7 @@
 import { actorOf, type Principal, type Role } from '../domain/access.ts';
 import { newId } from '../store/ids.ts';
 import { findKeyById, otherActiveAdmins, revokeApiKey, type KeyView } from '../store/keys.ts';
+import { findPartner } from '../store/partners.ts';
 import { recordAudit } from '../store/rules.ts';
 import type { Deps } from './deps.ts';
 import { fail, ok, type Outcome } from './outcome.ts';
@@ -12,16 +13,22 @@ export interface KeyInput {
   name: string;
   /** Personal data for a readonly key; admin, marketer and pos keys have it by role, partner keys never. */
   pii: boolean;
+  /** The partner a partner key belongs to (required for one, refused for the other roles). */
+  partner?: string | undefined;
 }
 
 /** Issues a key of the programme; the secret is in the answer once and stored only hashed. Recorded in the audit trail. */
 export async function issueKey(deps: Deps, programId: string, input: KeyInput, by: Principal): Promise<Outcome<KeyView & { secret: string }>> {
   if (input.pii && input.role !== 'readonly')
     return fail('validation_failed', 'pii is a grant for readonly keys: admin, marketer and pos keys see personal data by role, partner keys never', { field: 'pii' });
+  if ((input.role === 'partner') !== !!input.partner)
+    return fail('validation_failed', 'a partner key names its partner (and only a partner key does)', { field: 'partner' });
   return inTransaction(deps.db, async (tx) => {
     const now = deps.now();
-    const key = await createApiKey(tx, programId, input.role, input.name, now, input.pii);
-    const after = { name: key.name, role: key.role, pii: key.pii };
+    if (input.partner && !(await findPartner(tx, programId, input.partner)))
+      return fail('partner_not_found', `no partner ${input.partner}: add it with PUT /v1/partners/${input.partner} first`);
+    const key = await createApiKey(tx, programId, input.role, input.name, now, input.pii, input.partner ?? null);
+    const after = { name: key.name, role: key.role, pii: key.pii, partner: key.partner };
     await recordAudit(tx, programId, { id: newId('aud'), actor: actorOf(by), action: 'create', entity: 'key', entityId: key.id, before: null, after, at: now });
     return ok({ id: key.id, ...after, createdAt: now, revokedAt: null, secret: key.secret });
   });

@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import { actorOf, may, namingNeeds, refusal, type Principal } from '../domain/access.ts';
+import { actorOf, may, maySellAt, namingNeeds, refusal, type Principal } from '../domain/access.ts';
 import { isValidCardNumber, virtualCardNumber } from '../domain/cards.ts';
 import { normaliseEmail, normalisePhone } from '../domain/contacts.ts';
 import type { ProgramSettings } from '../domain/settings.ts';
@@ -275,6 +275,8 @@ export async function memberForReceipt(
   const located = by ? await locateForReceipt(tx, programId, by, storeCode, confirm) : null;
   const context = located?.context ?? (await receiptContext(tx, programId, storeCode));
   if (!context?.storeExists) return fail('store_not_found', `no store ${storeCode}`);
+  if (!maySellAt(principal, context.storePartner))
+    return fail('store_not_allowed', `store ${storeCode} is not one of ${principal.partner ? `partner ${principal.partner}'s` : "this key's partner's"} stores`);
   const found = (member: Member | null, newCard = false) => ok({ member, cardNumber: ref?.cardNumber ?? null, newCard, context });
   if (!ref) return found(null);
   if (located) {

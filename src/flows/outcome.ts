@@ -5,6 +5,8 @@ export type FailureCode =
   | 'member_not_found'
   | 'card_not_found'
   | 'store_not_found'
+  | 'store_not_allowed'
+  | 'partner_not_found'
   | 'receipt_not_found'
   | 'currency_mismatch'
   | 'invalid_card_number'

@@ -23,11 +23,11 @@ export async function createProgram(deps: Deps, input: { name: string; settings?
 }
 
 /** Creates an API key for one programme and one role; the secret is shown once and stored hashed. */
-export async function createApiKey(db: Db | Queryable, programId: string, role: Role, name: string, now: Date, pii = false) {
+export async function createApiKey(db: Db | Queryable, programId: string, role: Role, name: string, now: Date, pii = false, partner: string | null = null) {
   const secret = `kop_${randomBytes(32).toString('base64url')}`;
   const id = newId('key');
-  await insertApiKey(db, { id, programId, role, name, pii, secret, createdAt: now });
-  return { id, programId, role, name, pii, secret, createdAt: now };
+  await insertApiKey(db, { id, programId, role, name, pii, partner, secret, createdAt: now });
+  return { id, programId, role, name, pii, partner, secret, createdAt: now };
 }
 
 /** Applies a partial change to the settings in force and appends it as a new version. */

@@ -50,6 +50,8 @@ interface Priced {
   coupons: CouponResult[];
   member: Member | null;
   cardNumber: string | null;
+  /** The partner that owns the store, if one does. */
+  storePartner: string | null;
   pricing: Pricing;
   available: number | null;
   ledger: MemberLedger | null;
@@ -115,7 +117,7 @@ async function price(
   if (!pricing.ok) return fail(pricing.code, pricing.message, { maxPoints: pricing.maxPoints });
   const { ok: _ok, ...priced } = pricing;
   const coupons = setup ? couponResults(setup.coupons, priced.campaigns, priced.skippedCampaigns) : [];
-  return ok({ settings, version, rules, coupons, member, cardNumber, pricing: priced, available, ledger, seen, qualifying });
+  return ok({ settings, version, rules, coupons, member, cardNumber, storePartner: context.storePartner, pricing: priced, available, ledger, seen, qualifying });
 }
 
 const balanceOf = (m: Member) => ({ available: m.pointsAvailable, pending: m.pointsPending });
@@ -201,7 +203,7 @@ export async function confirmReceipt(deps: Deps, programId: string, input: Recei
     const tierChange = upgraded ? { from: member?.tierCode ?? null, to: upgraded.to } : campaigns.tier;
     const { response, record, lines } = saleRecords({ id, input, hash, settings, version, rules: rules.version, memberId: member?.id ?? null, cardNumber, pricing, coupons, issued: campaigns.issued, referralBonus, sale, tierChange, purchasedAt, now, createdBy: by.id });
     // An anonymous copy of this receipt may have won the race for (store, number): then answer as it did.
-    const entry = member && draft ? { memberId: member.id, entry: { id: newId('ent'), kind: 'receipt' as const, receiptId: id, at: now }, draft } : null;
+    const entry = member && draft ? { memberId: member.id, entry: { id: newId('ent'), kind: 'receipt' as const, receiptId: id, partner: priced.value.storePartner, at: now }, draft } : null;
     // Run again from the start: what this attempt took (budgets, coupons) is rolled back, and the rerun replays the winner.
     if (!(await insertReceipt(tx, programId, record, lines, response, entry))) throw new RaceLost(`receipt ${input.number}`);
     return ok(response);

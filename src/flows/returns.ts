@@ -18,6 +18,7 @@ import {
   setReceiptStatus,
   soldLines,
 } from '../store/receipts.ts';
+import { findStore } from '../store/stores.ts';
 import type { Deps } from './deps.ts';
 import { settleLots } from './lots.ts';
 import { fail, ok, type Outcome } from './outcome.ts';
@@ -106,7 +107,8 @@ async function reverse(
       credit(draft, plan.pointsRefunded, { id: newId('lot'), activatesAt: now, expiresAt: expiryTime(settings, now) }, 'program:redemption', now);
       // The debt this return leaves: points refunded by it repay what its claw-back could not take.
       debt = Math.max(0, debtOf(draft) - debtBefore);
-      await writeDraft(tx, programId, member.id, { id: newId('ent'), kind, receiptId, returnId: id, at: now }, draft);
+      const partner = (await findStore(tx, programId, receipt.storeCode))?.partner ?? null;
+      await writeDraft(tx, programId, member.id, { id: newId('ent'), kind, receiptId, returnId: id, partner, at: now }, draft);
       after = summarise(draft, now);
     }
     const lines = plan.lines.map((l) => ({ ...l, quantity: l.quantityMilli / 1000 }));

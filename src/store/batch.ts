@@ -15,10 +15,11 @@ export async function batchContext(
   programId: string,
   storeCodes: string[],
   cardNumbers: string[],
-): Promise<{ settings: VersionedSettings; stores: Set<string>; rulesVersion: number; cards: Map<string, { memberId: string; status: string }> }> {
-  const [row] = await db.query<SettingsRow & { stores: string[]; rules_version: number; cards: { number: string; member_id: string; status: string }[] }>(
+): Promise<{ settings: VersionedSettings; stores: Map<string, string | null>; rulesVersion: number; cards: Map<string, { memberId: string; status: string }> }> {
+  const [row] = await db.query<SettingsRow & { stores: { code: string; partner: string | null }[]; rules_version: number; cards: { number: string; member_id: string; status: string }[] }>(
     `select program_id, version, settings,
-       array(select code from stores where program_id = $1 and code = any($2::text[])) as stores,
+       (select coalesce(json_agg(json_build_object('code', code, 'partner', partner_code)), '[]')
+        from stores where program_id = $1 and code = any($2::text[])) as stores,
        ${latestRulesVersionSql('$1')} as rules_version,
        (select coalesce(json_agg(json_build_object('number', number, 'member_id', member_id, 'status', status)), '[]')
         from cards where program_id = $1 and number = any($3::text[])) as cards
@@ -28,7 +29,8 @@ export async function batchContext(
   if (!row) throw new Error(`programme ${programId} has no settings`);
   return {
     settings: toVersioned(row),
-    stores: new Set(row.stores),
+    // Each store with the partner that owns it (null: the programme's own).
+    stores: new Map(row.stores.map((st) => [st.code, st.partner])),
     rulesVersion: row.rules_version,
     cards: new Map(row.cards.map((c) => [c.number, { memberId: c.member_id, status: c.status }])),
   };
@@ -138,9 +140,9 @@ export async function writeBatch(db: Queryable, programId: string, w: BatchWrite
          quantity numeric, price bigint, discount bigint, amount bigint, "isReward" boolean, "pointsEarned" bigint,
          "pointsSpent" bigint, "pointsDiscount" bigint, brand text, "campaignDiscount" bigint, weighed boolean)),
      entry as (
-       insert into journal_entries (program_id, id, member_id, kind, receipt_id, created_at)
-       select $1, e.id, e."memberId", e.kind, e."receiptId", e.at
-       from json_to_recordset($4::json) as e(id text, "memberId" text, kind text, "receiptId" text, at timestamptz)),
+       insert into journal_entries (program_id, id, member_id, kind, receipt_id, created_at, partner_code)
+       select $1, e.id, e."memberId", e.kind, e."receiptId", e.at, e.partner
+       from json_to_recordset($4::json) as e(id text, "memberId" text, kind text, "receiptId" text, at timestamptz, partner text)),
      posting as (
        insert into postings (program_id, entry_id, seq, member_id, account, lot_id, amount, created_at)
        select $1, p."entryId", p.seq, p."memberId", p.account, p."lotId", p.amount, p.at

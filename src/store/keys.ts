@@ -15,6 +15,7 @@ export interface KeyView {
   name: string;
   role: Role;
   pii: boolean;
+  partner: string | null;
   createdAt: Date;
   revokedAt: Date | null;
 }
@@ -23,28 +24,23 @@ export interface KeyView {
 const hashKey = (secret: string): string => createHash('sha256').update(secret).digest('hex');
 
 export async function insertApiKey(db: Queryable, key: ApiKey & { secret: string; createdAt: Date }): Promise<void> {
-  await db.query('insert into api_keys (id, program_id, role, name, pii, key_hash, created_at) values ($1, $2, $3, $4, $5, $6, $7)', [
-    key.id,
-    key.programId,
-    key.role,
-    key.name,
-    key.pii,
-    hashKey(key.secret),
-    key.createdAt,
-  ]);
+  await db.query(
+    'insert into api_keys (id, program_id, role, name, pii, partner_code, key_hash, created_at) values ($1, $2, $3, $4, $5, $6, $7, $8)',
+    [key.id, key.programId, key.role, key.name, key.pii, key.partner ?? null, hashKey(key.secret), key.createdAt],
+  );
 }
 
 export async function findApiKey(db: Queryable, secret: string): Promise<ApiKey | null> {
-  const [row] = await db.query<{ id: string; program_id: string; role: Role; name: string; pii: boolean }>(
-    'select id, program_id, role, name, pii from api_keys where key_hash = $1 and revoked_at is null',
+  const [row] = await db.query<{ id: string; program_id: string; role: Role; name: string; pii: boolean; partner_code: string | null }>(
+    'select id, program_id, role, name, pii, partner_code from api_keys where key_hash = $1 and revoked_at is null',
     [hashKey(secret)],
   );
-  return row ? { id: row.id, programId: row.program_id, role: row.role, name: row.name, pii: row.pii } : null;
+  return row ? { id: row.id, programId: row.program_id, role: row.role, name: row.name, pii: row.pii, partner: row.partner_code } : null;
 }
 
-type Row = { id: string; name: string; role: Role; pii: boolean; created_at: Date; revoked_at: Date | null };
-const columns = 'id, name, role, pii, created_at, revoked_at';
-const toView = (r: Row): KeyView => ({ id: r.id, name: r.name, role: r.role, pii: r.pii, createdAt: r.created_at, revokedAt: r.revoked_at });
+type Row = { id: string; name: string; role: Role; pii: boolean; partner_code: string | null; created_at: Date; revoked_at: Date | null };
+const columns = 'id, name, role, pii, partner_code, created_at, revoked_at';
+const toView = (r: Row): KeyView => ({ id: r.id, name: r.name, role: r.role, pii: r.pii, partner: r.partner_code, createdAt: r.created_at, revokedAt: r.revoked_at });
 
 export async function listApiKeys(db: Queryable, programId: string): Promise<KeyView[]> {
   const rows = await db.query<Row>(`select ${columns} from api_keys where program_id = $1 order by created_at, id`, [programId]);

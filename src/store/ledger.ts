@@ -83,6 +83,8 @@ export interface EntryMeta {
   returnId?: string | null;
   reason?: string | null;
   actor?: string | null;
+  /** The partner whose store the points moved at (a receipt's, a return's). */
+  partner?: string | null;
   at: Date;
 }
 
@@ -96,8 +98,8 @@ export function draftCtes(first: number, guard: string | null = null): string {
   const from = guard ? `from ${guard}, ` : 'from ';
   const when = guard ? `where exists (select 1 from ${guard})` : '';
   return `entry as (
-       insert into journal_entries (program_id, id, member_id, kind, receipt_id, return_id, reason, actor, created_at)
-       select $1, ${$(1)}, ${$(0)}, ${$(2)}, ${$(3)}, ${$(4)}, ${$(5)}, ${$(6)}, ${$(7)} ${when}),
+       insert into journal_entries (program_id, id, member_id, kind, receipt_id, return_id, reason, actor, created_at, partner_code)
+       select $1, ${$(1)}, ${$(0)}, ${$(2)}, ${$(3)}, ${$(4)}, ${$(5)}, ${$(6)}, ${$(7)}, ${$(23)} ${when}),
      posting as (
        insert into postings (program_id, entry_id, seq, member_id, account, lot_id, amount, created_at)
        select $1, ${$(1)}, p.seq, ${$(0)}, p.account, p.lot_id, p.amount, ${$(7)}
@@ -116,7 +118,7 @@ export function draftCtes(first: number, guard: string | null = null): string {
        where program_id = $1 and id = ${$(0)} ${guard ? `and exists (select 1 from ${guard})` : ''})`;
 }
 
-/** The 23 parameters `draftCtes` refers to, in order. Throws if the draft does not balance. */
+/** The 24 parameters `draftCtes` refers to, in order. Throws if the draft does not balance. */
 export function draftParams(memberId: string, entry: EntryMeta, draft: LedgerDraft): unknown[] {
   const sum = draft.postings.reduce((a, p) => a + p.amount, 0);
   if (sum !== 0) throw new Error(`ledger: entry ${entry.id} does not balance (${sum})`);
@@ -146,6 +148,7 @@ export function draftParams(memberId: string, entry: EntryMeta, draft: LedgerDra
     changed.map((l) => l.state),
     draft.available,
     draft.pending,
+    entry.partner ?? null,
   ];
 }
 

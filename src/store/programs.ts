@@ -76,18 +76,21 @@ export async function appendSettings(
 export interface ReceiptContext extends VersionedSettings {
   storeExists: boolean;
   storeChannel: 'till' | 'online' | 'app' | 'partner' | null;
+  /** The partner that owns the store, if one does. */
+  storePartner: string | null;
   rulesVersion: number;
 }
 
-export type StoreAndRules = { store_channel: ReceiptContext['storeChannel']; rules_version: number };
-/** Selects the store's channel (null when there is no such store) and the version of the rules in force. */
+export type StoreAndRules = { store: { channel: ReceiptContext['storeChannel']; partner: string | null } | null; rules_version: number };
+/** Selects the store's channel and partner (null when there is no such store) and the version of the rules in force. */
 export const storeAndRulesSql = (program: string, store: string) =>
-  `(select channel from stores where program_id = ${program} and code = ${store}) as store_channel,
+  `(select json_build_object('channel', channel, 'partner', partner_code) from stores where program_id = ${program} and code = ${store}) as store,
        ${latestRulesVersionSql(program)} as rules_version`;
 export const receiptContextOf = (row: SettingsRow & StoreAndRules): ReceiptContext => ({
   ...toVersioned(row),
-  storeExists: row.store_channel !== null,
-  storeChannel: row.store_channel,
+  storeExists: row.store !== null,
+  storeChannel: row.store?.channel ?? null,
+  storePartner: row.store?.partner ?? null,
   rulesVersion: row.rules_version,
 });
 

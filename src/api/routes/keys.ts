@@ -6,6 +6,7 @@ import { listApiKeys, type KeyView } from '../../store/keys.ts';
 import { allow, forgetKey, type Env } from '../auth.ts';
 import { body, json, problems, security } from '../openapi.ts';
 import { failure } from '../problems.ts';
+import { codeString } from '../schemas.ts';
 
 const key = z
   .object({
@@ -13,6 +14,7 @@ const key = z
     name: z.string(),
     role: z.enum(roles as [Role, ...Role[]]),
     pii: z.boolean().describe("a readonly key that sees members' personal data"),
+    partner: z.string().nullable().describe('the partner a partner key belongs to'),
     createdAt: z.string(),
     revokedAt: z.string().nullable(),
   })
@@ -23,6 +25,7 @@ const keyInput = z
     name: z.string().trim().min(1).max(100).describe('who or what uses the key, e.g. "till 7"'),
     role: z.enum(roles as [Role, ...Role[]]),
     pii: z.boolean().default(false).describe("readonly keys only: let the key see members' personal data"),
+    partner: codeString.optional().describe('partner keys only (and required for them): the partner whose stores the key sells at'),
   })
   .strict()
   .openapi('ApiKeyInput');

@@ -2,9 +2,10 @@ import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { actorOf } from '../../domain/access.ts';
 import type { Deps } from '../../flows/deps.ts';
 import { changeSettings } from '../../flows/programs.ts';
-import { saveStore } from '../../flows/stores.ts';
+import { savePartner, saveStore } from '../../flows/stores.ts';
 import { jobNames, runJob, type JobName } from '../../jobs/jobs.ts';
 import { findProgram, loadSettings } from '../../store/programs.ts';
+import { listPartners } from '../../store/partners.ts';
 import { programmeSchedule } from '../../store/schedule.ts';
 import { findStore, listStores } from '../../store/stores.ts';
 import { allow, type Env } from '../auth.ts';
@@ -13,7 +14,8 @@ import { failure, problem } from '../problems.ts';
 import { codeString, storeInput } from '../schemas.ts';
 
 const anything = z.record(z.string(), z.unknown());
-const store = z.object({ code: z.string(), name: z.string(), city: z.string().nullable(), channel: z.string() }).openapi('Store');
+const store = z.object({ code: z.string(), name: z.string(), city: z.string().nullable(), channel: z.string(), partner: z.string().nullable() }).openapi('Store');
+const partner = z.object({ code: z.string(), name: z.string() }).openapi('Partner');
 
 export function programRoutes(deps: Deps) {
   const app = new OpenAPIHono<Env>();
@@ -57,7 +59,7 @@ export function programRoutes(deps: Deps) {
   app.openapi(
     createRoute({
       method: 'put', path: '/v1/stores/{code}', tags, security, middleware: [allow('settings')] as const,
-      summary: 'Register or change a store (code, name, city, channel); recorded in the audit trail with the key',
+      summary: "Register or change a store (code, name, city, channel, the partner that owns it); recorded in the audit trail with the key",
       request: { params: z.object({ code: codeString }), ...body(storeInput) },
       responses: { 200: json(store, 'the store'), ...problems },
     }),
@@ -77,6 +79,29 @@ export function programRoutes(deps: Deps) {
     async (c) => {
       const found = await findStore(deps.db, c.get('key').programId, c.req.valid('param').code);
       return found ? c.json(found, 200) : problem(c, 'store_not_found', `no store ${c.req.valid('param').code}`);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get', path: '/v1/partners', tags, security, middleware: [allow('programme:read')] as const,
+      summary: "The coalition's partners and the stores each owns",
+      responses: { 200: json(z.object({ items: z.array(partner.extend({ stores: z.array(z.string()) })) }), 'the partners'), ...problems },
+    }),
+    async (c) => c.json({ items: await listPartners(deps.db, c.get('key').programId) }, 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'put', path: '/v1/partners/{code}', tags, security, middleware: [allow('settings')] as const,
+      summary: 'Register or rename a partner of the coalition; its stores name it, and its partner keys sell only at them',
+      request: { params: z.object({ code: codeString }), ...body(z.object({ name: z.string().trim().min(1).max(200) }).strict().openapi('PartnerInput')) },
+      responses: { 200: json(partner, 'the partner'), ...problems },
+    }),
+    async (c) => {
+      const key = c.get('key');
+      const saved = await savePartner(deps, key.programId, { code: c.req.valid('param').code, ...c.req.valid('json') }, key);
+      return saved.ok ? c.json(saved.value, 200) : failure(c, saved);
     },
   );
 
