@@ -97,6 +97,9 @@ describe('the audit log', () => {
     await p.call('POST', `/v1/members/${memberId}/adjustments`, { points: 50, reason: 'apology' }, { role: 'marketer' });
     const history = (await p.call('GET', `/v1/members/${memberId}/history`)).body.items;
     expect(history.find((i: { kind: string }) => i.kind === 'adjustment')).toMatchObject({ actor: actor('marketer'), reason: 'apology' });
+    const adjusted = (await audit('member')).find((i: { action: string }) => i.action === 'adjust');
+    expect(adjusted).toMatchObject({ actor: actor('marketer'), entityId: memberId, after: { points: 50, reason: 'apology' } });
+    expect(adjusted.after.available - adjusted.before.available).toBe(50);
     const made = await p.call('POST', '/v1/keys', { name: 'till 9', role: 'pos' });
     await p.call('DELETE', `/v1/keys/${made.body.id}`);
     expect((await audit('key')).map((i: { action: string; actor: string; entityId: string }) => [i.action, i.actor, i.entityId])).toEqual([

@@ -5,6 +5,7 @@ import { writeDraft } from '../store/ledger.ts';
 import { balanceAfter, type Balance } from './balance.ts';
 import { findMember } from '../store/members.ts';
 import { loadSettings } from '../store/programs.ts';
+import { recordAudit } from '../store/rules.ts';
 import type { Deps } from './deps.ts';
 import { settleLots } from './lots.ts';
 import { fail, ok, type Outcome } from './outcome.ts';
@@ -41,6 +42,18 @@ export async function adjustPoints(
     }
     const entryId = newId('ent');
     await writeDraft(tx, programId, memberId, { id: entryId, kind: 'adjustment', reason: input.reason, actor, at: now }, draft);
-    return ok({ entryId, points: input.points, balance: balanceAfter(draft, now) });
+    const balance = balanceAfter(draft, now);
+    // Staff-side changes of a member are in the audit trail too, with the balance before and after.
+    await recordAudit(tx, programId, {
+      id: newId('aud'),
+      actor,
+      action: 'adjust',
+      entity: 'member',
+      entityId: memberId,
+      before: { available: ledger.balance.available, pending: ledger.balance.pending },
+      after: { available: balance.available, pending: balance.pending, points: input.points, reason: input.reason, entryId },
+      at: now,
+    });
+    return ok({ entryId, points: input.points, balance });
   });
 }
