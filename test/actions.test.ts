@@ -51,7 +51,7 @@ async function join(p: Programme, profile: Json = {}): Promise<{ id: string; mem
   return { id: res.body.member.id, member: res.body.member };
 }
 
-const act = (p: Programme, body: Json) => p.call('POST', '/v1/events', body, { role: 'pos' });
+const act = (p: Programme, body: Json) => p.call('POST', '/v1/actions', body, { role: 'pos' });
 const balance = async (p: Programme, id: string) => {
   const res = await p.call('GET', `/v1/members/${id}/balance`, undefined, { role: 'readonly' });
   expect(res.status).toBe(200);

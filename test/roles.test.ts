@@ -33,6 +33,8 @@ const expected: Record<string, readonly Role[]> = {
   'GET /v1/cards/{number}': everyone,
   'POST /v1/cards/{number}/block': ['admin', 'pos'],
   'POST /v1/events': ['admin', 'pos'],
+  'POST /v1/actions': ['admin', 'pos'],
+  'GET /v1/events/feed': ['admin', 'marketer', 'readonly'],
 
   'POST /v1/receipts/calculate': ['admin', 'pos', 'partner'],
   'POST /v1/receipts': ['admin', 'pos', 'partner'],
@@ -81,6 +83,7 @@ const bodies: Record<string, unknown> = {
   'POST /v1/members/{id}/cards': {},
   'POST /v1/cards/{number}/block': { reason: 'lost' },
   'POST /v1/events': { id: 'ev-1', memberId: 'none_01', type: 'review' },
+  'POST /v1/actions': { id: 'ev-1', memberId: 'none_01', type: 'review' },
   'POST /v1/receipts/calculate': sale,
   'POST /v1/receipts': sale,
   'POST /v1/receipts/batch': { receipts: [sale] },

@@ -17,6 +17,7 @@ import { programRoutes } from './routes/program.ts';
 import { receiptRoutes } from './routes/receipts.ts';
 import { ruleRoutes } from './routes/rules.ts';
 import { actionRoutes } from './routes/actions.ts';
+import { eventRoutes } from './routes/events.ts';
 import { keyRoutes } from './routes/keys.ts';
 
 const swaggerDir = createRequire(import.meta.url).resolve('swagger-ui-dist/package.json').replace(/package\.json$/, '');
@@ -54,6 +55,7 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
   app.route('/', receiptRoutes(deps));
   app.route('/', ruleRoutes(deps));
   app.route('/', actionRoutes(deps));
+  app.route('/', eventRoutes(deps));
   app.route('/', couponRoutes(deps));
   app.route('/', keyRoutes(deps));
 

@@ -41,6 +41,7 @@ export const matrix = {
   simulate: { holders: ['admin', 'marketer', 'readonly'], does: 'simulate rules' },
   backtest: { holders: ['admin', 'marketer'], does: 'backtest rules' },
   audit: { holders: ['admin', 'marketer', 'readonly'], does: 'read the audit log' },
+  'events:feed': { holders: ['admin', 'marketer', 'readonly'], does: "read the programme's event feed" },
   jobs: { holders: ['admin'], does: 'run jobs' },
   'jobs:read': { holders: ['admin', 'marketer', 'readonly'], does: 'read the job schedule' },
   keys: { holders: ['admin'], does: 'manage API keys' },

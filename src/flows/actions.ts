@@ -4,6 +4,7 @@ import { builtInEventTypes } from '../domain/rules/campaign.ts';
 import { awardPoints, selectCampaigns, type AppliedCampaign, type Skipped } from '../domain/rules/engine.ts';
 import type { ProgramSettings } from '../domain/settings.ts';
 import type { Queryable } from '../store/db.ts';
+import { newEvent, recordEvents } from '../store/events.ts';
 import { newId } from '../store/ids.ts';
 import { writeDraft } from '../store/ledger.ts';
 import { findMember, type Member } from '../store/members.ts';
@@ -77,6 +78,7 @@ async function rewardAction(
     await writeDraft(tx, programId, member.id, { id: newId('ent'), kind: 'action', reason: `${action.type} ${action.id}`, at: now }, draft);
     balance = balanceAfter(draft, now);
   }
+  await recordEvents(tx, programId, [newEvent('action.recorded', now, { memberId: member.id, actionId: action.id, actionType: action.type, points })]);
   return ok({
     id: action.id,
     memberId: member.id,

@@ -1,5 +1,6 @@
 import { expiryTime } from '../domain/expiry.ts';
 import { credit, openDraft, spend } from '../domain/ledger.ts';
+import { newEvent, recordEvents } from '../store/events.ts';
 import { newId } from '../store/ids.ts';
 import { writeDraft } from '../store/ledger.ts';
 import { balanceAfter, type Balance } from './balance.ts';
@@ -54,6 +55,7 @@ export async function adjustPoints(
       after: { available: balance.available, pending: balance.pending, points: input.points, reason: input.reason, entryId },
       at: now,
     });
+    await recordEvents(tx, programId, [newEvent('points.adjusted', now, { memberId, points: input.points, reason: input.reason, available: balance.available })]);
     return ok({ entryId, points: input.points, balance });
   });
 }

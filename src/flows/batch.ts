@@ -12,7 +12,8 @@ import { loadRules } from '../store/rules.ts';
 import type { Deps } from './deps.ts';
 import { mayName } from './members.ts';
 import { fail, ok, type Outcome } from './outcome.ts';
-import { applySale, confirmReceipt, saleRecords, tierWindow, type ConfirmedReceipt, type ReceiptInput } from './receipts.ts';
+import { applySale, confirmReceipt, receiptConfirmed, saleRecords, tierWindow, type ConfirmedReceipt, type ReceiptInput } from './receipts.ts';
+import { newEvent } from '../store/events.ts';
 import { requestHash } from './transaction.ts';
 
 type Result = Outcome<ConfirmedReceipt>;
@@ -185,7 +186,7 @@ async function confirmTogether(
     ]),
   );
 
-  const write: BatchWrite = { receipts: [], lines: [], entries: [], postings: [], newLots: [], changedLots: [], members: [], tierChanges: [] };
+  const write: BatchWrite = { receipts: [], lines: [], entries: [], postings: [], newLots: [], changedLots: [], members: [], tierChanges: [], events: [] };
   const createdBy = new Map<string, string>();
   const touched = new Set<string>();
   const record = (state: MemberState, entry: { id: string; kind: 'receipt' | 'activation' | 'expiry'; receiptId?: string; partner?: string | null }, draft: LedgerDraft) => {
@@ -239,12 +240,14 @@ async function confirmTogether(
       if (move) {
         tierChange = { from: state.tierCode, to: move.to.code };
         write.tierChanges.push({ id: newId('tch'), memberId: state.member.id, from: state.tierCode, to: move.to.code, reason: move.direction, value: state.qualifying, at: now });
+        write.events.push(newEvent('tier.changed', now, { memberId: state.member.id, from: state.tierCode, to: move.to.code, reason: move.direction }));
         state.tierCode = move.to.code;
         state.changed = true;
       }
     }
     const made = saleRecords({ id: newId('rcp'), rules: rules.version, coupons: [], issued: [], referralBonus: 0, input, hash, settings, version, memberId: member?.id ?? null, cardNumber: input.member?.cardNumber ?? null, pricing: priced, sale, tierChange, purchasedAt, now, createdBy: (by[i] as Principal).id });
     write.receipts.push({ ...made.record, response: made.response });
+    write.events.push(receiptConfirmed(made.response, now));
     for (const line of made.lines) write.lines.push({ ...line, receiptId: made.id });
     if (state && draft && draft.postings.length > 0) record(state, { id: newId('ent'), kind: 'receipt', receiptId: made.id, partner: stores.get(input.storeCode) ?? null }, draft);
     seen.set(key, { requestHash: hash, response: made.response });

@@ -5,6 +5,7 @@ import { normaliseEmail, normalisePhone } from '../domain/contacts.ts';
 import type { ProgramSettings } from '../domain/settings.ts';
 import { activateCard, blockCard, findCard, insertCard, type Card } from '../store/cards.ts';
 import type { Queryable } from '../store/db.ts';
+import { newEvent, recordEvents } from '../store/events.ts';
 import { newId } from '../store/ids.ts';
 import { findMember, insertMember, locateForReceipt, updateProfile, type Member, type MemberKey, type MemberProfile } from '../store/members.ts';
 import { loadSettings, receiptContext, type ReceiptContext } from '../store/programs.ts';
@@ -107,6 +108,9 @@ export async function enrol(
     ? await attachPhysicalCard(tx, programId, settings, member.id, input.cardNumber, now, activeCard)
     : ok(await issueVirtualCard(tx, programId, settings, member.id, now));
   if (!card.ok) return card;
+  await recordEvents(tx, programId, [
+    newEvent('member.created', now, { memberId: member.id, source: member.source, channel: member.channel, cards: [card.value.number] }),
+  ]);
   return ok({ member, cards: [card.value] });
 }
 
@@ -152,8 +156,10 @@ export async function updateMember(deps: Deps, programId: string, id: string, pa
     const now = deps.now();
     const changed = (Object.keys(checked.value) as (keyof MemberProfile)[]).filter((k) => JSON.stringify(was[k]) !== JSON.stringify(checked.value[k]));
     const pick = (p: MemberProfile) => Object.fromEntries(changed.map((k) => [k, p[k]]));
-    if (changed.length)
+    if (changed.length) {
       await audit(tx, programId, by, now, { action: 'change', entity: 'member', entityId: id, before: pick(was), after: pick(checked.value) });
+      await recordEvents(tx, programId, [newEvent('member.updated', now, { memberId: id, fields: changed })]);
+    }
     return ok(await updateProfile(tx, programId, id, checked.value, now));
   });
 }
@@ -195,8 +201,9 @@ export async function addCard(deps: Deps, programId: string, memberId: string, n
     const card = number
       ? await attachPhysicalCard(tx, programId, settings, memberId, number, now)
       : ok(await issueVirtualCard(tx, programId, settings, memberId, now));
-    if (card.ok)
-      await audit(tx, programId, by, now, { action: 'issue', entity: 'card', entityId: card.value.number, after: { memberId, kind: card.value.kind } });
+    if (!card.ok) return card;
+    await audit(tx, programId, by, now, { action: 'issue', entity: 'card', entityId: card.value.number, after: { memberId, kind: card.value.kind } });
+    await recordEvents(tx, programId, [newEvent('card.issued', now, { memberId, cardNumber: card.value.number, kind: card.value.kind })]);
     return card;
   });
 }
@@ -226,6 +233,10 @@ export async function blockMemberCard(
     const blocked = await blockCard(tx, programId, number, { reason: input.reason, replacedBy: replacement?.number ?? null, now });
     const after = { status: 'blocked', reason: input.reason, replacedBy: blocked.replacedBy, memberId: card.memberId };
     await audit(tx, programId, by, now, { action: 'block', entity: 'card', entityId: number, before: { status: card.status }, after });
+    await recordEvents(tx, programId, [
+      newEvent('card.blocked', now, { memberId: card.memberId, cardNumber: number, reason: input.reason, replacedBy: blocked.replacedBy }),
+      ...(replacement ? [newEvent('card.issued', now, { memberId: card.memberId, cardNumber: replacement.number, kind: replacement.kind })] : []),
+    ]);
     return ok({ blocked, replacement });
   });
 }

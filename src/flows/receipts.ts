@@ -6,6 +6,7 @@ import { plusLocalDays } from '../domain/rules/calendar.ts';
 import type { ProgramSettings } from '../domain/settings.ts';
 import { findTier, tierMove } from '../domain/tiers.ts';
 import type { Queryable } from '../store/db.ts';
+import { newEvent } from '../store/events.ts';
 import { newId } from '../store/ids.ts';
 import { qualifyingValue, setTier, type Member } from '../store/members.ts';
 import { memberLedgerView } from '../store/ledger.ts';
@@ -205,10 +206,26 @@ export async function confirmReceipt(deps: Deps, programId: string, input: Recei
     // An anonymous copy of this receipt may have won the race for (store, number): then answer as it did.
     const entry = member && draft ? { memberId: member.id, entry: { id: newId('ent'), kind: 'receipt' as const, receiptId: id, partner: priced.value.storePartner, at: now }, draft } : null;
     // Run again from the start: what this attempt took (budgets, coupons) is rolled back, and the rerun replays the winner.
-    if (!(await insertReceipt(tx, programId, record, lines, response, entry))) throw new RaceLost(`receipt ${input.number}`);
+    if (!(await insertReceipt(tx, programId, record, lines, response, entry, [receiptConfirmed(response, now)]))) throw new RaceLost(`receipt ${input.number}`);
     return ok(response);
   });
 }
+
+/** The event a confirmed receipt writes with itself. */
+export const receiptConfirmed = (r: ConfirmedReceipt, at: Date) =>
+  newEvent('receipt.confirmed', at, {
+    receiptId: r.id,
+    storeCode: r.storeCode,
+    number: r.number,
+    memberId: r.memberId,
+    total: r.total,
+    paid: r.paid,
+    pointsEarned: r.pointsEarned,
+    pointsSpent: r.pointsSpent,
+    campaignDiscount: r.campaignDiscount,
+    campaigns: r.campaigns.map((c) => c.campaign),
+    purchasedAt: r.purchasedAt,
+  });
 
 export interface Sale {
   earned: number;

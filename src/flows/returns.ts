@@ -5,6 +5,7 @@ import { everythingLeft, planReturn } from '../domain/returns.ts';
 import { toMilli } from '../domain/arithmetic.ts';
 import { restoreCoupons } from '../store/coupons.ts';
 import { reverseCampaigns } from '../store/rules.ts';
+import { newEvent, recordEvents } from '../store/events.ts';
 import { newId } from '../store/ids.ts';
 import { writeDraft } from '../store/ledger.ts';
 import { findMember } from '../store/members.ts';
@@ -126,6 +127,16 @@ async function reverse(
       lines,
     });
     if (kind === 'cancel') await setReceiptStatus(tx, programId, receiptId, 'cancelled');
+    await recordEvents(tx, programId, [
+      newEvent(kind === 'cancel' ? 'receipt.cancelled' : 'receipt.returned', now, {
+        receiptId,
+        returnId: id,
+        memberId: member?.id ?? null,
+        amount: plan.amount,
+        pointsClawedBack: plan.pointsClawedBack - writtenOff,
+        pointsRefunded: plan.pointsRefunded,
+      }),
+    ]);
     const returned = new Map(plan.lines.map((l) => [l.lineNo, l.quantityMilli]));
     // Reward lines are gifts: whether they come back does not decide that the sale is undone.
     const nothingLeft = sold.every((l) => l.isReward || l.returnedMilli + (returned.get(l.lineNo) ?? 0) >= l.quantityMilli);

@@ -2,6 +2,7 @@ import type { Principal } from '../domain/access.ts';
 import { parseRuleSet, type Campaign, type RuleSet } from '../domain/rules/campaign.ts';
 import { compileRuleSet } from '../domain/rules/engine.ts';
 import type { Queryable } from '../store/db.ts';
+import { newEvent, recordEvents } from '../store/events.ts';
 import { newId } from '../store/ids.ts';
 import { loadSettings } from '../store/programs.ts';
 import { appendRules, knownNames, latestRules, recordAudit, setBudget, upsertCategory, type VersionedRules } from '../store/rules.ts';
@@ -52,13 +53,21 @@ export async function publishRules(
     const old = new Map(before.campaigns.map((c) => [c.code, c]));
     const audit = (entity: string, entityId: string, action: string, was: unknown, is: unknown) =>
       recordAudit(tx, programId, { id: newId('aud'), actor, action, entity, entityId, before: was, after: is, at: now });
+    const published = (campaign: string, change: 'create' | 'change' | 'remove') => newEvent('campaign.published', now, { campaign, rulesVersion: version, change });
+    const events = [];
     for (const c of rules.campaigns) {
       const was = old.get(c.code);
       old.delete(c.code);
       if (c.limits.budget && !same(was?.limits.budget, c.limits.budget)) await setBudget(tx, programId, c.code, c.limits.budget);
-      if (!same(was, c)) await audit('campaign', c.code, was ? 'change' : 'create', was ?? null, c);
+      if (same(was, c)) continue;
+      await audit('campaign', c.code, was ? 'change' : 'create', was ?? null, c);
+      events.push(published(c.code, was ? 'change' : 'create'));
     }
-    for (const [code, was] of old) await audit('campaign', code, 'remove', was, null);
+    for (const [code, was] of old) {
+      await audit('campaign', code, 'remove', was, null);
+      events.push(published(code, 'remove'));
+    }
+    await recordEvents(tx, programId, events);
     const { campaigns: _a, ...restBefore } = before;
     const { campaigns: _b, ...restAfter } = rules;
     if (!same(restBefore, restAfter)) await audit('rule_set', String(version), 'change', restBefore, restAfter);

@@ -1,5 +1,7 @@
 import type { Lot } from '../domain/ledger.ts';
+import type { DomainEvent } from '../domain/events.ts';
 import type { Queryable } from './db.ts';
+import { eventsCte, eventsParam } from './events.ts';
 import { lotFromJson, openLotsJsonSql, type EntryMeta, type LotJson } from './ledger.ts';
 import { qualifyingValueSql, type Member, listMembersWhere } from './members.ts';
 import { toVersioned, type SettingsRow } from './programs.ts';
@@ -97,6 +99,7 @@ export interface BatchWrite {
   changedLots: { memberId: string; id: string; remaining: number; state: string }[];
   members: { id: string; available: number; pending: number; tierCode: string | null; at: Date }[];
   tierChanges: { id: string; memberId: string; from: string | null; to: string; reason: string; value: number; at: Date }[];
+  events: DomainEvent[];
 }
 
 // An escaped UTF-16 surrogate after an even number of backslashes: JSON.stringify escapes only lone ones.
@@ -165,7 +168,8 @@ export async function writeBatch(db: Queryable, programId: string, w: BatchWrite
        insert into tier_changes (program_id, member_id, id, from_tier, to_tier, reason, qualifying_value, created_at)
        select $1, t."memberId", t.id, t.from, t.to, t.reason, t.value, t.at
        from json_to_recordset($16::json) as t("memberId" text, id text, "from" text, "to" text, reason text, value bigint,
-         at timestamptz))
+         at timestamptz)),
+     ${eventsCte('$17')}
      select count(*)::int as inserted from receipt`,
     [
       programId,
@@ -184,6 +188,7 @@ export async function writeBatch(db: Queryable, programId: string, w: BatchWrite
       w.members.map((m) => m.tierCode),
       w.members.map((m) => m.at),
       jsonParam(w.tierChanges),
+      eventsParam(w.events),
     ],
   );
   return row?.inserted ?? 0;

@@ -1,4 +1,5 @@
 import type { Queryable } from './db.ts';
+import { eventsCte, eventsParam, newEvent } from './events.ts';
 import { receiptContextOf, storeAndRulesSql, type ReceiptContext, type SettingsRow, type StoreAndRules } from './programs.ts';
 
 export interface MemberProfile {
@@ -175,9 +176,20 @@ export async function setTier(
     change.at,
   ]);
   await db.query(
-    `insert into tier_changes (program_id, member_id, id, from_tier, to_tier, reason, qualifying_value, created_at)
+    `with ${eventsCte('$9')}
+     insert into tier_changes (program_id, member_id, id, from_tier, to_tier, reason, qualifying_value, created_at)
      values ($1, $2, $3, $4, $5, $6, $7, $8)`,
-    [programId, change.memberId, change.id, change.from, change.to, change.reason, change.value, change.at],
+    [
+      programId,
+      change.memberId,
+      change.id,
+      change.from,
+      change.to,
+      change.reason,
+      change.value,
+      change.at,
+      eventsParam([newEvent('tier.changed', change.at, { memberId: change.memberId, from: change.from, to: change.to, reason: change.reason })]),
+    ],
   );
 }
 

@@ -1,6 +1,8 @@
 import type { SoldLine } from '../domain/returns.ts';
 import type { LedgerDraft } from '../domain/ledger.ts';
 import type { Queryable } from './db.ts';
+import type { DomainEvent } from '../domain/events.ts';
+import { eventsCte, eventsParam } from './events.ts';
 import { draftCtes, draftParams, type EntryMeta } from './ledger.ts';
 
 export interface ReceiptRecord {
@@ -46,7 +48,7 @@ export interface LineRecord {
 }
 
 /**
- * Inserts the receipt, its lines, its answer and (for a member) its ledger entry in one round trip, unless
+ * Inserts the receipt, its lines, its answer, its events and (for a member) its ledger entry in one round trip, unless
  * (store, number) exists; false means another request already stored it, and then nothing was written.
  */
 export async function insertReceipt(
@@ -56,8 +58,10 @@ export async function insertReceipt(
   lines: LineRecord[],
   response: unknown,
   ledger: { memberId: string; entry: EntryMeta; draft: LedgerDraft } | null,
+  events: readonly DomainEvent[],
 ): Promise<boolean> {
   const writesLedger = ledger !== null && ledger.draft.postings.length > 0;
+  const eventsAt = writesLedger ? 37 + 24 : 37;
   const [row] = await db.query<{ inserted: number }>(
     `with receipt as (
        insert into receipts (program_id, id, store_code, number, member_id, card_number, status, settings_version, tier_code,
@@ -71,7 +75,8 @@ export async function insertReceipt(
        select $1, receipt.id, l.* from receipt, unnest($22::int[], $23::text[], $24::text[], $25::text[], $26::numeric[],
          $27::bigint[], $28::bigint[], $29::bigint[], $30::boolean[], $31::bigint[], $32::bigint[], $33::bigint[],
          $34::text[], $35::bigint[], $36::boolean[]) as l)
-     ${writesLedger ? `, ${draftCtes(37, 'receipt')}` : ''}
+     ${writesLedger ? `, ${draftCtes(37, 'receipt')}` : ''},
+     ${eventsCte(`$${eventsAt}`, 'receipt')}
      select count(*)::int as inserted from receipt`,
     [
       programId,
@@ -111,6 +116,7 @@ export async function insertReceipt(
       lines.map((l) => l.campaignDiscount),
       lines.map((l) => l.weighed),
       ...(writesLedger && ledger ? draftParams(ledger.memberId, ledger.entry, ledger.draft) : []),
+      eventsParam(events),
     ],
   );
   return (row?.inserted ?? 0) > 0;

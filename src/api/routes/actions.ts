@@ -38,19 +38,23 @@ const memberId = z.object({ id: z.string().max(64) });
 export function actionRoutes(deps: Deps) {
   const app = new OpenAPIHono<Env>();
 
-  app.openapi(
-    createRoute({
-      method: 'post', path: '/v1/events', tags: ['Actions'], security, middleware: [allow('events')] as const,
-      summary: 'A member did something worth points (a review, a survey, a sport goal...): priced by the campaigns, idempotent by id',
-      request: body(actionInput),
-      responses: { 200: json(actionResult, 'what the action earned'), ...problems },
-    }),
-    async (c) => {
-      const input = c.req.valid('json');
-      const result = await recordAction(deps, c.get('key').programId, { ...input, occurredAt: input.occurredAt ? new Date(input.occurredAt) : undefined });
-      return result.ok ? c.json(result.value as never, 200) : failure(c, result);
-    },
-  );
+  // Actions were first posted to /v1/events; that path stays, now that events name what the programme tells the world.
+  for (const path of ['/v1/actions', '/v1/events'] as const)
+    app.openapi(
+      createRoute({
+        method: 'post', path, tags: ['Actions'], security, middleware: [allow('events')] as const,
+        ...(path === '/v1/events' ? { deprecated: true, summary: 'The former path of POST /v1/actions; it works as that does' } : {
+          summary: 'A member did something worth points (a review, a survey, a sport goal...): priced by the campaigns, idempotent by id',
+        }),
+        request: body(actionInput),
+        responses: { 200: json(actionResult, 'what the action earned'), ...problems },
+      }),
+      async (c) => {
+        const input = c.req.valid('json');
+        const result = await recordAction(deps, c.get('key').programId, { ...input, occurredAt: input.occurredAt ? new Date(input.occurredAt) : undefined });
+        return result.ok ? c.json(result.value as never, 200) : failure(c, result);
+      },
+    );
 
   app.openapi(
     createRoute({

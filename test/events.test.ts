@@ -1,0 +1,93 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Db } from '../src/store/db.ts';
+import { sequenceEvents } from '../src/store/events.ts';
+import { expectProblem } from './checks.ts';
+import { engine, line, newProgramme, openTestDb, receipt, type Programme } from './harness.ts';
+
+// Every change tells the world what happened: events written with it, read in order from the feed.
+let db: Db;
+beforeAll(async () => {
+  db = await openTestDb();
+});
+afterAll(() => db.close());
+
+const settings = { pendingDays: 0, earn: { kind: 'percent', percent: 10 }, tiers: [{ code: 'base', name: 'Base', threshold: 0 }, { code: 'gold', name: 'Gold', threshold: 500_000 }] };
+type Feed = { items: { seq: number; id: string; type: string; memberId: string | null; payload: Record<string, unknown> }[]; last: number };
+const feed = async (p: Programme, after = 0, limit = 1000): Promise<Feed> => (await p.call('GET', `/v1/events/feed?after=${after}&limit=${limit}`, undefined, { role: 'readonly' })).body;
+
+describe('the event feed', () => {
+  it('tells, in order, what a day at the programme did', async () => {
+    const p = await newProgramme(db, settings);
+    const registered = (await p.call('POST', '/v1/members', { name: 'Анна', phone: '+79161234567' }, { role: 'pos' })).body;
+    const member = registered.member;
+    const card = registered.cards[0].number;
+    const sold = await p.call('POST', '/v1/receipts', receipt('E-1', [line('TV', 600_000)], { member: { id: member.id } }), { role: 'pos' });
+    expect(sold.body.tierChange).toEqual({ from: 'base', to: 'gold' });
+    await p.call('POST', '/v1/receipts/batch', { receipts: [receipt('E-2', [line('MILK', 10_000)], { member: { id: member.id } })] }, { role: 'pos' });
+    await p.call('POST', `/v1/receipts/${sold.body.id}/returns`, { lines: [{ lineNo: 1, quantity: 1 }] }, { role: 'pos' });
+    await p.call('POST', `/v1/members/${member.id}/adjustments`, { points: 25, reason: 'apology' });
+    await p.call('PATCH', `/v1/members/${member.id}`, { city: 'Казань' });
+    await p.call('POST', `/v1/cards/${card}/block`, { reason: 'lost', replace: true });
+    await p.call('PUT', '/v1/campaigns/review', { name: 'Отзыв', trigger: 'event', conditions: { all: [{ code: 'event_type', args: { types: ['review'] } }] }, effects: [{ code: 'points_fixed', args: { points: 50 } }] }, { role: 'marketer' });
+    await p.call('POST', '/v1/actions', { id: 'rev-1', memberId: member.id, type: 'review' }, { role: 'pos' });
+
+    const { items, last } = await feed(p);
+    expect(items.map((e) => e.type)).toEqual([
+      'member.created',
+      'tier.changed',
+      'receipt.confirmed',
+      'receipt.confirmed',
+      'receipt.returned',
+      'points.adjusted',
+      'member.updated',
+      'card.blocked',
+      'card.issued',
+      'campaign.published',
+      'action.recorded',
+    ]);
+    expect(items.map((e) => e.seq)).toEqual(items.map((_, i) => i + 1));
+    expect(last).toBe(items.length);
+    expect(items.filter((e) => e.type !== 'campaign.published').every((e) => e.memberId === member.id)).toBe(true);
+    expect(items[2]?.payload).toMatchObject({ receiptId: sold.body.id, number: 'E-1', pointsEarned: sold.body.pointsEarned, total: 600_000 });
+    expect(items[1]?.payload).toEqual({ memberId: member.id, from: 'base', to: 'gold', reason: 'upgrade' });
+    expect(items[6]?.payload).toEqual({ memberId: member.id, fields: ['city'] });
+    expect(items[10]?.payload).toMatchObject({ actionId: 'rev-1', actionType: 'review', points: 50 });
+    // Read on from where one left off, a page at a time.
+    expect((await feed(p, 3, 2)).items.map((e) => e.seq)).toEqual([4, 5]);
+    expect((await feed(p, last)).items).toEqual([]);
+  });
+
+  it("shows a programme only its own events, and refuses a position past the feed's end", async () => {
+    const [a, b] = [await newProgramme(db, settings), await newProgramme(db, settings)];
+    await a.call('POST', '/v1/members', { name: 'Только в A' }, { role: 'pos' });
+    expect((await feed(b)).items).toEqual([]);
+    expect((await feed(a)).items.map((e) => e.type)).toEqual(['member.created']);
+    expectProblem(await a.call('GET', '/v1/events/feed?after=2', undefined, { role: 'readonly' }), 400, 'validation_failed', /after: the feed has 1 events; 2 is past its end/);
+    expectProblem(await a.call('GET', '/v1/events/feed?after=-1', undefined, { role: 'readonly' }), 400, 'validation_failed', /after/);
+  });
+
+  it.skipIf(engine !== 'postgres')('gives each event of concurrent writes one place, with no gaps, while several processes place them', async () => {
+    const p = await newProgramme(db, settings);
+    const members = await Promise.all(Array.from({ length: 10 }, (_, i) => p.call('POST', '/v1/members', { name: `M${i}` }, { role: 'pos' })));
+    const sales = members.flatMap((m, i) => Array.from({ length: 5 }, (_, k) => receipt(`C-${i}-${k}`, [line('TV', 10_000)], { member: { id: m.body.member.id } })));
+    const placing = (async () => {
+      for (let i = 0; i < 20; i++) await Promise.all([sequenceEvents(db), sequenceEvents(db)]);
+    })();
+    const answers = await Promise.all(sales.map((s) => p.call('POST', '/v1/receipts', s, { role: 'pos' })));
+    await placing;
+    expect(answers.every((a) => a.status === 201)).toBe(true);
+    const { items } = await feed(p);
+    expect(items.map((e) => e.seq)).toEqual(items.map((_, i) => i + 1));
+    expect(new Set(items.map((e) => e.id)).size).toBe(items.length);
+    expect(items.filter((e) => e.type === 'receipt.confirmed')).toHaveLength(50);
+    // Each member's events in the order they happened.
+    for (const m of members) {
+      const own = items.filter((e) => e.memberId === m.body.member.id);
+      expect(own[0]?.type).toBe('member.created');
+      // Receipt ids are made under the member's lock, so they sort as the member's sales were made.
+      const receipts = own.slice(1).map((e) => e.payload.receiptId as string);
+      expect(receipts).toHaveLength(5);
+      expect(receipts).toEqual([...receipts].sort());
+    }
+  });
+});
