@@ -2,6 +2,7 @@ import { serve } from '@hono/node-server';
 import { createApp } from './api/app.ts';
 import type { InputLimits } from './api/input.ts';
 import type { Deps } from './flows/deps.ts';
+import { startDispatcher } from './jobs/dispatcher.ts';
 import { startScheduler } from './jobs/scheduler.ts';
 import { refreshStatistics } from './store/statistics.ts';
 
@@ -14,6 +15,8 @@ export interface ServerOptions {
   statistics?: boolean;
   /** How often activation, expiry and referrals run; daily jobs run at each programme's `dailyJobsAt`. 0 turns the scheduler off. */
   jobIntervalMs: number;
+  /** Send events to webhook subscriptions (default: when the scheduler runs). */
+  dispatch?: boolean;
 }
 
 /** Serves the API and runs the scheduled jobs in-process (each under a lease: any number of servers may share a database). */
@@ -29,6 +32,7 @@ export function startServer(deps: Deps, options: ServerOptions) {
   const timers: NodeJS.Timeout[] = [];
   const scheduler = options.jobIntervalMs > 0 ? startScheduler(deps, { intervalMs: options.jobIntervalMs }) : null;
   void scheduler?.look();
+  const dispatcher = (options.dispatch ?? options.jobIntervalMs > 0) ? startDispatcher(deps) : null;
   // Planner statistics follow the tables as they grow (PGlite has no autovacuum to do it).
   let measuring: Promise<unknown> | null = null;
   const statistics = () => {
@@ -45,7 +49,7 @@ export function startServer(deps: Deps, options: ServerOptions) {
     close: async () => {
       timers.forEach(clearInterval);
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      await Promise.all([scheduler?.stop(), measuring]);
+      await Promise.all([scheduler?.stop(), dispatcher?.stop(), measuring]);
     },
   };
 }

@@ -18,6 +18,7 @@ import { receiptRoutes } from './routes/receipts.ts';
 import { ruleRoutes } from './routes/rules.ts';
 import { actionRoutes } from './routes/actions.ts';
 import { eventRoutes } from './routes/events.ts';
+import { webhookRoutes } from './routes/webhooks.ts';
 import { keyRoutes } from './routes/keys.ts';
 
 const swaggerDir = createRequire(import.meta.url).resolve('swagger-ui-dist/package.json').replace(/package\.json$/, '');
@@ -56,6 +57,7 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
   app.route('/', ruleRoutes(deps));
   app.route('/', actionRoutes(deps));
   app.route('/', eventRoutes(deps));
+  app.route('/', webhookRoutes(deps));
   app.route('/', couponRoutes(deps));
   app.route('/', keyRoutes(deps));
 

@@ -36,6 +36,8 @@ export const statuses: Record<ProblemCode, ContentfulStatusCode> = {
   store_not_found: 404,
   store_not_allowed: 403,
   partner_not_found: 404,
+  webhook_not_found: 404,
+  webhook_unreachable: 422,
   receipt_not_found: 404,
   conflict: 409,
   receipt_conflict: 409,

@@ -45,6 +45,7 @@ export const matrix = {
   jobs: { holders: ['admin'], does: 'run jobs' },
   'jobs:read': { holders: ['admin', 'marketer', 'readonly'], does: 'read the job schedule' },
   keys: { holders: ['admin'], does: 'manage API keys' },
+  webhooks: { holders: ['admin'], does: 'manage webhooks' },
 } as const satisfies Record<string, { holders: readonly Holder[]; does: string }>;
 
 export type Permission = keyof typeof matrix;

@@ -7,6 +7,8 @@ export type FailureCode =
   | 'store_not_found'
   | 'store_not_allowed'
   | 'partner_not_found'
+  | 'webhook_not_found'
+  | 'webhook_unreachable'
   | 'receipt_not_found'
   | 'currency_mismatch'
   | 'invalid_card_number'

@@ -1,0 +1,100 @@
+import { Webhook } from 'standardwebhooks';
+import type { Deps } from '../flows/deps.ts';
+import { sequenceEvents } from '../store/events.ts';
+import { leaseDueDeliveries, queueDeliveries, recordAttempt, type Attempt, type DueDelivery } from '../store/webhooks.ts';
+
+export interface DispatcherOptions {
+  /** How often the outbox is looked at when there was nothing to send (default 500 ms). */
+  idleMs?: number;
+  /** Requests in flight at once (default 8). */
+  concurrency?: number;
+  /** How long a receiver may take to answer (default 10 s). */
+  timeoutMs?: number;
+}
+
+/** The waits between attempts: 5 s doubling up to an hour. A delivery is given up after 24 hours of failures. */
+export const retryAfterMs = (attempts: number) => Math.min(5_000 * 2 ** Math.max(0, attempts - 1), 3_600_000);
+export const GIVE_UP_AFTER_MS = 24 * 3_600_000;
+
+/**
+ * Sends the programme's events to its webhook subscriptions: at least once, a member's events in order, each
+ * signed per Standard Webhooks (`webhook-id` is the event's id: a receiver that has seen it may skip it). A 2xx
+ * answer delivers; anything else is tried again later, and a subscription whose delivery failed for 24 hours is
+ * disabled with the reason. Leases in the database let any number of server processes dispatch together.
+ */
+export function startDispatcher(deps: Deps, options: DispatcherOptions = {}) {
+  const idleMs = options.idleMs ?? 500;
+  let stopping = false;
+  let timer: NodeJS.Timeout | null = null;
+  let running: Promise<void> | null = null;
+  const loop = async () => {
+    while (!stopping && (await dispatchOnce(deps, options)) > 0);
+  };
+  const tick = () => {
+    running ??= loop()
+      .catch((error: unknown) => console.error('event dispatch failed', error))
+      .finally(() => {
+        running = null;
+        if (!stopping) timer = setTimeout(tick, idleMs);
+      });
+  };
+  tick();
+  return {
+    stop: async () => {
+      stopping = true;
+      if (timer) clearTimeout(timer);
+      await running;
+    },
+  };
+}
+
+/** One pass: place new events, queue them for their subscriptions, send what is due. Returns how many were sent. */
+export async function dispatchOnce(deps: Deps, options: DispatcherOptions = {}): Promise<number> {
+  const timeoutMs = options.timeoutMs ?? 10_000;
+  await sequenceEvents(deps.db);
+  await queueDeliveries(deps.db, deps.now());
+  const now = deps.now();
+  // Leased for longer than a request may take: another process takes a delivery over only if this one died.
+  const due = await leaseDueDeliveries(deps.db, now, new Date(now.getTime() + timeoutMs + 30_000), options.concurrency ?? 8);
+  await Promise.all(due.map(async (d) => recordAttempt(deps.db, { ...d, eventId: d.event.id }, await send(deps, d, timeoutMs))));
+  return due.length;
+}
+
+/** The body a receiver gets: the event's type and time, its data, and where it stands in the feed. */
+export const webhookBody = (d: DueDelivery) =>
+  JSON.stringify({ type: d.event.type, timestamp: d.event.occurredAt.toISOString(), id: d.event.id, seq: d.event.seq, version: d.event.version, memberId: d.event.memberId, data: d.event.payload });
+
+async function send(deps: Deps, d: DueDelivery, timeoutMs: number): Promise<Attempt> {
+  const body = webhookBody(d);
+  const at = deps.now();
+  const started = performance.now();
+  let status: number | null = null;
+  let error: string | null = null;
+  let response: string | null = null;
+  try {
+    const answer = await fetch(d.url, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'user-agent': 'Kopilka-Webhooks/1',
+        'webhook-id': d.event.id,
+        'webhook-timestamp': String(Math.floor(at.getTime() / 1000)),
+        'webhook-signature': new Webhook(d.secret).sign(d.event.id, at, body),
+      },
+      body,
+      redirect: 'manual',
+      signal: AbortSignal.timeout(timeoutMs),
+    });
+    status = answer.status;
+    response = (await answer.text()).slice(0, 500);
+  } catch (failure) {
+    error = (failure as Error).name === 'TimeoutError' ? `no answer within ${timeoutMs} ms` : ((failure as Error).cause as Error | undefined)?.message ?? (failure as Error).message;
+  }
+  const latencyMs = performance.now() - started;
+  if (status !== null && status >= 200 && status < 300) return { at, status, error, latencyMs, response, outcome: { kind: 'delivered' } };
+  const failedFor = at.getTime() - d.queuedAt.getTime();
+  const why = error ?? `answered ${status}`;
+  if (failedFor >= GIVE_UP_AFTER_MS)
+    return { at, status, error, latencyMs, response, outcome: { kind: 'dead', reason: `event ${d.event.id} could not be delivered for 24 hours: ${why}` } };
+  return { at, status, error, latencyMs, response, outcome: { kind: 'retry', retryAt: new Date(at.getTime() + retryAfterMs(d.attempts + 1)) } };
+}
