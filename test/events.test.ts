@@ -57,6 +57,18 @@ describe('the event feed', () => {
     expect((await feed(p, last)).items).toEqual([]);
   });
 
+  it('tells when points become available and when they expire', async () => {
+    const p = await newProgramme(db, { pendingDays: 3, expiry: { kind: 'days', days: 30 }, earn: { kind: 'percent', percent: 10 } });
+    const [a, b] = [await p.call('POST', '/v1/members', { name: 'A' }, { role: 'pos' }), await p.call('POST', '/v1/members', { name: 'B' }, { role: 'pos' })];
+    for (const m of [a, b]) expect((await p.call('POST', '/v1/receipts', receipt(`X-${m.body.member.id}`, [line('TV', 100_000)], { member: { id: m.body.member.id } }), { role: 'pos' })).status).toBe(201);
+    p.advanceDays(4);
+    expect((await p.call('POST', '/v1/jobs/activation/run')).status).toBe(200);
+    p.advanceDays(31);
+    expect((await p.call('POST', '/v1/jobs/expiry/run')).status).toBe(200);
+    const types = (await feed(p)).items.map((e) => `${e.type} ${e.memberId === a.body.member.id ? 'A' : 'B'} ${e.payload.points ?? ''}`.trim());
+    expect(types.filter((t) => t.startsWith('points.'))).toEqual(['points.activated A 100', 'points.activated B 100', 'points.expired A 100', 'points.expired B 100']);
+  });
+
   it("shows a programme only its own events, and refuses a position past the feed's end", async () => {
     const [a, b] = [await newProgramme(db, settings), await newProgramme(db, settings)];
     await a.call('POST', '/v1/members', { name: 'Только в A' }, { role: 'pos' });

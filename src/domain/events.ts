@@ -23,6 +23,8 @@ export interface EventPayloads {
   'receipt.returned': { receiptId: string; returnId: string; memberId: string | null; amount: number; pointsClawedBack: number; pointsRefunded: number };
   'receipt.cancelled': { receiptId: string; returnId: string; memberId: string | null; amount: number; pointsClawedBack: number; pointsRefunded: number };
   'points.adjusted': { memberId: string; points: number; reason: string; available: number };
+  'points.activated': { memberId: string; points: number; available: number };
+  'points.expired': { memberId: string; points: number; available: number };
   'tier.changed': { memberId: string; from: string | null; to: string; reason: string };
   'campaign.published': { campaign: string; rulesVersion: number; change: 'create' | 'change' | 'remove' };
   'action.recorded': { memberId: string; actionId: string; actionType: string; points: number };
@@ -38,6 +40,8 @@ export const eventTypes = [
   'receipt.returned',
   'receipt.cancelled',
   'points.adjusted',
+  'points.activated',
+  'points.expired',
   'tier.changed',
   'campaign.published',
   'action.recorded',

@@ -10,6 +10,7 @@ import { batchContext, batchView, lockMembers, receiptKey, writeBatch, type Batc
 import type { Member } from '../store/members.ts';
 import { loadRules } from '../store/rules.ts';
 import type { Deps } from './deps.ts';
+import { catchUpEvents } from './lots.ts';
 import { mayName } from './members.ts';
 import { fail, ok, type Outcome } from './outcome.ts';
 import { applySale, confirmReceipt, receiptConfirmed, saleRecords, tierWindow, type ConfirmedReceipt, type ReceiptInput } from './receipts.ts';
@@ -227,6 +228,7 @@ async function confirmTogether(
     if (!pricing.ok) return void (results[i] = fail(pricing.code, pricing.message, { maxPoints: pricing.maxPoints }));
     const { ok: _ok, ...priced } = pricing;
     if (state && !state.caughtUp) {
+      write.events.push(...catchUpEvents(state.member.id, state.balance, steps, now));
       for (const step of steps) record(state, { id: newId('ent'), kind: step.kind }, step.draft);
       state.caughtUp = true;
     }
