@@ -86,6 +86,8 @@ program
     for (const [name, value] of Object.entries(limits))
       if (!Number.isInteger(value) || value < 1024) return program.error(`${name === 'maxBodyBytes' ? 'KOPILKA_MAX_BODY_BYTES' : 'KOPILKA_MAX_BATCH_BYTES'} must be a whole number of bytes, at least 1024`);
     if (!Number.isInteger(opts.workers) || opts.workers < 1 || opts.workers > 64) return program.error('--workers must be a whole number from 1 to 64');
+    const timeout = Number(process.env.KOPILKA_WEBHOOK_TIMEOUT_MS || 10_000);
+    if (!Number.isInteger(timeout) || timeout < 100 || timeout > 60_000) return program.error('KOPILKA_WEBHOOK_TIMEOUT_MS must be a whole number of milliseconds from 100 to 60000');
     if (opts.workers > 1 && !process.env.DATABASE_URL)
       return program.error('--workers needs PostgreSQL (DATABASE_URL): the embedded database belongs to one process');
     // A worker of `serve --workers N` serves; the first process prepares the database, starts them and keeps them up.
@@ -119,7 +121,8 @@ program
 
 /** Serves the API and the scheduled jobs in this process until it is told to stop. */
 async function serveHere(deps: Deps, o: { port: number; host: string; limits: InputLimits; keepOpen?: boolean }) {
-  const server = startServer(deps, { port: o.port, host: o.host, limits: o.limits, jobIntervalMs: 60_000 });
+  const webhookTimeoutMs = Number(process.env.KOPILKA_WEBHOOK_TIMEOUT_MS || 10_000);
+  const server = startServer(deps, { port: o.port, host: o.host, limits: o.limits, jobIntervalMs: 60_000, webhookTimeoutMs });
   const stop = async () => {
     await server.close();
     if (!o.keepOpen) await deps.db.close();

@@ -17,6 +17,8 @@ export interface ServerOptions {
   jobIntervalMs: number;
   /** Send events to webhook subscriptions (default: when the scheduler runs). */
   dispatch?: boolean;
+  /** How long a webhook receiver may take to answer (default 10 s). */
+  webhookTimeoutMs?: number;
 }
 
 /** Serves the API and runs the scheduled jobs in-process (each under a lease: any number of servers may share a database). */
@@ -32,7 +34,7 @@ export function startServer(deps: Deps, options: ServerOptions) {
   const timers: NodeJS.Timeout[] = [];
   const scheduler = options.jobIntervalMs > 0 ? startScheduler(deps, { intervalMs: options.jobIntervalMs }) : null;
   void scheduler?.look();
-  const dispatcher = (options.dispatch ?? options.jobIntervalMs > 0) ? startDispatcher(deps) : null;
+  const dispatcher = (options.dispatch ?? options.jobIntervalMs > 0) ? startDispatcher(deps, options.webhookTimeoutMs ? { timeoutMs: options.webhookTimeoutMs } : {}) : null;
   // Planner statistics follow the tables as they grow (PGlite has no autovacuum to do it).
   let measuring: Promise<unknown> | null = null;
   const statistics = () => {

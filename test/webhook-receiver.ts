@@ -6,6 +6,7 @@ import { Webhook } from 'standardwebhooks';
 const secret = process.env.WEBHOOK_SECRET as string;
 const received: { id: string; verified: boolean; type: string; memberId: string | null; seq: number }[] = [];
 let mode = 'ok';
+let inFlight = 0;
 const failed = new Set<string>();
 
 const server = createServer((req, res) => {
@@ -17,6 +18,7 @@ const server = createServer((req, res) => {
       return res.end('ok');
     }
     if (req.url === '/received') return res.end(JSON.stringify(received));
+    if (req.url === '/in-flight') return res.end(String(inFlight));
     let verified = false;
     try {
       new Webhook(secret).verify(body, req.headers as Record<string, string>);
@@ -32,9 +34,11 @@ const server = createServer((req, res) => {
       return res.end('try again');
     }
     const answer = () => {
+      inFlight -= 1;
       received.push({ id, verified, type: event.type, memberId: event.memberId, seq: event.seq });
       res.end('thanks');
     };
+    inFlight += 1;
     if (mode === 'slow') setTimeout(answer, 2_000);
     else answer();
   });

@@ -55,7 +55,7 @@ export async function dispatchOnce(deps: Deps, options: DispatcherOptions = {}):
   await queueDeliveries(deps.db, deps.now());
   const now = deps.now();
   // Leased for longer than a request may take: another process takes a delivery over only if this one died.
-  const due = await leaseDueDeliveries(deps.db, now, new Date(now.getTime() + timeoutMs + 30_000), options.concurrency ?? 8);
+  const due = await leaseDueDeliveries(deps.db, now, new Date(now.getTime() + timeoutMs + 5_000), options.concurrency ?? 8);
   await Promise.all(due.map(async (d) => recordAttempt(deps.db, { ...d, eventId: d.event.id }, await send(deps, d, timeoutMs))));
   return due.length;
 }
