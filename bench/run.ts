@@ -16,6 +16,7 @@ import { adjustPoints } from '../src/flows/adjustments.ts';
 import { openDb } from '../src/store/db.ts';
 import { migrate } from '../src/store/migrate.ts';
 import { healthWhile } from './health.ts';
+import { webhookDelivery } from './webhooks.ts';
 import { closedLoop, openLoop, type LoadResult } from './load.ts';
 import { evaluationsPerSecond, ruleEvaluationsPerSecond } from './engine.ts';
 import { manyCampaigns } from '../src/demo/campaigns.ts';
@@ -233,6 +234,10 @@ async function main() {
   const backtestSeconds = (performance.now() - backtestStarted) / 1000;
   results.backtest = { receipts: report.receipts, seconds: backtestSeconds, receiptsPerSecond: report.receipts / backtestSeconds, status: replayed.status };
   log(`backtest: ${report.receipts} receipts in ${backtestSeconds.toFixed(1)} s; server peak ${pgServer.peakMb().toFixed(0)} MB`);
+  // Events to a webhook receiver: 3,000 receipts confirmed while it is paused, then sent.
+  const webhookMaker = receiptMaker(onPg, 'w');
+  const webhooks = await webhookDelivery(pgServer.base, { admin: onPg.adminKey, pos: onPg.posKey }, Array.from({ length: 3000 }, (_, i) => webhookMaker(i)));
+  log(`webhooks: ${webhooks.delivered} of ${webhooks.events} events delivered in ${webhooks.seconds.toFixed(1)} s (${webhooks.eventsPerSecond.toFixed(0)}/s)`);
   const pgPeak = pgServer.peakMb();
   await pgServer.stop();
 
@@ -264,6 +269,7 @@ async function main() {
     calculate,
     pglite: lite,
     pgliteHealth: { duringBatch: healthDuringBatch, duringBacktest: healthDuringBacktest },
+    webhooks,
     soak: soakResult,
     peakMemoryMb: { postgresServer: pgPeak, pgliteServer: litePeak },
   });
@@ -290,6 +296,7 @@ async function main() {
       '',
       '200k in seconds',
     ],
+    ['webhook delivery, local receiver', `${webhooks.eventsPerSecond.toFixed(0)} events/s`, '', '>= 1000/s'],
     ['server peak memory (PG / PGlite)', `${pgPeak.toFixed(0)} / ${litePeak.toFixed(0)} MB`, '', '< 300 MB'],
   ];
   if (soakResult)

@@ -1,13 +1,15 @@
 import { Webhook } from 'standardwebhooks';
 import type { Deps } from '../flows/deps.ts';
 import { sequenceEvents } from '../store/events.ts';
-import { leaseDueDeliveries, queueDeliveries, recordAttempt, type Attempt, type DueDelivery } from '../store/webhooks.ts';
+import { leaseDueDeliveries, queueDeliveries, recordAttempts, type Attempt, type DueDelivery } from '../store/webhooks.ts';
 
 export interface DispatcherOptions {
   /** How often the outbox is looked at when there was nothing to send (default 500 ms). */
   idleMs?: number;
-  /** Requests in flight at once (default 8). */
+  /** Requests in flight at once (default 32). */
   concurrency?: number;
+  /** Deliveries sent per pass before new events are looked for again (default 500). */
+  batch?: number;
   /** How long a receiver may take to answer (default 10 s). */
   timeoutMs?: number;
 }
@@ -51,13 +53,21 @@ export function startDispatcher(deps: Deps, options: DispatcherOptions = {}) {
 /** One pass: place new events, queue them for their subscriptions, send what is due. Returns how many were sent. */
 export async function dispatchOnce(deps: Deps, options: DispatcherOptions = {}): Promise<number> {
   const timeoutMs = options.timeoutMs ?? 10_000;
+  const concurrency = options.concurrency ?? 32;
   await sequenceEvents(deps.db);
   await queueDeliveries(deps.db, deps.now());
-  const now = deps.now();
-  // Leased for longer than a request may take: another process takes a delivery over only if this one died.
-  const due = await leaseDueDeliveries(deps.db, now, new Date(now.getTime() + timeoutMs + 5_000), options.concurrency ?? 8);
-  await Promise.all(due.map(async (d) => recordAttempt(deps.db, { ...d, eventId: d.event.id }, await send(deps, d, timeoutMs))));
-  return due.length;
+  let sent = 0;
+  // Rounds of as many deliveries as go out at once, each leased for one request's time: another process takes a
+  // delivery over only if this one died.
+  while (sent < (options.batch ?? 500)) {
+    const now = deps.now();
+    const due = await leaseDueDeliveries(deps.db, now, new Date(now.getTime() + timeoutMs + 5_000), concurrency);
+    if (due.length === 0) break;
+    const attempts = await Promise.all(due.map(async (d) => ({ ...d, eventId: d.event.id, attempt: await send(deps, d, timeoutMs) })));
+    await recordAttempts(deps.db, attempts);
+    sent += due.length;
+  }
+  return sent;
 }
 
 /** The body a receiver gets: the event's type and time, its data, and where it stands in the feed. */

@@ -17,8 +17,9 @@ const toWebhook = (r: Row): Webhook => ({ id: r.id, url: r.url, eventTypes: r.ev
 /** A new subscription receives the events placed in the feed from now on (earlier ones by replay). */
 export async function insertWebhook(db: Queryable, programId: string, w: Omit<Webhook, 'enabled' | 'disabledReason'> & { secret: string }): Promise<Webhook> {
   const [row] = await db.query<Row>(
-    `insert into webhooks (program_id, id, url, event_types, secret, enabled, fanned_to, created_at, updated_at)
-     values ($1, $2, $3, $4, $5, true, coalesce((select seq from event_cursors where program_id = $1), 0), $6, $6)
+    `insert into webhooks (program_id, id, url, event_types, secret, enabled, fanned_to, since_written, created_at, updated_at)
+     values ($1, $2, $3, $4, $5, true, coalesce((select seq from event_cursors where program_id = $1), 0),
+       coalesce((select max(written) from events where program_id = $1), 0), $6, $6)
      returning ${columns}`,
     [programId, w.id, w.url, w.eventTypes, w.secret, w.createdAt],
   );
@@ -59,13 +60,14 @@ export async function deleteWebhook(db: Queryable, programId: string, id: string
 export async function queueDeliveries(db: Queryable, now: Date): Promise<number> {
   const [row] = await db.query<{ queued: number }>(
     `with hooks as (
-       select program_id, id, event_types, fanned_to, coalesce((select seq from event_cursors c where c.program_id = w.program_id), 0) as upto
+       select program_id, id, event_types, fanned_to, since_written,
+         coalesce((select seq from event_cursors c where c.program_id = w.program_id), 0) as upto
        from webhooks w where enabled for update skip locked),
      queued as (
        insert into webhook_deliveries (program_id, webhook_id, event_id, event_seq, member_id, status, queued_at, next_attempt_at)
        select h.program_id, h.id, e.id, e.seq, e.member_id, 'pending', $1, $1
        from hooks h join events e on e.program_id = h.program_id and e.seq > h.fanned_to and e.seq <= h.upto
-       where cardinality(h.event_types) = 0 or e.type = any(h.event_types)
+       where e.written > h.since_written and (cardinality(h.event_types) = 0 or e.type = any(h.event_types))
        on conflict do nothing returning 1),
      moved as (
        update webhooks w set fanned_to = h.upto from hooks h where w.program_id = h.program_id and w.id = h.id and h.upto > h.fanned_to)
@@ -94,14 +96,16 @@ export async function leaseDueDeliveries(db: Queryable, now: Date, until: Date, 
     program_id: string; webhook_id: string; url: string; secret: string; attempts: number; queued_at: Date;
     event_id: string; seq: number; type: string; version: number; member_id: string | null; occurred_at: Date; payload: unknown;
   }>(
-    `with due as (
+    `with heads as (
+       -- The first pending delivery of each member (events without a member stand alone), whatever the planner knows.
+       select distinct on (program_id, webhook_id, coalesce(member_id, event_id)) program_id, webhook_id, event_id, next_attempt_at, event_seq
+       from webhook_deliveries where status = 'pending'
+       order by program_id, webhook_id, coalesce(member_id, event_id), event_seq),
+     due as (
        select d.program_id, d.webhook_id, d.event_id from webhook_deliveries d
-       where d.status = 'pending' and d.next_attempt_at <= $1
-         and not exists (
-           select 1 from webhook_deliveries before
-           where before.program_id = d.program_id and before.webhook_id = d.webhook_id and before.member_id = d.member_id
-             and before.status = 'pending' and before.event_seq < d.event_seq)
-       order by d.next_attempt_at, d.event_seq limit $3 for update skip locked),
+       where (d.program_id, d.webhook_id, d.event_id) in (
+         select program_id, webhook_id, event_id from heads where next_attempt_at <= $1 order by next_attempt_at, event_seq limit $3)
+       for update skip locked),
      leased as (
        update webhook_deliveries d set next_attempt_at = $2 from due
        where d.program_id = due.program_id and d.webhook_id = due.webhook_id and d.event_id = due.event_id
@@ -133,23 +137,35 @@ export interface Attempt {
   outcome: { kind: 'delivered' } | { kind: 'retry'; retryAt: Date } | { kind: 'dead'; reason: string };
 }
 
-/** Records one attempt of a delivery and what follows from it. */
-export async function recordAttempt(db: Queryable, d: Pick<DueDelivery, 'programId' | 'webhookId'> & { eventId: string }, a: Attempt): Promise<void> {
-  const status = a.outcome.kind === 'retry' ? 'pending' : a.outcome.kind;
+/** Records attempts of deliveries and what follows from each, in one statement; a dead one disables its subscription. */
+export async function recordAttempts(db: Queryable, attempts: (Pick<DueDelivery, 'programId' | 'webhookId'> & { eventId: string; attempt: Attempt })[]): Promise<void> {
+  if (attempts.length === 0) return;
+  const rows = attempts.map(({ programId, webhookId, eventId, attempt: a }) => ({
+    programId,
+    webhookId,
+    eventId,
+    status: a.outcome.kind === 'retry' ? 'pending' : a.outcome.kind,
+    at: a.at,
+    code: a.status,
+    error: a.error,
+    latency: Math.round(a.latencyMs),
+    response: a.response,
+    retryAt: a.outcome.kind === 'retry' ? a.outcome.retryAt : null,
+    reason: a.outcome.kind === 'dead' ? a.outcome.reason : null,
+  }));
   await db.query(
-    `update webhook_deliveries set status = $4, attempts = attempts + 1, last_attempt_at = $5, last_status = $6, last_error = $7,
-       last_latency_ms = $8, last_response = $9, next_attempt_at = coalesce($10, next_attempt_at),
-       delivered_at = case when $4 = 'delivered' then $5 else delivered_at end
-     where program_id = $1 and webhook_id = $2 and event_id = $3`,
-    [d.programId, d.webhookId, d.eventId, status, a.at, a.status, a.error, Math.round(a.latencyMs), a.response, a.outcome.kind === 'retry' ? a.outcome.retryAt : null],
+    `with attempt as (
+       select * from json_to_recordset($1::json) as a("programId" text, "webhookId" text, "eventId" text, status text, at timestamptz,
+         code int, error text, latency int, response text, "retryAt" timestamptz, reason text)),
+     recorded as (
+       update webhook_deliveries d set status = a.status, attempts = d.attempts + 1, last_attempt_at = a.at, last_status = a.code,
+         last_error = a.error, last_latency_ms = a.latency, last_response = a.response, next_attempt_at = coalesce(a."retryAt", d.next_attempt_at),
+         delivered_at = case when a.status = 'delivered' then a.at else d.delivered_at end
+       from attempt a where d.program_id = a."programId" and d.webhook_id = a."webhookId" and d.event_id = a."eventId")
+     update webhooks w set enabled = false, disabled_reason = a.reason, updated_at = a.at
+     from attempt a where a.reason is not null and w.program_id = a."programId" and w.id = a."webhookId"`,
+    [JSON.stringify(rows)],
   );
-  if (a.outcome.kind === 'dead')
-    await db.query('update webhooks set enabled = false, disabled_reason = $3, updated_at = $4 where program_id = $1 and id = $2', [
-      d.programId,
-      d.webhookId,
-      a.outcome.reason,
-      a.at,
-    ]);
 }
 
 export interface DeliveryLogItem {

@@ -1,5 +1,6 @@
 -- Webhook subscriptions: a programme's events of the chosen types (all when none are chosen), signed with the
--- subscription's secret (Standard Webhooks). `fanned_to` is the feed position up to which events have been queued.
+-- subscription's secret (Standard Webhooks). `fanned_to` is the feed position up to which events have been queued;
+-- `since_written` keeps out the events written before the subscription, even those placed in the feed after it.
 create table if not exists webhooks (
   program_id text not null references programs (id),
   id text not null,
@@ -9,6 +10,7 @@ create table if not exists webhooks (
   enabled boolean not null,
   disabled_reason text,
   fanned_to bigint not null,
+  since_written bigint not null,
   created_at timestamptz not null,
   updated_at timestamptz not null,
   primary key (program_id, id)
@@ -33,5 +35,6 @@ create table if not exists webhook_deliveries (
   primary key (program_id, webhook_id, event_id),
   foreign key (program_id, webhook_id) references webhooks (program_id, id) on delete cascade
 );
-create index if not exists webhook_deliveries_due on webhook_deliveries (next_attempt_at) where status = 'pending';
+-- What is still to send, found without reading the log of what was sent.
+create index if not exists webhook_deliveries_pending on webhook_deliveries (program_id, webhook_id) where status = 'pending';
 create index if not exists webhook_deliveries_log on webhook_deliveries (program_id, webhook_id, event_seq);
