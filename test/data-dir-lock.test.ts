@@ -1,6 +1,5 @@
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -8,6 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { LOCK_FILE } from '../src/store/data-dir-lock.ts';
 import { openDb, type Db } from '../src/store/db.ts';
 import { line, receipt } from './harness.ts';
+import { freePort } from './ports.ts';
 
 const repo = fileURLToPath(new URL('..', import.meta.url));
 const root = mkdtempSync(join(tmpdir(), 'kopilka-owner-'));
@@ -27,14 +27,6 @@ function kopilka(args: string[], timeout = 60_000): Promise<Finished> {
       resolve({ code: error ? (typeof error.code === 'number' ? error.code : null) : 0, stdout, stderr }),
     );
   });
-}
-
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const { port } = probe.address() as { port: number };
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
 }
 
 let server: ChildProcess | null = null;

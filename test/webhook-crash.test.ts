@@ -1,9 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../src/store/db.ts';
 import { newProgramme, openOwnTestDb, type Programme } from './harness.ts';
+import { freePort } from './ports.ts';
 
 // The server is killed while deliveries are on the wire: every event still arrives, a repeat only with its own id.
 const repo = fileURLToPath(new URL('..', import.meta.url));
@@ -13,14 +13,6 @@ const own = () => {
   url.pathname = '/kopilka_test_webhook_crash';
   return url.toString();
 };
-
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const { port } = probe.address() as { port: number };
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
-}
 
 const until = async (what: () => Promise<boolean>, ms: number) => {
   for (const end = Date.now() + ms; Date.now() < end; await new Promise((r) => setTimeout(r, 100))) if (await what()) return true;

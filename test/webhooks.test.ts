@@ -1,11 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { dispatchOnce, GIVE_UP_AFTER_MS } from '../src/jobs/dispatcher.ts';
 import type { Db } from '../src/store/db.ts';
 import { expectProblem, footprint } from './checks.ts';
 import { line, newProgramme, openOwnTestDb, receipt, type Programme } from './harness.ts';
+import { freePort } from './ports.ts';
 
 // Webhooks to a receiver running in a process of its own that verifies every signature. Dispatching reads the
 // outbox of every programme: this file has a database of its own.
@@ -16,14 +16,6 @@ type Received = { id: string; verified: boolean; type: string; memberId: string 
 let db: Db;
 let receiver: ChildProcess | null = null;
 let port: number;
-
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const { port: free } = probe.address() as { port: number };
-  await new Promise((resolve) => probe.close(resolve));
-  return free;
-}
 
 async function startReceiver() {
   receiver = spawn(process.execPath, ['--import', 'tsx', 'test/webhook-receiver.ts'], { cwd: repo, env: { ...process.env, PORT: String(port), WEBHOOK_SECRET: secret }, stdio: ['ignore', 'pipe', 'inherit'] });

@@ -1,9 +1,9 @@
 import { execFile, spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../src/store/db.ts';
 import { line, newProgramme, openOwnTestDb, receipt, type Programme } from './harness.ts';
+import { freePort } from './ports.ts';
 
 // `kopilka serve --workers N`: several processes on one PostgreSQL database and one port.
 const repo = fileURLToPath(new URL('..', import.meta.url));
@@ -19,14 +19,6 @@ function kopilka(args: string[], env: Record<string, string>): Promise<{ code: n
       resolve({ code: error ? (typeof error.code === 'number' ? error.code : null) : 0, output: stdout + stderr }),
     );
   });
-}
-
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const { port } = probe.address() as { port: number };
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
 }
 
 /** The live child processes of `pid` (none: an empty list). */
