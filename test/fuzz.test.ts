@@ -44,7 +44,7 @@ let revokedKey: string;
 
 /** Real ids and codes of the programme, by the path segment that names them; grown with what successful writes return. */
 const pools: Record<string, string[]> = {
-  members: [], receipts: [], keys: [], cards: [], coupons: [], batches: [], phones: [], emails: [], externalIds: [], referralCodes: [],
+  members: [], receipts: [], keys: [], cards: [], coupons: [], batches: [], phones: [], emails: [], externalIds: [], referralCodes: [], webhooks: [], partners: ['P1'],
   stores: ['S1', 'S2'], campaigns: ['promo', 'review_points'], categories: ['coffee'],
   jobs: ['activation', 'expiry', 'tier-review', 'birthdays', 'referrals', 'idempotency'],
 };
@@ -102,6 +102,8 @@ beforeAll(async () => {
       revokedKey = key.secret;
     } else remember('keys', key.id);
   }
+  // A subscription the webhook operations can name (nothing listens on the discard port; nothing sends here anyway).
+  remember('webhooks', (await ok(p.call('POST', '/v1/webhooks', { url: 'http://127.0.0.1:9/hooks' }), 201)).id);
   doc = (await (await p.app.request('/openapi.json')).json()) as Doc;
   tables = (
     await db.query<{ table_name: string }>(
@@ -215,6 +217,10 @@ function validBody(op: string, r: Rng, edge = false): Json | undefined {
     'POST /v1/events': () => ({ id: `fz-ev-${++serial}`, memberId: r.pick(pools.members!), type: 'review', attributes: { stars: 5 } }),
     'POST /v1/coupons/batches': () => r.pick<Json>([{ campaign: 'promo', count: r.int(1, 3) }, { campaign: 'promo', code: `FZ${++serial}PROMO` }]),
     'POST /v1/keys': () => ({ name: 'fuzz', role: r.pick(roles) }),
+    'POST /v1/actions': () => ({ id: `fz-act-${++serial}`, memberId: r.pick(pools.members!), type: 'review' }),
+    'POST /v1/webhooks': () => ({ url: `http://127.0.0.1:9/fz-${++serial}`, eventTypes: r.pick<Json>([[], ['receipt.confirmed']]) }),
+    'PATCH /v1/webhooks/{id}': () => ({ enabled: r.chance(0.5) }),
+    'POST /v1/webhooks/{id}/replay': () => ({ from: 1, to: r.int(1, 20) }),
   };
   return bodies[op]?.();
 }
@@ -397,6 +403,7 @@ function harvest(sent: Sent, answer: unknown) {
   walk(answer, '');
   const body = answer as { id?: string; codes?: string[] } | null;
   if (sent.op === 'POST /v1/keys') remember('keys', body?.id);
+  if (sent.op === 'POST /v1/webhooks') remember('webhooks', body?.id);
   const code = sent.params.code ?? '';
   const decoded = /^[A-Za-z0-9_.-]+$/.test(code) ? code : null;
   if (decoded && sent.op === 'PUT /v1/campaigns/{code}') remember('campaigns', decoded);
