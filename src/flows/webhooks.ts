@@ -20,8 +20,8 @@ const sameServer = (a: URL, b: URL) =>
   (a.hostname === b.hostname || (loopback.has(a.hostname) && loopback.has(b.hostname))) && (a.port || defaultPort(a)) === (b.port || defaultPort(b));
 const defaultPort = (u: URL) => (u.protocol === 'https:' ? '443' : '80');
 
-/** Why a webhook URL cannot be used, or null: http(s) only, not this server itself, a host that resolves. */
-export async function urlFault(url: string, server: string): Promise<Outcome<URL>> {
+/** A URL webhooks can go to: http(s) only, not this server itself, a host that resolves. */
+export async function checkWebhookUrl(url: string, server: string): Promise<Outcome<URL>> {
   let parsed: URL;
   try {
     parsed = new URL(url);
@@ -48,7 +48,7 @@ function secretFault(secret: string): string | null {
 
 /** Subscribes a URL to the programme's events; the secret is in the answer once. Recorded in the audit trail. */
 export async function createWebhook(deps: Deps, programId: string, input: WebhookInput, server: string, by: Principal): Promise<Outcome<Webhook & { secret: string }>> {
-  const url = await urlFault(input.url, server);
+  const url = await checkWebhookUrl(input.url, server);
   if (!url.ok) return url;
   const secretProblem = input.secret === undefined ? null : secretFault(input.secret);
   if (secretProblem) return fail('validation_failed', secretProblem, { field: 'secret' });

@@ -1,7 +1,8 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { eventTypes } from '../../domain/events.ts';
 import type { Deps } from '../../flows/deps.ts';
-import { createWebhook, urlFault } from '../../flows/webhooks.ts';
+import { fail } from '../../flows/outcome.ts';
+import { checkWebhookUrl, createWebhook } from '../../flows/webhooks.ts';
 import { deleteWebhook, deliveryLog, findWebhook, listWebhooks, replayDeliveries, updateWebhook, type Webhook } from '../../store/webhooks.ts';
 import { allow, type Env } from '../auth.ts';
 import { body, json, problems, security } from '../openapi.ts';
@@ -49,7 +50,7 @@ const iso = (d: Date | null) => d?.toISOString() ?? null;
 export function webhookRoutes(deps: Deps) {
   const app = new OpenAPIHono<Env>();
   const tags = ['Webhooks'];
-  const missing = (webhookId: string) => ({ ok: false as const, code: 'webhook_not_found' as const, message: `no webhook ${webhookId}` });
+  const missing = (webhookId: string) => fail('webhook_not_found', `no webhook ${webhookId}`);
 
   app.openapi(
     createRoute({
@@ -83,7 +84,7 @@ export function webhookRoutes(deps: Deps) {
     async (c) => {
       const change = c.req.valid('json');
       if (change.url) {
-        const checked = await urlFault(change.url, new URL(c.req.url).origin);
+        const checked = await checkWebhookUrl(change.url, new URL(c.req.url).origin);
         if (!checked.ok) return failure(c, checked);
       }
       const changed = await updateWebhook(deps.db, c.get('key').programId, c.req.valid('param').id, change, deps.now());
