@@ -69,6 +69,36 @@ describe('the event feed', () => {
     expect(types.filter((t) => t.startsWith('points.'))).toEqual(['points.activated A 100', 'points.activated B 100', 'points.expired A 100', 'points.expired B 100']);
   });
 
+  it('tells of coupons issued, redeemed and given back, and of referral rewards', async () => {
+    const p = await newProgramme(db, { pendingDays: 0, earn: { kind: 'percent', percent: 5 } });
+    const rules = {
+      referral: { enabled: true, referrerPoints: 300, refereePoints: 200, minPurchase: 100_000, maxRewardsPerMonth: 20 },
+      campaigns: [
+        { code: 'thanks', name: 'Купон на следующий визит', conditions: { all: [{ code: 'receipt_total', args: { min: 500_000 } }] }, effects: [{ code: 'issue_coupon', args: { campaign: 'next_visit' } }] },
+        { code: 'next_visit', name: 'Следующий визит', conditions: { all: [{ code: 'coupon', args: {} }] }, effects: [{ code: 'discount_fixed', args: { amount: 1000 } }] },
+      ],
+    };
+    expect((await p.call('PUT', '/v1/rules', rules, { role: 'marketer' })).status).toBe(200);
+    const anna = (await p.call('POST', '/v1/members', { name: 'Анна' }, { role: 'pos' })).body.member.id;
+    const code = (await p.call('GET', `/v1/members/${anna}/referral`, undefined, { role: 'pos' })).body.code;
+    const boris = (await p.call('POST', '/v1/members', { name: 'Борис', referralCode: code }, { role: 'pos' })).body.member.id;
+    const first = await p.call('POST', '/v1/receipts', receipt('RF-1', [line('TV', 600_000)], { member: { id: boris } }), { role: 'pos' });
+    const coupon = first.body.couponsIssued[0].code;
+    const second = await p.call('POST', '/v1/receipts', receipt('RF-2', [line('TEA', 20_000)], { member: { id: boris }, coupons: [coupon] }), { role: 'pos' });
+    expect(second.body.coupons[0]).toMatchObject({ status: 'applied' });
+    expect((await p.call('POST', `/v1/receipts/${second.body.id}/cancel`, undefined, { role: 'pos' })).status).toBe(201);
+    expect((await p.call('POST', '/v1/jobs/referrals/run')).status).toBe(200);
+
+    const told = (await feed(p)).items.filter((e) => e.type.startsWith('coupon.') || e.type.startsWith('referral.'));
+    expect(told.map((e) => [e.type, e.payload])).toEqual([
+      ['referral.rewarded', { memberId: boris, refereeId: boris, role: 'referee', points: 200 }],
+      ['coupon.issued', expect.objectContaining({ code: coupon, campaign: 'next_visit', memberId: boris, sourceId: first.body.id })],
+      ['coupon.redeemed', { code: coupon, campaign: 'next_visit', memberId: boris, sourceId: second.body.id }],
+      ['coupon.restored', { code: coupon, memberId: boris, receiptId: second.body.id }],
+      ['referral.rewarded', { memberId: anna, refereeId: boris, role: 'referrer', points: 300 }],
+    ]);
+  });
+
   it("shows a programme only its own events, and refuses a position past the feed's end", async () => {
     const [a, b] = [await newProgramme(db, settings), await newProgramme(db, settings)];
     await a.call('POST', '/v1/members', { name: 'Только в A' }, { role: 'pos' });

@@ -27,6 +27,10 @@ export interface EventPayloads {
   'points.expired': { memberId: string; points: number; available: number };
   'tier.changed': { memberId: string; from: string | null; to: string; reason: string };
   'campaign.published': { campaign: string; rulesVersion: number; change: 'create' | 'change' | 'remove' };
+  'coupon.issued': { code: string; campaign: string; memberId: string; validTo: string; sourceId: string };
+  'coupon.redeemed': { code: string; campaign: string; memberId: string | null; sourceId: string };
+  'coupon.restored': { code: string; memberId: string | null; receiptId: string };
+  'referral.rewarded': { memberId: string; refereeId: string; role: 'referrer' | 'referee'; points: number };
   'action.recorded': { memberId: string; actionId: string; actionType: string; points: number };
 }
 
@@ -44,6 +48,10 @@ export const eventTypes = [
   'points.expired',
   'tier.changed',
   'campaign.published',
+  'coupon.issued',
+  'coupon.redeemed',
+  'coupon.restored',
+  'referral.rewarded',
   'action.recorded',
 ] as const satisfies readonly EventType[];
 

@@ -7,6 +7,7 @@ import type { AppliedCampaign, Skipped } from '../domain/rules/engine.ts';
 import type { ProgramSettings } from '../domain/settings.ts';
 import { couponsFor, insertCoupons, redeemCoupon } from '../store/coupons.ts';
 import type { Queryable } from '../store/db.ts';
+import { newEvent, recordEvents } from '../store/events.ts';
 import { newId } from '../store/ids.ts';
 import { setTier, type Member } from '../store/members.ts';
 import { budgetsLeft, insertGrants, memberUsage, takeBudget, type VersionedRules } from '../store/rules.ts';
@@ -169,9 +170,13 @@ export async function recordCampaigns(
     if ((points || discount) && !(await takeBudget(tx, programId, c.campaign, points, discount, slotHint(a.member?.id ?? a.sourceId))))
       throw new RaceLost(`budget of ${c.campaign}`);
   }
-  for (const c of a.coupons)
-    if (c.status === 'applied' && !(await redeemCoupon(tx, programId, { code: c.code, receiptId: a.sourceId, memberId: a.member?.id ?? null, at: a.at })))
-      throw new RaceLost(`coupon ${c.code}`);
+  const events = [];
+  for (const c of a.coupons) {
+    if (c.status !== 'applied') continue;
+    if (!(await redeemCoupon(tx, programId, { code: c.code, receiptId: a.sourceId, memberId: a.member?.id ?? null, at: a.at }))) throw new RaceLost(`coupon ${c.code}`);
+    events.push(newEvent('coupon.redeemed', a.at, { code: c.code, campaign: c.campaign, memberId: a.member?.id ?? null, sourceId: a.sourceId }));
+  }
+  await recordEvents(tx, programId, events);
   await insertGrants(tx, programId, a.sourceId, a.member?.id ?? null, a.applied, a.happenedAt);
   if (!a.member) return { issued: [], tier: null };
 
@@ -186,6 +191,7 @@ export async function recordCampaigns(
           const clash = await insertCoupons(tx, programId, [{ code, campaign: r.campaign, batch: null, memberId: a.member.id, maxUses: 1, perMember: null, validFrom: a.at, validTo, issuedByReceipt: a.sourceId }], a.at);
           if (clash.size) continue;
           issued.push({ code, campaign: r.campaign, validTo: validTo.toISOString() });
+          await recordEvents(tx, programId, [newEvent('coupon.issued', a.at, { code, campaign: r.campaign, memberId: a.member.id, validTo: validTo.toISOString(), sourceId: a.sourceId })]);
           break;
         }
       } else if (r.kind === 'tier') {

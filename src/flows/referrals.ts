@@ -6,6 +6,7 @@ import type { ReferralRules } from '../domain/rules/campaign.ts';
 import { periodStart } from '../domain/rules/calendar.ts';
 import type { ProgramSettings } from '../domain/settings.ts';
 import type { Queryable } from '../store/db.ts';
+import { newEvent, recordEvents } from '../store/events.ts';
 import { newId } from '../store/ids.ts';
 import { writeDraft } from '../store/ledger.ts';
 import { findMember, type Member } from '../store/members.ts';
@@ -93,6 +94,7 @@ export async function qualifyReferral(
   );
   if (!row || a.rules.refereePoints === 0) return 0;
   credit(a.draft, a.rules.refereePoints, lotTimes(a.settings, a.purchasedAt, newId('lot')), 'program:referral', a.now);
+  await recordEvents(tx, programId, [newEvent('referral.rewarded', a.now, { memberId: a.memberId, refereeId: a.memberId, role: 'referee', points: a.rules.refereePoints })]);
   return a.rules.refereePoints;
 }
 
@@ -120,6 +122,7 @@ export async function payReferrers(deps: Deps, onlyProgram: string | null) {
         await writeDraft(tx, r.program_id, referrer.id, { id: newId('ent'), kind: 'referral', reason: `referred ${r.referee_id}`, at: now }, draft);
       }
       await tx.query(`update referrals set status = 'rewarded', rewarded_at = $3 where program_id = $1 and referee_id = $2`, [r.program_id, r.referee_id, now]);
+      await recordEvents(tx, r.program_id, [newEvent('referral.rewarded', now, { memberId: referrer.id, refereeId: r.referee_id, role: 'referrer', points })]);
       return ok(true);
     });
     report.members += 1;

@@ -141,6 +141,7 @@ async function reverse(
     // Reward lines are gifts: whether they come back does not decide that the sale is undone.
     const nothingLeft = sold.every((l) => l.isReward || l.returnedMilli + (returned.get(l.lineNo) ?? 0) >= l.quantityMilli);
     const couponsRestored = nothingLeft ? await restoreCoupons(tx, programId, receiptId, now) : [];
+    await recordEvents(tx, programId, couponsRestored.map((code) => newEvent('coupon.restored', now, { code, memberId: member?.id ?? null, receiptId })));
     const couponsVoided = nothingLeft ? await reverseCampaigns(tx, programId, receiptId, now) : [];
     const result: ReturnResult = {
       id,
