@@ -86,19 +86,20 @@ program
     for (const [name, value] of Object.entries(limits))
       if (!Number.isInteger(value) || value < 1024) return program.error(`${name === 'maxBodyBytes' ? 'KOPILKA_MAX_BODY_BYTES' : 'KOPILKA_MAX_BATCH_BYTES'} must be a whole number of bytes, at least 1024`);
     if (!Number.isInteger(opts.workers) || opts.workers < 1 || opts.workers > 64) return program.error('--workers must be a whole number from 1 to 64');
-    const timeout = Number(process.env.KOPILKA_WEBHOOK_TIMEOUT_MS || 10_000);
-    if (!Number.isInteger(timeout) || timeout < 100 || timeout > 60_000) return program.error('KOPILKA_WEBHOOK_TIMEOUT_MS must be a whole number of milliseconds from 100 to 60000');
+    const webhookTimeoutMs = Number(process.env.KOPILKA_WEBHOOK_TIMEOUT_MS || 10_000);
+    if (!Number.isInteger(webhookTimeoutMs) || webhookTimeoutMs < 100 || webhookTimeoutMs > 60_000)
+      return program.error('KOPILKA_WEBHOOK_TIMEOUT_MS must be a whole number of milliseconds from 100 to 60000');
     if (opts.workers > 1 && !process.env.DATABASE_URL)
       return program.error('--workers needs PostgreSQL (DATABASE_URL): the embedded database belongs to one process');
     // A worker of `serve --workers N` serves; the first process prepares the database, starts them and keeps them up.
-    if (cluster.isWorker) return void (await serveHere(await open(), { port, host, limits }));
+    if (cluster.isWorker) return void (await serveHere(await open(), { port, host, limits, webhookTimeoutMs }));
     const deps = await open();
     for (const id of await closeAbandonedLoads(deps))
       console.log(`The demo load of ${id} was stopped before it finished; the programme keeps the history it has and takes writes again.`);
     const empty = (await listPrograms(deps.db)).length === 0;
     // The demo generator (and its name lists) is loaded only when there is a demo to make.
     const demo = empty ? await (await import('./demo/generate.ts')).createDemoProgramme(deps, historyStart(deps, DEMO_DEFAULTS.months)) : null;
-    const stopServing = opts.workers > 1 ? superviseWorkers(opts.workers) : (await serveHere(deps, { port, host, limits, keepOpen: true })).stop;
+    const stopServing = opts.workers > 1 ? superviseWorkers(opts.workers) : (await serveHere(deps, { port, host, limits, webhookTimeoutMs, keepOpen: true })).stop;
     const url = `http://${host === '127.0.0.1' || host === '0.0.0.0' ? 'localhost' : host}:${port}`;
     const workers = opts.workers > 1 ? `, ${opts.workers} worker processes` : '';
     console.log(`Kopilka is listening on ${url} (database: ${deps.db.engine}${workers}${host === '127.0.0.1' ? '; this machine only, set HOST=0.0.0.0 to open it' : `, on ${host}`})`);
@@ -120,9 +121,8 @@ program
   });
 
 /** Serves the API and the scheduled jobs in this process until it is told to stop. */
-async function serveHere(deps: Deps, o: { port: number; host: string; limits: InputLimits; keepOpen?: boolean }) {
-  const webhookTimeoutMs = Number(process.env.KOPILKA_WEBHOOK_TIMEOUT_MS || 10_000);
-  const server = startServer(deps, { port: o.port, host: o.host, limits: o.limits, jobIntervalMs: 60_000, webhookTimeoutMs });
+async function serveHere(deps: Deps, o: { port: number; host: string; limits: InputLimits; webhookTimeoutMs: number; keepOpen?: boolean }) {
+  const server = startServer(deps, { port: o.port, host: o.host, limits: o.limits, jobIntervalMs: 60_000, webhookTimeoutMs: o.webhookTimeoutMs });
   const stop = async () => {
     await server.close();
     if (!o.keepOpen) await deps.db.close();

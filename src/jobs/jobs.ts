@@ -1,3 +1,4 @@
+import { dailyJobs, intervalJobs, type ScheduledJob } from '../domain/schedule.ts';
 import { settleLots } from '../flows/lots.ts';
 import { tierWindow, upgradeTier } from '../flows/receipts.ts';
 import { tierMove } from '../domain/tiers.ts';
@@ -10,8 +11,8 @@ import { runBirthdays } from './birthdays.ts';
 import { pruneIdempotencyKeys } from './idempotency.ts';
 import { payReferrers } from '../flows/referrals.ts';
 
-export type JobName = 'activation' | 'expiry' | 'tier-review' | 'birthdays' | 'referrals' | 'idempotency';
-export const jobNames: readonly JobName[] = ['activation', 'expiry', 'tier-review', 'birthdays', 'referrals', 'idempotency'];
+export type JobName = ScheduledJob;
+export const jobNames: readonly JobName[] = [...intervalJobs, ...dailyJobs];
 
 export interface JobReport {
   job: JobName;

@@ -1,5 +1,5 @@
 import { hostname } from 'node:os';
-import { dailyJobs, intervalJobs, isDaily, nextDailyRun } from '../domain/schedule.ts';
+import { dailyJobs, intervalJobs, isDaily, nextDailyRun, type ScheduledJob } from '../domain/schedule.ts';
 import type { Deps } from '../flows/deps.ts';
 import { listPrograms, loadSettings } from '../store/programs.ts';
 import { addToSchedule, finishRun, leaseDueJob, leaseHolder, leaseJob, renewLease, unscheduledProgrammes, type ScheduledRun } from '../store/schedule.ts';
@@ -90,7 +90,7 @@ async function runLeased(deps: Deps, run: Pick<ScheduledRun, 'job' | 'scope'>, o
     );
   }, leaseMs / 3);
   try {
-    const report: JobReport = await runJob(deps, run.job as JobName, run.scope || null);
+    const report: JobReport = await runJob(deps, run.job as ScheduledJob, run.scope || null);
     return { outcome: 'ok' as const, report: { members: report.members, changed: report.changed } };
   } catch (error) {
     console.error(`job ${run.job} failed`, error);

@@ -1,5 +1,5 @@
 import type { DomainEvent, EventType } from '../domain/events.ts';
-import type { Queryable } from './db.ts';
+import type { Db, Queryable } from './db.ts';
 import { newId } from './ids.ts';
 
 /** An event with a fresh id: the store names ids. */
@@ -12,7 +12,8 @@ export const newEvent = <T extends EventType>(type: T, occurredAt: Date, payload
   payload,
 });
 
-const asJson = (events: readonly DomainEvent[]) =>
+/** Events as the JSON parameter `eventsCte` reads. */
+export const eventsParam = (events: readonly DomainEvent[]) =>
   JSON.stringify(events.map((e) => ({ id: e.id, type: e.type, version: e.version, memberId: e.memberId, occurredAt: e.occurredAt, payload: e.payload })));
 
 /**
@@ -23,12 +24,11 @@ export const eventsCte = (param: string, guard: string | null = null) => `event 
        insert into events (program_id, id, type, version, member_id, occurred_at, payload)
        select $1, e.id, e.type, e.version, e."memberId", e."occurredAt", e.payload
        from ${guard ? `${guard}, ` : ''}json_to_recordset(${param}::json) as e(id text, type text, version int, "memberId" text, "occurredAt" timestamptz, payload jsonb))`;
-export const eventsParam = asJson;
 
 /** Writes events in the caller's transaction. */
 export async function recordEvents(db: Queryable, programId: string, events: readonly DomainEvent[]): Promise<void> {
   if (events.length === 0) return;
-  await db.query(`with ${eventsCte('$2')} select 1`, [programId, asJson(events)]);
+  await db.query(`with ${eventsCte('$2')} select 1`, [programId, eventsParam(events)]);
 }
 
 const SEQUENCER_LOCK = 4_711_002;
@@ -38,7 +38,7 @@ const SEQUENCER_LOCK = 4_711_002;
  * a time (the others skip), so a feed position never changes once given and a reader never sees a gap filled.
  * Returns how many events it placed.
  */
-export async function sequenceEvents(db: { transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> }, limit = 5000): Promise<number> {
+export async function sequenceEvents(db: Db, limit = 5000): Promise<number> {
   return db.transaction(async (tx) => {
     const [lock] = await tx.query<{ held: boolean }>('select pg_try_advisory_xact_lock($1) as held', [SEQUENCER_LOCK]);
     if (!lock?.held) return 0;

@@ -61,7 +61,9 @@ export async function insertReceipt(
   events: readonly DomainEvent[],
 ): Promise<boolean> {
   const writesLedger = ledger !== null && ledger.draft.postings.length > 0;
-  const eventsAt = writesLedger ? 37 + 24 : 37;
+  const ledgerParams = writesLedger && ledger ? draftParams(ledger.memberId, ledger.entry, ledger.draft) : [];
+  // The events come after the receipt's 36 parameters and the ledger's, whatever their number.
+  const eventsAt = 37 + ledgerParams.length;
   const [row] = await db.query<{ inserted: number }>(
     `with receipt as (
        insert into receipts (program_id, id, store_code, number, member_id, card_number, status, settings_version, tier_code,
@@ -115,7 +117,7 @@ export async function insertReceipt(
       lines.map((l) => l.brand),
       lines.map((l) => l.campaignDiscount),
       lines.map((l) => l.weighed),
-      ...(writesLedger && ledger ? draftParams(ledger.memberId, ledger.entry, ledger.draft) : []),
+      ...ledgerParams,
       eventsParam(events),
     ],
   );

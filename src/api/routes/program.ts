@@ -154,7 +154,7 @@ export function programRoutes(deps: Deps) {
           lastRun: r.lastStartedAt && {
             startedAt: r.lastStartedAt.toISOString(),
             finishedAt: finished?.toISOString() ?? null,
-            millis: finished && r.lastStartedAt ? finished.getTime() - r.lastStartedAt.getTime() : null,
+            millis: finished ? finished.getTime() - r.lastStartedAt.getTime() : null,
             outcome: finished ? r.lastOutcome : null,
             // A job over every programme counts every programme's members: not this programme's to see.
             members: own && finished ? Number(r.lastReport?.members ?? 0) : null,
