@@ -63,3 +63,29 @@ export interface DomainEvent<T extends EventType = EventType> {
   occurredAt: Date;
   payload: EventPayloads[T];
 }
+
+/** An event with the id given; the member it concerns is the payload's. */
+export const makeEvent = <T extends EventType>(id: string, type: T, occurredAt: Date, payload: EventPayloads[T]): DomainEvent<T> => ({
+  id,
+  type,
+  version: 1,
+  memberId: 'memberId' in payload ? ((payload as { memberId: string | null }).memberId ?? null) : null,
+  occurredAt,
+  payload,
+});
+
+/** What catching up a member's lots told: points that became available, points that expired. */
+export function catchUpEvents(
+  memberId: string,
+  balance: { available: number; pending: number },
+  steps: readonly { kind: 'activation' | 'expiry'; draft: { available: number; pending: number } }[],
+  now: Date,
+  nextId: () => string,
+): DomainEvent[] {
+  let before = balance;
+  return steps.map(({ kind, draft }) => {
+    const points = kind === 'activation' ? before.pending - draft.pending : before.available - draft.available;
+    before = { available: draft.available, pending: draft.pending };
+    return makeEvent(nextId(), kind === 'activation' ? 'points.activated' : 'points.expired', now, { memberId, points, available: draft.available });
+  });
+}

@@ -1,9 +1,10 @@
 import { randomInt } from 'node:crypto';
 import { DateTime } from 'luxon';
 import { couponVerdict, fillPattern, normaliseCode, type CouponVerdict } from '../domain/coupons.ts';
-import { ageOn, localTime, periodOf } from '../domain/rules/calendar.ts';
+import { periodOf } from '../domain/rules/calendar.ts';
 import { noUsage, type Channel, type RuleContext, type RuleLine } from '../domain/rules/context.ts';
-import type { AppliedCampaign, Skipped } from '../domain/rules/engine.ts';
+import type { AppliedCampaign } from '../domain/rules/engine.ts';
+import { memberAttributes, type CouponResult, type IssuedCoupon } from '../domain/sale.ts';
 import type { ProgramSettings } from '../domain/settings.ts';
 import { couponsFor, insertCoupons, redeemCoupon } from '../store/coupons.ts';
 import type { Queryable } from '../store/db.ts';
@@ -12,12 +13,6 @@ import { newId } from '../store/ids.ts';
 import { setTier, type Member } from '../store/members.ts';
 import { budgetsLeft, insertGrants, memberUsage, takeBudget, type VersionedRules } from '../store/rules.ts';
 import { RaceLost } from './transaction.ts';
-
-/** What rules see of a member: the profile fields and the programme's own attributes, plus age. */
-function memberAttributes(member: Member, at: Date, timezone: string): Record<string, unknown> {
-  const age = member.birthDate ? ageOn(member.birthDate, localTime(at, timezone)) : null;
-  return { ...member.attributes, gender: member.gender, city: member.city, source: member.source, channel: member.channel, age };
-}
 
 export interface CampaignSetup {
   context: RuleContext;
@@ -101,45 +96,8 @@ export async function campaignSetup(
   return { context, coupons: verdicts };
 }
 
-export type CouponResult =
-  | { code: string; status: 'applied'; campaign: string }
-  | { code: string; status: 'rejected'; reason: string; message: string; campaign: string | null };
-
-const couponReason: Partial<Record<Skipped['reason'], string>> = {
-  scope: 'not_for_this_store',
-  not_scheduled: 'campaign_not_active',
-  disabled: 'campaign_not_active',
-  audience: 'not_for_this_member',
-  budget_spent: 'budget_spent',
-  member_limit: 'member_limit',
-  stacking: 'not_combinable',
-};
-
-/** The till's answer about each presented coupon: applied, or why not, in words a cashier can read out. */
-export function couponResults(verdicts: readonly CouponVerdict[], applied: readonly AppliedCampaign[], skipped: readonly Skipped[]): CouponResult[] {
-  const used = new Set<string>();
-  return verdicts.map((v): CouponResult => {
-    if (!v.ok) return { code: v.code, status: 'rejected', reason: v.reason, message: v.message, campaign: null };
-    const campaign = v.coupon.campaign;
-    if (applied.some((a) => a.campaign === campaign && a.byCoupon)) {
-      if (used.has(campaign)) return { code: v.code, status: 'rejected', reason: 'duplicate', message: 'another coupon of this campaign is already used', campaign };
-      used.add(campaign);
-      return { code: v.code, status: 'applied', campaign };
-    }
-    const skip = skipped.find((s) => s.campaign === campaign);
-    if (!skip) return { code: v.code, status: 'rejected', reason: 'campaign_not_active', message: `campaign ${campaign} is not running`, campaign };
-    return { code: v.code, status: 'rejected', reason: couponReason[skip.reason] ?? 'conditions_not_met', message: skip.message, campaign };
-  });
-}
-
 /** Tills start looking for budget in different counter rows: the member's own, by a hash of their id. */
 const slotHint = (id: string) => [...id].reduce((h, ch) => (h * 31 + ch.charCodeAt(0)) >>> 0, 7);
-
-export interface IssuedCoupon {
-  code: string;
-  campaign: string;
-  validTo: string;
-}
 
 /**
  * Writes what campaigns did, in the flow's transaction: budgets taken (a lost race re-runs the flow, which then

@@ -1,6 +1,7 @@
-import { catchUp, type CatchUpStep, type Lot } from '../domain/ledger.ts';
+import { catchUpEvents } from '../domain/events.ts';
+import { catchUp, type Lot } from '../domain/ledger.ts';
 import type { Queryable } from '../store/db.ts';
-import { newEvent, recordEvents } from '../store/events.ts';
+import { recordEvents } from '../store/events.ts';
 import { newId } from '../store/ids.ts';
 import { openLots, writeDraft } from '../store/ledger.ts';
 
@@ -31,18 +32,8 @@ export async function settle(tx: Queryable, programId: string, memberId: string,
   const steps = catchUp(ledger.balance, ledger.lots, now);
   if (write) {
     for (const { kind, draft } of steps) await writeDraft(tx, programId, memberId, { id: newId('ent'), kind, at: now }, draft);
-    await recordEvents(tx, programId, catchUpEvents(memberId, ledger.balance, steps, now));
+    await recordEvents(tx, programId, catchUpEvents(memberId, ledger.balance, steps, now, () => newId('evt')));
   }
   const last = steps[steps.length - 1]?.draft;
   return last ? { balance: { available: last.available, pending: last.pending }, lots: [...last.lots.values()] } : ledger;
-}
-
-/** What catching up told: points that became available, points that expired. */
-export function catchUpEvents(memberId: string, balance: { available: number; pending: number }, steps: readonly CatchUpStep[], now: Date) {
-  let before = balance;
-  return steps.map(({ kind, draft }) => {
-    const points = kind === 'activation' ? before.pending - draft.pending : before.available - draft.available;
-    before = { available: draft.available, pending: draft.pending };
-    return newEvent(kind === 'activation' ? 'points.activated' : 'points.expired', now, { memberId, points, available: draft.available });
-  });
 }

@@ -18,8 +18,6 @@ export interface TillQueueOptions {
   concurrency?: number;
   /** The most receipts confirmed together in one transaction. */
   maxGroup?: number;
-  /** After a group of a programme whose campaigns price receipts one at a time, how many of its receipts skip grouping. */
-  soloStretch?: number;
   /** How long (ms) a free slot waits for the tills a group has just answered to send their next receipts (default: 5 on PGlite, 0 on PostgreSQL). */
   linger?: number;
 }
@@ -33,9 +31,8 @@ export interface TillQueueOptions {
 export function tillQueue(deps: Deps, options: TillQueueOptions = {}) {
   // Embedded PGlite runs one transaction at a time: there, a group is worth waiting a moment to fill.
   const lite = deps.db.engine === 'pglite';
-  const { concurrency = lite ? 1 : 2, maxGroup = 64, soloStretch = 500, linger = lite ? 5 : 0 } = options;
+  const { concurrency = lite ? 1 : 2, maxGroup = 64, linger = lite ? 5 : 0 } = options;
   const waiting = new Map<string, Waiting[]>();
-  const solo = new Map<string, number>();
   let busy = 0;
   let scheduled = false;
   // Tills a finished group answered that have not sent their next receipt yet, and the wait for them.
@@ -72,17 +69,15 @@ export function tillQueue(deps: Deps, options: TillQueueOptions = {}) {
   async function run(programId: string, group: Waiting[]) {
     busy++;
     try {
-      const left = solo.get(programId) ?? 0;
-      if (group.length === 1 || left > 0) {
-        if (left > 0) solo.set(programId, Math.max(0, left - group.length));
-        await Promise.all(group.map((w) => confirmReceipt(deps, programId, w.input, w.by).then(w.answer, w.failed)));
+      if (group.length === 1) {
+        const [alone] = group as [Waiting];
+        await confirmReceipt(deps, programId, alone.input, alone.by).then(alone.answer, alone.failed);
         return;
       }
       const together = await confirmGroup(deps, programId, group.map((w) => w.input), group.map((w) => w.by)).catch((error: unknown) => {
         console.error('a group of receipts failed; confirming them one by one', error);
         return null;
       });
-      if (together?.perReceipt) solo.set(programId, soloStretch);
       // A group that failed as a whole is confirmed receipt by receipt, so only a receipt at fault gets an error.
       await Promise.all(
         group.map((w, i) => {

@@ -1,6 +1,6 @@
 import { dailyJobs, intervalJobs, type ScheduledJob } from '../domain/schedule.ts';
 import { settleLots } from '../flows/lots.ts';
-import { tierWindow, upgradeTier } from '../flows/receipts.ts';
+import { reviewTier, tierWindow } from '../flows/tiers.ts';
 import { tierMove } from '../domain/tiers.ts';
 import type { Deps } from '../flows/deps.ts';
 import { ok } from '../flows/outcome.ts';
@@ -69,7 +69,7 @@ export async function runJob(deps: Deps, job: JobName, onlyProgram: string | nul
         if (!member) return ok(false);
         if (job === 'tier-review') {
           const { settings } = await loadSettings(tx, programId);
-          return ok((await upgradeTier(tx, programId, settings, member, now, { review: true })) !== null);
+          return ok((await reviewTier(tx, programId, settings, member, now)) !== null);
         }
         const balance = { available: member.pointsAvailable, pending: member.pointsPending };
         const settled = await settleLots(tx, programId, memberId, balance, now);

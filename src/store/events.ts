@@ -1,16 +1,10 @@
-import type { DomainEvent, EventType } from '../domain/events.ts';
+import { makeEvent, type DomainEvent, type EventType } from '../domain/events.ts';
 import type { Db, Queryable } from './db.ts';
 import { newId } from './ids.ts';
 
 /** An event with a fresh id: the store names ids. */
-export const newEvent = <T extends EventType>(type: T, occurredAt: Date, payload: DomainEvent<T>['payload']): DomainEvent<T> => ({
-  id: newId('evt'),
-  type,
-  version: 1,
-  memberId: 'memberId' in payload ? ((payload as { memberId: string | null }).memberId ?? null) : null,
-  occurredAt,
-  payload,
-});
+export const newEvent = <T extends EventType>(type: T, occurredAt: Date, payload: DomainEvent<T>['payload']): DomainEvent<T> =>
+  makeEvent(newId('evt'), type, occurredAt, payload);
 
 /** Events as the JSON parameter `eventsCte` reads. */
 export const eventsParam = (events: readonly DomainEvent[]) =>

@@ -1,6 +1,5 @@
 import { changedLots, createdLots, type LedgerDraft, type Lot } from '../domain/ledger.ts';
 import type { Queryable } from './db.ts';
-import { qualifyingValueSql } from './members.ts';
 
 type LotRow = {
   id: string;
@@ -38,33 +37,6 @@ export const lotFromJson = (l: LotJson): Lot => ({
   expiresAt: l.expiresAt ? new Date(l.expiresAt) : null,
   createdAt: new Date(l.createdAt),
 });
-
-/**
- * What a receipt needs once the member is locked, in one round trip: their open lots, an earlier answer to the
- * same (store, number), and — when the programme has tiers — their qualifying value in the window.
- */
-export async function memberLedgerView(
-  db: Queryable,
-  programId: string,
-  memberId: string,
-  receipt: { storeCode: string; number: string },
-  tier: { metric: 'points_earned' | 'amount_spent'; since: Date } | null,
-  countPurchases = false,
-): Promise<{ lots: Lot[]; seen: { requestHash: string; response: unknown } | null; qualifying: number | null; purchases: number }> {
-  const [row] = await db.query<{ lots: LotJson[]; seen: { request_hash: string; response: unknown } | null; qualifying: number | null; purchases: number }>(
-    `select
-       ${openLotsJsonSql('member_id = $2')} as lots,
-       (select json_build_object('request_hash', request_hash, 'response', response)
-        from receipts where program_id = $1 and store_code = $5 and number = $6) as seen,
-       case when $3::text is null then null else ${qualifyingValueSql('$2', '$3', '$4')} end as qualifying,
-       case when $7 then (select count(*)::int from receipts where program_id = $1 and member_id = $2 and status = 'confirmed') else 0 end
-         as purchases`,
-    [programId, memberId, tier?.metric ?? null, tier?.since ?? null, receipt.storeCode, receipt.number, countPurchases],
-  );
-  const lots = (row?.lots ?? []).map(lotFromJson);
-  const seen = row?.seen ? { requestHash: row.seen.request_hash, response: row.seen.response } : null;
-  return { lots, seen, qualifying: row?.qualifying ?? null, purchases: row?.purchases ?? 0 };
-}
 
 /** Lots that still hold points, plus `alsoLotIds` (a receipt's own lot, needed for a return even when spent). */
 export async function openLots(db: Queryable, programId: string, memberId: string, alsoLotIds: string[] = []): Promise<Lot[]> {

@@ -1,9 +1,5 @@
 import type { SoldLine } from '../domain/returns.ts';
-import type { LedgerDraft } from '../domain/ledger.ts';
 import type { Queryable } from './db.ts';
-import type { DomainEvent } from '../domain/events.ts';
-import { eventsCte, eventsParam } from './events.ts';
-import { draftCtes, draftParams, type EntryMeta } from './ledger.ts';
 
 export interface ReceiptRecord {
   id: string;
@@ -45,83 +41,6 @@ export interface LineRecord {
   pointsEarned: number;
   pointsSpent: number;
   pointsDiscount: number;
-}
-
-/**
- * Inserts the receipt, its lines, its answer, its events and (for a member) its ledger entry in one round trip, unless
- * (store, number) exists; false means another request already stored it, and then nothing was written.
- */
-export async function insertReceipt(
-  db: Queryable,
-  programId: string,
-  r: ReceiptRecord,
-  lines: LineRecord[],
-  response: unknown,
-  ledger: { memberId: string; entry: EntryMeta; draft: LedgerDraft } | null,
-  events: readonly DomainEvent[],
-): Promise<boolean> {
-  const writesLedger = ledger !== null && ledger.draft.postings.length > 0;
-  const ledgerParams = writesLedger && ledger ? draftParams(ledger.memberId, ledger.entry, ledger.draft) : [];
-  // The events come after the receipt's 36 parameters and the ledger's, whatever their number.
-  const eventsAt = 37 + ledgerParams.length;
-  const [row] = await db.query<{ inserted: number }>(
-    `with receipt as (
-       insert into receipts (program_id, id, store_code, number, member_id, card_number, status, settings_version, tier_code,
-         currency, total, points_spent, points_discount, points_earned, purchased_at, created_at, request_hash, response,
-         rules_version, campaign_discount, created_by)
-       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21)
-       on conflict (program_id, store_code, number) do nothing returning id),
-     line as (
-       insert into receipt_lines (program_id, receipt_id, line_no, sku, name, category, quantity, price, discount, amount,
-         is_reward, points_earned, points_spent, points_discount, brand, campaign_discount, weighed)
-       select $1, receipt.id, l.* from receipt, unnest($22::int[], $23::text[], $24::text[], $25::text[], $26::numeric[],
-         $27::bigint[], $28::bigint[], $29::bigint[], $30::boolean[], $31::bigint[], $32::bigint[], $33::bigint[],
-         $34::text[], $35::bigint[], $36::boolean[]) as l)
-     ${writesLedger ? `, ${draftCtes(37, 'receipt')}` : ''},
-     ${eventsCte(`$${eventsAt}`, 'receipt')}
-     select count(*)::int as inserted from receipt`,
-    [
-      programId,
-      r.id,
-      r.storeCode,
-      r.number,
-      r.memberId,
-      r.cardNumber,
-      r.status,
-      r.settingsVersion,
-      r.tierCode,
-      r.currency,
-      r.total,
-      r.pointsSpent,
-      r.pointsDiscount,
-      r.pointsEarned,
-      r.purchasedAt,
-      r.createdAt,
-      r.requestHash,
-      JSON.stringify(response),
-      r.rulesVersion,
-      r.campaignDiscount,
-      r.createdBy,
-      lines.map((l) => l.lineNo),
-      lines.map((l) => l.sku),
-      lines.map((l) => l.name),
-      lines.map((l) => l.category),
-      lines.map((l) => l.quantity),
-      lines.map((l) => l.price),
-      lines.map((l) => l.discount),
-      lines.map((l) => l.amount),
-      lines.map((l) => l.isReward),
-      lines.map((l) => l.pointsEarned),
-      lines.map((l) => l.pointsSpent),
-      lines.map((l) => l.pointsDiscount),
-      lines.map((l) => l.brand),
-      lines.map((l) => l.campaignDiscount),
-      lines.map((l) => l.weighed),
-      ...ledgerParams,
-      eventsParam(events),
-    ],
-  );
-  return (row?.inserted ?? 0) > 0;
 }
 
 export async function storedResponse(

@@ -1,0 +1,621 @@
+/**
+ * A sale, planned: from the members' state, the receipts, the rules and the clock to what is written (rows,
+ * postings, lots, grants, budget and coupon use, coupons issued, tier moves, referral rewards, events) and what
+ * each till is answered. Receipts are planned in order against one shared state, so a group of them gets
+ * exactly the answers it would get one by one. Pure: time and ids come in.
+ */
+import { DateTime } from 'luxon';
+import { couponVerdict, normaliseCode, type Coupon, type CouponVerdict } from './coupons.ts';
+import { catchUpEvents, makeEvent, type DomainEvent, type EventPayloads, type EventType } from './events.ts';
+import { lotTimes } from './expiry.ts';
+import { catchUp, credit, openDraft, spend, summarise, type Balance, type LedgerDraft, type Lot } from './ledger.ts';
+import { priceReceipt, type Pricing, type PricingFailure, type ReceiptLine } from './pricing.ts';
+import { ageOn, localTime, periodOf } from './rules/calendar.ts';
+import { noUsage, type Channel, type RuleContext, type Usage } from './rules/context.ts';
+import type { AppliedCampaign, CompiledRuleSet, Skipped } from './rules/engine.ts';
+import type { ProgramSettings } from './settings.ts';
+import { findTier, tierMove } from './tiers.ts';
+
+export interface MemberRef {
+  id?: string | undefined;
+  cardNumber?: string | undefined;
+  phone?: string | undefined;
+  externalId?: string | undefined;
+}
+
+export interface ReceiptInput {
+  storeCode: string;
+  number: string;
+  purchasedAt?: Date | undefined;
+  currency?: string | undefined;
+  member?: MemberRef | undefined;
+  lines: ReceiptLine[];
+  total: number;
+  pointsToSpend: number;
+  /** Coupon and promo codes the customer presents. */
+  coupons?: string[] | undefined;
+}
+
+export type CouponResult =
+  | { code: string; status: 'applied'; campaign: string }
+  | { code: string; status: 'rejected'; reason: string; message: string; campaign: string | null };
+
+export interface IssuedCoupon {
+  code: string;
+  campaign: string;
+  validTo: string;
+}
+
+export interface Calculation extends Omit<Pricing, 'lines'> {
+  memberId: string | null;
+  settingsVersion: number;
+  rulesVersion: number;
+  available: number | null;
+  lines: (Pricing['lines'][number] & { sku: string })[];
+  coupons: CouponResult[];
+  /** Gift products the till should hand over (as reward lines). */
+  gifts: { sku: string; name: string | null; quantity: number; campaign: string }[];
+}
+
+export interface ConfirmedReceipt extends Calculation {
+  id: string;
+  storeCode: string;
+  number: string;
+  status: 'confirmed';
+  cardNumber: string | null;
+  purchasedAt: string;
+  balance: { available: number; pending: number; expiringSoon: number; debt: number } | null;
+  tierChange: { from: string | null; to: string } | null;
+  /** Coupons campaigns issued to the member for a later visit. */
+  couponsIssued: IssuedCoupon[];
+  /** Points for joining through a referral, given with the newcomer's first qualifying purchase. */
+  referralBonus: number;
+}
+
+/** What the planner needs of a member: what rules look at and the cached balance. */
+export interface SaleMember {
+  id: string;
+  tierCode: string | null;
+  birthDate: string | null;
+  createdAt: Date;
+  gender: string | null;
+  city: string | null;
+  source: string | null;
+  channel: string | null;
+  attributes: Record<string, unknown>;
+  pointsAvailable: number;
+  pointsPending: number;
+}
+
+/** A member as the plan moves through their receipts. */
+export interface MemberState {
+  member: SaleMember;
+  balance: Balance;
+  lots: Lot[];
+  tierCode: string | null;
+  /** The qualifying value in the tier window; null when there is no window to decide in. */
+  qualifying: number | null;
+  /** Confirmed receipts so far. */
+  purchases: number;
+  /** Use of limited campaigns as read, by `usageKey`. */
+  usage: Map<string, Usage>;
+  /** What campaigns gave on receipts of this plan (they count towards limits too). */
+  grants: { campaign: string; points: number; discount: number; at: Date }[];
+  /** Joined through a referral that their first qualifying purchase completes. */
+  referralPending: boolean;
+  caughtUp: boolean;
+  changed: boolean;
+  /** Lots this plan created, with the entry that created each, and lots it changed. */
+  newLots: Map<string, string>;
+  changedLots: Set<string>;
+}
+
+export interface Seen {
+  requestHash: string;
+  response: unknown;
+}
+
+/** The state a plan reads and moves: the programme's, and each member's, locked before it was read. */
+export interface SaleBook {
+  settings: ProgramSettings;
+  settingsVersion: number;
+  rules: CompiledRuleSet;
+  rulesVersion: number;
+  /** Earlier answers by `receiptKey`. */
+  seen: Map<string, Seen>;
+  /** What is left of campaign budgets. */
+  budgets: Map<string, { points: number; discount: number }>;
+  /** The presented coupons that exist, with uses by member id. */
+  coupons: Map<string, { coupon: Coupon; memberUses: Map<string, number> }>;
+  members: Map<string, MemberState>;
+}
+
+export interface SaleItem {
+  input: ReceiptInput;
+  hash: string;
+  /** The member the receipt names, as resolved (null: anonymous; undefined: named but not found). */
+  memberId: string | null | undefined;
+  /** A new card's first receipt, priced as the newcomer's (a calculation only; a confirmation enrols first). */
+  newcomer?: boolean;
+  store: { partner: string | null; channel: Channel | null };
+  createdBy: string;
+}
+
+export interface Ids {
+  next(prefix: 'rcp' | 'ent' | 'lot' | 'tch' | 'evt'): string;
+  couponCode(): string;
+}
+
+export type SaleFailure = {
+  ok: false;
+  code: 'receipt_conflict' | 'validation_failed' | 'member_not_found' | 'currency_mismatch' | PricingFailure['code'];
+  message: string;
+  details?: Record<string, unknown>;
+};
+export type SaleOutcome<T> = { ok: true; value: T } | SaleFailure;
+
+/** Everything a list of plans writes, in one statement. */
+export interface SaleWrite {
+  receipts: {
+    id: string;
+    storeCode: string;
+    number: string;
+    memberId: string | null;
+    cardNumber: string | null;
+    status: 'confirmed';
+    settingsVersion: number;
+    tierCode: string | null;
+    currency: string;
+    total: number;
+    pointsSpent: number;
+    pointsDiscount: number;
+    pointsEarned: number;
+    purchasedAt: Date;
+    createdAt: Date;
+    requestHash: string;
+    rulesVersion: number;
+    campaignDiscount: number;
+    createdBy: string;
+    response: ConfirmedReceipt;
+  }[];
+  lines: {
+    receiptId: string;
+    lineNo: number;
+    sku: string;
+    name: string | null;
+    category: string | null;
+    brand: string | null;
+    quantity: number;
+    price: number;
+    discount: number;
+    amount: number;
+    isReward: boolean;
+    weighed: boolean;
+    campaignDiscount: number;
+    pointsEarned: number;
+    pointsSpent: number;
+    pointsDiscount: number;
+  }[];
+  entries: { id: string; memberId: string; kind: 'receipt' | 'activation' | 'expiry'; receiptId?: string; partner?: string | null; at: Date }[];
+  postings: { entryId: string; seq: number; memberId: string; account: string; lotId: string | null; amount: number; at: Date }[];
+  newLots: (Lot & { memberId: string; entryId: string })[];
+  changedLots: { memberId: string; id: string; remaining: number; state: string }[];
+  members: { id: string; available: number; pending: number; tierCode: string | null; at: Date }[];
+  tierChanges: { id: string; memberId: string; from: string | null; to: string; reason: string; value: number; at: Date }[];
+  grants: { campaign: string; sourceId: string; memberId: string | null; points: number; discount: number; lines: unknown; rewards: unknown; at: Date }[];
+  /** Budget taken per campaign, with the member whose counter row to try first. */
+  budgets: Map<string, { points: number; discount: number; hint: string }>;
+  /** Uses of coupons with a use limit, counted on their rows. */
+  limitedUses: Map<string, number>;
+  redemptions: { code: string; receiptId: string; memberId: string | null; at: Date }[];
+  issued: { code: string; campaign: string; memberId: string; validFrom: Date; validTo: Date; receiptId: string }[];
+  /** Referrals a newcomer's first qualifying purchase completes. */
+  referrals: { refereeId: string; receiptId: string }[];
+  events: DomainEvent[];
+}
+
+export const emptySaleWrite = (): SaleWrite => ({
+  receipts: [],
+  lines: [],
+  entries: [],
+  postings: [],
+  newLots: [],
+  changedLots: [],
+  members: [],
+  tierChanges: [],
+  grants: [],
+  budgets: new Map(),
+  limitedUses: new Map(),
+  redemptions: [],
+  issued: [],
+  referrals: [],
+  events: [],
+});
+
+export const receiptKey = (storeCode: string, number: string) => `${storeCode}\u0000${number}`;
+export const usageKey = (campaign: string, since: Date | null, until: Date | null) => `${campaign}|${since?.getTime() ?? ''}|${until?.getTime() ?? ''}`;
+
+/** The limit periods of the rules' per-member limits that a sale at `at` counts in. */
+export function limitPeriods(rules: CompiledRuleSet, at: Date, timezone: string) {
+  return rules.ruleSet.campaigns.flatMap((c) => {
+    if (!c.limits.perMember) return [];
+    const period = periodOf(c.limits.perMember.period, at, timezone);
+    return [{ campaign: c.code, since: period?.since ?? null, until: period?.until ?? null }];
+  });
+}
+
+export const newMemberState = (
+  member: SaleMember,
+  read: { lots: Lot[]; qualifying: number | null; purchases: number; usage: Map<string, Usage>; referralPending: boolean },
+): MemberState => ({
+  member,
+  balance: { available: member.pointsAvailable, pending: member.pointsPending },
+  lots: read.lots,
+  tierCode: member.tierCode,
+  qualifying: read.qualifying,
+  purchases: read.purchases,
+  usage: read.usage,
+  grants: [],
+  referralPending: read.referralPending,
+  caughtUp: false,
+  changed: false,
+  newLots: new Map(),
+  changedLots: new Set(),
+});
+
+/** What rules see of a member: the profile fields and the programme's own attributes, plus age. */
+export function memberAttributes(member: SaleMember, at: Date, timezone: string): Record<string, unknown> {
+  const age = member.birthDate ? ageOn(member.birthDate, localTime(at, timezone)) : null;
+  return { ...member.attributes, gender: member.gender, city: member.city, source: member.source, channel: member.channel, age };
+}
+
+const couponReason: Partial<Record<Skipped['reason'], string>> = {
+  scope: 'not_for_this_store',
+  not_scheduled: 'campaign_not_active',
+  disabled: 'campaign_not_active',
+  audience: 'not_for_this_member',
+  budget_spent: 'budget_spent',
+  member_limit: 'member_limit',
+  stacking: 'not_combinable',
+};
+
+/** The till's answer about each presented coupon: applied, or why not, in words a cashier can read out. */
+export function couponResults(verdicts: readonly CouponVerdict[], applied: readonly AppliedCampaign[], skipped: readonly Skipped[]): CouponResult[] {
+  const used = new Set<string>();
+  return verdicts.map((v): CouponResult => {
+    if (!v.ok) return { code: v.code, status: 'rejected', reason: v.reason, message: v.message, campaign: null };
+    const campaign = v.coupon.campaign;
+    if (applied.some((a) => a.campaign === campaign && a.byCoupon)) {
+      if (used.has(campaign)) return { code: v.code, status: 'rejected', reason: 'duplicate', message: 'another coupon of this campaign is already used', campaign };
+      used.add(campaign);
+      return { code: v.code, status: 'applied', campaign };
+    }
+    const skip = skipped.find((s) => s.campaign === campaign);
+    if (!skip) return { code: v.code, status: 'rejected', reason: 'campaign_not_active', message: `campaign ${campaign} is not running`, campaign };
+    return { code: v.code, status: 'rejected', reason: couponReason[skip.reason] ?? 'conditions_not_met', message: skip.message, campaign };
+  });
+}
+
+export const giftsOf = (pricing: Pricing) =>
+  pricing.campaigns.flatMap((c) => c.rewards.flatMap((r) => (r.kind === 'gift' ? [{ sku: r.sku, name: r.name, quantity: r.quantity, campaign: c.campaign }] : [])));
+
+/** A member's use of a campaign in its limit period: as read, plus what this plan gave. */
+function usageIn(state: MemberState, period: { campaign: string; since: Date | null; until: Date | null }): Usage {
+  const read = state.usage.get(usageKey(period.campaign, period.since, period.until)) ?? noUsage;
+  const usage = { ...read };
+  for (const g of state.grants) {
+    if (g.campaign !== period.campaign || (period.since && g.at < period.since) || (period.until && g.at >= period.until)) continue;
+    usage.points += g.points;
+    usage.discount += g.discount;
+    usage.uses += 1;
+  }
+  return usage;
+}
+
+interface Priced {
+  pricing: Pricing;
+  coupons: CouponResult[];
+  /** Lots activated or expired before the sale, as ledger steps. */
+  steps: ReturnType<typeof catchUp>;
+  available: number | null;
+}
+
+/** Prices one receipt against the book: what a calculation answers and a confirmation starts from. */
+export function priceSale(book: SaleBook, item: SaleItem, now: Date): SaleOutcome<Priced> {
+  const { settings, rules } = book;
+  const { input } = item;
+  if (input.currency && input.currency !== settings.currency)
+    return { ok: false, code: 'currency_mismatch', message: `the programme works in ${settings.currency}, the receipt is in ${input.currency}` };
+  const state = item.memberId ? (book.members.get(item.memberId) as MemberState) : null;
+  const at = input.purchasedAt ?? now;
+  // Points due to activate or expire are settled first.
+  const steps = state && !state.caughtUp ? catchUp(state.balance, state.lots, now) : [];
+  const settled = steps[steps.length - 1]?.draft;
+  const available = state ? (settled ?? state.balance).available : item.newcomer ? 0 : null;
+  const tier = state || item.newcomer ? findTier(settings, state?.tierCode ?? null) : null;
+  const codes = [...new Set((input.coupons ?? []).map(normaliseCode))];
+  const verdicts = codes.map((code) => {
+    const found = book.coupons.get(code);
+    const memberUses = found && state ? (found.memberUses.get(state.member.id) ?? 0) : 0;
+    return couponVerdict(code, found?.coupon ?? null, { at, memberId: state?.member.id ?? null, memberUses });
+  });
+  const limits = state ? new Map(limitPeriods(rules, at, settings.timezone).map((p) => [p.campaign, usageIn(state, p)])) : new Map<string, Usage>();
+  const context: RuleContext = {
+    at,
+    timezone: settings.timezone,
+    rounding: settings.rounding,
+    pointValue: settings.pointValue,
+    storeCode: input.storeCode,
+    channel: item.store.channel,
+    lines: input.lines,
+    pointsToSpend: input.pointsToSpend,
+    event: null,
+    member: state
+      ? {
+          id: state.member.id,
+          tierCode: state.tierCode,
+          birthDate: state.member.birthDate,
+          joinedAt: state.member.createdAt,
+          attributes: memberAttributes(state.member, at, settings.timezone),
+          purchases: state.purchases,
+        }
+      : null,
+    couponFor: new Set(verdicts.flatMap((v) => (v.ok ? [v.coupon.campaign] : []))),
+    usage: (campaign) => limits.get(campaign) ?? noUsage,
+    budgetLeft: (campaign) => budgetLeft(book, campaign),
+  };
+  const hasCampaigns = rules.ruleSet.campaigns.length > 0 || codes.length > 0;
+  const pricing = priceReceipt({
+    lines: input.lines,
+    settings,
+    tier,
+    pointsToSpend: input.pointsToSpend,
+    availablePoints: available,
+    campaigns: hasCampaigns ? { rules, context } : null,
+  });
+  if (!pricing.ok) return { ok: false, code: pricing.code, message: pricing.message, details: { maxPoints: pricing.maxPoints } };
+  const { ok: _ok, ...priced } = pricing;
+  return { ok: true, value: { pricing: priced, coupons: hasCampaigns ? couponResults(verdicts, priced.campaigns, priced.skippedCampaigns) : [], steps, available } };
+}
+
+/** What is left of a campaign's budget: a draft's new budget has no counters yet, so all of it is. */
+function budgetLeft(book: SaleBook, campaign: string) {
+  const budget = book.rules.byCode.get(campaign)?.campaign.limits.budget;
+  const left = book.budgets.get(campaign);
+  return {
+    points: budget?.points === undefined ? null : (left?.points ?? budget.points),
+    discount: budget?.discount === undefined ? null : (left?.discount ?? budget.discount),
+  };
+}
+
+/** What a calculation answers. */
+export function calculation(book: SaleBook, item: SaleItem, priced: Priced): Calculation {
+  const { pricing } = priced;
+  return {
+    ...pricing,
+    memberId: item.memberId ?? null,
+    settingsVersion: book.settingsVersion,
+    rulesVersion: book.rulesVersion,
+    available: priced.available,
+    lines: pricing.lines.map((l, i) => ({ ...l, sku: (item.input.lines[i] as ReceiptLine).sku })),
+    coupons: priced.coupons,
+    gifts: giftsOf(pricing),
+  };
+}
+
+/**
+ * Plans one receipt's confirmation against the book and adds its writes to `write`; the book moves on to the
+ * state after it. A receipt seen before is answered as it was the first time, and writes nothing.
+ */
+export function planSale(book: SaleBook, item: SaleItem, write: SaleWrite, now: Date, ids: Ids): SaleOutcome<ConfirmedReceipt> {
+  const { settings, rules } = book;
+  const { input, hash } = item;
+  const key = receiptKey(input.storeCode, input.number);
+  const earlier = book.seen.get(key);
+  if (earlier)
+    return earlier.requestHash === hash
+      ? { ok: true, value: earlier.response as ConfirmedReceipt }
+      : { ok: false, code: 'receipt_conflict', message: `receipt ${input.number} of store ${input.storeCode} was already confirmed with other content` };
+  const purchasedAt = input.purchasedAt ?? now;
+  if (purchasedAt.getTime() > now.getTime() + 5 * 60_000) return { ok: false, code: 'validation_failed', message: 'purchasedAt is in the future', details: { field: 'purchasedAt' } };
+  if (item.memberId === undefined) return { ok: false, code: 'member_not_found', message: 'no member matches the receipt' };
+  const priced = priceSale(book, item, now);
+  if (!priced.ok) return priced;
+  const { pricing, coupons, steps } = priced.value;
+  const state = item.memberId ? (book.members.get(item.memberId) as MemberState) : null;
+  const memberId = state?.member.id ?? null;
+  const event = <T extends EventType>(type: T, payload: EventPayloads[T]) => write.events.push(makeEvent(ids.next('evt'), type, now, payload));
+  const id = ids.next('rcp');
+
+  // The member's ledger: lots settled first, then points spent and earned, then a newcomer's referral reward.
+  let draft: LedgerDraft | null = null;
+  if (state) {
+    write.events.push(...catchUpEvents(state.member.id, state.balance, steps, now, () => ids.next('evt')));
+    for (const step of steps) record(write, state, { id: ids.next('ent'), kind: step.kind }, step.draft, now);
+    state.caughtUp = true;
+    draft = openDraft(state.balance, state.lots);
+    if (pricing.pointsSpent > 0) spend(draft, pricing.pointsSpent, 'program:redemption');
+    credit(draft, pricing.pointsEarned, lotTimes(settings, purchasedAt, ids.next('lot')), 'program:issuance', now);
+  }
+  let referralBonus = 0;
+  const referral = rules.ruleSet.referral;
+  if (state && draft && referral.enabled && state.referralPending && pricing.paid >= referral.minPurchase) {
+    state.referralPending = false;
+    write.referrals.push({ refereeId: state.member.id, receiptId: id });
+    if (referral.refereePoints > 0) {
+      credit(draft, referral.refereePoints, lotTimes(settings, purchasedAt, ids.next('lot')), 'program:referral', now);
+      event('referral.rewarded', { memberId: state.member.id, refereeId: state.member.id, role: 'referee', points: referral.refereePoints });
+      referralBonus = referral.refereePoints;
+    }
+  }
+
+  // What campaigns did: budgets, coupon uses, grants, coupons for a later visit, tier rewards.
+  for (const c of pricing.campaigns) {
+    const budget = rules.byCode.get(c.campaign)?.campaign.limits.budget;
+    if (!budget) continue;
+    const points = budget.points === undefined ? 0 : c.points;
+    const discount = budget.discount === undefined ? 0 : c.discount;
+    if (!points && !discount) continue;
+    const left = budgetLeft(book, c.campaign);
+    book.budgets.set(c.campaign, { points: (left.points ?? 0) - points, discount: (left.discount ?? 0) - discount });
+    const taken = write.budgets.get(c.campaign) ?? { points: 0, discount: 0, hint: memberId ?? id };
+    write.budgets.set(c.campaign, { ...taken, points: taken.points + points, discount: taken.discount + discount });
+  }
+  for (const c of coupons) {
+    if (c.status !== 'applied') continue;
+    const found = book.coupons.get(c.code) as { coupon: Coupon; memberUses: Map<string, number> };
+    found.coupon = { ...found.coupon, uses: found.coupon.uses + 1 };
+    if (memberId) found.memberUses.set(memberId, (found.memberUses.get(memberId) ?? 0) + 1);
+    if (found.coupon.maxUses !== null) write.limitedUses.set(c.code, (write.limitedUses.get(c.code) ?? 0) + 1);
+    write.redemptions.push({ code: c.code, receiptId: id, memberId, at: now });
+    event('coupon.redeemed', { code: c.code, campaign: c.campaign, memberId, sourceId: id });
+  }
+  for (const c of pricing.campaigns) {
+    write.grants.push({ campaign: c.campaign, sourceId: id, memberId, points: c.points, discount: c.discount, lines: c.lines, rewards: c.rewards, at: purchasedAt });
+    state?.grants.push({ campaign: c.campaign, points: c.points, discount: c.discount, at: purchasedAt });
+  }
+  const issued: IssuedCoupon[] = [];
+  let tierChange: ConfirmedReceipt['tierChange'] = null;
+  const moveTier = (to: string, reason: string, value: number) => {
+    if (!state) return;
+    write.tierChanges.push({ id: ids.next('tch'), memberId: state.member.id, from: state.tierCode, to, reason, value, at: now });
+    event('tier.changed', { memberId: state.member.id, from: state.tierCode, to, reason });
+    tierChange = { from: tierChange?.from ?? state.tierCode, to };
+    state.tierCode = to;
+    state.changed = true;
+  };
+  if (state)
+    for (const c of pricing.campaigns)
+      for (const r of c.rewards) {
+        if (r.kind === 'coupon') {
+          const validTo = DateTime.fromJSDate(now, { zone: settings.timezone }).plus({ days: r.validDays }).endOf('day').toJSDate();
+          const code = ids.couponCode();
+          write.issued.push({ code, campaign: r.campaign, memberId: state.member.id, validFrom: now, validTo, receiptId: id });
+          issued.push({ code, campaign: r.campaign, validTo: validTo.toISOString() });
+          event('coupon.issued', { code, campaign: r.campaign, memberId: state.member.id, validTo: validTo.toISOString(), sourceId: id });
+        } else if (r.kind === 'tier') {
+          const tiers = settings.tiers.map((t) => t.code);
+          if (tiers.indexOf(r.tier) > tiers.indexOf(state.tierCode ?? '')) moveTier(r.tier, `campaign ${c.campaign}`, 0);
+        }
+      }
+
+  // Upgrades as soon as the member qualifies (the review job moves people down).
+  if (state && draft) {
+    state.purchases += 1;
+    const top = settings.tiers[settings.tiers.length - 1];
+    if (state.qualifying !== null) {
+      state.qualifying += settings.tierQualification.metric === 'amount_spent' ? pricing.paid : pricing.pointsEarned;
+      const move = top && state.tierCode !== top.code ? tierMove(settings.tiers, state.tierCode, state.qualifying, false) : null;
+      if (move) moveTier(move.to.code, move.direction, state.qualifying);
+    }
+  }
+
+  const balance = draft ? summarise(draft, now) : null;
+  const response: ConfirmedReceipt = {
+    ...pricing,
+    id,
+    storeCode: input.storeCode,
+    number: input.number,
+    status: 'confirmed',
+    memberId,
+    cardNumber: input.member?.cardNumber ?? null,
+    purchasedAt: purchasedAt.toISOString(),
+    settingsVersion: book.settingsVersion,
+    rulesVersion: book.rulesVersion,
+    available: balance?.available ?? null,
+    lines: pricing.lines.map((l, i) => ({ ...l, sku: (input.lines[i] as ReceiptLine).sku, pointsEarned: memberId ? l.pointsEarned : 0 })),
+    pointsEarned: memberId ? pricing.pointsEarned : 0,
+    coupons,
+    gifts: giftsOf(pricing),
+    balance,
+    tierChange,
+    couponsIssued: issued,
+    referralBonus,
+  };
+  write.receipts.push({
+    id,
+    storeCode: input.storeCode,
+    number: input.number,
+    memberId,
+    cardNumber: response.cardNumber,
+    status: 'confirmed',
+    settingsVersion: book.settingsVersion,
+    tierCode: pricing.tier,
+    currency: settings.currency,
+    total: pricing.total,
+    pointsSpent: pricing.pointsSpent,
+    pointsDiscount: pricing.pointsDiscount,
+    pointsEarned: response.pointsEarned,
+    purchasedAt,
+    createdAt: now,
+    requestHash: hash,
+    rulesVersion: book.rulesVersion,
+    campaignDiscount: pricing.campaignDiscount,
+    createdBy: item.createdBy,
+    response,
+  });
+  input.lines.forEach((l, i) => {
+    const p = pricing.lines[i] as Pricing['lines'][number];
+    write.lines.push({
+      receiptId: id,
+      lineNo: i + 1,
+      sku: l.sku,
+      name: l.name ?? null,
+      category: l.category ?? null,
+      brand: l.brand ?? null,
+      quantity: l.quantity,
+      price: l.price,
+      discount: l.discount,
+      amount: l.amount,
+      isReward: l.isReward,
+      weighed: l.weighed ?? !Number.isInteger(l.quantity),
+      campaignDiscount: p.campaignDiscount,
+      pointsEarned: memberId ? p.pointsEarned : 0,
+      pointsSpent: p.pointsSpent,
+      pointsDiscount: p.pointsDiscount,
+    });
+  });
+  if (state && draft && draft.postings.length > 0) record(write, state, { id: ids.next('ent'), kind: 'receipt', receiptId: id, partner: item.store.partner }, draft, now);
+  event('receipt.confirmed', {
+    receiptId: id,
+    storeCode: input.storeCode,
+    number: input.number,
+    memberId,
+    total: response.total,
+    paid: response.paid,
+    pointsEarned: response.pointsEarned,
+    pointsSpent: response.pointsSpent,
+    campaignDiscount: response.campaignDiscount,
+    campaigns: response.campaigns.map((c) => c.campaign),
+    purchasedAt: response.purchasedAt,
+  });
+  book.seen.set(key, { requestHash: hash, response });
+  return { ok: true, value: response };
+}
+
+/** A ledger step's entry and postings; its lots are written once, with the members, by `closeSales`. */
+function record(write: SaleWrite, state: MemberState, entry: Omit<SaleWrite['entries'][number], 'memberId' | 'at'>, draft: LedgerDraft, now: Date) {
+  const memberId = state.member.id;
+  write.entries.push({ ...entry, memberId, at: now });
+  draft.postings.forEach((p, k) => write.postings.push({ entryId: entry.id, seq: k + 1, memberId, account: p.account, lotId: p.lotId, amount: p.amount, at: now }));
+  for (const id of draft.newLots) state.newLots.set(id, entry.id);
+  for (const id of draft.changedLots) state.changedLots.add(id);
+  state.lots = [...draft.lots.values()];
+  state.balance = { available: draft.available, pending: draft.pending };
+  state.changed = true;
+}
+
+/** Adds what the plans left in the members' states: balances, tiers, new and changed lots. */
+export function closeSales(book: SaleBook, write: SaleWrite, now: Date): SaleWrite {
+  for (const state of book.members.values()) {
+    if (!state.changed) continue;
+    const memberId = state.member.id;
+    write.members.push({ id: memberId, available: state.balance.available, pending: state.balance.pending, tierCode: state.tierCode, at: now });
+    for (const lot of state.lots) {
+      const entryId = state.newLots.get(lot.id);
+      if (entryId) write.newLots.push({ ...lot, memberId, entryId });
+      else if (state.changedLots.has(lot.id)) write.changedLots.push({ memberId, id: lot.id, remaining: lot.remaining, state: lot.state });
+    }
+  }
+  return write;
+}
