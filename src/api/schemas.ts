@@ -130,6 +130,16 @@ export const member = memberProfile
     tierCode: z.string().nullable(),
     pointsAvailable: z.number().int(),
     pointsPending: z.number().int(),
+    activity: z
+      .object({
+        purchases: z.number().int().describe('confirmed receipts (a cancelled one no longer counts)'),
+        firstPurchaseAt: z.string().nullable(),
+        lastPurchaseAt: z.string().nullable(),
+        paid: z.number().int().describe('kopecks paid on their receipts, net of returns'),
+        pointsEarned: z.number().int().describe('points earned on receipts, net of what returns took back'),
+        pointsSpent: z.number().int().describe('points spent on receipts, net of what returns gave back'),
+      })
+      .openapi('MemberActivity'),
     createdAt: z.string(),
     updatedAt: z.string(),
   })

@@ -108,6 +108,18 @@ export interface MemberState {
   /** Lots this plan created, with the entry that created each, and lots it changed. */
   newLots: Map<string, string>;
   changedLots: Set<string>;
+  /** What this plan's receipts add to the member's aggregates, and to their qualifying values per month. */
+  tally: Tally;
+  months: Map<string, { amountSpent: number; pointsEarned: number }>;
+}
+
+export interface Tally {
+  purchases: number;
+  paid: number;
+  earned: number;
+  spent: number;
+  first: Date | null;
+  last: Date | null;
 }
 
 export interface Seen {
@@ -200,7 +212,9 @@ export interface SaleWrite {
   postings: { entryId: string; seq: number; memberId: string; account: string; lotId: string | null; amount: number; at: Date }[];
   newLots: (Lot & { memberId: string; entryId: string })[];
   changedLots: { memberId: string; id: string; remaining: number; state: string }[];
-  members: { id: string; available: number; pending: number; tierCode: string | null; at: Date }[];
+  members: { id: string; available: number; pending: number; tierCode: string | null; at: Date; tally: Tally }[];
+  /** Qualifying values added per member and month of purchase (the month's first day, UTC). */
+  months: { memberId: string; month: string; amountSpent: number; pointsEarned: number }[];
   tierChanges: { id: string; memberId: string; from: string | null; to: string; reason: string; value: number; at: Date }[];
   grants: { campaign: string; sourceId: string; memberId: string | null; points: number; discount: number; lines: unknown; rewards: unknown; at: Date }[];
   /** Budget taken per campaign, with the member whose counter row to try first. */
@@ -223,6 +237,7 @@ export const emptySaleWrite = (): SaleWrite => ({
   changedLots: [],
   members: [],
   tierChanges: [],
+  months: [],
   grants: [],
   budgets: new Map(),
   limitedUses: new Map(),
@@ -261,6 +276,8 @@ export const newMemberState = (
   changed: false,
   newLots: new Map(),
   changedLots: new Set(),
+  tally: { purchases: 0, paid: 0, earned: 0, spent: 0, first: null, last: null },
+  months: new Map(),
 });
 
 /** What rules see of a member: the profile fields and the programme's own attributes, plus age. */
@@ -502,6 +519,7 @@ export function planSale(book: SaleBook, item: SaleItem, write: SaleWrite, now: 
   // Upgrades as soon as the member qualifies (the review job moves people down).
   if (state && draft) {
     state.purchases += 1;
+    count(state, purchasedAt, pricing);
     const top = settings.tiers[settings.tiers.length - 1];
     if (state.qualifying !== null) {
       state.qualifying += settings.tierQualification.metric === 'amount_spent' ? pricing.paid : pricing.pointsEarned;
@@ -593,6 +611,20 @@ export function planSale(book: SaleBook, item: SaleItem, write: SaleWrite, now: 
   return { ok: true, value: response };
 }
 
+/** Adds a confirmed receipt to the member's aggregates and to the qualifying value of its month. */
+function count(state: MemberState, purchasedAt: Date, pricing: Pricing) {
+  const { tally } = state;
+  tally.purchases += 1;
+  tally.paid += pricing.paid;
+  tally.earned += pricing.pointsEarned;
+  tally.spent += pricing.pointsSpent;
+  if (!tally.first || purchasedAt < tally.first) tally.first = purchasedAt;
+  if (!tally.last || purchasedAt > tally.last) tally.last = purchasedAt;
+  const month = `${purchasedAt.toISOString().slice(0, 7)}-01`;
+  const known = state.months.get(month) ?? { amountSpent: 0, pointsEarned: 0 };
+  state.months.set(month, { amountSpent: known.amountSpent + pricing.paid, pointsEarned: known.pointsEarned + pricing.pointsEarned });
+}
+
 /** A ledger step's entry and postings; its lots are written once, with the members, by `closeSales`. */
 function record(write: SaleWrite, state: MemberState, entry: Omit<SaleWrite['entries'][number], 'memberId' | 'at'>, draft: LedgerDraft, now: Date) {
   const memberId = state.member.id;
@@ -608,9 +640,10 @@ function record(write: SaleWrite, state: MemberState, entry: Omit<SaleWrite['ent
 /** Adds what the plans left in the members' states: balances, tiers, new and changed lots. */
 export function closeSales(book: SaleBook, write: SaleWrite, now: Date): SaleWrite {
   for (const state of book.members.values()) {
-    if (!state.changed) continue;
+    if (!state.changed && state.tally.purchases === 0) continue;
     const memberId = state.member.id;
-    write.members.push({ id: memberId, available: state.balance.available, pending: state.balance.pending, tierCode: state.tierCode, at: now });
+    write.members.push({ id: memberId, available: state.balance.available, pending: state.balance.pending, tierCode: state.tierCode, at: now, tally: state.tally });
+    for (const [month, value] of state.months) write.months.push({ memberId, month, ...value });
     for (const lot of state.lots) {
       const entryId = state.newLots.get(lot.id);
       if (entryId) write.newLots.push({ ...lot, memberId, entryId });

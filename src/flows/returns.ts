@@ -8,7 +8,7 @@ import { reverseCampaigns } from '../store/rules.ts';
 import { newEvent, recordEvents } from '../store/events.ts';
 import { newId } from '../store/ids.ts';
 import { writeDraft } from '../store/ledger.ts';
-import { findMember } from '../store/members.ts';
+import { countReturn, findMember } from '../store/members.ts';
 import { loadSettings } from '../store/programs.ts';
 import {
   findReceipt,
@@ -127,6 +127,14 @@ async function reverse(
       lines,
     });
     if (kind === 'cancel') await setReceiptStatus(tx, programId, receiptId, 'cancelled');
+    if (member)
+      await countReturn(tx, programId, member.id, {
+        purchasedAt: receipt.purchasedAt,
+        amount: plan.amount,
+        pointsClawedBack: plan.pointsClawedBack - writtenOff,
+        pointsRefunded: plan.pointsRefunded,
+        cancelled: kind === 'cancel',
+      });
     await recordEvents(tx, programId, [
       newEvent(kind === 'cancel' ? 'receipt.cancelled' : 'receipt.returned', now, {
         receiptId,

@@ -21,12 +21,15 @@ export interface Member extends MemberProfile {
   tierCode: string | null;
   pointsAvailable: number;
   pointsPending: number;
+  /** What their receipts add up to, net of returns. */
+  activity: { purchases: number; firstPurchaseAt: Date | null; lastPurchaseAt: Date | null; paid: number; pointsEarned: number; pointsSpent: number };
   createdAt: Date;
   updatedAt: Date;
 }
 
 const columns = `id, external_id, phone, email, name, birth_date, gender, city, attributes, source, channel, consents,
-  tier_code, points_available, points_pending, created_at, updated_at`;
+  tier_code, points_available, points_pending, created_at, updated_at, purchases, first_purchase_at, last_purchase_at, paid_total,
+  points_earned, points_spent`;
 
 type Row = {
   id: string;
@@ -46,6 +49,12 @@ type Row = {
   points_pending: number;
   created_at: Date;
   updated_at: Date;
+  purchases: number;
+  first_purchase_at: Date | null;
+  last_purchase_at: Date | null;
+  paid_total: number;
+  points_earned: number;
+  points_spent: number;
 };
 
 const toMember = (r: Row): Member => ({
@@ -66,6 +75,14 @@ const toMember = (r: Row): Member => ({
   pointsPending: r.points_pending,
   createdAt: r.created_at,
   updatedAt: r.updated_at,
+  activity: {
+    purchases: r.purchases,
+    firstPurchaseAt: r.first_purchase_at,
+    lastPurchaseAt: r.last_purchase_at,
+    paid: Number(r.paid_total),
+    pointsEarned: Number(r.points_earned),
+    pointsSpent: Number(r.points_spent),
+  },
 });
 
 /** The profile's eleven columns, external_id through consents, in table order. */
@@ -206,12 +223,41 @@ export async function tierHistory(db: Queryable, programId: string, memberId: st
  * Net points earned (or money paid) by `member` on receipts since `since`, less returns; `metric` is
  * 'points_earned' or 'amount_spent'. Each argument is an SQL expression (a parameter or a column); $1 is the programme.
  */
-export const qualifyingValueSql = (member: string, metric: string, since: string) =>
-  `coalesce((select sum(case when ${metric}::text = 'amount_spent' then total - points_discount else points_earned end)
-                      from receipts where program_id = $1 and member_id = ${member} and purchased_at > ${since}::timestamptz), 0)
-          - coalesce((select sum(case when ${metric}::text = 'amount_spent' then t.amount else t.points_clawed_back end)
+export const qualifyingValueSql = (member: string, metric: string, since: string) => {
+  // Whole months after the window's first one come from the monthly rows; its first, partial month from receipts.
+  const boundary = `((date_trunc('month', ${since}::timestamptz at time zone 'UTC') + interval '1 month') at time zone 'UTC')`;
+  const spent = `${metric}::text = 'amount_spent'`;
+  return `(coalesce((select sum(case when ${spent} then amount_spent else points_earned end) from member_months
+                     where program_id = $1 and member_id = ${member} and month >= (${boundary} at time zone 'UTC')::date), 0)
+          + coalesce((select sum(case when ${spent} then total - points_discount - campaign_discount else points_earned end)
+                      from receipts where program_id = $1 and member_id = ${member} and purchased_at > ${since}::timestamptz
+                        and purchased_at < ${boundary}), 0)
+          - coalesce((select sum(case when ${spent} then t.amount else t.points_clawed_back end)
                       from returns t join receipts r on r.program_id = t.program_id and r.id = t.receipt_id
-                      where t.program_id = $1 and t.member_id = ${member} and r.purchased_at > ${since}::timestamptz), 0)`;
+                      where t.program_id = $1 and t.member_id = ${member} and r.purchased_at > ${since}::timestamptz
+                        and r.purchased_at < ${boundary}), 0))`;
+};
+
+/**
+ * Takes a return out of the member's aggregates and out of the qualifying value of the month the receipt was
+ * bought in; a cancellation also takes the purchase off their count.
+ */
+export async function countReturn(
+  db: Queryable,
+  programId: string,
+  memberId: string,
+  r: { purchasedAt: Date; amount: number; pointsClawedBack: number; pointsRefunded: number; cancelled: boolean },
+): Promise<void> {
+  await db.query(
+    `with month as (
+       update member_months set amount_spent = amount_spent - $4, points_earned = points_earned - $5
+       where program_id = $1 and member_id = $2 and month = date_trunc('month', $3::timestamptz at time zone 'UTC')::date)
+     update members set paid_total = paid_total - $4, points_earned = points_earned - $5, points_spent = points_spent - $6,
+       purchases = purchases - $7
+     where program_id = $1 and id = $2`,
+    [programId, memberId, r.purchasedAt, r.amount, r.pointsClawedBack, r.pointsRefunded, r.cancelled ? 1 : 0],
+  );
+}
 
 /** `qualifyingValue` for many members in one round trip (the tier review). */
 export async function qualifyingValues(

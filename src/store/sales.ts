@@ -107,10 +107,8 @@ export async function saleView(
          else (select coalesce(json_agg(json_build_object('memberId', m.id, 'value', ${qualifyingValueSql('m.id', '$5', '$6')})), '[]')
                from unnest($14::text[]) as m(id))
        end as qualifying,
-       case when $7 then (select coalesce(json_agg(json_build_object('memberId', m.id, 'n',
-         (select count(*) from receipts r where r.program_id = $1 and r.member_id = m.id and r.status = 'confirmed'))), '[]')
-         from unnest($4::text[]) as m(id))
-         else '[]'::json end as purchases,
+       (select coalesce(json_agg(json_build_object('memberId', id, 'n', purchases)), '[]') from members
+        where program_id = $1 and id = any($4::text[]) and $7) as purchases,
        (select coalesce(json_agg(json_build_object('memberId', u.member_id, 'campaign', u.campaign, 'since', u.since, 'until', u.until,
           'points', u.points, 'discount', u.discount, 'uses', u.uses)), '[]')
         from (select p.member_id, p.campaign, p.since, p.until, coalesce(sum(g.points), 0) as points,
@@ -251,9 +249,19 @@ export async function writeSales(db: Queryable, programId: string, w: SaleWrite)
        from unnest($7::text[], $8::text[], $9::bigint[], $10::text[]) as c(member_id, id, remaining, state)
        where lots.program_id = $1 and lots.member_id = c.member_id and lots.id = c.id),
      member as (
-       update members set points_available = m.available, points_pending = m.pending, tier_code = m.tier_code, updated_at = m.at
-       from unnest($11::text[], $12::bigint[], $13::bigint[], $14::text[], $15::timestamptz[]) as m(id, available, pending, tier_code, at)
+       update members set points_available = m.available, points_pending = m.pending, tier_code = m.tier_code, updated_at = m.at,
+         purchases = members.purchases + m.purchases, paid_total = members.paid_total + m.paid,
+         points_earned = members.points_earned + m.earned, points_spent = members.points_spent + m.spent,
+         first_purchase_at = least(members.first_purchase_at, m.first), last_purchase_at = greatest(members.last_purchase_at, m.last)
+       from unnest($11::text[], $12::bigint[], $13::bigint[], $14::text[], $15::timestamptz[], $29::int[], $30::bigint[], $31::bigint[],
+         $32::bigint[], $33::timestamptz[], $34::timestamptz[]) as m(id, available, pending, tier_code, at, purchases, paid, earned, spent, first, last)
        where members.program_id = $1 and members.id = m.id),
+     month as (
+       insert into member_months (program_id, member_id, month, amount_spent, points_earned)
+       select $1, q."memberId", q.month, q."amountSpent", q."pointsEarned"
+       from json_to_recordset($35::json) as q("memberId" text, month date, "amountSpent" bigint, "pointsEarned" bigint)
+       on conflict (program_id, member_id, month) do update set amount_spent = member_months.amount_spent + excluded.amount_spent,
+         points_earned = member_months.points_earned + excluded.points_earned),
      tier_change as (
        insert into tier_changes (program_id, member_id, id, from_tier, to_tier, reason, qualifying_value, created_at)
        select $1, t."memberId", t.id, t.from, t.to, t.reason, t.value, t.at
@@ -322,6 +330,13 @@ export async function writeSales(db: Queryable, programId: string, w: SaleWrite)
       jsonParam(w.issued),
       w.referrals.map((r) => r.refereeId),
       w.referrals.map((r) => r.receiptId),
+      w.members.map((m) => m.tally.purchases),
+      w.members.map((m) => m.tally.paid),
+      w.members.map((m) => m.tally.earned),
+      w.members.map((m) => m.tally.spent),
+      w.members.map((m) => m.tally.first),
+      w.members.map((m) => m.tally.last),
+      jsonParam(w.months),
     ],
   );
   return row as WrittenSales;
