@@ -36,6 +36,11 @@ export interface LedgerDraft {
   postings: Posting[];
   available: number;
   pending: number;
+  /**
+   * Points in active lots the draft did not load (they expire later than any it may need to spend): they count
+   * towards the member's debt, nothing else.
+   */
+  activeElsewhere: number;
 }
 
 export interface Balance {
@@ -43,7 +48,7 @@ export interface Balance {
   pending: number;
 }
 
-export function openDraft(balance: Balance, openLots: readonly Lot[]): LedgerDraft {
+export function openDraft(balance: Balance, openLots: readonly Lot[], activeElsewhere = 0): LedgerDraft {
   return {
     lots: new Map(openLots.map((l) => [l.id, { ...l }])),
     newLots: new Set(),
@@ -51,6 +56,7 @@ export function openDraft(balance: Balance, openLots: readonly Lot[]): LedgerDra
     postings: [],
     available: balance.available,
     pending: balance.pending,
+    activeElsewhere,
   };
 }
 
@@ -70,7 +76,7 @@ const memberAccount = (lot: Lot): Account => (lot.state === 'pending' ? 'member:
 
 /** Points the member owes: clawed back after being spent, repaid from the next points that become available. */
 export function debtOf(draft: LedgerDraft): number {
-  let active = 0;
+  let active = draft.activeElsewhere;
   for (const lot of draft.lots.values()) if (lot.state === 'active') active += lot.remaining;
   return active - draft.available;
 }
@@ -189,6 +195,9 @@ export function expire(draft: LedgerDraft, lotId: string): number {
   return points;
 }
 
+/** What a till shows as expiring soon: available points whose lots expire within this many days. */
+export const EXPIRING_SOON_DAYS = 30;
+
 export interface BalanceSummary {
   available: number;
   pending: number;
@@ -199,7 +208,7 @@ export interface BalanceSummary {
 
 /** What the member has after the draft, as a till shows it. */
 export function summarise(draft: LedgerDraft, now: Date): BalanceSummary {
-  const soon = now.getTime() + 30 * 86_400_000;
+  const soon = now.getTime() + EXPIRING_SOON_DAYS * 86_400_000;
   let expiringSoon = 0;
   for (const lot of draft.lots.values())
     if (lot.state === 'active' && lot.expiresAt && lot.expiresAt.getTime() <= soon) expiringSoon += lot.remaining;
@@ -231,12 +240,12 @@ const isDue = {
  * The entries that bring a member's lots up to `now`: first pending lots whose return window is over become
  * available (repaying debt), then lots past their expiry expire. Each is its own draft; none when nothing is due.
  */
-export function catchUp(balance: Balance, lots: readonly Lot[], now: Date): CatchUpStep[] {
+export function catchUp(balance: Balance, lots: readonly Lot[], now: Date, activeElsewhere = 0): CatchUpStep[] {
   const steps: CatchUpStep[] = [];
   let current = balance;
   let open = lots;
   for (const kind of ['activation', 'expiry'] as const) {
-    const draft = openDraft(current, open);
+    const draft = openDraft(current, open, activeElsewhere);
     const due = [...draft.lots.values()].filter(isDue[kind](now));
     if (due.length === 0) continue;
     for (const lot of due) (kind === 'activation' ? activate : expire)(draft, lot.id);

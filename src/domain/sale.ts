@@ -91,7 +91,10 @@ export interface SaleMember {
 export interface MemberState {
   member: SaleMember;
   balance: Balance;
+  /** The open lots a plan may touch: pending ones, those expiring soon, and enough of the rest to pay for its receipts. */
   lots: Lot[];
+  /** Active points in the member's other lots. */
+  activeElsewhere: number;
   tierCode: string | null;
   /** The qualifying value in the tier window; null when there is no window to decide in. */
   qualifying: number | null;
@@ -261,11 +264,12 @@ export function limitPeriods(rules: CompiledRuleSet, at: Date, timezone: string)
 
 export const newMemberState = (
   member: SaleMember,
-  read: { lots: Lot[]; qualifying: number | null; purchases: number; usage: Map<string, Usage>; referralPending: boolean },
+  read: { lots: Lot[]; activeElsewhere: number; qualifying: number | null; purchases: number; usage: Map<string, Usage>; referralPending: boolean },
 ): MemberState => ({
   member,
   balance: { available: member.pointsAvailable, pending: member.pointsPending },
   lots: read.lots,
+  activeElsewhere: read.activeElsewhere,
   tierCode: member.tierCode,
   qualifying: read.qualifying,
   purchases: read.purchases,
@@ -346,7 +350,7 @@ export function priceSale(book: SaleBook, item: SaleItem, now: Date): SaleOutcom
   const state = item.memberId ? (book.members.get(item.memberId) as MemberState) : null;
   const at = input.purchasedAt ?? now;
   // Points due to activate or expire are settled first.
-  const steps = state && !state.caughtUp ? catchUp(state.balance, state.lots, now) : [];
+  const steps = state && !state.caughtUp ? catchUp(state.balance, state.lots, now, state.activeElsewhere) : [];
   const settled = steps[steps.length - 1]?.draft;
   const available = state ? (settled ?? state.balance).available : item.newcomer ? 0 : null;
   const tier = state || item.newcomer ? findTier(settings, state?.tierCode ?? null) : null;
@@ -450,7 +454,7 @@ export function planSale(book: SaleBook, item: SaleItem, write: SaleWrite, now: 
     write.events.push(...catchUpEvents(state.member.id, state.balance, steps, now, () => ids.next('evt')));
     for (const step of steps) record(write, state, { id: ids.next('ent'), kind: step.kind }, step.draft, now);
     state.caughtUp = true;
-    draft = openDraft(state.balance, state.lots);
+    draft = openDraft(state.balance, state.lots, state.activeElsewhere);
     if (pricing.pointsSpent > 0) spend(draft, pricing.pointsSpent, 'program:redemption');
     credit(draft, pricing.pointsEarned, lotTimes(settings, purchasedAt, ids.next('lot')), 'program:issuance', now);
   }

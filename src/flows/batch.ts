@@ -19,7 +19,7 @@ type Result = Outcome<ConfirmedReceipt>;
  */
 const GROUP = 250;
 /** On PGlite the database runs in the server's own thread: groups small enough that a till waits a few ms, not a second. */
-const PGLITE_GROUP = 25;
+const PGLITE_GROUP = 10;
 
 /**
  * Confirms many receipts with the same result as confirming them one by one, in order: a group of 250 (25 on

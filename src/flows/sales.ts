@@ -1,6 +1,7 @@
 import { randomInt } from 'node:crypto';
 import type { Principal } from '../domain/access.ts';
 import { fillPattern, normaliseCode } from '../domain/coupons.ts';
+import { EXPIRING_SOON_DAYS } from '../domain/ledger.ts';
 import {
   calculation,
   closeSales,
@@ -63,6 +64,8 @@ async function openBook(tx: Queryable, programId: string, now: Date, context: Sa
   const view = await saleView(tx, programId, {
     keys: sales.map((s) => s.input),
     memberIds: [...members.keys()],
+    spending: [...members.keys()].map((id) => sales.reduce((sum, s) => (s.member?.id === id ? sum + s.input.pointsToSpend : sum), 0)),
+    soon: new Date(now.getTime() + EXPIRING_SOON_DAYS * 86_400_000),
     // A member at the top tier has nothing to qualify for until the review.
     qualifying: [...members.values()].filter((m) => tierWindow(settings, m, now)).map((m) => m.id),
     window,

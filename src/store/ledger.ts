@@ -20,12 +20,6 @@ const toLot = (r: LotRow): Lot => ({
   createdAt: r.created_at,
 });
 
-/** The open lots of the members `where` names, as one JSON value, so a view reads them with other things in one round trip. */
-export const openLotsJsonSql = (where: string) =>
-  `(select coalesce(json_agg(json_build_object('memberId', member_id, 'id', id, 'state', state, 'amount', amount,
-      'remaining', remaining, 'activatesAt', activates_at, 'expiresAt', expires_at, 'createdAt', created_at)), '[]')
-    from lots where program_id = $1 and ${where} and remaining > 0)`;
-
 export type LotJson = Omit<Lot, 'activatesAt' | 'expiresAt' | 'createdAt'> & { memberId: string; activatesAt: string; expiresAt: string | null; createdAt: string };
 
 export const lotFromJson = (l: LotJson): Lot => ({

@@ -4,7 +4,7 @@ import { receiptKey, usageKey, type SaleBook, type SaleItem, type SaleWrite, typ
 import type { Channel } from '../domain/rules/context.ts';
 import type { Queryable } from './db.ts';
 import { eventsCte, eventsParam } from './events.ts';
-import { lotFromJson, openLotsJsonSql, type LotJson } from './ledger.ts';
+import { lotFromJson, type LotJson } from './ledger.ts';
 import { qualifyingValueSql, type Member, listMembersWhere } from './members.ts';
 import { toVersioned, type SettingsRow } from './programs.ts';
 import { latestRulesVersionSql } from './rules.ts';
@@ -51,6 +51,7 @@ export async function lockMembers(db: Queryable, programId: string, keys: { ids:
 /** What a sale reads of one member once they are locked. */
 export interface MemberView {
   lots: Lot[];
+  activeElsewhere: number;
   qualifying: number | null;
   purchases: number;
   usage: Map<string, Usage>;
@@ -68,6 +69,9 @@ export async function saleView(
   want: {
     keys: { storeCode: string; number: string }[];
     memberIds: string[];
+    /** Points each member's receipts ask to spend: enough lots to cover them are read, with every lot pending or expiring by `soon`. */
+    spending: number[];
+    soon: Date;
     /** Members whose tier may still go up: their qualifying value in the window is read. */
     qualifying: string[];
     window: { metric: 'points_earned' | 'amount_spent'; since: Date } | null;
@@ -80,6 +84,7 @@ export async function saleView(
   const [row] = await db.query<{
     seen: { storeCode: string; number: string; requestHash: string; response: unknown }[];
     lots: LotJson[];
+    elsewhere: { memberId: string; points: number }[];
     qualifying: { memberId: string; value: number }[];
     purchases: { memberId: string; n: number }[];
     usage: { memberId: string; campaign: string; since: string | null; until: string | null; points: number; discount: number; uses: number }[];
@@ -97,12 +102,22 @@ export async function saleView(
       byMember: Record<string, number> | null;
     }[];
   }>(
-    `select
+    `with open as (
+       select o.member_id, o.id, o.state, o.amount, o.remaining, o.activates_at, o.expires_at, o.created_at,
+         coalesce(o.state = 'pending' or o.expires_at <= $15 or sum(o.remaining) filter (where o.state = 'active' and (o.expires_at is null or o.expires_at > $15))
+           over (partition by o.member_id order by o.expires_at nulls last, o.created_at, o.id collate "C") - o.remaining < n.spending, false) as wanted
+       from lots o join unnest($4::text[], $16::bigint[]) as n(member_id, spending) on o.member_id = n.member_id
+       where o.program_id = $1 and o.remaining > 0)
+     select
        (select coalesce(json_agg(json_build_object('storeCode', r.store_code, 'number', r.number, 'requestHash', r.request_hash,
           'response', r.response)), '[]')
         from receipts r join unnest($2::text[], $3::text[]) as k(store_code, number) on r.store_code = k.store_code and r.number = k.number
         where r.program_id = $1) as seen,
-       ${openLotsJsonSql('member_id = any($4::text[])')} as lots,
+       (select coalesce(json_agg(json_build_object('memberId', member_id, 'id', id, 'state', state, 'amount', amount,
+          'remaining', remaining, 'activatesAt', activates_at, 'expiresAt', expires_at, 'createdAt', created_at)), '[]')
+        from open where wanted) as lots,
+       (select coalesce(json_agg(json_build_object('memberId', member_id, 'points', points)), '[]')
+        from (select member_id, sum(remaining) as points from open where not wanted and state = 'active' group by member_id) e) as elsewhere,
        case when $5::text is null then '[]'::json
          else (select coalesce(json_agg(json_build_object('memberId', m.id, 'value', ${qualifyingValueSql('m.id', '$5', '$6')})), '[]')
                from unnest($14::text[]) as m(id))
@@ -142,13 +157,16 @@ export async function saleView(
       want.budgets,
       want.coupons,
       want.qualifying,
+      want.soon,
+      want.spending,
     ],
   );
   const members = new Map<string, MemberView>(
-    want.memberIds.map((id) => [id, { lots: [], qualifying: null, purchases: 0, usage: new Map(), referralPending: false }]),
+    want.memberIds.map((id) => [id, { lots: [], activeElsewhere: 0, qualifying: null, purchases: 0, usage: new Map(), referralPending: false }]),
   );
   const of = (id: string) => members.get(id) as MemberView;
   for (const l of row?.lots ?? []) of(l.memberId).lots.push(lotFromJson(l));
+  for (const e of row?.elsewhere ?? []) of(e.memberId).activeElsewhere = Number(e.points);
   for (const q of row?.qualifying ?? []) of(q.memberId).qualifying = Number(q.value);
   for (const p of row?.purchases ?? []) of(p.memberId).purchases = Number(p.n);
   const time = (t: string | null) => (t ? new Date(t) : null);

@@ -1,0 +1,108 @@
+/**
+ * The physical limit of the data model: pgbench replaying, in three round trips per transaction as Kopilka makes
+ * them, the reads and writes of one typical demo receipt of a member with points — member lock with card,
+ * settings, store and rules version; open lots, an earlier answer and the tier window; then the receipt with its
+ * stored answer, its lines, journal entry, postings, the lot it spends from and the lot it creates, the member's
+ * balance and aggregates, the month's qualifying value and the outbox event. No application in between: what
+ * HTTP confirm is compared with.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+
+const LINES = 10;
+
+const literal = (text: string) => `'${text.replaceAll("'", "''")}'`;
+
+/** Runs the script for `seconds` with 16 clients against the prepared programme; returns transactions per second. */
+export async function sameWritesTps(pgbench: string, url: string, programId: string, memberCards: string[], seconds: number): Promise<number> {
+  const db = new pg.Client({ connectionString: url });
+  await db.connect();
+  await db.query('drop table if exists bench_cards');
+  await db.query('create table bench_cards (n int primary key, number text not null)');
+  await db.query('insert into bench_cards select n::int, number from unnest($1::text[]) with ordinality as c(number, n)', [memberCards]);
+  // A stored answer of the size tills get back for a receipt of this many lines.
+  const [answer] = await db.query<{ response: string }>(
+    `select response::text from receipts where program_id = $1 and member_id is not null and points_spent > 0
+     order by abs((select count(*) from receipt_lines l where l.program_id = receipts.program_id and l.receipt_id = receipts.id) - ${LINES}) limit 1`,
+    [programId],
+  ).then((r) => r.rows);
+  await db.end();
+  const p = literal(programId);
+  const script = `\\set m random(1, ${memberCards.length})
+\\set n random(1, 1000000000000)
+BEGIN;
+select m.id, m.points_available, m.points_pending, m.tier_code, c.status, s.settings,
+  (select json_build_object('channel', channel, 'partner', partner_code) from stores where program_id = ${p} and code = 'MSK-TVER') as store,
+  (select coalesce(max(version), 0) from rule_sets where program_id = ${p}) as rules_version
+from members m
+left join cards c on c.program_id = m.program_id and c.number = (select number from bench_cards where n = :m)
+cross join lateral (select settings from program_settings where program_id = ${p} order by version desc limit 1) s
+where m.program_id = ${p} and m.id = (select member_id from cards where program_id = ${p} and number = (select number from bench_cards where n = :m))
+for update of m;
+select
+  (select coalesce(json_agg(json_build_object('id', id, 'remaining', remaining, 'expiresAt', expires_at)), '[]') from lots
+   where program_id = ${p} and member_id = (select member_id from cards where program_id = ${p} and number = (select number from bench_cards where n = :m)) and remaining > 0) as lots,
+  (select response from receipts where program_id = ${p} and store_code = 'MSK-TVER' and number = 'sw-' || :client_id || '-' || :n) as seen,
+  (select coalesce(sum(amount_spent), 0) from member_months where program_id = ${p}
+   and member_id = (select member_id from cards where program_id = ${p} and number = (select number from bench_cards where n = :m))
+   and month >= date_trunc('month', now() - interval '365 days')::date) as qualifying;
+with who as (select member_id as id from cards where program_id = ${p} and number = (select number from bench_cards where n = :m)),
+  spent_lot as (select l.id from lots l, who where l.program_id = ${p} and l.member_id = who.id and l.remaining >= 20 and l.state = 'active'
+    order by l.expires_at nulls last, l.created_at limit 1),
+  receipt as (
+    insert into receipts (program_id, id, store_code, number, member_id, card_number, status, settings_version, tier_code, currency, total,
+      points_spent, points_discount, points_earned, purchased_at, created_at, request_hash, response, rules_version, campaign_discount, created_by)
+    select ${p}, 'rcp_sw' || :client_id || '_' || :n, 'MSK-TVER', 'sw-' || :client_id || '-' || :n, who.id,
+      (select number from bench_cards where n = :m), 'confirmed', 1, 'base', 'RUB', 150000, 20, 2000, 74, now(), now(),
+      md5(:n::text), ${literal(answer?.response ?? '{}')}::jsonb, 1, 0, 'bench' from who
+    on conflict (program_id, store_code, number) do nothing returning id, member_id),
+  line as (
+    insert into receipt_lines (program_id, receipt_id, line_no, sku, name, category, quantity, price, discount, amount, is_reward,
+      points_earned, points_spent, points_discount, brand, campaign_discount, weighed)
+    select ${p}, receipt.id, g, 'SKU' || g, 'Товар ' || g, 'dairy', 1, 15000, 0, 15000, false, 7, 2, 200, null, 0, false
+    from receipt, generate_series(1, ${LINES}) g),
+  entry as (
+    insert into journal_entries (program_id, id, member_id, kind, receipt_id, created_at, partner_code)
+    select ${p}, 'ent_sw' || :client_id || '_' || :n, receipt.member_id, 'receipt', receipt.id, now(), null from receipt),
+  posting as (
+    insert into postings (program_id, entry_id, seq, member_id, account, lot_id, amount, created_at)
+    select ${p}, 'ent_sw' || :client_id || '_' || :n, p.seq, receipt.member_id, p.account,
+      case p.seq when 1 then (select id from spent_lot) when 4 then 'lot_sw' || :client_id || '_' || :n end, p.amount, now()
+    from receipt, (values (1, 'member:available', -20), (2, 'program:redemption', 20), (3, 'program:issuance', -74), (4, 'member:available', 74)) as p(seq, account, amount)),
+  spent as (
+    update lots set remaining = remaining - 20 where program_id = ${p} and member_id = (select id from who) and id = (select id from spent_lot)),
+  new_lot as (
+    insert into lots (program_id, member_id, id, entry_id, amount, remaining, state, activates_at, expires_at, created_at)
+    select ${p}, receipt.member_id, 'lot_sw' || :client_id || '_' || :n, 'ent_sw' || :client_id || '_' || :n, 74, 74, 'active', now(),
+      now() + interval '365 days', now() from receipt),
+  member as (
+    update members set points_available = points_available + 54, updated_at = now(), purchases = purchases + 1, paid_total = paid_total + 148000,
+      points_earned = points_earned + 74, points_spent = points_spent + 20, last_purchase_at = now()
+    where program_id = ${p} and id = (select id from who)),
+  month as (
+    insert into member_months (program_id, member_id, month, amount_spent, points_earned)
+    select ${p}, receipt.member_id, date_trunc('month', now())::date, 148000, 74 from receipt
+    on conflict (program_id, member_id, month) do update set amount_spent = member_months.amount_spent + excluded.amount_spent,
+      points_earned = member_months.points_earned + excluded.points_earned),
+  event as (
+    insert into events (program_id, id, type, version, member_id, occurred_at, payload)
+    select ${p}, 'evt_sw' || :client_id || '_' || :n, 'receipt.confirmed', 1, receipt.member_id, now(),
+      json_build_object('receiptId', receipt.id, 'storeCode', 'MSK-TVER', 'total', 150000, 'pointsEarned', 74, 'pointsSpent', 20) from receipt)
+select count(*) from receipt;
+COMMIT;
+`;
+  const file = join(mkdtempSync(join(tmpdir(), 'kopilka-same-writes-')), 'receipt.sql');
+  writeFileSync(file, script);
+  const target = new URL(url);
+  const out = execFileSync(
+    pgbench,
+    ['-h', target.hostname, '-p', target.port || '5432', '-U', target.username || 'postgres', '-n', '-f', file, '-c', '16', '-j', '2', '-T', String(seconds), target.pathname.slice(1)],
+    { encoding: 'utf8' },
+  );
+  const tps = /tps = ([\d.]+)/.exec(out);
+  if (!tps) throw new Error(`pgbench printed no tps:\n${out}`);
+  return Number(tps[1]);
+}
