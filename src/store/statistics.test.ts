@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { growAuditLog, openTestDb } from '../../test/harness.ts';
+import { growAuditLog, openOwnTestDb } from '../../test/harness.ts';
 import type { Db } from './db.ts';
 import { refreshStatistics } from './statistics.ts';
 
 let db: Db;
+// A database of its own: servers of other test files re-measure the shared one's tables meanwhile.
 beforeAll(async () => {
-  db = await openTestDb();
+  db = await openOwnTestDb('statistics');
 });
 afterAll(() => db.close());
 
