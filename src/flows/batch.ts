@@ -8,7 +8,7 @@ import type { Deps } from './deps.ts';
 import { mayName } from './members.ts';
 import { fail, type Outcome } from './outcome.ts';
 import { confirmReceipt, type ConfirmedReceipt, type ReceiptInput } from './receipts.ts';
-import { confirmSales, type ResolvedSale } from './sales.ts';
+import { confirmSales, saleTransaction, type ResolvedSale } from './sales.ts';
 import { RaceLost } from './transaction.ts';
 
 type Result = Outcome<ConfirmedReceipt>;
@@ -73,7 +73,7 @@ export async function confirmGroup(
 ): Promise<{ results: (Result | undefined)[]; oneByOne: number[] }> {
   const results = new Array<Result | undefined>(receipts.length);
   try {
-    return await deps.db.transaction(async (tx) => ({ results, oneByOne: await confirmTogether(tx, deps.now(), programId, receipts, by, results) }));
+    return await deps.db.transaction(async (tx) => ({ results, oneByOne: await confirmTogether(tx, deps.now(), programId, receipts, by, results) }), saleTransaction);
   } catch (error) {
     if (!(error instanceof RaceLost) && !['40P01', '40001'].includes((error as { code?: string }).code ?? '')) throw error;
     return { results: results.fill(undefined), oneByOne: receipts.map((_, i) => i) };

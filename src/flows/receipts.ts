@@ -5,7 +5,7 @@ import type { VersionedRules } from '../store/rules.ts';
 import type { Deps } from './deps.ts';
 import { memberForReceipt } from './members.ts';
 import { fail, ok, type Outcome } from './outcome.ts';
-import { calculateSale, confirmSales } from './sales.ts';
+import { calculateSale, confirmSales, saleTransaction } from './sales.ts';
 import { idempotent, requestHash } from './transaction.ts';
 
 export type { Calculation, ConfirmedReceipt, CouponResult, IssuedCoupon, ReceiptInput } from '../domain/sale.ts';
@@ -42,5 +42,5 @@ export async function confirmReceipt(deps: Deps, programId: string, input: Recei
     const store = { partner: context.storePartner, channel: context.storeChannel };
     const [answer] = await confirmSales(tx, programId, now, { settings: context, rulesVersion: context.rulesVersion }, [{ input, by, member, store }]);
     return answer as Outcome<ConfirmedReceipt>;
-  });
+  }, saleTransaction);
 }

@@ -20,7 +20,7 @@ import {
   type SaleOutcome,
 } from '../domain/sale.ts';
 import type { VersionedSettings } from '../domain/settings.ts';
-import type { Queryable } from '../store/db.ts';
+import type { Queryable, TransactionOptions } from '../store/db.ts';
 import { newId } from '../store/ids.ts';
 import type { Member } from '../store/members.ts';
 import { loadRules, takeBudget, type VersionedRules } from '../store/rules.ts';
@@ -43,6 +43,9 @@ export interface SaleContext {
   settings: VersionedSettings;
   rulesVersion: number;
 }
+
+/** How a sale's transaction runs: its few statements are planned once per connection, not once per sale. */
+export const saleTransaction: TransactionOptions = { genericPlans: true };
 
 // Ids from the store's source; coupon codes from a crypto-random one, as nobody may guess them.
 const ids: Ids = { next: newId, couponCode: () => fillPattern('KOP-XXXX-XXXX', randomInt) };

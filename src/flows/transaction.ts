@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { DatabaseUnavailable, type Db, type Queryable } from '../store/db.ts';
+import { DatabaseUnavailable, type Db, type Queryable, type TransactionOptions } from '../store/db.ts';
 import type { Failure, Outcome } from './outcome.ts';
 import { fail } from './outcome.ts';
 
@@ -22,14 +22,14 @@ export class RaceLost extends Error {
  * a serialization failure or a deadlock re-runs the flow, which reads the winner's result. So does a connection
  * lost before COMMIT was sent (nothing was applied); one lost during COMMIT is left to the caller's retry.
  */
-export async function inTransaction<T>(db: Db, flow: (tx: Queryable) => Promise<Outcome<T>>): Promise<Outcome<T>> {
+export async function inTransaction<T>(db: Db, flow: (tx: Queryable) => Promise<Outcome<T>>, options?: TransactionOptions): Promise<Outcome<T>> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await db.transaction(async (tx) => {
         const outcome = await flow(tx);
         if (!outcome.ok) throw new Rollback(outcome);
         return outcome;
-      });
+      }, options);
     } catch (error) {
       if (error instanceof Rollback) return error.failure;
       const code = (error as { code?: string }).code;
@@ -97,8 +97,9 @@ export async function idempotent<T>(
   key: string | undefined,
   body: unknown,
   flow: (tx: Queryable) => Promise<Outcome<T>>,
+  options?: TransactionOptions,
 ): Promise<Outcome<T>> {
-  if (!key) return inTransaction(db, flow);
+  if (!key) return inTransaction(db, flow, options);
   const hash = requestHash(body);
   return inTransaction(db, async (tx) => {
     const inserted = await tx.query(
@@ -123,5 +124,5 @@ export async function idempotent<T>(
         JSON.stringify(outcome.value),
       ]);
     return outcome;
-  });
+  }, options);
 }
