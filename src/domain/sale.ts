@@ -1,324 +1,19 @@
 /**
  * A sale, planned: from the members' state, the receipts, the rules and the clock to what is written (rows,
  * postings, lots, grants, budget and coupon use, coupons issued, tier moves, referral rewards, events) and what
- * each till is answered. Receipts are planned in order against one shared state, so a group of them gets
+ * each till is answered. Receipts are planned in order against one shared book, so a group of them gets
  * exactly the answers it would get one by one. Pure: time and ids come in.
  */
 import { DateTime } from 'luxon';
-import { couponVerdict, normaliseCode, type Coupon, type CouponVerdict } from './coupons.ts';
-import { catchUpEvents, makeEvent, type DomainEvent, type EventPayloads, type EventType } from './events.ts';
+import { couponVerdict, normaliseCode, type Coupon } from './coupons.ts';
+import { catchUpEvents, makeEvent, type EventPayloads, type EventType } from './events.ts';
 import { lotTimes } from './expiry.ts';
-import { catchUp, credit, openDraft, spend, summarise, type Balance, type LedgerDraft, type Lot } from './ledger.ts';
-import { priceReceipt, type Pricing, type PricingFailure, type ReceiptLine } from './pricing.ts';
-import { ageOn, localTime, periodOf } from './rules/calendar.ts';
-import { noUsage, type Channel, type RuleContext, type Usage } from './rules/context.ts';
-import type { AppliedCampaign, CompiledRuleSet, Skipped } from './rules/engine.ts';
-import type { ProgramSettings } from './settings.ts';
+import { catchUp, credit, openDraft, spend, summarise, type LedgerDraft } from './ledger.ts';
+import { priceReceipt, type Pricing, type ReceiptLine } from './pricing.ts';
+import { couponResults, giftsOf, type Calculation, type ConfirmedReceipt, type CouponResult, type IssuedCoupon } from './receipt.ts';
+import { noUsage, type RuleContext, type Usage } from './rules/context.ts';
+import { limitPeriods, memberAttributes, receiptKey, usageKey, type Ids, type MemberState, type SaleBook, type SaleItem, type SaleOutcome, type SaleWrite } from './sale-book.ts';
 import { findTier, tierMove } from './tiers.ts';
-
-export interface MemberRef {
-  id?: string | undefined;
-  cardNumber?: string | undefined;
-  phone?: string | undefined;
-  externalId?: string | undefined;
-}
-
-export interface ReceiptInput {
-  storeCode: string;
-  number: string;
-  purchasedAt?: Date | undefined;
-  currency?: string | undefined;
-  member?: MemberRef | undefined;
-  lines: ReceiptLine[];
-  total: number;
-  pointsToSpend: number;
-  /** Coupon and promo codes the customer presents. */
-  coupons?: string[] | undefined;
-}
-
-export type CouponResult =
-  | { code: string; status: 'applied'; campaign: string }
-  | { code: string; status: 'rejected'; reason: string; message: string; campaign: string | null };
-
-export interface IssuedCoupon {
-  code: string;
-  campaign: string;
-  validTo: string;
-}
-
-export interface Calculation extends Omit<Pricing, 'lines'> {
-  memberId: string | null;
-  settingsVersion: number;
-  rulesVersion: number;
-  available: number | null;
-  lines: (Pricing['lines'][number] & { sku: string })[];
-  coupons: CouponResult[];
-  /** Gift products the till should hand over (as reward lines). */
-  gifts: { sku: string; name: string | null; quantity: number; campaign: string }[];
-}
-
-export interface ConfirmedReceipt extends Calculation {
-  id: string;
-  storeCode: string;
-  number: string;
-  status: 'confirmed';
-  cardNumber: string | null;
-  purchasedAt: string;
-  balance: { available: number; pending: number; expiringSoon: number; debt: number } | null;
-  tierChange: { from: string | null; to: string } | null;
-  /** Coupons campaigns issued to the member for a later visit. */
-  couponsIssued: IssuedCoupon[];
-  /** Points for joining through a referral, given with the newcomer's first qualifying purchase. */
-  referralBonus: number;
-}
-
-/** What the planner needs of a member: what rules look at and the cached balance. */
-export interface SaleMember {
-  id: string;
-  tierCode: string | null;
-  birthDate: string | null;
-  createdAt: Date;
-  gender: string | null;
-  city: string | null;
-  source: string | null;
-  channel: string | null;
-  attributes: Record<string, unknown>;
-  pointsAvailable: number;
-  pointsPending: number;
-}
-
-/** A member as the plan moves through their receipts. */
-export interface MemberState {
-  member: SaleMember;
-  balance: Balance;
-  /** The open lots a plan may touch: pending ones, those expiring soon, and enough of the rest to pay for its receipts. */
-  lots: Lot[];
-  /** Active points in the member's other lots. */
-  activeElsewhere: number;
-  tierCode: string | null;
-  /** The qualifying value in the tier window; null when there is no window to decide in. */
-  qualifying: number | null;
-  /** Confirmed receipts so far. */
-  purchases: number;
-  /** Use of limited campaigns as read, by `usageKey`. */
-  usage: Map<string, Usage>;
-  /** What campaigns gave on receipts of this plan (they count towards limits too). */
-  grants: { campaign: string; points: number; discount: number; at: Date }[];
-  /** Joined through a referral that their first qualifying purchase completes. */
-  referralPending: boolean;
-  caughtUp: boolean;
-  changed: boolean;
-  /** Lots this plan created, with the entry that created each, and lots it changed. */
-  newLots: Map<string, string>;
-  changedLots: Set<string>;
-  /** What this plan's receipts add to the member's aggregates, and to their qualifying values per month. */
-  tally: Tally;
-  months: Map<string, { amountSpent: number; pointsEarned: number }>;
-}
-
-export interface Tally {
-  purchases: number;
-  paid: number;
-  earned: number;
-  spent: number;
-  first: Date | null;
-  last: Date | null;
-}
-
-export interface Seen {
-  requestHash: string;
-  response: unknown;
-}
-
-/** The state a plan reads and moves: the programme's, and each member's, locked before it was read. */
-export interface SaleBook {
-  settings: ProgramSettings;
-  settingsVersion: number;
-  rules: CompiledRuleSet;
-  rulesVersion: number;
-  /** Earlier answers by `receiptKey`. */
-  seen: Map<string, Seen>;
-  /** What is left of campaign budgets. */
-  budgets: Map<string, { points: number; discount: number }>;
-  /** The presented coupons that exist, with uses by member id. */
-  coupons: Map<string, { coupon: Coupon; memberUses: Map<string, number> }>;
-  members: Map<string, MemberState>;
-}
-
-export interface SaleItem {
-  input: ReceiptInput;
-  hash: string;
-  /** The member the receipt names, as resolved (null: anonymous; undefined: named but not found). */
-  memberId: string | null | undefined;
-  /** A new card's first receipt, priced as the newcomer's (a calculation only; a confirmation enrols first). */
-  newcomer?: boolean;
-  store: { partner: string | null; channel: Channel | null };
-  createdBy: string;
-}
-
-export interface Ids {
-  next(prefix: 'rcp' | 'ent' | 'lot' | 'tch' | 'evt'): string;
-  couponCode(): string;
-}
-
-export type SaleFailure = {
-  ok: false;
-  code: 'receipt_conflict' | 'validation_failed' | 'member_not_found' | 'currency_mismatch' | PricingFailure['code'];
-  message: string;
-  details?: Record<string, unknown>;
-};
-export type SaleOutcome<T> = { ok: true; value: T } | SaleFailure;
-
-/** Everything a list of plans writes, in one statement. */
-export interface SaleWrite {
-  receipts: {
-    id: string;
-    storeCode: string;
-    number: string;
-    memberId: string | null;
-    cardNumber: string | null;
-    status: 'confirmed';
-    settingsVersion: number;
-    tierCode: string | null;
-    currency: string;
-    total: number;
-    pointsSpent: number;
-    pointsDiscount: number;
-    pointsEarned: number;
-    purchasedAt: Date;
-    createdAt: Date;
-    requestHash: string;
-    rulesVersion: number;
-    campaignDiscount: number;
-    createdBy: string;
-    response: ConfirmedReceipt;
-  }[];
-  lines: {
-    receiptId: string;
-    lineNo: number;
-    sku: string;
-    name: string | null;
-    category: string | null;
-    brand: string | null;
-    quantity: number;
-    price: number;
-    discount: number;
-    amount: number;
-    isReward: boolean;
-    weighed: boolean;
-    campaignDiscount: number;
-    pointsEarned: number;
-    pointsSpent: number;
-    pointsDiscount: number;
-  }[];
-  entries: { id: string; memberId: string; kind: 'receipt' | 'activation' | 'expiry'; receiptId?: string; partner?: string | null; at: Date }[];
-  postings: { entryId: string; seq: number; memberId: string; account: string; lotId: string | null; amount: number; at: Date }[];
-  newLots: (Lot & { memberId: string; entryId: string })[];
-  changedLots: { memberId: string; id: string; remaining: number; state: string }[];
-  members: { id: string; available: number; pending: number; tierCode: string | null; at: Date; tally: Tally }[];
-  /** Qualifying values added per member and month of purchase (the month's first day, UTC). */
-  months: { memberId: string; month: string; amountSpent: number; pointsEarned: number }[];
-  tierChanges: { id: string; memberId: string; from: string | null; to: string; reason: string; value: number; at: Date }[];
-  grants: { campaign: string; sourceId: string; memberId: string | null; points: number; discount: number; lines: unknown; rewards: unknown; at: Date }[];
-  /** Budget taken per campaign, with the member whose counter row to try first. */
-  budgets: Map<string, { points: number; discount: number; hint: string }>;
-  /** Uses of coupons with a use limit, counted on their rows. */
-  limitedUses: Map<string, number>;
-  redemptions: { code: string; receiptId: string; memberId: string | null; at: Date }[];
-  issued: { code: string; campaign: string; memberId: string; validFrom: Date; validTo: Date; receiptId: string }[];
-  /** Referrals a newcomer's first qualifying purchase completes. */
-  referrals: { refereeId: string; receiptId: string }[];
-  events: DomainEvent[];
-}
-
-export const emptySaleWrite = (): SaleWrite => ({
-  receipts: [],
-  lines: [],
-  entries: [],
-  postings: [],
-  newLots: [],
-  changedLots: [],
-  members: [],
-  tierChanges: [],
-  months: [],
-  grants: [],
-  budgets: new Map(),
-  limitedUses: new Map(),
-  redemptions: [],
-  issued: [],
-  referrals: [],
-  events: [],
-});
-
-export const receiptKey = (storeCode: string, number: string) => `${storeCode}\u0000${number}`;
-export const usageKey = (campaign: string, since: Date | null, until: Date | null) => `${campaign}|${since?.getTime() ?? ''}|${until?.getTime() ?? ''}`;
-
-/** The limit periods of the rules' per-member limits that a sale at `at` counts in. */
-export function limitPeriods(rules: CompiledRuleSet, at: Date, timezone: string) {
-  return rules.ruleSet.campaigns.flatMap((c) => {
-    if (!c.limits.perMember) return [];
-    const period = periodOf(c.limits.perMember.period, at, timezone);
-    return [{ campaign: c.code, since: period?.since ?? null, until: period?.until ?? null }];
-  });
-}
-
-export const newMemberState = (
-  member: SaleMember,
-  read: { lots: Lot[]; activeElsewhere: number; qualifying: number | null; purchases: number; usage: Map<string, Usage>; referralPending: boolean },
-): MemberState => ({
-  member,
-  balance: { available: member.pointsAvailable, pending: member.pointsPending },
-  lots: read.lots,
-  activeElsewhere: read.activeElsewhere,
-  tierCode: member.tierCode,
-  qualifying: read.qualifying,
-  purchases: read.purchases,
-  usage: read.usage,
-  grants: [],
-  referralPending: read.referralPending,
-  caughtUp: false,
-  changed: false,
-  newLots: new Map(),
-  changedLots: new Set(),
-  tally: { purchases: 0, paid: 0, earned: 0, spent: 0, first: null, last: null },
-  months: new Map(),
-});
-
-/** What rules see of a member: the profile fields and the programme's own attributes, plus age. */
-export function memberAttributes(member: SaleMember, at: Date, timezone: string): Record<string, unknown> {
-  const age = member.birthDate ? ageOn(member.birthDate, localTime(at, timezone)) : null;
-  return { ...member.attributes, gender: member.gender, city: member.city, source: member.source, channel: member.channel, age };
-}
-
-const couponReason: Partial<Record<Skipped['reason'], string>> = {
-  scope: 'not_for_this_store',
-  not_scheduled: 'campaign_not_active',
-  disabled: 'campaign_not_active',
-  audience: 'not_for_this_member',
-  budget_spent: 'budget_spent',
-  member_limit: 'member_limit',
-  stacking: 'not_combinable',
-};
-
-/** The till's answer about each presented coupon: applied, or why not, in words a cashier can read out. */
-export function couponResults(verdicts: readonly CouponVerdict[], applied: readonly AppliedCampaign[], skipped: readonly Skipped[]): CouponResult[] {
-  const used = new Set<string>();
-  return verdicts.map((v): CouponResult => {
-    if (!v.ok) return { code: v.code, status: 'rejected', reason: v.reason, message: v.message, campaign: null };
-    const campaign = v.coupon.campaign;
-    if (applied.some((a) => a.campaign === campaign && a.byCoupon)) {
-      if (used.has(campaign)) return { code: v.code, status: 'rejected', reason: 'duplicate', message: 'another coupon of this campaign is already used', campaign };
-      used.add(campaign);
-      return { code: v.code, status: 'applied', campaign };
-    }
-    const skip = skipped.find((s) => s.campaign === campaign);
-    if (!skip) return { code: v.code, status: 'rejected', reason: 'campaign_not_active', message: `campaign ${campaign} is not running`, campaign };
-    return { code: v.code, status: 'rejected', reason: couponReason[skip.reason] ?? 'conditions_not_met', message: skip.message, campaign };
-  });
-}
-
-export const giftsOf = (pricing: Pricing) =>
-  pricing.campaigns.flatMap((c) => c.rewards.flatMap((r) => (r.kind === 'gift' ? [{ sku: r.sku, name: r.name, quantity: r.quantity, campaign: c.campaign }] : [])));
 
 /** A member's use of a campaign in its limit period: as read, plus what this plan gave. */
 function usageIn(state: MemberState, period: { campaign: string; since: Date | null; until: Date | null }): Usage {
@@ -445,7 +140,7 @@ export function planSale(book: SaleBook, item: SaleItem, write: SaleWrite, now: 
   const { pricing, coupons, steps } = priced.value;
   const state = item.memberId ? (book.members.get(item.memberId) as MemberState) : null;
   const memberId = state?.member.id ?? null;
-  const event = <T extends EventType>(type: T, payload: EventPayloads[T]) => write.events.push(makeEvent(ids.next('evt'), type, now, payload));
+  const event = <T extends EventType>(type: T, payload: EventPayloads[T]) => void write.events.push(makeEvent(ids.next('evt'), type, now, payload));
   const id = ids.next('rcp');
 
   // The member's ledger: lots settled first, then points spent and earned, then a newcomer's referral reward.
@@ -471,54 +166,9 @@ export function planSale(book: SaleBook, item: SaleItem, write: SaleWrite, now: 
   }
 
   // What campaigns did: budgets, coupon uses, grants, coupons for a later visit, tier rewards.
-  for (const c of pricing.campaigns) {
-    const budget = rules.byCode.get(c.campaign)?.campaign.limits.budget;
-    if (!budget) continue;
-    const points = budget.points === undefined ? 0 : c.points;
-    const discount = budget.discount === undefined ? 0 : c.discount;
-    if (!points && !discount) continue;
-    const left = budgetLeft(book, c.campaign);
-    book.budgets.set(c.campaign, { points: (left.points ?? 0) - points, discount: (left.discount ?? 0) - discount });
-    const taken = write.budgets.get(c.campaign) ?? { points: 0, discount: 0, hint: memberId ?? id };
-    write.budgets.set(c.campaign, { ...taken, points: taken.points + points, discount: taken.discount + discount });
-  }
-  for (const c of coupons) {
-    if (c.status !== 'applied') continue;
-    const found = book.coupons.get(c.code) as { coupon: Coupon; memberUses: Map<string, number> };
-    found.coupon = { ...found.coupon, uses: found.coupon.uses + 1 };
-    if (memberId) found.memberUses.set(memberId, (found.memberUses.get(memberId) ?? 0) + 1);
-    if (found.coupon.maxUses !== null) write.limitedUses.set(c.code, (write.limitedUses.get(c.code) ?? 0) + 1);
-    write.redemptions.push({ code: c.code, receiptId: id, memberId, at: now });
-    event('coupon.redeemed', { code: c.code, campaign: c.campaign, memberId, sourceId: id });
-  }
-  for (const c of pricing.campaigns) {
-    write.grants.push({ campaign: c.campaign, sourceId: id, memberId, points: c.points, discount: c.discount, lines: c.lines, rewards: c.rewards, at: purchasedAt });
-    state?.grants.push({ campaign: c.campaign, points: c.points, discount: c.discount, at: purchasedAt });
-  }
-  const issued: IssuedCoupon[] = [];
-  let tierChange: ConfirmedReceipt['tierChange'] = null;
-  const moveTier = (to: string, reason: string, value: number) => {
-    if (!state) return;
-    write.tierChanges.push({ id: ids.next('tch'), memberId: state.member.id, from: state.tierCode, to, reason, value, at: now });
-    event('tier.changed', { memberId: state.member.id, from: state.tierCode, to, reason });
-    tierChange = { from: tierChange?.from ?? state.tierCode, to };
-    state.tierCode = to;
-    state.changed = true;
-  };
-  if (state)
-    for (const c of pricing.campaigns)
-      for (const r of c.rewards) {
-        if (r.kind === 'coupon') {
-          const validTo = DateTime.fromJSDate(now, { zone: settings.timezone }).plus({ days: r.validDays }).endOf('day').toJSDate();
-          const code = ids.couponCode();
-          write.issued.push({ code, campaign: r.campaign, memberId: state.member.id, validFrom: now, validTo, receiptId: id });
-          issued.push({ code, campaign: r.campaign, validTo: validTo.toISOString() });
-          event('coupon.issued', { code, campaign: r.campaign, memberId: state.member.id, validTo: validTo.toISOString(), sourceId: id });
-        } else if (r.kind === 'tier') {
-          const tiers = settings.tiers.map((t) => t.code);
-          if (tiers.indexOf(r.tier) > tiers.indexOf(state.tierCode ?? '')) moveTier(r.tier, `campaign ${c.campaign}`, 0);
-        }
-      }
+  const sale: Sale = { book, write, now, ids, id, state, memberId, purchasedAt, event, tierChange: null };
+  useCampaigns(sale, pricing, coupons);
+  const issued = state ? rewardCampaigns(sale, pricing) : [];
 
   // Upgrades as soon as the member qualifies (the review job moves people down).
   if (state && draft) {
@@ -528,7 +178,7 @@ export function planSale(book: SaleBook, item: SaleItem, write: SaleWrite, now: 
     if (state.qualifying !== null) {
       state.qualifying += settings.tierQualification.metric === 'amount_spent' ? pricing.paid : pricing.pointsEarned;
       const move = top && state.tierCode !== top.code ? tierMove(settings.tiers, state.tierCode, state.qualifying, false) : null;
-      if (move) moveTier(move.to.code, move.direction, state.qualifying);
+      if (move) moveTier(sale, move.to.code, move.direction, state.qualifying);
     }
   }
 
@@ -550,7 +200,7 @@ export function planSale(book: SaleBook, item: SaleItem, write: SaleWrite, now: 
     coupons,
     gifts: giftsOf(pricing),
     balance,
-    tierChange,
+    tierChange: sale.tierChange,
     couponsIssued: issued,
     referralBonus,
   };
@@ -613,6 +263,80 @@ export function planSale(book: SaleBook, item: SaleItem, write: SaleWrite, now: 
   });
   book.seen.set(key, { requestHash: hash, response });
   return { ok: true, value: response };
+}
+
+/** A receipt being planned, as the steps of its plan share it. */
+interface Sale {
+  book: SaleBook;
+  write: SaleWrite;
+  now: Date;
+  ids: Ids;
+  /** The receipt's id. */
+  id: string;
+  state: MemberState | null;
+  memberId: string | null;
+  purchasedAt: Date;
+  event: <T extends EventType>(type: T, payload: EventPayloads[T]) => void;
+  tierChange: ConfirmedReceipt['tierChange'];
+}
+
+/** Takes what the applied campaigns used: their budgets, the presented coupons, and what each gave (for limits). */
+function useCampaigns(sale: Sale, pricing: Pricing, coupons: readonly CouponResult[]) {
+  const { book, write, id, memberId, state, purchasedAt, now } = sale;
+  for (const c of pricing.campaigns) {
+    const budget = book.rules.byCode.get(c.campaign)?.campaign.limits.budget;
+    if (!budget) continue;
+    const points = budget.points === undefined ? 0 : c.points;
+    const discount = budget.discount === undefined ? 0 : c.discount;
+    if (!points && !discount) continue;
+    const left = budgetLeft(book, c.campaign);
+    book.budgets.set(c.campaign, { points: (left.points ?? 0) - points, discount: (left.discount ?? 0) - discount });
+    const taken = write.budgets.get(c.campaign) ?? { points: 0, discount: 0, hint: memberId ?? id };
+    write.budgets.set(c.campaign, { ...taken, points: taken.points + points, discount: taken.discount + discount });
+  }
+  for (const c of coupons) {
+    if (c.status !== 'applied') continue;
+    const found = book.coupons.get(c.code) as { coupon: Coupon; memberUses: Map<string, number> };
+    found.coupon = { ...found.coupon, uses: found.coupon.uses + 1 };
+    if (memberId) found.memberUses.set(memberId, (found.memberUses.get(memberId) ?? 0) + 1);
+    if (found.coupon.maxUses !== null) write.limitedUses.set(c.code, (write.limitedUses.get(c.code) ?? 0) + 1);
+    write.redemptions.push({ code: c.code, receiptId: id, memberId, at: now });
+    sale.event('coupon.redeemed', { code: c.code, campaign: c.campaign, memberId, sourceId: id });
+  }
+  for (const c of pricing.campaigns) {
+    write.grants.push({ campaign: c.campaign, sourceId: id, memberId, points: c.points, discount: c.discount, lines: c.lines, rewards: c.rewards, at: purchasedAt });
+    state?.grants.push({ campaign: c.campaign, points: c.points, discount: c.discount, at: purchasedAt });
+  }
+}
+
+/** The member's rewards from campaigns: coupons for a later visit (returned) and moves up to a tier. */
+function rewardCampaigns(sale: Sale, pricing: Pricing): IssuedCoupon[] {
+  const { settings } = sale.book;
+  const state = sale.state as MemberState;
+  const issued: IssuedCoupon[] = [];
+  for (const c of pricing.campaigns)
+    for (const r of c.rewards) {
+      if (r.kind === 'coupon') {
+        const validTo = DateTime.fromJSDate(sale.now, { zone: settings.timezone }).plus({ days: r.validDays }).endOf('day').toJSDate();
+        const code = sale.ids.couponCode();
+        sale.write.issued.push({ code, campaign: r.campaign, memberId: state.member.id, validFrom: sale.now, validTo, receiptId: sale.id });
+        issued.push({ code, campaign: r.campaign, validTo: validTo.toISOString() });
+        sale.event('coupon.issued', { code, campaign: r.campaign, memberId: state.member.id, validTo: validTo.toISOString(), sourceId: sale.id });
+      } else if (r.kind === 'tier') {
+        const tiers = settings.tiers.map((t) => t.code);
+        if (tiers.indexOf(r.tier) > tiers.indexOf(state.tierCode ?? '')) moveTier(sale, r.tier, `campaign ${c.campaign}`, 0);
+      }
+    }
+  return issued;
+}
+
+function moveTier(sale: Sale, to: string, reason: string, value: number) {
+  const state = sale.state as MemberState;
+  sale.write.tierChanges.push({ id: sale.ids.next('tch'), memberId: state.member.id, from: state.tierCode, to, reason, value, at: sale.now });
+  sale.event('tier.changed', { memberId: state.member.id, from: state.tierCode, to, reason });
+  sale.tierChange = { from: sale.tierChange?.from ?? state.tierCode, to };
+  state.tierCode = to;
+  state.changed = true;
 }
 
 /** Adds a confirmed receipt to the member's aggregates and to the qualifying value of its month. */

@@ -12,7 +12,7 @@ import { loadSettings } from '../store/programs.ts';
 import { latestRules } from '../store/rules.ts';
 import { balanceAfter, type Balance } from './balance.ts';
 import { campaignSetup, recordCampaigns } from './campaigns.ts';
-import type { IssuedCoupon } from '../domain/sale.ts';
+import type { IssuedCoupon } from '../domain/receipt.ts';
 import type { Deps } from './deps.ts';
 import { settleLots } from './lots.ts';
 import { fail, ok, type Outcome } from './outcome.ts';

@@ -4,7 +4,8 @@ import { couponVerdict, fillPattern, normaliseCode, type CouponVerdict } from '.
 import { periodOf } from '../domain/rules/calendar.ts';
 import { noUsage, type Channel, type RuleContext, type RuleLine } from '../domain/rules/context.ts';
 import type { AppliedCampaign } from '../domain/rules/engine.ts';
-import { memberAttributes, type CouponResult, type IssuedCoupon } from '../domain/sale.ts';
+import type { CouponResult, IssuedCoupon } from '../domain/receipt.ts';
+import { memberAttributes } from '../domain/sale-book.ts';
 import type { ProgramSettings } from '../domain/settings.ts';
 import { couponsFor, insertCoupons, redeemCoupon } from '../store/coupons.ts';
 import type { Queryable } from '../store/db.ts';

@@ -1,5 +1,5 @@
 import type { Principal } from '../domain/access.ts';
-import type { ConfirmedReceipt, ReceiptInput, Calculation } from '../domain/sale.ts';
+import type { Calculation, ConfirmedReceipt, ReceiptInput } from '../domain/receipt.ts';
 import { storedResponse } from '../store/receipts.ts';
 import type { VersionedRules } from '../store/rules.ts';
 import type { Deps } from './deps.ts';
@@ -8,7 +8,7 @@ import { fail, ok, type Outcome } from './outcome.ts';
 import { calculateSale, confirmSales, saleTransaction } from './sales.ts';
 import { idempotent, requestHash } from './transaction.ts';
 
-export type { Calculation, ConfirmedReceipt, CouponResult, IssuedCoupon, ReceiptInput } from '../domain/sale.ts';
+export type { Calculation, ConfirmedReceipt, CouponResult, IssuedCoupon, ReceiptInput } from '../domain/receipt.ts';
 
 /** What a receipt would earn and how much may be spent on it (under a draft rule set, for a simulation). Writes nothing. */
 export async function calculateReceipt(deps: Deps, programId: string, input: ReceiptInput, by: Principal, draft?: VersionedRules): Promise<Outcome<Calculation>> {

@@ -2,23 +2,9 @@ import { randomInt } from 'node:crypto';
 import type { Principal } from '../domain/access.ts';
 import { fillPattern, normaliseCode } from '../domain/coupons.ts';
 import { EXPIRING_SOON_DAYS } from '../domain/ledger.ts';
-import {
-  calculation,
-  closeSales,
-  emptySaleWrite,
-  limitPeriods,
-  newMemberState,
-  planSale,
-  priceSale,
-  usageKey,
-  type Calculation,
-  type ConfirmedReceipt,
-  type Ids,
-  type ReceiptInput,
-  type SaleBook,
-  type SaleItem,
-  type SaleOutcome,
-} from '../domain/sale.ts';
+import type { Calculation, ConfirmedReceipt, ReceiptInput } from '../domain/receipt.ts';
+import { calculation, closeSales, planSale, priceSale } from '../domain/sale.ts';
+import { emptySaleWrite, limitPeriods, newMemberState, usageKey, type Ids, type SaleBook, type SaleItem, type SaleOutcome } from '../domain/sale-book.ts';
 import type { VersionedSettings } from '../domain/settings.ts';
 import type { Queryable, TransactionOptions } from '../store/db.ts';
 import { newId } from '../store/ids.ts';

@@ -1,7 +1,8 @@
+import { setImmediate } from 'node:timers/promises';
 import { Webhook } from 'standardwebhooks';
 import type { Deps } from '../flows/deps.ts';
 import { sequenceEvents } from '../store/events.ts';
-import { leaseDueDeliveries, queueDeliveries, recordAttempts, type Attempt, type DueDelivery } from '../store/webhooks.ts';
+import { anyWebhooks, leaseDueDeliveries, queueDeliveries, recordAttempts, type Attempt, type DueDelivery } from '../store/webhooks.ts';
 
 export interface DispatcherOptions {
   /** How often the outbox is looked at when there was nothing to send (default 500 ms). */
@@ -30,7 +31,8 @@ export function startDispatcher(deps: Deps, options: DispatcherOptions = {}) {
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<void> | null = null;
   const loop = async () => {
-    while (!stopping && (await dispatchOnce(deps, options)) > 0);
+    // Requests get their turn between passes: on PGlite every query holds the server's thread.
+    while (!stopping && (await dispatchOnce(deps, options)) > 0) await setImmediate();
   };
   const tick = () => {
     running ??= loop()
@@ -50,11 +52,16 @@ export function startDispatcher(deps: Deps, options: DispatcherOptions = {}) {
   };
 }
 
-/** One pass: place new events, queue them for their subscriptions, send what is due. Returns how many were sent. */
+/**
+ * One pass: place new events in the feed, queue them for their subscriptions, send what is due. Returns how many
+ * events it placed and deliveries it sent: while that is not 0, more may be waiting.
+ */
 export async function dispatchOnce(deps: Deps, options: DispatcherOptions = {}): Promise<number> {
   const timeoutMs = options.timeoutMs ?? 10_000;
   const concurrency = options.concurrency ?? 32;
-  await sequenceEvents(deps.db);
+  // The embedded database runs in the server's thread: a few hundred events a pass keep each pass short.
+  const placed = await sequenceEvents(deps.db, deps.db.engine === 'pglite' ? 500 : 5000);
+  if (!(await anyWebhooks(deps.db))) return placed;
   await queueDeliveries(deps.db, deps.now());
   let sent = 0;
   // Rounds of as many deliveries as go out at once, each leased for one request's time: another process takes a
@@ -67,7 +74,7 @@ export async function dispatchOnce(deps: Deps, options: DispatcherOptions = {}):
     await recordAttempts(deps.db, attempts);
     sent += due.length;
   }
-  return sent;
+  return placed + sent;
 }
 
 /** The body a receiver gets: the event's type and time, its data, and where it stands in the feed. */

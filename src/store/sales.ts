@@ -1,6 +1,6 @@
 import type { Lot } from '../domain/ledger.ts';
 import type { Usage } from '../domain/rules/context.ts';
-import { receiptKey, usageKey, type SaleBook, type SaleItem, type SaleWrite, type Seen } from '../domain/sale.ts';
+import { receiptKey, usageKey, type SaleBook, type SaleItem, type SaleWrite, type Seen } from '../domain/sale-book.ts';
 import type { Channel } from '../domain/rules/context.ts';
 import type { Queryable } from './db.ts';
 import { eventsCte, eventsParam } from './events.ts';

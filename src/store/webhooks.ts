@@ -56,6 +56,12 @@ export async function deleteWebhook(db: Queryable, programId: string, id: string
   return (await db.query('delete from webhooks where program_id = $1 and id = $2 returning id', [programId, id])).length > 0;
 }
 
+/** Whether any programme has an enabled subscription: without one there is nothing to queue or send. */
+export async function anyWebhooks(db: Queryable): Promise<boolean> {
+  const [row] = await db.query<{ any: boolean }>('select exists (select 1 from webhooks where enabled) as any');
+  return row?.any ?? false;
+}
+
 /** Queues, for every enabled subscription, the feed's new events of its types; returns how many were queued. */
 export async function queueDeliveries(db: Queryable, now: Date): Promise<number> {
   const [row] = await db.query<{ queued: number }>(
