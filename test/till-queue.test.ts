@@ -80,7 +80,7 @@ describe('receipts confirmed at the same moment', () => {
     expect((await db.query<{ n: number }>('select count(*)::int as n from receipts where program_id = $1', [p.programId]))[0]?.n).toBe(20);
   });
 
-  it('with campaigns, are priced one by one and get the campaign', async () => {
+  it('with campaigns, are confirmed together and each gets the campaign', async () => {
     const { p, members } = await programmeWithMembers(4, 0);
     const published = await p.call('PUT', '/v1/campaigns/TEA-BONUS', {
       name: 'Чай с бонусом',

@@ -25,6 +25,7 @@ export interface EventPayloads {
   'points.adjusted': { memberId: string; points: number; reason: string; available: number };
   'points.activated': { memberId: string; points: number; available: number };
   'points.expired': { memberId: string; points: number; available: number };
+  'points.expiring': { memberId: string; lotId: string; points: number; expiresAt: string };
   'tier.changed': { memberId: string; from: string | null; to: string; reason: string };
   'campaign.published': { campaign: string; rulesVersion: number; change: 'create' | 'change' | 'remove' };
   'coupon.issued': { code: string; campaign: string; memberId: string; validTo: string; sourceId: string };
@@ -46,6 +47,7 @@ export const eventTypes = [
   'points.adjusted',
   'points.activated',
   'points.expired',
+  'points.expiring',
   'tier.changed',
   'campaign.published',
   'coupon.issued',

@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 
 /** Jobs over every programme, run every few minutes, and daily jobs, run per programme at its local hour. */
-export const intervalJobs = ['activation', 'expiry', 'referrals'] as const;
+export const intervalJobs = ['activation', 'expiry', 'expiry-notice', 'referrals'] as const;
 export const dailyJobs = ['tier-review', 'birthdays', 'idempotency'] as const;
 export type ScheduledJob = (typeof intervalJobs)[number] | (typeof dailyJobs)[number];
 

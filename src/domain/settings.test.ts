@@ -23,6 +23,7 @@ describe('default settings', () => {
       redeemExcluded: { categories: [], skus: [] },
       pendingDays: 14,
       expiry: { kind: 'days', days: 365 },
+      expiryNoticeDays: 14,
       negativeBalance: 'allow',
       cardActivation: 'on_registration',
       enrollOnUnknownCard: true,

@@ -58,6 +58,8 @@ export const settingsSchema = z
     redeemExcluded: exclusion,
     pendingDays: z.number().int().min(0).max(365).default(14),
     expiry: expiryPolicySchema.default({ kind: 'days', days: 365 }),
+    /** How many days before a lot expires the member is told (a points.expiring event); 0 tells nobody. */
+    expiryNoticeDays: z.number().int().min(0).max(365).default(14),
     negativeBalance: z.enum(['allow', 'write_off']).default('allow'),
     cardActivation: z.enum(['on_registration', 'on_first_purchase']).default('on_registration'),
     enrollOnUnknownCard: z.boolean().default(true),

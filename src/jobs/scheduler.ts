@@ -8,7 +8,7 @@ import { runJob, type JobName, type JobReport } from './jobs.ts';
 export interface SchedulerOptions {
   /** Who holds a lease: host, pid and something unique to this scheduler. */
   owner?: string;
-  /** How often the jobs over every programme (activation, expiry, referrals) run. */
+  /** How often the jobs over every programme (activation, expiry, expiry notices, referrals) run. */
   intervalMs: number;
   /** How often the schedule is looked at (default: the interval, at most 15 s). */
   tickMs?: number;
