@@ -22,7 +22,7 @@ const GROUP = 250;
 const PGLITE_GROUP = 10;
 
 /**
- * Confirms many receipts with the same result as confirming them one by one, in order: a group of 250 (25 on
+ * Confirms many receipts with the same result as confirming them one by one, in order: a group of 250 (10 on
  * PGlite) is planned and written as one, in one transaction and a handful of statements. Each receipt is priced,
  * idempotent by (store, number) and answered on its own; a refused one does not affect the others. Receipts that
  * enrol or activate a card or fail a check before pricing, and any group that loses a race with a concurrent
