@@ -141,6 +141,23 @@ async function longAndShortHistories(deps: Deps, programId: string) {
   return { veterans, newcomers };
 }
 
+/** The database's size over the receipts it holds, and the biggest tables with their indexes. */
+async function storagePerReceipt(url: string) {
+  const db = new pg.Client({ connectionString: url });
+  await db.connect();
+  await db.query('vacuum analyze');
+  const [total] = (await db.query<{ bytes: string; receipts: string }>('select pg_database_size(current_database()) as bytes, (select count(*) from receipts) as receipts')).rows;
+  const tables = (
+    await db.query<{ name: string; bytes: string }>(
+      `select c.relname as name, pg_total_relation_size(c.oid) as bytes from pg_class c join pg_namespace n on n.oid = c.relnamespace
+       where n.nspname = current_schema() and c.relkind = 'r' order by 2 desc limit 6`,
+    )
+  ).rows.map((t) => ({ name: t.name, bytes: Number(t.bytes) }));
+  await db.end();
+  const receipts = Number(total?.receipts ?? 0);
+  return { bytes: Number(total?.bytes ?? 0), receipts, bytesPerReceipt: Number(total?.bytes ?? 0) / Math.max(1, receipts), tables };
+}
+
 const everyday = catalogue.filter((p) => p.category !== 'alcohol' && p.category !== 'tobacco');
 
 /** Receipts of 1-20 lines; half of them (the members with points) spend a few points. */
@@ -284,6 +301,10 @@ async function main() {
   const backtestSeconds = (performance.now() - backtestStarted) / 1000;
   results.backtest = { receipts: report.receipts, seconds: backtestSeconds, receiptsPerSecond: report.receipts / backtestSeconds, status: replayed.status };
   log(`backtest: ${report.receipts} receipts in ${backtestSeconds.toFixed(1)} s; server peak ${pgServer.peakMb().toFixed(0)} MB`);
+  // What a receipt costs on disk: the whole database (tables and indexes) over the receipts it holds.
+  const storage = await storagePerReceipt(onPg.env.DATABASE_URL as string);
+  log(`storage: ${storage.bytesPerReceipt.toFixed(0)} bytes a receipt over ${storage.receipts} receipts; ${storage.tables.map((t) => `${t.name} ${(t.bytes / 1e6).toFixed(0)} MB`).join(', ')}`);
+  results.storage = storage;
   // Events to a webhook receiver: 3,000 receipts confirmed while it is paused, then sent.
   const webhookMaker = receiptMaker(onPg, 'w');
   const webhooks = await webhookDelivery(pgServer.base, { admin: onPg.adminKey, pos: onPg.posKey }, Array.from({ length: 3000 }, (_, i) => webhookMaker(i)));
@@ -356,6 +377,7 @@ async function main() {
       '200k in seconds',
     ],
     ['webhook delivery, local receiver', `${webhooks.eventsPerSecond.toFixed(0)} events/s`, '', '>= 1000/s'],
+    ['storage per receipt (tables + indexes)', `${storage.bytesPerReceipt.toFixed(0)} bytes over ${storage.receipts} receipts`, '', '<= 2500 bytes'],
     ['server peak memory (PG / PGlite)', `${pgPeak.toFixed(0)} / ${litePeak.toFixed(0)} MB`, '', '< 300 MB'],
   ];
   if (soakResult)
