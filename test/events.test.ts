@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../src/store/db.ts';
+import { eventPayloads } from '../src/api/event-payloads.ts';
+import type { EventType } from '../src/domain/events.ts';
 import { sequenceEvents } from '../src/store/events.ts';
 import { expectProblem } from './checks.ts';
 import { engine, line, newProgramme, openTestDb, receipt, type Programme } from './harness.ts';
@@ -52,6 +54,8 @@ describe('the event feed', () => {
     expect(items[1]?.payload).toEqual({ memberId: member.id, from: 'base', to: 'gold', reason: 'upgrade' });
     expect(items[6]?.payload).toEqual({ memberId: member.id, fields: ['city'] });
     expect(items[10]?.payload).toMatchObject({ actionId: 'rev-1', actionType: 'review', points: 50 });
+    // Each payload is what the OpenAPI document says its type carries, field for field (parsing drops unknown ones).
+    for (const e of items) expect(eventPayloads[e.type as EventType].parse(e.payload), e.type).toEqual(e.payload);
     // Read on from where one left off, a page at a time.
     expect((await feed(p, 3, 2)).items.map((e) => e.seq)).toEqual([4, 5]);
     expect((await feed(p, last)).items).toEqual([]);

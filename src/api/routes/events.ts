@@ -1,21 +1,28 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { eventTypes } from '../../domain/events.ts';
+import { eventPayloads } from '../event-payloads.ts';
 import type { Deps } from '../../flows/deps.ts';
 import { eventFeed, sequenceEvents } from '../../store/events.ts';
 import { allow, type Env } from '../auth.ts';
 import { json, problems, security } from '../openapi.ts';
 import { problem } from '../problems.ts';
 
+const eventFields = {
+  seq: z.number().int().describe("the event's place in the programme's feed: pass the last one seen as `after`"),
+  id: z.string().describe('unique; a consumer that has seen it may skip it'),
+  version: z.number().int().describe('of the payload: fields are only added within a version'),
+  memberId: z.string().nullable(),
+  occurredAt: z.string(),
+};
+const eventName = (type: string) => `Event${type.replace(/(^|\.)(\w)/g, (_, __, c: string) => c.toUpperCase())}`;
+/** One schema per event type, told apart by `type`: generated clients get a typed payload for each. */
 const feedEvent = z
-  .object({
-    seq: z.number().int().describe("the event's place in the programme's feed: pass the last one seen as `after`"),
-    id: z.string().describe('unique; a consumer that has seen it may skip it'),
-    type: z.enum(eventTypes),
-    version: z.number().int().describe('of the payload: fields are only added within a version'),
-    memberId: z.string().nullable(),
-    occurredAt: z.string(),
-    payload: z.record(z.string(), z.unknown()),
-  })
+  .discriminatedUnion(
+    'type',
+    eventTypes.map((type) => z.object({ ...eventFields, type: z.literal(type), payload: eventPayloads[type] }).openapi(eventName(type))) as unknown as [
+      z.ZodObject<typeof eventFields & { type: z.ZodLiteral<(typeof eventTypes)[number]>; payload: z.ZodType }>,
+    ],
+  )
   .openapi('Event');
 
 /** What happened in the programme, in order: a feed integrators read from where they left off. */
