@@ -88,3 +88,46 @@ export function couponResults(verdicts: readonly CouponVerdict[], applied: reado
 
 export const giftsOf = (pricing: Pricing) =>
   pricing.campaigns.flatMap((c) => c.rewards.flatMap((r) => (r.kind === 'gift' ? [{ sku: r.sku, name: r.name, quantity: r.quantity, campaign: c.campaign }] : [])));
+
+/** A receipt as stored. */
+export interface ReceiptRecord {
+  id: string;
+  storeCode: string;
+  number: string;
+  memberId: string | null;
+  cardNumber: string | null;
+  status: 'confirmed' | 'cancelled';
+  settingsVersion: number;
+  tierCode: string | null;
+  currency: string;
+  total: number;
+  pointsSpent: number;
+  pointsDiscount: number;
+  pointsEarned: number;
+  purchasedAt: Date;
+  createdAt: Date;
+  requestHash: string;
+  rulesVersion: number;
+  campaignDiscount: number;
+  /** The key (or the system's own work) that made the receipt. */
+  createdBy: string | null;
+}
+
+export interface LineRecord {
+  lineNo: number;
+  sku: string;
+  name: string | null;
+  category: string | null;
+  brand: string | null;
+  quantity: number;
+  price: number;
+  discount: number;
+  amount: number;
+  isReward: boolean;
+  /** Sold by weight: part of it may be returned. */
+  weighed: boolean;
+  campaignDiscount: number;
+  pointsEarned: number;
+  pointsSpent: number;
+  pointsDiscount: number;
+}

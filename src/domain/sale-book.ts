@@ -6,7 +6,7 @@ import type { Coupon } from './coupons.ts';
 import type { DomainEvent } from './events.ts';
 import type { Balance, Lot } from './ledger.ts';
 import type { PricingFailure } from './pricing.ts';
-import type { ConfirmedReceipt, ReceiptInput } from './receipt.ts';
+import type { ConfirmedReceipt, LineRecord, ReceiptInput, ReceiptRecord } from './receipt.ts';
 import { ageOn, localTime, periodOf } from './rules/calendar.ts';
 import type { Channel, Usage } from './rules/context.ts';
 import type { CompiledRuleSet } from './rules/engine.ts';
@@ -111,46 +111,8 @@ export type SaleOutcome<T> = { ok: true; value: T } | SaleFailure;
 
 /** Everything a list of plans writes, in one statement. */
 export interface SaleWrite {
-  receipts: {
-    id: string;
-    storeCode: string;
-    number: string;
-    memberId: string | null;
-    cardNumber: string | null;
-    status: 'confirmed';
-    settingsVersion: number;
-    tierCode: string | null;
-    currency: string;
-    total: number;
-    pointsSpent: number;
-    pointsDiscount: number;
-    pointsEarned: number;
-    purchasedAt: Date;
-    createdAt: Date;
-    requestHash: string;
-    rulesVersion: number;
-    campaignDiscount: number;
-    createdBy: string;
-    response: ConfirmedReceipt;
-  }[];
-  lines: {
-    receiptId: string;
-    lineNo: number;
-    sku: string;
-    name: string | null;
-    category: string | null;
-    brand: string | null;
-    quantity: number;
-    price: number;
-    discount: number;
-    amount: number;
-    isReward: boolean;
-    weighed: boolean;
-    campaignDiscount: number;
-    pointsEarned: number;
-    pointsSpent: number;
-    pointsDiscount: number;
-  }[];
+  receipts: (ReceiptRecord & { status: 'confirmed'; response: ConfirmedReceipt })[];
+  lines: (LineRecord & { receiptId: string })[];
   entries: { id: string; memberId: string; kind: 'receipt' | 'activation' | 'expiry'; receiptId?: string; partner?: string | null; at: Date }[];
   postings: { entryId: string; seq: number; memberId: string; account: string; lotId: string | null; amount: number; at: Date }[];
   newLots: (Lot & { memberId: string; entryId: string })[];
