@@ -35,7 +35,6 @@ const spendable = (spending: number) =>
     soon: new Date(p.now().getTime() + 30 * DAY),
     qualifying: [],
     window: null,
-    countPurchases: false,
     usage: [],
     budgets: [],
     coupons: [],

@@ -25,6 +25,8 @@ export interface SaleMember {
   attributes: Record<string, unknown>;
   pointsAvailable: number;
   pointsPending: number;
+  /** Confirmed receipts before this plan's. */
+  activity: { purchases: number };
 }
 
 /** A member as the plan moves through their receipts. */
@@ -38,8 +40,6 @@ export interface MemberState {
   tierCode: string | null;
   /** The qualifying value in the tier window; null when there is no window to decide in. */
   qualifying: number | null;
-  /** Confirmed receipts so far. */
-  purchases: number;
   /** Use of limited campaigns as read, by `usageKey`. */
   usage: Map<string, Usage>;
   /** What campaigns gave on receipts of this plan (they count towards limits too). */
@@ -166,7 +166,7 @@ export function limitPeriods(rules: CompiledRuleSet, at: Date, timezone: string)
 
 export const newMemberState = (
   member: SaleMember,
-  read: { lots: Lot[]; activeElsewhere: number; qualifying: number | null; purchases: number; usage: Map<string, Usage>; referralPending: boolean },
+  read: { lots: Lot[]; activeElsewhere: number; qualifying: number | null; usage: Map<string, Usage>; referralPending: boolean },
 ): MemberState => ({
   member,
   balance: { available: member.pointsAvailable, pending: member.pointsPending },
@@ -174,7 +174,6 @@ export const newMemberState = (
   activeElsewhere: read.activeElsewhere,
   tierCode: member.tierCode,
   qualifying: read.qualifying,
-  purchases: read.purchases,
   usage: read.usage,
   grants: [],
   referralPending: read.referralPending,

@@ -73,7 +73,7 @@ export function priceSale(book: SaleBook, item: SaleItem, now: Date): SaleOutcom
           birthDate: state.member.birthDate,
           joinedAt: state.member.createdAt,
           attributes: memberAttributes(state.member, at, settings.timezone),
-          purchases: state.purchases,
+          purchases: state.member.activity.purchases + state.tally.purchases,
         }
       : null,
     couponFor: new Set(verdicts.flatMap((v) => (v.ok ? [v.coupon.campaign] : []))),
@@ -172,7 +172,6 @@ export function planSale(book: SaleBook, item: SaleItem, write: SaleWrite, now: 
 
   // Upgrades as soon as the member qualifies (the review job moves people down).
   if (state && draft) {
-    state.purchases += 1;
     count(state, purchasedAt, pricing);
     const top = settings.tiers[settings.tiers.length - 1];
     if (state.qualifying !== null) {

@@ -12,7 +12,7 @@ import type { Queryable } from '../store/db.ts';
 import { newEvent, recordEvents } from '../store/events.ts';
 import { newId } from '../store/ids.ts';
 import { setTier, type Member } from '../store/members.ts';
-import { budgetsLeft, insertGrants, memberUsage, takeBudget, type VersionedRules } from '../store/rules.ts';
+import { budgetSlotOf, budgetsLeft, insertGrants, memberUsage, takeBudget, type VersionedRules } from '../store/rules.ts';
 import { RaceLost } from './transaction.ts';
 
 export interface CampaignSetup {
@@ -97,8 +97,6 @@ export async function campaignSetup(
   return { context, coupons: verdicts };
 }
 
-/** Tills start looking for budget in different counter rows: the member's own, by a hash of their id. */
-const slotHint = (id: string) => [...id].reduce((h, ch) => (h * 31 + ch.charCodeAt(0)) >>> 0, 7);
 
 /**
  * Writes what campaigns did, in the flow's transaction: budgets taken (a lost race re-runs the flow, which then
@@ -126,7 +124,7 @@ export async function recordCampaigns(
     // Only the kinds the budget limits are taken from it.
     const points = budget.points === undefined ? 0 : c.points;
     const discount = budget.discount === undefined ? 0 : c.discount;
-    if ((points || discount) && !(await takeBudget(tx, programId, c.campaign, points, discount, slotHint(a.member?.id ?? a.sourceId))))
+    if ((points || discount) && !(await takeBudget(tx, programId, c.campaign, points, discount, budgetSlotOf(a.member?.id ?? a.sourceId))))
       throw new RaceLost(`budget of ${c.campaign}`);
   }
   const events = [];

@@ -58,7 +58,6 @@ async function openBook(tx: Queryable, programId: string, now: Date, context: Sa
     // A member at the top tier has nothing to qualify for until the review.
     qualifying: [...members.values()].filter((m) => tierWindow(settings, m, now)).map((m) => m.id),
     window,
-    countPurchases: ruleSet.rules.countsPurchases,
     usage: [...usage.values()],
     budgets: campaigns.filter((c) => c.limits.budget).map((c) => c.code),
     coupons: [...new Set(sales.flatMap((s) => (s.input.coupons ?? []).map(normaliseCode)))],

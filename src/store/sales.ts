@@ -7,7 +7,7 @@ import { eventsCte, eventsParam } from './events.ts';
 import { lotFromJson, type LotJson } from './ledger.ts';
 import { qualifyingValueSql, type Member, listMembersWhere } from './members.ts';
 import { toVersioned, type SettingsRow } from './programs.ts';
-import { latestRulesVersionSql } from './rules.ts';
+import { BUDGET_SLOTS, budgetSlotOf, latestRulesVersionSql } from './rules.ts';
 import type { VersionedSettings } from '../domain/settings.ts';
 
 // The reads and the one write of the sale path: a few round trips for one receipt or a whole batch.
@@ -53,14 +53,13 @@ export interface MemberView {
   lots: Lot[];
   activeElsewhere: number;
   qualifying: number | null;
-  purchases: number;
   usage: Map<string, Usage>;
   referralPending: boolean;
 }
 
 /**
  * What a list of sales needs once its members are locked, in one round trip: earlier answers to the same
- * (store, number), the members' open lots, qualifying values in the tier window, purchase counts, use of limited
+ * (store, number), the members' open lots, qualifying values in the tier window, use of limited
  * campaigns in their periods, pending referrals, what is left of budgets, and the presented coupons.
  */
 export async function saleView(
@@ -75,7 +74,6 @@ export async function saleView(
     /** Members whose tier may still go up: their qualifying value in the window is read. */
     qualifying: string[];
     window: { metric: 'points_earned' | 'amount_spent'; since: Date } | null;
-    countPurchases: boolean;
     usage: { memberId: string; campaign: string; since: Date | null; until: Date | null }[];
     budgets: string[];
     coupons: string[];
@@ -86,7 +84,6 @@ export async function saleView(
     lots: LotJson[];
     elsewhere: { memberId: string; points: number }[];
     qualifying: { memberId: string; value: number }[];
-    purchases: { memberId: string; n: number }[];
     usage: { memberId: string; campaign: string; since: string | null; until: string | null; points: number; discount: number; uses: number }[];
     referrals: string[];
     budgets: { campaign: string; points: number; discount: number }[];
@@ -104,9 +101,9 @@ export async function saleView(
   }>(
     `with open as (
        select o.member_id, o.id, o.state, o.amount, o.remaining, o.activates_at, o.expires_at, o.created_at,
-         coalesce(o.state = 'pending' or o.expires_at <= $15 or sum(o.remaining) filter (where o.state = 'active' and (o.expires_at is null or o.expires_at > $15))
+         coalesce(o.state = 'pending' or o.expires_at <= $14 or sum(o.remaining) filter (where o.state = 'active' and (o.expires_at is null or o.expires_at > $14))
            over (partition by o.member_id order by o.expires_at nulls last, o.created_at, o.id collate "C") - o.remaining < n.spending, false) as wanted
-       from lots o join unnest($4::text[], $16::bigint[]) as n(member_id, spending) on o.member_id = n.member_id
+       from lots o join unnest($4::text[], $15::bigint[]) as n(member_id, spending) on o.member_id = n.member_id
        where o.program_id = $1 and o.remaining > 0)
      select
        (select coalesce(json_agg(json_build_object('storeCode', r.store_code, 'number', r.number, 'requestHash', r.request_hash,
@@ -120,28 +117,26 @@ export async function saleView(
         from (select member_id, sum(remaining) as points from open where not wanted and state = 'active' group by member_id) e) as elsewhere,
        case when $5::text is null then '[]'::json
          else (select coalesce(json_agg(json_build_object('memberId', m.id, 'value', ${qualifyingValueSql('m.id', '$5', '$6')})), '[]')
-               from unnest($14::text[]) as m(id))
+               from unnest($13::text[]) as m(id))
        end as qualifying,
-       (select coalesce(json_agg(json_build_object('memberId', id, 'n', purchases)), '[]') from members
-        where program_id = $1 and id = any($4::text[]) and $7) as purchases,
        (select coalesce(json_agg(json_build_object('memberId', u.member_id, 'campaign', u.campaign, 'since', u.since, 'until', u.until,
           'points', u.points, 'discount', u.discount, 'uses', u.uses)), '[]')
         from (select p.member_id, p.campaign, p.since, p.until, coalesce(sum(g.points), 0) as points,
                 coalesce(sum(g.discount), 0) as discount, count(*)::int as uses
-              from unnest($8::text[], $9::text[], $10::timestamptz[], $11::timestamptz[]) as p(member_id, campaign, since, until)
+              from unnest($7::text[], $8::text[], $9::timestamptz[], $10::timestamptz[]) as p(member_id, campaign, since, until)
               join campaign_grants g on g.program_id = $1 and g.member_id = p.member_id and g.campaign = p.campaign
                 and (p.since is null or g.created_at >= p.since) and (p.until is null or g.created_at < p.until) and g.reversed_at is null
               group by p.member_id, p.campaign, p.since, p.until) u) as usage,
        array(select referee_id from referrals where program_id = $1 and referee_id = any($4::text[]) and status = 'pending') as referrals,
        (select coalesce(json_agg(json_build_object('campaign', campaign, 'points', points, 'discount', discount)), '[]')
         from (select campaign, sum(points_left) as points, sum(discount_left) as discount from campaign_budgets
-              where program_id = $1 and campaign = any($12::text[]) group by campaign) b) as budgets,
+              where program_id = $1 and campaign = any($11::text[]) group by campaign) b) as budgets,
        (select coalesce(json_agg(json_build_object('code', c.code, 'campaign', c.campaign, 'memberId', c.member_id, 'maxUses', c.max_uses,
           'perMember', c.per_member, 'uses', c.uses, 'validFrom', c.valid_from, 'validTo', c.valid_to,
           'byMember', (select json_object_agg(u.member_id, u.n) from (select r.member_id, count(*) as n from coupon_redemptions r
              where r.program_id = $1 and r.code = c.code and r.member_id = any($4::text[]) and r.restored_at is null
              group by r.member_id) u))), '[]')
-        from coupons c where c.program_id = $1 and c.code = any($13::text[])) as coupons`,
+        from coupons c where c.program_id = $1 and c.code = any($12::text[])) as coupons`,
     [
       programId,
       want.keys.map((k) => k.storeCode),
@@ -149,7 +144,6 @@ export async function saleView(
       want.memberIds,
       want.window?.metric ?? null,
       want.window?.since ?? null,
-      want.countPurchases,
       want.usage.map((u) => u.memberId),
       want.usage.map((u) => u.campaign),
       want.usage.map((u) => u.since),
@@ -162,13 +156,12 @@ export async function saleView(
     ],
   );
   const members = new Map<string, MemberView>(
-    want.memberIds.map((id) => [id, { lots: [], activeElsewhere: 0, qualifying: null, purchases: 0, usage: new Map(), referralPending: false }]),
+    want.memberIds.map((id) => [id, { lots: [], activeElsewhere: 0, qualifying: null, usage: new Map(), referralPending: false }]),
   );
   const of = (id: string) => members.get(id) as MemberView;
   for (const l of row?.lots ?? []) of(l.memberId).lots.push(lotFromJson(l));
   for (const e of row?.elsewhere ?? []) of(e.memberId).activeElsewhere = Number(e.points);
   for (const q of row?.qualifying ?? []) of(q.memberId).qualifying = Number(q.value);
-  for (const p of row?.purchases ?? []) of(p.memberId).purchases = Number(p.n);
   const time = (t: string | null) => (t ? new Date(t) : null);
   for (const u of row?.usage ?? [])
     of(u.memberId).usage.set(usageKey(u.campaign, time(u.since), time(u.until)), { points: Number(u.points), discount: Number(u.discount), uses: u.uses });
@@ -201,9 +194,6 @@ const jsonParam = (value: unknown): string => {
   return text.includes('\\ud') ? text.replace(LONE_SURROGATE, '$1\\ufffd') : text;
 };
 
-/** Budget counters: the hint picks the slot a till tries first, so tills of different members rarely meet. */
-const BUDGET_SLOTS = 8;
-const slotHint = (id: string) => [...id].reduce((h, ch) => (h * 31 + ch.charCodeAt(0)) >>> 0, 7) % BUDGET_SLOTS;
 
 export interface WrittenSales {
   /** Receipts inserted: fewer than planned means a concurrent copy of one won the race. */
@@ -341,7 +331,7 @@ export async function writeSales(db: Queryable, programId: string, w: SaleWrite)
       budgets.map(([c]) => c),
       budgets.map(([, t]) => t.points),
       budgets.map(([, t]) => t.discount),
-      budgets.map(([, t]) => slotHint(t.hint)),
+      budgets.map(([, t]) => budgetSlotOf(t.hint)),
       limited.map(([code]) => code),
       limited.map(([, n]) => n),
       jsonParam(w.redemptions),
