@@ -16,8 +16,9 @@ const pointsMoved = z.object({ memberId: member, points, available: points.descr
 export const eventPayloads: { [T in EventType]: z.ZodType<EventPayloads[T]> } = {
   'member.created': z.object({ memberId: member, source: z.string().nullable(), channel: z.string().nullable(), cards: z.array(z.string()) }),
   'member.updated': z.object({ memberId: member, fields: z.array(z.string()).describe('the profile fields that changed') }),
+  'member.erased': z.object({ memberId: member, cards: z.array(z.string()).describe('their cards, all blocked with it') }),
   'card.issued': z.object({ memberId: member, cardNumber: z.string(), kind: z.string() }),
-  'card.blocked': z.object({ memberId: member, cardNumber: z.string(), reason: z.string().nullable(), replacedBy: z.string().nullable() }),
+  'card.blocked': z.object({ memberId: member, cardNumber: z.string(), reason: z.string().nullable().describe('null once the member is erased'), replacedBy: z.string().nullable() }),
   'receipt.confirmed': z.object({
     receiptId: id,
     storeCode: z.string(),

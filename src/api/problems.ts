@@ -32,6 +32,7 @@ export const statuses: Record<ProblemCode, ContentfulStatusCode> = {
   not_found: 404,
   route_not_found: 404,
   member_not_found: 404,
+  member_erased: 410,
   card_not_found: 404,
   store_not_found: 404,
   store_not_allowed: 403,

@@ -142,6 +142,7 @@ export const member = memberProfile
       .openapi('MemberActivity'),
     createdAt: z.string(),
     updatedAt: z.string(),
+    erasedAt: z.string().nullable().describe('when their personal data was erased at their request (`POST /v1/members/{id}/erase`)'),
   })
   .openapi('Member');
 

@@ -29,6 +29,7 @@ export const matrix = {
   'members:pii': { holders: ['admin', 'marketer', 'pos', 'readonly+pii'], does: "see or search by members' personal data" },
   'members:enrol': { holders: ['admin', 'pos', 'partner+partnersMayEnrol'], does: 'enrol members' },
   'members:edit': { holders: ['admin', 'pos'], does: "change members' profiles" },
+  'members:erase': { holders: ['admin'], does: "erase a member's personal data at their request" },
   cards: { holders: ['admin', 'pos'], does: 'issue or block cards' },
   adjust: { holders: ['admin', 'marketer'], does: 'adjust points by hand' },
   events: { holders: ['admin', 'pos'], does: "record members' actions" },

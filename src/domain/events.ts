@@ -5,6 +5,7 @@
 export interface EventPayloads {
   'member.created': { memberId: string; source: string | null; channel: string | null; cards: string[] };
   'member.updated': { memberId: string; fields: string[] };
+  'member.erased': { memberId: string; cards: string[] };
   'card.issued': { memberId: string; cardNumber: string; kind: string };
   'card.blocked': { memberId: string; cardNumber: string; reason: string | null; replacedBy: string | null };
   'receipt.confirmed': {
@@ -39,6 +40,7 @@ export type EventType = keyof EventPayloads;
 export const eventTypes = [
   'member.created',
   'member.updated',
+  'member.erased',
   'card.issued',
   'card.blocked',
   'receipt.confirmed',

@@ -16,6 +16,7 @@ import type { IssuedCoupon } from '../domain/receipt.ts';
 import type { Deps } from './deps.ts';
 import { settleLots } from './lots.ts';
 import { fail, ok, type Outcome } from './outcome.ts';
+import { erasedRefusal } from './personal-data.ts';
 import { inTransaction, requestHash } from './transaction.ts';
 
 export interface ActionInput {
@@ -108,6 +109,7 @@ export async function recordAction(deps: Deps, programId: string, input: ActionI
   return inTransaction(deps.db, async (tx) => {
     const member = await findMember(tx, programId, { id: input.memberId }, true);
     if (!member) return fail('member_not_found', `no member ${input.memberId}`);
+    if (member.erasedAt) return erasedRefusal(member);
     return recordActionOf(tx, programId, member, input, deps.now());
   });
 }

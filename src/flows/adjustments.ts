@@ -10,6 +10,7 @@ import { recordAudit } from '../store/rules.ts';
 import type { Deps } from './deps.ts';
 import { settleLots } from './lots.ts';
 import { fail, ok, type Outcome } from './outcome.ts';
+import { erasedRefusal } from './personal-data.ts';
 import { idempotent } from './transaction.ts';
 
 export interface AdjustmentInput {
@@ -31,6 +32,7 @@ export async function adjustPoints(
     const now = deps.now();
     const member = await findMember(tx, programId, { id: memberId }, true);
     if (!member) return fail('member_not_found', `no member ${memberId}`);
+    if (member.erasedAt) return erasedRefusal(member);
     const { settings } = await loadSettings(tx, programId);
     const ledger = await settleLots(tx, programId, memberId, { available: member.pointsAvailable, pending: member.pointsPending }, now);
     const draft = openDraft(ledger.balance, ledger.lots);

@@ -137,6 +137,14 @@ async function confirmTogether(
     return byPhone.get(phones.get(i) ?? '');
   };
 
+  // A receipt for an erased member goes alone, to be refused as the single path refuses it.
+  receipts.forEach((r, i) => {
+    if (!deferred.has(i) && memberOf(r, i)?.erasedAt) {
+      oneByOne.push(i);
+      deferred.add(i);
+    }
+  });
+
   // A member's receipts keep their order: once one of them goes alone, so do the ones after it.
   const firstAlone = new Map<string, number>();
   for (const i of oneByOne) {

@@ -6,6 +6,7 @@ import { findMember } from '../store/members.ts';
 import { latestRules, recordAudit } from '../store/rules.ts';
 import type { Deps } from './deps.ts';
 import { fail, ok, type Outcome } from './outcome.ts';
+import { erasedRefusal } from './personal-data.ts';
 import { idempotent } from './transaction.ts';
 
 const DEFAULT_PATTERN = 'KOP-XXXX-XXXX';
@@ -74,7 +75,9 @@ export async function generateCoupons(deps: Deps, programId: string, input: Coup
     const { rules } = await latestRules(tx, programId);
     if (!rules.ruleSet.campaigns.some((c) => c.code === input.campaign)) return fail('campaign_not_found', `no campaign ${input.campaign} in the published rules`);
     const memberId = input.memberId ?? null;
-    if (memberId && !(await findMember(tx, programId, { id: memberId }))) return fail('member_not_found', `no member ${memberId}`);
+    const member = memberId ? await findMember(tx, programId, { id: memberId }) : null;
+    if (memberId && !member) return fail('member_not_found', `no member ${memberId}`);
+    if (member?.erasedAt) return erasedRefusal(member);
 
     const batch = newId('cpb');
     const fixed = input.code === undefined ? null : normaliseCode(input.code);

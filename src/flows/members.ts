@@ -7,12 +7,13 @@ import { activateCard, blockCard, findCard, insertCard, type Card } from '../sto
 import type { Queryable } from '../store/db.ts';
 import { newEvent, recordEvents } from '../store/events.ts';
 import { newId } from '../store/ids.ts';
-import { findMember, insertMember, locateForReceipt, updateProfile, type Member, type MemberKey, type MemberProfile } from '../store/members.ts';
+import { erasePersonalData, findMember, insertMember, locateForReceipt, updateProfile, type Member, type MemberKey, type MemberProfile } from '../store/members.ts';
 import { loadSettings, receiptContext, type ReceiptContext } from '../store/programs.ts';
 import type { Deps } from './deps.ts';
 import { fail, ok, type Outcome } from './outcome.ts';
 import { idempotent, inTransaction } from './transaction.ts';
 import { recordActionOf } from './actions.ts';
+import { erasedRefusal } from './personal-data.ts';
 import { linkReferral } from './referrals.ts';
 import { latestRules, recordAudit } from '../store/rules.ts';
 
@@ -150,6 +151,7 @@ export async function updateMember(deps: Deps, programId: string, id: string, pa
   return inTransaction(deps.db, async (tx) => {
     const member = await findMember(tx, programId, { id }, true);
     if (!member) return fail('member_not_found', `no member ${id}`);
+    if (member.erasedAt) return erasedRefusal(member);
     const was = profileOf(member);
     const checked = await checkProfile(tx, programId, { ...was, ...stripUndefined(patch) }, id);
     if (!checked.ok) return checked;
@@ -161,6 +163,24 @@ export async function updateMember(deps: Deps, programId: string, id: string, pa
       await recordEvents(tx, programId, [newEvent('member.updated', now, { memberId: id, fields: changed })]);
     }
     return ok(await updateProfile(tx, programId, id, checked.value, now));
+  });
+}
+
+/**
+ * Erases a member's personal data at their request: their profile, contacts and consents go, their cards are
+ * blocked, and the audit trail keeps which fields changed but not the values. The member stays without them, so
+ * their receipts, points and the programme's figures still add up; returns of their receipts still work.
+ */
+export async function eraseMember(deps: Deps, programId: string, id: string, by: Principal) {
+  return inTransaction(deps.db, async (tx) => {
+    const member = await findMember(tx, programId, { id }, true);
+    if (!member) return fail('member_not_found', `no member ${id}`);
+    if (member.erasedAt) return erasedRefusal(member);
+    const now = deps.now();
+    const cards = await erasePersonalData(tx, programId, id, now);
+    await audit(tx, programId, by, now, { action: 'erase', entity: 'member', entityId: id, after: { erasedAt: now, cards } });
+    await recordEvents(tx, programId, [newEvent('member.erased', now, { memberId: id, cards })]);
+    return ok((await findMember(tx, programId, { id })) as Member);
   });
 }
 
@@ -196,6 +216,7 @@ export async function addCard(deps: Deps, programId: string, memberId: string, n
   return inTransaction(deps.db, async (tx) => {
     const member = await findMember(tx, programId, { id: memberId }, true);
     if (!member) return fail('member_not_found', `no member ${memberId}`);
+    if (member.erasedAt) return erasedRefusal(member);
     const { settings } = await loadSettings(tx, programId);
     const now = deps.now();
     const card = number
@@ -291,6 +312,7 @@ export async function memberForReceipt(
   const found = (member: Member | null, newCard = false) => ok({ member, cardNumber: ref?.cardNumber ?? null, newCard, context });
   if (!ref) return found(null);
   if (located) {
+    if (located.member.erasedAt) return erasedRefusal(located.member);
     if (located.cardStatus === 'blocked') return fail('card_blocked', 'this card is blocked; use the replacement card');
     if (located.cardStatus === 'inactive' && confirm) await activateCard(tx, programId, ref.cardNumber as string, now);
     return found(located.member);

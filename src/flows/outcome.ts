@@ -3,6 +3,7 @@ export type FailureCode =
   | 'validation_failed'
   | 'not_found'
   | 'member_not_found'
+  | 'member_erased'
   | 'card_not_found'
   | 'store_not_found'
   | 'store_not_allowed'

@@ -1,6 +1,7 @@
 import { may, type Principal } from '../domain/access.ts';
 import type { Card } from '../store/cards.ts';
 import type { Member } from '../store/members.ts';
+import { fail } from './outcome.ts';
 
 // What a key without members' personal data (a partner, a readonly key without the pii grant) sees.
 
@@ -21,3 +22,6 @@ export const cardFor = (by: Principal, card: Card): Card => (may(by, 'members:pi
 /** A referral tree names the members brought; without personal data the names are left out. */
 export const referralsFor = <T extends { name: string | null; referrals: T[] }>(by: Principal, nodes: T[]): T[] =>
   may(by, 'members:pii') ? nodes : nodes.map((n) => ({ ...n, name: null, referrals: referralsFor(by, n.referrals) }));
+
+/** A member erased at their request takes no part any more: nothing new is written for them. */
+export const erasedRefusal = (m: Pick<Member, 'id'>) => fail('member_erased', `member ${m.id} was erased at their request`);

@@ -15,6 +15,7 @@ import { latestRules } from '../store/rules.ts';
 import type { Deps } from './deps.ts';
 import { settleLots } from './lots.ts';
 import { fail, ok, type Outcome } from './outcome.ts';
+import { erasedRefusal } from './personal-data.ts';
 import { inTransaction } from './transaction.ts';
 
 /** The member's referral code, made on first request. */
@@ -22,12 +23,14 @@ export async function referralCode(deps: Deps, programId: string, memberId: stri
   return inTransaction(deps.db, async (tx) => {
     for (;;) {
       const [row] = await tx.query<{ referral_code: string }>(
-        `update members set referral_code = coalesce(referral_code, $3) where program_id = $1 and id = $2
+        `update members set referral_code = coalesce(referral_code, $3) where program_id = $1 and id = $2 and erased_at is null
          and not exists (select 1 from members where program_id = $1 and referral_code = $3) returning referral_code`,
         [programId, memberId, fillPattern('XXXXXXXX', randomInt)],
       );
       if (row) return ok({ code: row.referral_code });
-      if (!(await findMember(tx, programId, { id: memberId }))) return fail('member_not_found', `no member ${memberId}`);
+      const member = await findMember(tx, programId, { id: memberId });
+      if (!member) return fail('member_not_found', `no member ${memberId}`);
+      if (member.erasedAt) return erasedRefusal(member);
     }
   });
 }

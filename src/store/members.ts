@@ -25,11 +25,13 @@ export interface Member extends MemberProfile {
   activity: { purchases: number; firstPurchaseAt: Date | null; lastPurchaseAt: Date | null; paid: number; pointsEarned: number; pointsSpent: number };
   createdAt: Date;
   updatedAt: Date;
+  /** When their personal data was erased at their request; the member stays, without it, for the ledger. */
+  erasedAt: Date | null;
 }
 
 const columns = `id, external_id, phone, email, name, birth_date, gender, city, attributes, source, channel, consents,
   tier_code, points_available, points_pending, created_at, updated_at, purchases, first_purchase_at, last_purchase_at, paid_total,
-  points_earned, points_spent`;
+  points_earned, points_spent, erased_at`;
 
 type Row = {
   id: string;
@@ -55,6 +57,7 @@ type Row = {
   paid_total: number;
   points_earned: number;
   points_spent: number;
+  erased_at: Date | null;
 };
 
 const toMember = (r: Row): Member => ({
@@ -83,6 +86,7 @@ const toMember = (r: Row): Member => ({
     pointsEarned: Number(r.points_earned),
     pointsSpent: Number(r.points_spent),
   },
+  erasedAt: r.erased_at,
 });
 
 /** The profile's eleven columns, external_id through consents, in table order. */
@@ -133,6 +137,47 @@ export async function updateProfile(db: Queryable, programId: string, id: string
     ],
   );
   return toMember(row as Row);
+}
+
+/** A JSON object column with its keys kept and their values null. */
+const keysOnly = (column: string) =>
+  `case when jsonb_typeof(${column}) = 'object' then (select jsonb_object_agg(k, null) from jsonb_object_keys(${column}) k) else ${column} end`;
+
+/**
+ * Erases a member's personal data: the profile, contacts, consents and referral code; the block reasons of their
+ * cards, which are blocked; the values in the audit records of them and their cards (which fields changed stays);
+ * the attributes of their recorded actions, the reasons in their card events and the stored answer to their
+ * registration. Answers the cards it blocked.
+ */
+export async function erasePersonalData(db: Queryable, programId: string, id: string, now: Date): Promise<string[]> {
+  await db.query(
+    `update members set external_id = null, phone = null, email = null, name = null, birth_date = null, gender = null,
+       city = null, attributes = '{}', consents = '{"email": false, "sms": false, "push": false}', referral_code = null,
+       erased_at = $3, updated_at = $3
+     where program_id = $1 and id = $2`,
+    [programId, id, now],
+  );
+  const blocked = await db.query<{ number: string }>(
+    `update cards set status = 'blocked', block_reason = null, blocked_at = coalesce(blocked_at, $3)
+     where program_id = $1 and member_id = $2 returning number`,
+    [programId, id, now],
+  );
+  const cards = blocked.map((c) => c.number).sort();
+  // Field names stay (what changed, and when); their values go.
+  await db.query(
+    `update audit_log set before = ${keysOnly('before')}, after = ${keysOnly('after')}
+     where program_id = $1 and ((entity = 'member' and entity_id = $2) or (entity = 'card' and entity_id = any($3::text[])))`,
+    [programId, id, cards],
+  );
+  // A registration's stored answer names the member with their contacts.
+  await db.query(`delete from idempotency_keys where program_id = $1 and response->'member'->>'id' = $2`, [programId, id]);
+  await db.query(`update member_events set attributes = '{}' where program_id = $1 and member_id = $2 and attributes <> '{}'`, [programId, id]);
+  await db.query(
+    `update events set payload = payload || '{"reason": null}'
+     where program_id = $1 and member_id = $2 and type = 'card.blocked' and payload->>'reason' is not null`,
+    [programId, id],
+  );
+  return cards;
 }
 
 export type MemberKey = { id: string } | { externalId: string } | { phone: string } | { email: string } | { cardNumber: string };

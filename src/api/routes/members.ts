@@ -2,7 +2,7 @@ import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { actorOf, may, namingNeeds } from '../../domain/access.ts';
 import { adjustPoints } from '../../flows/adjustments.ts';
 import type { Deps } from '../../flows/deps.ts';
-import { addCard, blockMemberCard, lookupMember, registerMember, updateMember } from '../../flows/members.ts';
+import { addCard, blockMemberCard, eraseMember, lookupMember, registerMember, updateMember } from '../../flows/members.ts';
 import { cardFor, memberFor } from '../../flows/personal-data.ts';
 import { findCard, memberCards } from '../../store/cards.ts';
 import { history } from '../../store/ledger.ts';
@@ -83,6 +83,22 @@ export function memberRoutes(deps: Deps) {
       const key = c.get('key');
       const result = await updateMember(deps, key.programId, c.req.valid('param').id, c.req.valid('json'), key);
       return result.ok ? c.json(memberFor(key, result.value) as never, 200) : failure(c, result);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post', path: '/v1/members/{id}/erase', tags, security, middleware: [allow('members:erase')] as const,
+      summary: 'Erase a member’s personal data at their request: profile, contacts and consents go, cards are blocked; points, receipts and the ledger stay without a name',
+      description:
+        'After it, the member answers `410 member_erased` to receipts, actions, adjustments, profile changes and new cards; returns of their earlier receipts still work. The audit trail keeps which fields changed and when, without the values.',
+      request: { params: memberId },
+      responses: { 200: json(member, 'the member as they are now'), ...problems },
+    }),
+    async (c) => {
+      const key = c.get('key');
+      const result = await eraseMember(deps, key.programId, c.req.valid('param').id, key);
+      return result.ok ? c.json(result.value as never, 200) : failure(c, result);
     },
   );
 
