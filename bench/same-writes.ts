@@ -23,9 +23,9 @@ export async function sameWritesTps(pgbench: string, url: string, programId: str
   await db.query('drop table if exists bench_cards');
   await db.query('create table bench_cards (n int primary key, number text not null)');
   await db.query('insert into bench_cards select n::int, number from unnest($1::text[]) with ordinality as c(number, n)', [memberCards]);
-  // A stored answer of the size tills get back for a receipt of this many lines.
-  const [answer] = await db.query<{ response: string }>(
-    `select response::text from receipts where program_id = $1 and member_id is not null and points_spent > 0
+  // A kept answer of a receipt of this many lines.
+  const [answer] = await db.query<{ answer: string }>(
+    `select answer from receipts where answer is not null and program_id = $1 and member_id is not null and points_spent > 0
      order by abs((select count(*) from receipt_lines l where l.program_id = receipts.program_id and l.receipt_id = receipts.id) - ${LINES}) limit 1`,
     [programId],
   ).then((r) => r.rows);
@@ -45,7 +45,7 @@ for update of m;
 select
   (select coalesce(json_agg(json_build_object('id', id, 'remaining', remaining, 'expiresAt', expires_at)), '[]') from lots
    where program_id = ${p} and member_id = (select member_id from cards where program_id = ${p} and number = (select number from bench_cards where n = :m)) and remaining > 0) as lots,
-  (select response from receipts where program_id = ${p} and store_code = 'MSK-TVER' and number = 'sw-' || :client_id || '-' || :n) as seen,
+  (select answer from receipts where program_id = ${p} and store_code = 'MSK-TVER' and number = 'sw-' || :client_id || '-' || :n) as seen,
   (select coalesce(sum(amount_spent), 0) from member_months where program_id = ${p}
    and member_id = (select member_id from cards where program_id = ${p} and number = (select number from bench_cards where n = :m))
    and month >= date_trunc('month', now() - interval '365 days')::date) as qualifying;
@@ -54,10 +54,10 @@ with who as (select member_id as id from cards where program_id = ${p} and numbe
     order by l.expires_at nulls last, l.created_at limit 1),
   receipt as (
     insert into receipts (program_id, id, store_code, number, member_id, card_number, status, settings_version, tier_code, currency, total,
-      points_spent, points_discount, points_earned, purchased_at, created_at, request_hash, response, rules_version, campaign_discount, created_by)
+      points_spent, points_discount, points_earned, purchased_at, created_at, request_hash, answer, rules_version, campaign_discount, created_by)
     select ${p}, 'rcp_sw' || :client_id || '_' || :n, 'MSK-TVER', 'sw-' || :client_id || '-' || :n, who.id,
       (select number from bench_cards where n = :m), 'confirmed', 1, 'base', 'RUB', 150000, 20, 2000, 74, now(), now(),
-      md5(:n::text), ${literal(answer?.response ?? '{}')}::jsonb, 1, 0, 'bench' from who
+      md5(:n::text), ${literal(answer?.answer ?? '{}')}, 1, 0, 'bench' from who
     on conflict (program_id, store_code, number) do nothing returning id, member_id),
   line as (
     insert into receipt_lines (program_id, receipt_id, line_no, sku, name, category, quantity, price, discount, amount, is_reward,

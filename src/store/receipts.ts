@@ -1,18 +1,32 @@
-import type { LineRecord, ReceiptRecord } from '../domain/receipt.ts';
+import type { ConfirmedReceipt, LineRecord, ReceiptRecord } from '../domain/receipt.ts';
 import type { SoldLine } from '../domain/returns.ts';
+import { unpackAnswer, type ReceiptRow as AnswerRow } from '../domain/stored-answer.ts';
 import type { Queryable } from './db.ts';
+
+/** What a receipt kept of its answer, with the columns it is rebuilt from, as one JSON object of the row `r`. */
+export const keptAnswerSql = (r: string) =>
+  `json_build_object('id', ${r}.id, 'storeCode', ${r}.store_code, 'number', ${r}.number, 'memberId', ${r}.member_id,
+     'cardNumber', ${r}.card_number, 'purchasedAt', ${r}.purchased_at, 'settingsVersion', ${r}.settings_version,
+     'rulesVersion', ${r}.rules_version, 'tierCode', ${r}.tier_code, 'total', ${r}.total, 'pointsSpent', ${r}.points_spent,
+     'pointsDiscount', ${r}.points_discount, 'pointsEarned', ${r}.points_earned, 'campaignDiscount', ${r}.campaign_discount,
+     'answer', ${r}.answer, 'response', ${r}.response)`;
+
+export type KeptAnswer = AnswerRow & { answer: string | null; response: ConfirmedReceipt | null };
+
+/** The answer a receipt was confirmed with (a receipt written before answers were kept compact has it whole). */
+export const keptAnswer = (kept: KeptAnswer): ConfirmedReceipt => kept.response ?? unpackAnswer(kept.answer as string, kept);
 
 export async function storedResponse(
   db: Queryable,
   programId: string,
   storeCode: string,
   number: string,
-): Promise<{ requestHash: string; response: unknown } | null> {
-  const [row] = await db.query<{ request_hash: string; response: unknown }>(
-    'select request_hash, response from receipts where program_id = $1 and store_code = $2 and number = $3',
+): Promise<{ requestHash: string; response: ConfirmedReceipt } | null> {
+  const [row] = await db.query<{ request_hash: string; kept: KeptAnswer }>(
+    `select request_hash, ${keptAnswerSql('r')} as kept from receipts r where program_id = $1 and store_code = $2 and number = $3`,
     [programId, storeCode, number],
   );
-  return row ? { requestHash: row.request_hash, response: row.response } : null;
+  return row ? { requestHash: row.request_hash, response: keptAnswer(row.kept) } : null;
 }
 
 type ReceiptRow = {

@@ -2,10 +2,12 @@ import type { Lot } from '../domain/ledger.ts';
 import type { Usage } from '../domain/rules/context.ts';
 import { receiptKey, usageKey, type SaleBook, type SaleItem, type SaleWrite, type Seen } from '../domain/sale-book.ts';
 import type { Channel } from '../domain/rules/context.ts';
+import { packAnswer } from '../domain/stored-answer.ts';
 import type { Queryable } from './db.ts';
 import { eventsCte, eventsParam } from './events.ts';
 import { lotFromJson, type LotJson } from './ledger.ts';
 import { qualifyingValueSql, type Member, listMembersWhere } from './members.ts';
+import { keptAnswer, keptAnswerSql, type KeptAnswer } from './receipts.ts';
 import { toVersioned, type SettingsRow } from './programs.ts';
 import { BUDGET_SLOTS, budgetSlotOf, latestRulesVersionSql } from './rules.ts';
 import type { VersionedSettings } from '../domain/settings.ts';
@@ -80,7 +82,7 @@ export async function saleView(
   },
 ): Promise<{ seen: Map<string, Seen>; members: Map<string, MemberView>; budgets: SaleBook['budgets']; coupons: SaleBook['coupons'] }> {
   const [row] = await db.query<{
-    seen: { storeCode: string; number: string; requestHash: string; response: unknown }[];
+    seen: { storeCode: string; number: string; requestHash: string; kept: KeptAnswer }[];
     lots: LotJson[];
     elsewhere: { memberId: string; points: number }[];
     qualifying: { memberId: string; value: number }[];
@@ -107,7 +109,7 @@ export async function saleView(
        where o.program_id = $1 and o.remaining > 0)
      select
        (select coalesce(json_agg(json_build_object('storeCode', r.store_code, 'number', r.number, 'requestHash', r.request_hash,
-          'response', r.response)), '[]')
+          'kept', ${keptAnswerSql('r')})), '[]')
         from receipts r join unnest($2::text[], $3::text[]) as k(store_code, number) on r.store_code = k.store_code and r.number = k.number
         where r.program_id = $1) as seen,
        (select coalesce(json_agg(json_build_object('memberId', member_id, 'id', id, 'state', state, 'amount', amount,
@@ -167,7 +169,7 @@ export async function saleView(
     of(u.memberId).usage.set(usageKey(u.campaign, time(u.since), time(u.until)), { points: Number(u.points), discount: Number(u.discount), uses: u.uses });
   for (const id of row?.referrals ?? []) of(id).referralPending = true;
   return {
-    seen: new Map((row?.seen ?? []).map((r) => [receiptKey(r.storeCode, r.number), { requestHash: r.requestHash, response: r.response }])),
+    seen: new Map((row?.seen ?? []).map((r) => [receiptKey(r.storeCode, r.number), { requestHash: r.requestHash, response: keptAnswer(r.kept) }])),
     members,
     budgets: new Map((row?.budgets ?? []).map((b) => [b.campaign, { points: Number(b.points), discount: Number(b.discount) }])),
     coupons: new Map(
@@ -220,15 +222,15 @@ export async function writeSales(db: Queryable, programId: string, w: SaleWrite)
   const [row] = await db.query<WrittenSales>(
     `with receipt as (
        insert into receipts (program_id, id, store_code, number, member_id, card_number, status, settings_version, tier_code,
-         currency, total, points_spent, points_discount, points_earned, purchased_at, created_at, request_hash, response,
+         currency, total, points_spent, points_discount, points_earned, purchased_at, created_at, request_hash, answer,
          rules_version, campaign_discount, created_by)
        select $1, r.id, r."storeCode", r.number, r."memberId", r."cardNumber", r.status, r."settingsVersion", r."tierCode",
          r.currency, r.total, r."pointsSpent", r."pointsDiscount", r."pointsEarned", r."purchasedAt", r."createdAt",
-         r."requestHash", r.response, r."rulesVersion", r."campaignDiscount", r."createdBy"
+         r."requestHash", r.answer, r."rulesVersion", r."campaignDiscount", r."createdBy"
        from json_to_recordset($2::json) as r(id text, "storeCode" text, number text, "memberId" text, "cardNumber" text,
          status text, "settingsVersion" int, "tierCode" text, currency text, total bigint, "pointsSpent" bigint,
          "pointsDiscount" bigint, "pointsEarned" bigint, "purchasedAt" timestamptz, "createdAt" timestamptz,
-         "requestHash" text, response jsonb, "rulesVersion" int, "campaignDiscount" bigint, "createdBy" text)
+         "requestHash" text, answer text, "rulesVersion" int, "campaignDiscount" bigint, "createdBy" text)
        on conflict (program_id, store_code, number) do nothing returning id),
      line as (
        insert into receipt_lines (program_id, receipt_id, line_no, sku, name, category, quantity, price, discount, amount,
@@ -311,7 +313,7 @@ export async function writeSales(db: Queryable, programId: string, w: SaleWrite)
        array(select campaign from budget) as budgets`,
     [
       programId,
-      jsonParam(w.receipts),
+      jsonParam(w.receipts.map(({ response, ...r }) => ({ ...r, answer: packAnswer(response, r) }))),
       jsonParam(w.lines),
       jsonParam(w.entries),
       jsonParam(w.postings),

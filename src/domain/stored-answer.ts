@@ -1,0 +1,90 @@
+import type { PricedLine } from './pricing.ts';
+import type { ConfirmedReceipt, ReceiptRecord } from './receipt.ts';
+
+/**
+ * A confirmed receipt's answer as every receipt keeps it, to answer a retry as the first time: without what the
+ * receipt's own row holds, without empty lists, and its lines as rows of values. Some 250 bytes instead of well
+ * over a kilobyte.
+ */
+
+/** What of the answer the receipt's row holds. */
+export type ReceiptRow = Pick<
+  ReceiptRecord,
+  'id' | 'storeCode' | 'number' | 'memberId' | 'cardNumber' | 'purchasedAt' | 'settingsVersion' | 'rulesVersion' | 'tierCode' | 'total' | 'pointsSpent' | 'pointsDiscount' | 'pointsEarned' | 'campaignDiscount'
+>;
+
+const fromRow = (row: ReceiptRow) => ({
+  id: row.id,
+  storeCode: row.storeCode,
+  number: row.number,
+  status: 'confirmed' as const,
+  memberId: row.memberId,
+  cardNumber: row.cardNumber,
+  purchasedAt: new Date(row.purchasedAt).toISOString(),
+  settingsVersion: row.settingsVersion,
+  rulesVersion: row.rulesVersion,
+  tier: row.tierCode,
+  total: Number(row.total),
+  pointsSpent: Number(row.pointsSpent),
+  pointsDiscount: Number(row.pointsDiscount),
+  pointsEarned: Number(row.pointsEarned),
+  campaignDiscount: Number(row.campaignDiscount),
+});
+
+type Line = ConfirmedReceipt['lines'][number];
+/** A line's fields after its number (its place), in the order a kept line lists their values; flags as 1 or 0. */
+const lineFields = ['sku', 'paid', 'earns', 'redeemable', 'maxPoints', 'pointsEarned', 'pointsSpent', 'pointsDiscount', 'campaignDiscount'] as const;
+// Every field of a line is kept: a new one must be added above.
+const everyLineField: Exclude<keyof PricedLine | 'sku', (typeof lineFields)[number] | 'lineNo'> extends never ? true : never = true;
+void everyLineField;
+const balanceFields = ['available', 'pending', 'expiringSoon', 'debt'] as const;
+
+/** The answer's lists, left out when empty. */
+const lists = ['rules', 'campaigns', 'skippedCampaigns', 'coupons', 'gifts', 'couponsIssued'] as const satisfies readonly (keyof ConfirmedReceipt)[];
+
+/** Values as a row, the zeros at its end left off. */
+const trimmed = (values: unknown[]) => {
+  let end = values.length;
+  while (end > 0 && values[end - 1] === 0) end--;
+  return values.slice(0, end);
+};
+const packLine = (line: Line) => trimmed(lineFields.map((f) => (typeof line[f] === 'boolean' ? Number(line[f]) : line[f])));
+const unpackLine = (values: unknown[], i: number): Line => {
+  const line: Record<string, unknown> = { lineNo: i + 1 };
+  lineFields.forEach((f, k) => (line[f] = f === 'earns' || f === 'redeemable' ? values[k] === 1 : (values[k] ?? 0)));
+  return line as unknown as Line;
+};
+type Rule = ConfirmedReceipt['rules'][number];
+const packRule = (r: Rule) => (r.lines ? [r.code, r.description, r.lines] : [r.code, r.description]);
+const unpackRule = ([code, description, lines]: unknown[]): Rule => ({ code, description, ...(lines ? { lines } : {}) }) as Rule;
+
+/** The answer as the receipt keeps it, given the row it is kept in: what the row tells again is left out. */
+export function packAnswer(answer: ConfirmedReceipt, row: ReceiptRow): string {
+  const told = fromRow(row) as Record<string, unknown>;
+  const kept: Record<string, unknown> = {};
+  for (const [field, value] of Object.entries(answer)) {
+    if (told[field] === value || field === 'lines' || field === 'balance' || field === 'rules') continue;
+    if ((lists as readonly string[]).includes(field) && Array.isArray(value) && value.length === 0) continue;
+    kept[field] = value;
+  }
+  // Lines numbered in order are kept as rows of values (others whole); the balance and the rules as rows too.
+  if (answer.lines.every((l, i) => l.lineNo === i + 1 && Object.keys(l).length === lineFields.length + 1)) kept.lines = answer.lines.map(packLine);
+  else kept.fullLines = answer.lines;
+  kept.balance = answer.balance && balanceFields.map((f) => answer.balance?.[f]);
+  if (answer.rules.length) kept.rules = answer.rules.map(packRule);
+  return JSON.stringify(kept);
+}
+
+/** The answer again, from what the receipt kept and its row. */
+export function unpackAnswer(text: string, row: ReceiptRow): ConfirmedReceipt {
+  const { lines, fullLines, balance, rules, ...kept } = JSON.parse(text) as Record<string, unknown>;
+  const empty = Object.fromEntries(lists.map((l) => [l, []]));
+  return {
+    ...fromRow(row),
+    ...empty,
+    ...kept,
+    lines: (fullLines as Line[] | undefined) ?? (lines as unknown[][]).map(unpackLine),
+    balance: Array.isArray(balance) ? Object.fromEntries(balanceFields.map((f, i) => [f, balance[i]])) : balance,
+    rules: ((rules ?? []) as unknown[][]).map(unpackRule),
+  } as ConfirmedReceipt;
+}
