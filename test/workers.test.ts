@@ -21,9 +21,13 @@ function kopilka(args: string[], env: Record<string, string>): Promise<{ code: n
   });
 }
 
-/** The live child processes of `pid` (none: an empty list). */
+/** The live Node child processes of `pid` (none: an empty list); the TypeScript loader's esbuild service is not one. */
 const workersOf = (pid: number) =>
-  spawnSync('ps', ['-o', 'pid=', '--ppid', String(pid)], { encoding: 'utf8' }).stdout.split('\n').map((s) => Number(s.trim())).filter(Boolean);
+  spawnSync('ps', ['-o', 'pid=,comm=', '--ppid', String(pid)], { encoding: 'utf8' })
+    .stdout.split('\n')
+    .map((s) => s.trim().split(/\s+/))
+    .filter(([, command]) => command === 'node')
+    .map(([child]) => Number(child));
 
 describe.skipIf(!process.env.DATABASE_URL)('several server processes (PostgreSQL)', () => {
   let db: Db;
