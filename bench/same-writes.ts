@@ -23,10 +23,10 @@ export async function sameWritesTps(pgbench: string, url: string, programId: str
   await db.query('drop table if exists bench_cards');
   await db.query('create table bench_cards (n int primary key, number text not null)');
   await db.query('insert into bench_cards select n::int, number from unnest($1::text[]) with ordinality as c(number, n)', [memberCards]);
-  // A kept answer of a receipt of this many lines.
-  const [answer] = await db.query<{ answer: string }>(
-    `select answer from receipts where answer is not null and program_id = $1 and member_id is not null and points_spent > 0
-     order by abs((select count(*) from receipt_lines l where l.program_id = receipts.program_id and l.receipt_id = receipts.id) - ${LINES}) limit 1`,
+  // The kept answer and lines of a receipt of this many lines.
+  const [answer] = await db.query<{ answer: string; lines: string }>(
+    `select answer, lines::text from receipts where answer is not null and program_id = $1 and member_id is not null and points_spent > 0
+     order by abs(json_array_length(lines) - ${LINES}) limit 1`,
     [programId],
   ).then((r) => r.rows);
   await db.end();
@@ -54,16 +54,11 @@ with who as (select member_id as id from cards where program_id = ${p} and numbe
     order by l.expires_at nulls last, l.created_at limit 1),
   receipt as (
     insert into receipts (program_id, id, store_code, number, member_id, card_number, status, settings_version, tier_code, currency, total,
-      points_spent, points_discount, points_earned, purchased_at, created_at, request_hash, answer, rules_version, campaign_discount, created_by)
+      points_spent, points_discount, points_earned, purchased_at, created_at, request_hash, answer, rules_version, campaign_discount, created_by, lines)
     select ${p}, 'rcp_sw' || :client_id || '_' || :n, 'MSK-TVER', 'sw-' || :client_id || '-' || :n, who.id,
       (select number from bench_cards where n = :m), 'confirmed', 1, 'base', 'RUB', 150000, 20, 2000, 74, now(), now(),
-      md5(:n::text), ${literal(answer?.answer ?? '{}')}, 1, 0, 'bench' from who
+      md5(:n::text), ${literal(answer?.answer ?? '{}')}, 1, 0, 'bench', ${literal(answer?.lines ?? '[]')} from who
     on conflict (program_id, store_code, number) do nothing returning id, member_id),
-  line as (
-    insert into receipt_lines (program_id, receipt_id, line_no, sku, name, category, quantity, price, discount, amount, is_reward,
-      points_earned, points_spent, points_discount, brand, campaign_discount, weighed)
-    select ${p}, receipt.id, g, 'SKU' || g, 'Товар ' || g, 'dairy', 1, 15000, 0, 15000, false, 7, 2, 200, null, 0, false
-    from receipt, generate_series(1, ${LINES}) g),
   entry as (
     insert into journal_entries (program_id, id, member_id, kind, receipt_id, created_at, partner_code)
     select ${p}, 'ent_sw' || :client_id || '_' || :n, receipt.member_id, 'receipt', receipt.id, now(), null from receipt),
