@@ -154,7 +154,7 @@ export async function history(db: Queryable, programId: string, memberId: string
        coalesce(sum(p.amount) filter (where p.account = 'member:pending'), 0) as pending
      from journal_entries e join postings p on p.program_id = e.program_id and p.entry_id = e.id
      where e.program_id = $1 and e.member_id = $2 and ($3::text is null or e.id < $3)
-     group by e.program_id, e.id order by e.id desc limit $4`,
+     group by e.program_id, e.member_id, e.id order by e.id desc limit $4`,
     [programId, memberId, before, limit],
   );
   return rows.map((r) => ({

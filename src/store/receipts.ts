@@ -198,7 +198,7 @@ export async function setReceiptStatus(db: Queryable, programId: string, id: str
 /** The lot a receipt's earned points went into (a return claws back from it first). */
 export async function receiptLotId(db: Queryable, programId: string, memberId: string, receiptId: string): Promise<string | null> {
   const [row] = await db.query<{ id: string }>(
-    `select l.id from lots l join journal_entries e on e.program_id = l.program_id and e.id = l.entry_id
+    `select l.id from lots l join journal_entries e on e.program_id = l.program_id and e.member_id = l.member_id and e.id = l.entry_id
      where l.program_id = $1 and l.member_id = $2 and e.receipt_id = $3 and e.kind = 'receipt' order by l.id limit 1`,
     [programId, memberId, receiptId],
   );
