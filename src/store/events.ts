@@ -17,7 +17,7 @@ export const eventsParam = (events: readonly DomainEvent[]) =>
 export const eventsCte = (param: string, guard: string | null = null) => `event as (
        insert into events (program_id, id, type, version, member_id, occurred_at, payload)
        select $1, e.id, e.type, e.version, e."memberId", e."occurredAt", e.payload
-       from ${guard ? `${guard}, ` : ''}json_to_recordset(${param}::json) as e(id text, type text, version int, "memberId" text, "occurredAt" timestamptz, payload jsonb))`;
+       from ${guard ? `${guard}, ` : ''}json_to_recordset(${param}::json) as e(id text, type text, version int, "memberId" text, "occurredAt" timestamptz, payload json))`;
 
 /** Writes events in the caller's transaction. */
 export async function recordEvents(db: Queryable, programId: string, events: readonly DomainEvent[]): Promise<void> {

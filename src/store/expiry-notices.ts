@@ -40,7 +40,7 @@ export async function noticeExpiries(db: Queryable, lots: readonly DueNotice[], 
        where lots.program_id = n.program_id and lots.member_id = n.member_id and lots.id = n.id)
      insert into events (program_id, id, type, version, member_id, occurred_at, payload)
      select e."programId", e.id, e.type, e.version, e."memberId", e."occurredAt", e.payload
-     from json_to_recordset($5::json) as e("programId" text, id text, type text, version int, "memberId" text, "occurredAt" timestamptz, payload jsonb)`,
+     from json_to_recordset($5::json) as e("programId" text, id text, type text, version int, "memberId" text, "occurredAt" timestamptz, payload json)`,
     [
       now,
       lots.map((l) => l.programId),

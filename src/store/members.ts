@@ -173,7 +173,7 @@ export async function erasePersonalData(db: Queryable, programId: string, id: st
   await db.query(`delete from idempotency_keys where program_id = $1 and response->'member'->>'id' = $2`, [programId, id]);
   await db.query(`update member_events set attributes = '{}' where program_id = $1 and member_id = $2 and attributes <> '{}'`, [programId, id]);
   await db.query(
-    `update events set payload = payload || '{"reason": null}'
+    `update events set payload = (payload::jsonb || '{"reason": null}')::json
      where program_id = $1 and member_id = $2 and type = 'card.blocked' and payload->>'reason' is not null`,
     [programId, id],
   );
