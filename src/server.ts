@@ -23,7 +23,8 @@ export interface ServerOptions {
 
 /** Serves the API and runs the scheduled jobs in-process (each under a lease: any number of servers may share a database). */
 export function startServer(deps: Deps, options: ServerOptions) {
-  const app = createApp(deps, options.limits ? { limits: options.limits } : {});
+  let dispatcher: ReturnType<typeof startDispatcher> | null = null;
+  const app = createApp(deps, { ...(options.limits ? { limits: options.limits } : {}), webhooksChanged: () => dispatcher?.wake() });
   const server = serve({ fetch: app.fetch, port: options.port, hostname: options.host ?? '127.0.0.1' });
   // Tills and balancers keep connections open between receipts; closing an idle one after Node's default 5 s
   // races with a till sending on it (ECONNRESET). Keep them longer than the usual 60 s of a balancer.
@@ -34,7 +35,7 @@ export function startServer(deps: Deps, options: ServerOptions) {
   const timers: NodeJS.Timeout[] = [];
   const scheduler = options.jobIntervalMs > 0 ? startScheduler(deps, { intervalMs: options.jobIntervalMs }) : null;
   void scheduler?.look();
-  const dispatcher = (options.dispatch ?? options.jobIntervalMs > 0) ? startDispatcher(deps, options.webhookTimeoutMs ? { timeoutMs: options.webhookTimeoutMs } : {}) : null;
+  dispatcher = (options.dispatch ?? options.jobIntervalMs > 0) ? startDispatcher(deps, options.webhookTimeoutMs ? { timeoutMs: options.webhookTimeoutMs } : {}) : null;
   // Planner statistics follow the tables as they grow (PGlite has no autovacuum to do it).
   let measuring: Promise<unknown> | null = null;
   const statistics = () => {

@@ -1,7 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { dispatchOnce, GIVE_UP_AFTER_MS } from '../src/jobs/dispatcher.ts';
+import { createApp } from '../src/api/app.ts';
+import { dispatchOnce, GIVE_UP_AFTER_MS, startDispatcher } from '../src/jobs/dispatcher.ts';
 import type { Db } from '../src/store/db.ts';
 import { expectProblem, footprint } from './checks.ts';
 import { line, newProgramme, openOwnTestDb, receipt, type Programme } from './harness.ts';
@@ -110,6 +111,28 @@ describe('webhooks', () => {
     const got = await received();
     expect(got.map((g) => g.type)).toEqual(['member.created', 'member.created', 'member.created']);
     expect(new Set(got.map((g) => g.id)).size).toBe(2);
+  });
+
+  it('start going out as soon as a subscription is enabled, not when an idle dispatcher next looks', async () => {
+    await startReceiver();
+    const { p, hook } = await subscribed(['member.created']);
+    await p.call('PATCH', `/v1/webhooks/${hook.id}`, { enabled: false });
+    const member = (await p.call('POST', '/v1/members', { name: 'Сразу' }, { role: 'pos' })).body.member.id;
+    let dispatcher: ReturnType<typeof startDispatcher> | null = null;
+    const app = createApp(p.deps, { webhooksChanged: () => dispatcher?.wake() });
+    // After its first look, it would look again in an hour.
+    dispatcher = startDispatcher(p.deps, { idleMs: 3_600_000 });
+    await dispatcher.settled();
+    const enabled = await app.request(`/v1/webhooks/${hook.id}`, {
+      method: 'PATCH',
+      headers: { authorization: `Bearer ${p.keys.admin}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ enabled: true }),
+    });
+    expect(enabled.status).toBe(200);
+    const mine = async () => (await received()).filter((g) => g.memberId === member);
+    for (let i = 0; i < 200 && (await mine()).length === 0; i++) await new Promise((r) => setTimeout(r, 50));
+    await dispatcher.stop();
+    expect((await mine()).map((g) => g.type)).toEqual(['member.created']);
   });
 
   it('are disabled with the reason after a day of failures, and replayed once enabled again', async () => {

@@ -25,6 +25,8 @@ const swaggerDir = createRequire(import.meta.url).resolve('swagger-ui-dist/packa
 
 export interface AppOptions {
   limits?: InputLimits;
+  /** Called when a webhook subscription was created, enabled or asked to replay: its deliveries may start now. */
+  webhooksChanged?: () => void;
 }
 
 /** The HTTP API: every /v1 route is authenticated and scoped to the key's programme. */
@@ -57,7 +59,7 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
   app.route('/', ruleRoutes(deps));
   app.route('/', actionRoutes(deps));
   app.route('/', eventRoutes(deps));
-  app.route('/', webhookRoutes(deps));
+  app.route('/', webhookRoutes(deps, options.webhooksChanged));
   app.route('/', couponRoutes(deps));
   app.route('/', keyRoutes(deps));
 

@@ -31,9 +31,16 @@ export function startDispatcher(deps: Deps, options: DispatcherOptions = {}) {
   let stopping = false;
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<void> | null = null;
+  // Woken during a pass: one more pass follows, whatever this one found.
+  let woken = false;
+  const again = () => {
+    const was = woken;
+    woken = false;
+    return was;
+  };
   const loop = async () => {
     // Requests get their turn between passes: on PGlite every query holds the server's thread.
-    while (!stopping && (await dispatchOnce(deps, options)) > 0) await setImmediate();
+    while (!stopping && ((await dispatchOnce(deps, options)) > 0 || again())) await setImmediate();
   };
   const tick = () => {
     running ??= loop()
@@ -45,6 +52,19 @@ export function startDispatcher(deps: Deps, options: DispatcherOptions = {}) {
   };
   tick();
   return {
+    /** Looks at once instead of at the next idle tick (a subscription was made or enabled); a pass under way goes on. */
+    wake: () => {
+      if (stopping) return;
+      if (running) woken = true;
+      else {
+        if (timer) clearTimeout(timer);
+        tick();
+      }
+    },
+    /** Resolves once the pass under way, if any, has finished and the dispatcher waits for its next look. */
+    settled: async () => {
+      await running;
+    },
     stop: async () => {
       stopping = true;
       if (timer) clearTimeout(timer);

@@ -47,7 +47,8 @@ const view = (w: Webhook) => ({ ...w, eventTypes: w.eventTypes as (typeof eventT
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 
 /** Webhook subscriptions of the programme: the events, signed, to a URL of the integrator's. */
-export function webhookRoutes(deps: Deps) {
+/** The subscriptions' routes; `changed` is told when deliveries may start now (a subscription made, enabled or replayed). */
+export function webhookRoutes(deps: Deps, changed: () => void = () => {}) {
   const app = new OpenAPIHono<Env>();
   const tags = ['Webhooks'];
   const missing = (webhookId: string) => fail('webhook_not_found', `no webhook ${webhookId}`);
@@ -61,7 +62,9 @@ export function webhookRoutes(deps: Deps) {
     }),
     async (c) => {
       const made = await createWebhook(deps, c.get('key').programId, c.req.valid('json'), new URL(c.req.url).origin, c.get('key'));
-      return made.ok ? c.json({ ...view(made.value), secret: made.value.secret }, 201) : failure(c, made);
+      if (!made.ok) return failure(c, made);
+      changed();
+      return c.json({ ...view(made.value), secret: made.value.secret }, 201);
     },
   );
 
@@ -87,8 +90,10 @@ export function webhookRoutes(deps: Deps) {
         const checked = await checkWebhookUrl(change.url, new URL(c.req.url).origin);
         if (!checked.ok) return failure(c, checked);
       }
-      const changed = await updateWebhook(deps.db, c.get('key').programId, c.req.valid('param').id, change, deps.now());
-      return changed ? c.json(view(changed), 200) : failure(c, missing(c.req.valid('param').id));
+      const updated = await updateWebhook(deps.db, c.get('key').programId, c.req.valid('param').id, change, deps.now());
+      if (!updated) return failure(c, missing(c.req.valid('param').id));
+      if (updated.enabled) changed();
+      return c.json(view(updated), 200);
     },
   );
 
@@ -134,7 +139,9 @@ export function webhookRoutes(deps: Deps) {
       const range = c.req.valid('json');
       if (range.to < range.from) return problem(c, 'validation_failed', 'to: before from', { errors: [{ path: 'to', message: 'at least from' }] });
       if (!(await findWebhook(deps.db, programId, c.req.valid('param').id))) return failure(c, missing(c.req.valid('param').id));
-      return c.json({ queued: await replayDeliveries(deps.db, programId, c.req.valid('param').id, range, deps.now()) }, 200);
+      const queued = await replayDeliveries(deps.db, programId, c.req.valid('param').id, range, deps.now());
+      changed();
+      return c.json({ queued }, 200);
     },
   );
 
