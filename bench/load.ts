@@ -87,25 +87,34 @@ export async function closedLoop(base: string, key: string, clients: number, sec
 
 /** Requests started at a fixed `rate` per second, whatever the answers do (latency includes queueing). */
 export async function openLoop(base: string, key: string, rate: number, seconds: number, make: MakeRequest): Promise<LoadResult> {
-  const latencies: number[] = [];
-  const samples: string[] = [];
+  return (await openLoops(base, key, rate, seconds, [make]))[0] as LoadResult;
+}
+
+/**
+ * The same, the requests taking turns between the makers (request n from maker n mod k), with a result for each:
+ * the groups compared meet the same moments of a noisy machine, not one phase after the other.
+ */
+export async function openLoops(base: string, key: string, rate: number, seconds: number, makes: MakeRequest[]): Promise<LoadResult[]> {
+  const groups = makes.map(() => ({ latencies: [] as number[], samples: [] as string[], errors: 0 }));
   const inFlight: Promise<void>[] = [];
-  let errors = 0;
   const started = performance.now();
   const total = Math.floor(rate * seconds);
   for (let n = 0; n < total; n++) {
     const due = started + (n * 1000) / rate;
     const wait = due - performance.now();
     if (wait > 1) await new Promise((r) => setTimeout(r, wait));
+    const group = groups[n % makes.length] as (typeof groups)[number];
+    const request = (makes[n % makes.length] as MakeRequest)(Math.floor(n / makes.length));
     inFlight.push(
       (async () => {
         const t = performance.now();
-        const answer = await send(base, key, make(n));
-        latencies.push(performance.now() - t);
-        if (!answer.ok && ++errors <= 3) samples.push(answer.text);
+        const answer = await send(base, key, request);
+        group.latencies.push(performance.now() - t);
+        if (!answer.ok && ++group.errors <= 3) group.samples.push(answer.text);
       })(),
     );
   }
   await Promise.all(inFlight);
-  return summarise(latencies, errors, (performance.now() - started) / 1000, samples);
+  const elapsed = (performance.now() - started) / 1000;
+  return groups.map((g) => summarise(g.latencies, g.errors, elapsed, g.samples));
 }

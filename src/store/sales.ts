@@ -197,7 +197,6 @@ const jsonParam = (value: unknown): string => {
   return text.includes('\\ud') ? text.replace(LONE_SURROGATE, '$1\\ufffd') : text;
 };
 
-
 export interface WrittenSales {
   /** Receipts inserted: fewer than planned means a concurrent copy of one won the race. */
   receipts: number;
