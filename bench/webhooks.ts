@@ -1,23 +1,16 @@
-import { createServer } from 'node:http';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 
 /**
- * How fast the server's dispatcher sends events to a webhook: a receiver in this process that answers 200 at once,
- * subscribed to `receipt.confirmed` but paused while the receipts are confirmed in batches, then enabled: the rate
- * is the events delivered per second from then to the last delivery.
+ * How fast the server's dispatcher sends events to a webhook: a receiver in a process of its own that answers 200
+ * at once, subscribed to `receipt.confirmed` but paused while the receipts are confirmed in batches, then enabled:
+ * the rate is the events delivered per second from then to the last delivery.
  */
 export async function webhookDelivery(base: string, keys: { admin: string; pos: string }, receipts: unknown[]) {
-  let delivered = 0;
-  let lastAt = 0;
-  const receiver = createServer((req, res) => {
-    req.resume();
-    req.on('end', () => {
-      delivered += 1;
-      lastAt = performance.now();
-      res.end();
-    });
-  });
-  await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
-  const { port } = receiver.address() as { port: number };
+  const receiver = spawn(process.execPath, ['--import', 'tsx', 'bench/webhook-receiver.ts'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const [address] = (await once(receiver.stdout, 'data')) as [Buffer];
+  const { port } = JSON.parse(address.toString()) as { port: number };
+  const count = async () => (await (await fetch(`http://127.0.0.1:${port}/count`)).json()) as { delivered: number; lastAt: number };
   const call = (path: string, key: string, body: unknown) =>
     fetch(`${base}${path}`, { method: 'POST', headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
   const hook = await call('/v1/webhooks', keys.admin, { url: `http://127.0.0.1:${port}/`, eventTypes: ['receipt.confirmed'] });
@@ -31,10 +24,14 @@ export async function webhookDelivery(base: string, keys: { admin: string; pos: 
     const answer = (await (await call('/v1/receipts/batch', keys.pos, { receipts: receipts.slice(i, i + 1000) })).json()) as { confirmed: number };
     confirmed += answer.confirmed;
   }
-  const started = performance.now();
+  const started = Date.now();
   await enabled(true);
-  while (delivered < confirmed && performance.now() - started < 120_000) await new Promise((r) => setTimeout(r, 20));
-  receiver.close();
-  const seconds = (lastAt - started) / 1000;
-  return { events: confirmed, delivered, seconds, eventsPerSecond: delivered / seconds };
+  let got = await count();
+  while (got.delivered < confirmed && Date.now() - started < 120_000) {
+    await new Promise((r) => setTimeout(r, 20));
+    got = await count();
+  }
+  receiver.kill();
+  const seconds = (got.lastAt - started) / 1000;
+  return { events: confirmed, delivered: got.delivered, seconds, eventsPerSecond: got.delivered / seconds };
 }
