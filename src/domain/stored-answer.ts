@@ -3,8 +3,8 @@ import type { ConfirmedReceipt, ReceiptRecord } from './receipt.ts';
 
 /**
  * A confirmed receipt's answer as every receipt keeps it, to answer a retry as the first time: without what the
- * receipt's own row holds, without empty lists, and its lines as rows of values. Some 250 bytes instead of well
- * over a kilobyte.
+ * receipt's own row holds, without empty lists, and its lines as rows of values: about 390 bytes for a receipt of
+ * the demo, where the whole answer took 1,200.
  */
 
 /** What of the answer the receipt's row holds. */
