@@ -21,13 +21,12 @@ function kopilka(args: string[], env: Record<string, string>): Promise<{ code: n
   });
 }
 
-/** The live Node child processes of `pid` (none: an empty list); the TypeScript loader's esbuild service is not one. */
+/** The live child processes of `pid` (none: an empty list), but for a TypeScript loader's esbuild service. */
 const workersOf = (pid: number) =>
-  spawnSync('ps', ['-o', 'pid=,comm=', '--ppid', String(pid)], { encoding: 'utf8' })
+  spawnSync('ps', ['-o', 'pid=,args=', '--ppid', String(pid)], { encoding: 'utf8' })
     .stdout.split('\n')
-    .map((s) => s.trim().split(/\s+/))
-    .filter(([, command]) => command === 'node')
-    .map(([child]) => Number(child));
+    .filter((line) => line.trim() && !line.includes('esbuild'))
+    .map((line) => Number(line.trim().split(/\s+/)[0]));
 
 describe.skipIf(!process.env.DATABASE_URL)('several server processes (PostgreSQL)', () => {
   let db: Db;
