@@ -2,6 +2,7 @@ import type { ConfirmedReceipt, LineRecord, ReceiptRecord } from '../domain/rece
 import type { SoldLine } from '../domain/returns.ts';
 import { unpackAnswer, type ReceiptRow as AnswerRow } from '../domain/stored-answer.ts';
 import type { Queryable } from './db.ts';
+import { lineFromValues } from './receipt-lines.ts';
 
 /** What a receipt kept of its answer, with the columns it is rebuilt from, as one JSON object of the row `r`. */
 export const keptAnswerSql = (r: string) =>
@@ -84,53 +85,19 @@ export async function findReceipt(db: Queryable, programId: string, id: string, 
 
 export type SoldLineRecord = LineRecord & SoldLine;
 
-/** The receipt's lines with what earlier returns already took back. */
+/** The receipt's lines, from its row, with what earlier returns already took back. */
 export async function soldLines(db: Queryable, programId: string, receiptId: string): Promise<SoldLineRecord[]> {
-  const rows = await db.query<{
-    line_no: number;
-    sku: string;
-    name: string | null;
-    category: string | null;
-    brand: string | null;
-    quantity: number;
-    price: number;
-    discount: number;
-    amount: number;
-    is_reward: boolean;
-    weighed: boolean;
-    campaign_discount: number;
-    points_earned: number;
-    points_spent: number;
-    points_discount: number;
-    returned: number;
-  }>(
-    `select l.line_no, l.sku, l.name, l.category, l.brand, l.quantity, l.price, l.discount, l.amount, l.is_reward, l.weighed,
-       l.campaign_discount, l.points_earned,
-       l.points_spent, l.points_discount,
-       coalesce((select sum(t.quantity) from return_lines t
-                 where t.program_id = l.program_id and t.receipt_id = l.receipt_id and t.line_no = l.line_no), 0) as returned
-     from receipt_lines l where l.program_id = $1 and l.receipt_id = $2 order by l.line_no`,
+  const [row] = await db.query<{ lines: unknown[][]; returned: Record<string, number> | null }>(
+    `select r.lines,
+       (select json_object_agg(t.line_no, t.quantity) from (select line_no, sum(quantity) as quantity from return_lines
+          where program_id = $1 and receipt_id = $2 group by line_no) t) as returned
+     from receipts r where r.program_id = $1 and r.id = $2`,
     [programId, receiptId],
   );
-  return rows.map((r) => ({
-    lineNo: r.line_no,
-    sku: r.sku,
-    name: r.name,
-    category: r.category,
-    brand: r.brand,
-    quantity: r.quantity,
-    price: r.price,
-    discount: r.discount,
-    amount: r.amount,
-    isReward: r.is_reward,
-    weighed: r.weighed,
-    campaignDiscount: r.campaign_discount,
-    pointsEarned: r.points_earned,
-    pointsSpent: r.points_spent,
-    pointsDiscount: r.points_discount,
-    quantityMilli: Math.round(r.quantity * 1000),
-    returnedMilli: Math.round(r.returned * 1000),
-  }));
+  return (row?.lines ?? []).map((values, i) => {
+    const line = lineFromValues(values, i);
+    return { ...line, quantityMilli: Math.round(line.quantity * 1000), returnedMilli: Math.round(Number(row?.returned?.[line.lineNo] ?? 0) * 1000) };
+  });
 }
 
 export interface ReturnRecord {
