@@ -7,7 +7,7 @@ import type { Queryable } from '../store/db.ts';
 import { newEvent, recordEvents } from '../store/events.ts';
 import { newId } from '../store/ids.ts';
 import { writeDraft } from '../store/ledger.ts';
-import { findMember, type Member } from '../store/members.ts';
+import type { Member } from '../store/members.ts';
 import { loadSettings } from '../store/programs.ts';
 import { latestRules } from '../store/rules.ts';
 import { balanceAfter, type Balance } from './balance.ts';
@@ -16,7 +16,7 @@ import type { IssuedCoupon } from '../domain/receipt.ts';
 import type { Deps } from './deps.ts';
 import { settleLots } from './lots.ts';
 import { fail, ok, type Outcome } from './outcome.ts';
-import { erasedRefusal } from './personal-data.ts';
+import { memberToChange } from './personal-data.ts';
 import { inTransaction, requestHash } from './transaction.ts';
 
 export interface ActionInput {
@@ -107,10 +107,9 @@ export async function recordAction(deps: Deps, programId: string, input: ActionI
   if (!bySystem && systemActions.has(input.type))
     return fail('unknown_action_type', `${input.type} is recorded by the programme itself`, { field: 'type' });
   return inTransaction(deps.db, async (tx) => {
-    const member = await findMember(tx, programId, { id: input.memberId }, true);
-    if (!member) return fail('member_not_found', `no member ${input.memberId}`);
-    if (member.erasedAt) return erasedRefusal(member);
-    return recordActionOf(tx, programId, member, input, deps.now());
+    const member = await memberToChange(tx, programId, input.memberId);
+    if (!member.ok) return member;
+    return recordActionOf(tx, programId, member.value, input, deps.now());
   });
 }
 

@@ -4,13 +4,12 @@ import { newEvent, recordEvents } from '../store/events.ts';
 import { newId } from '../store/ids.ts';
 import { writeDraft } from '../store/ledger.ts';
 import { balanceAfter, type Balance } from './balance.ts';
-import { findMember } from '../store/members.ts';
 import { loadSettings } from '../store/programs.ts';
 import { recordAudit } from '../store/rules.ts';
 import type { Deps } from './deps.ts';
 import { settleLots } from './lots.ts';
 import { fail, ok, type Outcome } from './outcome.ts';
-import { erasedRefusal } from './personal-data.ts';
+import { memberToChange } from './personal-data.ts';
 import { idempotent } from './transaction.ts';
 
 export interface AdjustmentInput {
@@ -30,9 +29,9 @@ export async function adjustPoints(
 ): Promise<Outcome<{ entryId: string; points: number; balance: Balance }>> {
   return idempotent(deps.db, programId, key, { memberId, ...input }, async (tx) => {
     const now = deps.now();
-    const member = await findMember(tx, programId, { id: memberId }, true);
-    if (!member) return fail('member_not_found', `no member ${memberId}`);
-    if (member.erasedAt) return erasedRefusal(member);
+    const found = await memberToChange(tx, programId, memberId);
+    if (!found.ok) return found;
+    const member = found.value;
     const { settings } = await loadSettings(tx, programId);
     const ledger = await settleLots(tx, programId, memberId, { available: member.pointsAvailable, pending: member.pointsPending }, now);
     const draft = openDraft(ledger.balance, ledger.lots);

@@ -13,7 +13,7 @@ import type { Deps } from './deps.ts';
 import { fail, ok, type Outcome } from './outcome.ts';
 import { idempotent, inTransaction } from './transaction.ts';
 import { recordActionOf } from './actions.ts';
-import { erasedRefusal } from './personal-data.ts';
+import { erasedRefusal, memberToChange } from './personal-data.ts';
 import { linkReferral } from './referrals.ts';
 import { latestRules, recordAudit } from '../store/rules.ts';
 
@@ -149,10 +149,9 @@ async function welcome(tx: Queryable, programId: string, member: Member, now: Da
 /** Changes a member's profile; the fields that changed, before and after, go to the audit trail with the key. */
 export async function updateMember(deps: Deps, programId: string, id: string, patch: ProfileInput, by: Principal) {
   return inTransaction(deps.db, async (tx) => {
-    const member = await findMember(tx, programId, { id }, true);
-    if (!member) return fail('member_not_found', `no member ${id}`);
-    if (member.erasedAt) return erasedRefusal(member);
-    const was = profileOf(member);
+    const found = await memberToChange(tx, programId, id);
+    if (!found.ok) return found;
+    const was = profileOf(found.value);
     const checked = await checkProfile(tx, programId, { ...was, ...stripUndefined(patch) }, id);
     if (!checked.ok) return checked;
     const now = deps.now();
@@ -173,9 +172,8 @@ export async function updateMember(deps: Deps, programId: string, id: string, pa
  */
 export async function eraseMember(deps: Deps, programId: string, id: string, by: Principal) {
   return inTransaction(deps.db, async (tx) => {
-    const member = await findMember(tx, programId, { id }, true);
-    if (!member) return fail('member_not_found', `no member ${id}`);
-    if (member.erasedAt) return erasedRefusal(member);
+    const found = await memberToChange(tx, programId, id);
+    if (!found.ok) return found;
     const now = deps.now();
     const cards = await erasePersonalData(tx, programId, id, now);
     await audit(tx, programId, by, now, { action: 'erase', entity: 'member', entityId: id, after: { erasedAt: now, cards } });
@@ -214,9 +212,8 @@ export async function lookupMember(db: Queryable, programId: string, key: Member
 /** Issues another card to a member: a virtual one, or a physical number given by the shop. */
 export async function addCard(deps: Deps, programId: string, memberId: string, number: string | undefined, by: Principal) {
   return inTransaction(deps.db, async (tx) => {
-    const member = await findMember(tx, programId, { id: memberId }, true);
-    if (!member) return fail('member_not_found', `no member ${memberId}`);
-    if (member.erasedAt) return erasedRefusal(member);
+    const found = await memberToChange(tx, programId, memberId);
+    if (!found.ok) return found;
     const { settings } = await loadSettings(tx, programId);
     const now = deps.now();
     const card = number

@@ -1,7 +1,8 @@
 import { may, type Principal } from '../domain/access.ts';
 import type { Card } from '../store/cards.ts';
-import type { Member } from '../store/members.ts';
-import { fail } from './outcome.ts';
+import type { Queryable } from '../store/db.ts';
+import { findMember, type Member } from '../store/members.ts';
+import { fail, ok, type Outcome } from './outcome.ts';
 
 // What a key without members' personal data (a partner, a readonly key without the pii grant) sees.
 
@@ -25,3 +26,10 @@ export const referralsFor = <T extends { name: string | null; referrals: T[] }>(
 
 /** A member erased at their request takes no part any more: nothing new is written for them. */
 export const erasedRefusal = (m: Pick<Member, 'id'>) => fail('member_erased', `member ${m.id} was erased at their request`);
+
+/** The member a flow changes, locked: refused when there is none, or when they were erased at their request. */
+export async function memberToChange(tx: Queryable, programId: string, id: string): Promise<Outcome<Member>> {
+  const member = await findMember(tx, programId, { id }, true);
+  if (!member) return fail('member_not_found', `no member ${id}`);
+  return member.erasedAt ? erasedRefusal(member) : ok(member);
+}
