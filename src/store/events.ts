@@ -6,18 +6,22 @@ import { newId } from './ids.ts';
 export const newEvent = <T extends EventType>(type: T, occurredAt: Date, payload: DomainEvent<T>['payload']): DomainEvent<T> =>
   makeEvent(newId('evt'), type, occurredAt, payload);
 
-/** Events as the JSON parameter `eventsCte` reads. */
-export const eventsParam = (events: readonly DomainEvent[]) =>
-  JSON.stringify(events.map((e) => ({ id: e.id, type: e.type, version: e.version, memberId: e.memberId, occurredAt: e.occurredAt, payload: e.payload })));
+/** Events as the JSON parameter `eventsCte` reads; each may name its programme, for a statement over several. */
+export const eventsParam = (events: readonly (DomainEvent & { programId?: string })[]) =>
+  JSON.stringify(
+    events.map((e) => ({ programId: e.programId, id: e.id, type: e.type, version: e.version, memberId: e.memberId, occurredAt: e.occurredAt, payload: e.payload })),
+  );
 
 /**
- * The CTE that writes events in the statement that makes the change (`$1` is the programme, `param` the events as
- * JSON): written or not with it. With `guard`, only when that CTE returned a row.
+ * The CTE that writes events in the statement that makes the change (`param` the events as JSON, of the programme
+ * `$1` or, with `program` = `e."programId"`, each of its own): written or not with it. With `guard`, only when
+ * that CTE returned a row.
  */
-export const eventsCte = (param: string, guard: string | null = null) => `event as (
+export const eventsCte = (param: string, guard: string | null = null, program = '$1') => `event as (
        insert into events (program_id, id, type, version, member_id, occurred_at, payload)
-       select $1, e.id, e.type, e.version, e."memberId", e."occurredAt", e.payload
-       from ${guard ? `${guard}, ` : ''}json_to_recordset(${param}::json) as e(id text, type text, version int, "memberId" text, "occurredAt" timestamptz, payload json))`;
+       select ${program}, e.id, e.type, e.version, e."memberId", e."occurredAt", e.payload
+       from ${guard ? `${guard}, ` : ''}json_to_recordset(${param}::json) as e("programId" text, id text, type text, version int, "memberId" text,
+         "occurredAt" timestamptz, payload json))`;
 
 /** Writes events in the caller's transaction. */
 export async function recordEvents(db: Queryable, programId: string, events: readonly DomainEvent[]): Promise<void> {

@@ -1,5 +1,6 @@
 import type { DomainEvent } from '../domain/events.ts';
 import type { Queryable } from './db.ts';
+import { eventsCte, eventsParam } from './events.ts';
 import { notLoading } from './programs.ts';
 
 export interface DueNotice {
@@ -37,16 +38,15 @@ export async function noticeExpiries(db: Queryable, lots: readonly DueNotice[], 
     `with noticed as (
        update lots set expiry_noticed_at = $1
        from unnest($2::text[], $3::text[], $4::text[]) as n(program_id, member_id, id)
-       where lots.program_id = n.program_id and lots.member_id = n.member_id and lots.id = n.id)
-     insert into events (program_id, id, type, version, member_id, occurred_at, payload)
-     select e."programId", e.id, e.type, e.version, e."memberId", e."occurredAt", e.payload
-     from json_to_recordset($5::json) as e("programId" text, id text, type text, version int, "memberId" text, "occurredAt" timestamptz, payload json)`,
+       where lots.program_id = n.program_id and lots.member_id = n.member_id and lots.id = n.id),
+     ${eventsCte('$5', null, 'e."programId"')}
+     select 1`,
     [
       now,
       lots.map((l) => l.programId),
       lots.map((l) => l.memberId),
       lots.map((l) => l.lotId),
-      JSON.stringify(events.map(({ programId, event: e }) => ({ programId, id: e.id, type: e.type, version: e.version, memberId: e.memberId, occurredAt: e.occurredAt, payload: e.payload }))),
+      eventsParam(events.map(({ programId, event }) => ({ ...event, programId }))),
     ],
   );
 }
