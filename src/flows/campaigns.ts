@@ -97,7 +97,6 @@ export async function campaignSetup(
   return { context, coupons: verdicts };
 }
 
-
 /**
  * Writes what campaigns did, in the flow's transaction: budgets taken (a lost race re-runs the flow, which then
  * sees the budget spent), uses of presented coupons, what each campaign gave, coupons issued for a later visit

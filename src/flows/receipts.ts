@@ -35,7 +35,7 @@ export async function confirmReceipt(deps: Deps, programId: string, input: Recei
       const seen = await storedResponse(tx, programId, input.storeCode, input.number);
       if (!seen) return found;
       return seen.requestHash === requestHash(input)
-        ? ok(seen.response as ConfirmedReceipt)
+        ? ok(seen.response)
         : fail('receipt_conflict', `receipt ${input.number} of store ${input.storeCode} was already confirmed with other content`);
     }
     const { member, context } = found.value;

@@ -50,6 +50,10 @@ export function startDispatcher(deps: Deps, options: DispatcherOptions = {}) {
         if (!stopping) timer = setTimeout(tick, idleMs);
       });
   };
+  /** Resolves once the pass under way, if any, has finished and the dispatcher waits for its next look. */
+  const settled = async () => {
+    await running;
+  };
   tick();
   return {
     /** Looks at once instead of at the next idle tick (a subscription was made or enabled); a pass under way goes on. */
@@ -61,14 +65,11 @@ export function startDispatcher(deps: Deps, options: DispatcherOptions = {}) {
         tick();
       }
     },
-    /** Resolves once the pass under way, if any, has finished and the dispatcher waits for its next look. */
-    settled: async () => {
-      await running;
-    },
+    settled,
     stop: async () => {
       stopping = true;
       if (timer) clearTimeout(timer);
-      await running;
+      await settled();
     },
   };
 }
