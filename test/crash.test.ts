@@ -6,13 +6,19 @@ import { registerMember } from '../src/flows/members.ts';
 import { createApiKey, createProgram } from '../src/flows/programs.ts';
 import type { Db } from '../src/store/db.ts';
 import { upsertStore } from '../src/store/stores.ts';
-import { openTestDb } from './harness.ts';
+import { openOwnTestDb } from './harness.ts';
 
 /**
  * Crash safety on PostgreSQL: a real server under load is killed with SIGKILL several times. Every answered
  * request must be in the database exactly once, unanswered ones entirely or not at all, and their retries
- * must succeed idempotently with the ledger balanced.
+ * must succeed idempotently with the ledger balanced. The server runs the scheduled jobs over every programme on
+ * real time: it gets a database of its own, where they cannot touch the programmes other files are using.
  */
+const own = () => {
+  const url = new URL(process.env.DATABASE_URL as string);
+  url.pathname = '/kopilka_test_crash';
+  return url.toString();
+};
 describe.skipIf(!process.env.DATABASE_URL)('crash safety (kill -9 under load)', () => {
   let db: Db;
   let server: ChildProcess | null = null;
@@ -29,7 +35,7 @@ describe.skipIf(!process.env.DATABASE_URL)('crash safety (kill -9 under load)', 
   }
 
   it('loses nothing acknowledged and applies nothing twice', async () => {
-    db = await openTestDb();
+    db = await openOwnTestDb('crash');
     const deps = { db, now: () => new Date() };
     const created = await createProgram(deps, { name: 'crash', settings: { pendingDays: 0 } });
     if (!created.ok) throw new Error(created.message);
@@ -48,7 +54,7 @@ describe.skipIf(!process.env.DATABASE_URL)('crash safety (kill -9 under load)', 
     const base = `http://127.0.0.1:${port}`;
     const start = async () => {
       server = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'serve'], {
-        env: { ...process.env, PORT: String(port) },
+        env: { ...process.env, DATABASE_URL: own(), PORT: String(port) },
         stdio: 'ignore',
       });
       for (let i = 0; i < 200; i++) {
