@@ -2,7 +2,7 @@
  * The physical limit of the data model: pgbench replaying, in three round trips per transaction as Kopilka makes
  * them, the reads and writes of one typical demo receipt of a member with points — member lock with card,
  * settings, store and rules version; open lots, an earlier answer and the tier window; then the receipt with its
- * stored answer, its lines, journal entry, postings, the lot it spends from and the lot it creates, the member's
+ * stored answer, its lines, journal entry with its postings, the lot it spends from and the lot it creates, the member's
  * balance and aggregates, the month's qualifying value and the outbox event. No application in between: what
  * HTTP confirm is compared with.
  */
@@ -57,16 +57,14 @@ with who as (select member_id as id from cards where program_id = ${p} and numbe
       points_spent, points_discount, points_earned, purchased_at, created_at, request_hash, answer, rules_version, campaign_discount, created_by, lines)
     select ${p}, 'rcp_sw' || :client_id || '_' || :n, 'MSK-TVER', 'sw-' || :client_id || '-' || :n, who.id,
       (select number from bench_cards where n = :m), 'confirmed', 1, 'base', 'RUB', 150000, 20, 2000, 74, now(), now(),
-      md5(:n::text), ${literal(answer?.answer ?? '{}')}, 1, 0, 'bench', ${literal(answer?.lines ?? '[]')} from who
+      decode(md5(:n::text), 'hex'), ${literal(answer?.answer ?? '{}')}, 1, 0, 'bench', ${literal(answer?.lines ?? '[]')} from who
     on conflict (program_id, store_code, number) do nothing returning id, member_id),
   entry as (
-    insert into journal_entries (program_id, id, member_id, kind, receipt_id, created_at, partner_code)
-    select ${p}, 'ent_sw' || :client_id || '_' || :n, receipt.member_id, 'receipt', receipt.id, now(), null from receipt),
-  posting as (
-    insert into postings (program_id, entry_id, seq, member_id, account, lot_id, amount, created_at)
-    select ${p}, 'ent_sw' || :client_id || '_' || :n, p.seq, receipt.member_id, p.account,
-      case p.seq when 1 then (select id from spent_lot) when 4 then 'lot_sw' || :client_id || '_' || :n end, p.amount, now()
-    from receipt, (values (1, 'member:available', -20), (2, 'program:redemption', 20), (3, 'program:issuance', -74), (4, 'member:available', 74)) as p(seq, account, amount)),
+    insert into journal_entries (program_id, id, member_id, kind, receipt_id, created_at, partner_code, postings)
+    select ${p}, 'ent_sw' || :client_id || '_' || :n, receipt.member_id, 'receipt', receipt.id, now(), null,
+      json_build_array(json_build_array('member:available', (select id from spent_lot), -20), json_build_array('program:redemption', null, 20),
+        json_build_array('program:issuance', null, -74), json_build_array('member:available', 'lot_sw' || :client_id || '_' || :n, 74))
+    from receipt),
   spent as (
     update lots set remaining = remaining - 20 where program_id = ${p} and member_id = (select id from who) and id = (select id from spent_lot)),
   new_lot as (

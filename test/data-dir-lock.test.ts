@@ -141,7 +141,7 @@ describe.skipIf(!!process.env.DATABASE_URL)('one process owns the embedded datab
 
     const db = await openDb({ dataDir });
     try {
-      for (const table of ['lots', 'postings', 'receipts']) {
+      for (const table of ['lots', 'journal_entries', 'receipts']) {
         const counted = await countBothWays(db, table);
         expect(counted.byIndex, table).toBe(counted.byTable);
       }

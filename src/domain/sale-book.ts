@@ -4,7 +4,7 @@
  */
 import type { Coupon } from './coupons.ts';
 import type { DomainEvent } from './events.ts';
-import type { Balance, Lot } from './ledger.ts';
+import type { Balance, Lot, Posting } from './ledger.ts';
 import type { PricingFailure } from './pricing.ts';
 import type { ConfirmedReceipt, LineRecord, ReceiptInput, ReceiptRecord } from './receipt.ts';
 import { ageOn, localTime, periodOf } from './rules/calendar.ts';
@@ -113,8 +113,7 @@ export type SaleOutcome<T> = { ok: true; value: T } | SaleFailure;
 export interface SaleWrite {
   receipts: (ReceiptRecord & { status: 'confirmed'; response: ConfirmedReceipt })[];
   lines: (LineRecord & { receiptId: string })[];
-  entries: { id: string; memberId: string; kind: 'receipt' | 'activation' | 'expiry'; receiptId?: string; partner?: string | null; at: Date }[];
-  postings: { entryId: string; seq: number; memberId: string; account: string; lotId: string | null; amount: number; at: Date }[];
+  entries: { id: string; memberId: string; kind: 'receipt' | 'activation' | 'expiry'; receiptId?: string; partner?: string | null; at: Date; postings: Posting[] }[];
   newLots: (Lot & { memberId: string; entryId: string })[];
   changedLots: { memberId: string; id: string; remaining: number; state: string }[];
   members: { id: string; available: number; pending: number; tierCode: string | null; at: Date; tally: Tally }[];
@@ -137,7 +136,6 @@ export const emptySaleWrite = (): SaleWrite => ({
   receipts: [],
   lines: [],
   entries: [],
-  postings: [],
   newLots: [],
   changedLots: [],
   members: [],

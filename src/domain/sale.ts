@@ -353,10 +353,8 @@ function count(state: MemberState, purchasedAt: Date, pricing: Pricing) {
 }
 
 /** A ledger step's entry and postings; its lots are written once, with the members, by `closeSales`. */
-function record(write: SaleWrite, state: MemberState, entry: Omit<SaleWrite['entries'][number], 'memberId' | 'at'>, draft: LedgerDraft, now: Date) {
-  const memberId = state.member.id;
-  write.entries.push({ ...entry, memberId, at: now });
-  draft.postings.forEach((p, k) => write.postings.push({ entryId: entry.id, seq: k + 1, memberId, account: p.account, lotId: p.lotId, amount: p.amount, at: now }));
+function record(write: SaleWrite, state: MemberState, entry: Omit<SaleWrite['entries'][number], 'memberId' | 'at' | 'postings'>, draft: LedgerDraft, now: Date) {
+  write.entries.push({ ...entry, memberId: state.member.id, at: now, postings: draft.postings });
   for (const id of draft.newLots) state.newLots.set(id, entry.id);
   for (const id of draft.changedLots) state.changedLots.add(id);
   state.lots = [...draft.lots.values()];

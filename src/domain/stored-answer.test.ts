@@ -17,6 +17,7 @@ const rowOf = (a: ConfirmedReceipt): ReceiptRow => ({
   pointsDiscount: a.pointsDiscount,
   pointsEarned: a.pointsEarned,
   campaignDiscount: a.campaignDiscount,
+  lines: a.lines.map((l) => ({ sku: l.sku, pointsEarned: l.pointsEarned, pointsSpent: l.pointsSpent, pointsDiscount: l.pointsDiscount, campaignDiscount: l.campaignDiscount })),
 });
 
 const line = (lineNo: number, sku: string, paid: number) => ({
@@ -64,5 +65,18 @@ describe('the answer a receipt keeps', () => {
   it('keeps a field the row tells otherwise', () => {
     const row = { ...rowOf(everything), tierCode: 'gold' };
     expect(unpackAnswer(packAnswer(everything, row), row)).toEqual(everything);
+    const sold = { ...rowOf(everything), lines: [{ ...rowOf(everything).lines[0]!, pointsEarned: 3 }, rowOf(everything).lines[1]!] };
+    expect(unpackAnswer(packAnswer(everything, sold), sold)).toEqual(everything);
+  });
+
+  it('leaves out of its lines what the sold lines tell', () => {
+    const kept = packAnswer(everything, rowOf(everything));
+    expect(kept).not.toContain('MILK-32');
+    expect(JSON.parse(kept).own).toEqual([[8_990, 1, 1, 44], [90_469, 1, 0, 452]]);
+  });
+
+  it('reads an answer kept with whole line rows, as before', () => {
+    const before = JSON.stringify({ ...JSON.parse(packAnswer(everything, rowOf(everything))), own: undefined, lines: [['MILK-32', 8_990, 1, 1, 44, 4], ['PORK', 90_469, 1, 0, 452, 45]] });
+    expect(unpackAnswer(before, rowOf(everything))).toEqual(everything);
   });
 });

@@ -1,4 +1,4 @@
-import { changedLots, createdLots, type LedgerDraft, type Lot } from '../domain/ledger.ts';
+import { changedLots, createdLots, type LedgerDraft, type Lot, type Posting } from '../domain/ledger.ts';
 import type { Queryable } from './db.ts';
 
 type LotRow = {
@@ -55,7 +55,7 @@ export interface EntryMeta {
 }
 
 /**
- * The statements that write a draft — the journal entry, its postings, new and changed lots, the member's cached
+ * The statements that write a draft — the journal entry with its postings, new and changed lots, the member's cached
  * balances — as CTEs to put in front of one query. `$1` is the programme; the draft's own parameters start at
  * `$first` (see `draftParams`). With `guard`, nothing is written unless that CTE returned a row.
  */
@@ -64,27 +64,27 @@ export function draftCtes(first: number, guard: string | null = null): string {
   const from = guard ? `from ${guard}, ` : 'from ';
   const when = guard ? `where exists (select 1 from ${guard})` : '';
   return `entry as (
-       insert into journal_entries (program_id, id, member_id, kind, receipt_id, return_id, reason, actor, created_at, partner_code)
-       select $1, ${$(1)}, ${$(0)}, ${$(2)}, ${$(3)}, ${$(4)}, ${$(5)}, ${$(6)}, ${$(7)}, ${$(23)} ${when}),
-     posting as (
-       insert into postings (program_id, entry_id, seq, member_id, account, lot_id, amount, created_at)
-       select $1, ${$(1)}, p.seq, ${$(0)}, p.account, p.lot_id, p.amount, ${$(7)}
-       ${from}unnest(${$(8)}::int[], ${$(9)}::text[], ${$(10)}::text[], ${$(11)}::bigint[]) as p(seq, account, lot_id, amount)),
+       insert into journal_entries (program_id, id, member_id, kind, receipt_id, return_id, reason, actor, created_at, partner_code, postings)
+       select $1, ${$(1)}, ${$(0)}, ${$(2)}, ${$(3)}, ${$(4)}, ${$(5)}, ${$(6)}, ${$(7)}, ${$(20)}, ${$(8)}::json ${when}),
      new_lot as (
        insert into lots (program_id, member_id, id, entry_id, amount, remaining, state, activates_at, expires_at, created_at)
        select $1, ${$(0)}, l.id, ${$(1)}, l.amount, l.remaining, l.state, l.activates_at, l.expires_at, ${$(7)}
-       ${from}unnest(${$(12)}::text[], ${$(13)}::bigint[], ${$(14)}::bigint[], ${$(15)}::text[], ${$(16)}::timestamptz[],
-         ${$(17)}::timestamptz[]) as l(id, amount, remaining, state, activates_at, expires_at)),
+       ${from}unnest(${$(9)}::text[], ${$(10)}::bigint[], ${$(11)}::bigint[], ${$(12)}::text[], ${$(13)}::timestamptz[],
+         ${$(14)}::timestamptz[]) as l(id, amount, remaining, state, activates_at, expires_at)),
      changed_lot as (
        update lots set remaining = c.remaining, state = c.state
-       ${from}unnest(${$(18)}::text[], ${$(19)}::bigint[], ${$(20)}::text[]) as c(id, remaining, state)
+       ${from}unnest(${$(15)}::text[], ${$(16)}::bigint[], ${$(17)}::text[]) as c(id, remaining, state)
        where lots.program_id = $1 and lots.member_id = ${$(0)} and lots.id = c.id),
      balance as (
-       update members set points_available = ${$(21)}, points_pending = ${$(22)}, updated_at = ${$(7)}
+       update members set points_available = ${$(18)}, points_pending = ${$(19)}, updated_at = ${$(7)}
        where program_id = $1 and id = ${$(0)} ${guard ? `and exists (select 1 from ${guard})` : ''})`;
 }
 
-/** The 24 parameters `draftCtes` refers to, in order. Throws if the draft does not balance. */
+/** A journal entry's postings as its row keeps them: [account, lot id or null, amount] each, in order. */
+export const postingValues = (postings: readonly Posting[]): [string, string | null, number][] =>
+  postings.map((p) => [p.account, p.lotId, p.amount]);
+
+/** The 21 parameters `draftCtes` refers to, in order. Throws if the draft does not balance. */
 export function draftParams(memberId: string, entry: EntryMeta, draft: LedgerDraft): unknown[] {
   const sum = draft.postings.reduce((a, p) => a + p.amount, 0);
   if (sum !== 0) throw new Error(`ledger: entry ${entry.id} does not balance (${sum})`);
@@ -99,10 +99,7 @@ export function draftParams(memberId: string, entry: EntryMeta, draft: LedgerDra
     entry.reason ?? null,
     entry.actor ?? null,
     entry.at,
-    draft.postings.map((_, i) => i + 1),
-    draft.postings.map((p) => p.account),
-    draft.postings.map((p) => p.lotId),
-    draft.postings.map((p) => p.amount),
+    JSON.stringify(postingValues(draft.postings)),
     created.map((l) => l.id),
     created.map((l) => l.amount),
     created.map((l) => l.remaining),
@@ -150,11 +147,13 @@ export async function history(db: Queryable, programId: string, memberId: string
     pending: number;
   }>(
     `select e.id, e.kind, e.created_at, e.receipt_id, e.return_id, e.reason, e.actor,
-       coalesce(sum(p.amount) filter (where p.account = 'member:available'), 0) as available,
-       coalesce(sum(p.amount) filter (where p.account = 'member:pending'), 0) as pending
-     from journal_entries e join postings p on p.program_id = e.program_id and p.entry_id = e.id
+       p.available, p.pending
+     from journal_entries e cross join lateral (
+       select coalesce(sum((v->>2)::bigint) filter (where v->>0 = 'member:available'), 0) as available,
+         coalesce(sum((v->>2)::bigint) filter (where v->>0 = 'member:pending'), 0) as pending
+       from json_array_elements(e.postings) v) p
      where e.program_id = $1 and e.member_id = $2 and ($3::text is null or e.id < $3)
-     group by e.program_id, e.member_id, e.id order by e.id desc limit $4`,
+     order by e.id desc limit $4`,
     [programId, memberId, before, limit],
   );
   return rows.map((r) => ({

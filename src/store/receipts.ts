@@ -1,8 +1,8 @@
 import type { ConfirmedReceipt, LineRecord, ReceiptRecord } from '../domain/receipt.ts';
 import type { SoldLine } from '../domain/returns.ts';
 import { unpackAnswer, type ReceiptRow as AnswerRow } from '../domain/stored-answer.ts';
-import type { Queryable } from './db.ts';
 import { lineFromValues } from './receipt-lines.ts';
+import type { Queryable } from './db.ts';
 
 /** What a receipt kept of its answer, with the columns it is rebuilt from, as one JSON object of the row `r`. */
 export const keptAnswerSql = (r: string) =>
@@ -10,12 +10,13 @@ export const keptAnswerSql = (r: string) =>
      'cardNumber', ${r}.card_number, 'purchasedAt', ${r}.purchased_at, 'settingsVersion', ${r}.settings_version,
      'rulesVersion', ${r}.rules_version, 'tierCode', ${r}.tier_code, 'total', ${r}.total, 'pointsSpent', ${r}.points_spent,
      'pointsDiscount', ${r}.points_discount, 'pointsEarned', ${r}.points_earned, 'campaignDiscount', ${r}.campaign_discount,
-     'answer', ${r}.answer, 'response', ${r}.response)`;
+     'answer', ${r}.answer, 'response', ${r}.response, 'lines', ${r}.lines)`;
 
-export type KeptAnswer = AnswerRow & { answer: string | null; response: ConfirmedReceipt | null };
+export type KeptAnswer = Omit<AnswerRow, 'lines'> & { answer: string | null; response: ConfirmedReceipt | null; lines: unknown[][] };
 
 /** The answer a receipt was confirmed with (a receipt written before answers were kept compact has it whole). */
-export const keptAnswer = (kept: KeptAnswer): ConfirmedReceipt => kept.response ?? unpackAnswer(kept.answer as string, kept);
+export const keptAnswer = (kept: KeptAnswer): ConfirmedReceipt =>
+  kept.response ?? unpackAnswer(kept.answer as string, { ...kept, lines: kept.lines.map(lineFromValues) });
 
 export async function storedResponse(
   db: Queryable,
@@ -24,7 +25,7 @@ export async function storedResponse(
   number: string,
 ): Promise<{ requestHash: string; response: ConfirmedReceipt } | null> {
   const [row] = await db.query<{ request_hash: string; kept: KeptAnswer }>(
-    `select request_hash, ${keptAnswerSql('r')} as kept from receipts r where program_id = $1 and store_code = $2 and number = $3`,
+    `select encode(request_hash, 'hex') as request_hash, ${keptAnswerSql('r')} as kept from receipts r where program_id = $1 and store_code = $2 and number = $3`,
     [programId, storeCode, number],
   );
   return row ? { requestHash: row.request_hash, response: keptAnswer(row.kept) } : null;
@@ -55,7 +56,7 @@ type ReceiptRow = {
 export async function findReceipt(db: Queryable, programId: string, id: string, lock = false): Promise<ReceiptRecord | null> {
   const [r] = await db.query<ReceiptRow>(
     `select id, store_code, number, member_id, card_number, status, settings_version, tier_code, currency, total, points_spent,
-       points_discount, points_earned, purchased_at, created_at, request_hash, rules_version, campaign_discount, created_by
+       points_discount, points_earned, purchased_at, created_at, encode(request_hash, 'hex') as request_hash, rules_version, campaign_discount, created_by
      from receipts where program_id = $1 and id = $2${lock ? ' for update' : ''}`,
     [programId, id],
   );

@@ -5,13 +5,14 @@ import type { Channel } from '../domain/rules/context.ts';
 import { packAnswer } from '../domain/stored-answer.ts';
 import type { Queryable } from './db.ts';
 import { eventsCte, eventsParam } from './events.ts';
-import { lotFromJson, type LotJson } from './ledger.ts';
+import { lotFromJson, postingValues, type LotJson } from './ledger.ts';
 import { qualifyingValueSql, type Member, listMembersWhere } from './members.ts';
 import { lineValues } from './receipt-lines.ts';
 import { keptAnswer, keptAnswerSql, type KeptAnswer } from './receipts.ts';
 import { toVersioned, type SettingsRow } from './programs.ts';
 import { BUDGET_SLOTS, budgetSlotOf, latestRulesVersionSql } from './rules.ts';
 import type { VersionedSettings } from '../domain/settings.ts';
+import type { LineRecord } from '../domain/receipt.ts';
 
 // The reads and the one write of the sale path: a few round trips for one receipt or a whole batch.
 
@@ -109,7 +110,7 @@ export async function saleView(
        from lots o join unnest($4::text[], $15::bigint[]) as n(member_id, spending) on o.member_id = n.member_id
        where o.program_id = $1 and o.remaining > 0)
      select
-       (select coalesce(json_agg(json_build_object('storeCode', r.store_code, 'number', r.number, 'requestHash', r.request_hash,
+       (select coalesce(json_agg(json_build_object('storeCode', r.store_code, 'number', r.number, 'requestHash', encode(r.request_hash, 'hex'),
           'kept', ${keptAnswerSql('r')})), '[]')
         from receipts r join unnest($2::text[], $3::text[]) as k(store_code, number) on r.store_code = k.store_code and r.number = k.number
         where r.program_id = $1) as seen,
@@ -220,10 +221,10 @@ export async function writeSales(db: Queryable, programId: string, w: SaleWrite)
   // Coupon rows are locked in code order, as every writer takes them.
   const limited = [...w.limitedUses].sort(([a], [b]) => (a < b ? -1 : 1));
   // Each receipt's lines go in its row, a line at its number's place.
-  const linesOf = new Map<string, unknown[][]>();
+  const linesOf = new Map<string, LineRecord[]>();
   for (const l of w.lines) {
     const list = linesOf.get(l.receiptId) ?? [];
-    list[l.lineNo - 1] = lineValues(l);
+    list[l.lineNo - 1] = l;
     linesOf.set(l.receiptId, list);
   }
   const [row] = await db.query<WrittenSales>(
@@ -233,88 +234,88 @@ export async function writeSales(db: Queryable, programId: string, w: SaleWrite)
          rules_version, campaign_discount, created_by, lines)
        select $1, r.id, r."storeCode", r.number, r."memberId", r."cardNumber", r.status, r."settingsVersion", r."tierCode",
          r.currency, r.total, r."pointsSpent", r."pointsDiscount", r."pointsEarned", r."purchasedAt", r."createdAt",
-         r."requestHash", r.answer, r."rulesVersion", r."campaignDiscount", r."createdBy", r.lines
+         decode(r."requestHash", 'hex'), r.answer, r."rulesVersion", r."campaignDiscount", r."createdBy", r.lines
        from json_to_recordset($2::json) as r(id text, "storeCode" text, number text, "memberId" text, "cardNumber" text,
          status text, "settingsVersion" int, "tierCode" text, currency text, total bigint, "pointsSpent" bigint,
          "pointsDiscount" bigint, "pointsEarned" bigint, "purchasedAt" timestamptz, "createdAt" timestamptz,
          "requestHash" text, answer text, "rulesVersion" int, "campaignDiscount" bigint, "createdBy" text, lines json)
        on conflict (program_id, store_code, number) do nothing returning id),
      entry as (
-       insert into journal_entries (program_id, id, member_id, kind, receipt_id, created_at, partner_code)
-       select $1, e.id, e."memberId", e.kind, e."receiptId", e.at, e.partner
-       from json_to_recordset($3::json) as e(id text, "memberId" text, kind text, "receiptId" text, at timestamptz, partner text)),
-     posting as (
-       insert into postings (program_id, entry_id, seq, member_id, account, lot_id, amount, created_at)
-       select $1, p."entryId", p.seq, p."memberId", p.account, p."lotId", p.amount, p.at
-       from json_to_recordset($4::json) as p("entryId" text, seq int, "memberId" text, account text, "lotId" text,
-         amount bigint, at timestamptz)),
+       insert into journal_entries (program_id, id, member_id, kind, receipt_id, created_at, partner_code, postings)
+       select $1, e.id, e."memberId", e.kind, e."receiptId", e.at, e.partner, e.postings
+       from json_to_recordset($3::json) as e(id text, "memberId" text, kind text, "receiptId" text, at timestamptz, partner text,
+         postings json)),
      new_lot as (
        insert into lots (program_id, member_id, id, entry_id, amount, remaining, state, activates_at, expires_at, created_at)
        select $1, l."memberId", l.id, l."entryId", l.amount, l.remaining, l.state, l."activatesAt", l."expiresAt", l."createdAt"
-       from json_to_recordset($5::json) as l("memberId" text, id text, "entryId" text, amount bigint, remaining bigint,
+       from json_to_recordset($4::json) as l("memberId" text, id text, "entryId" text, amount bigint, remaining bigint,
          state text, "activatesAt" timestamptz, "expiresAt" timestamptz, "createdAt" timestamptz)),
      changed_lot as (
        update lots set remaining = c.remaining, state = c.state
-       from unnest($6::text[], $7::text[], $8::bigint[], $9::text[]) as c(member_id, id, remaining, state)
+       from unnest($5::text[], $6::text[], $7::bigint[], $8::text[]) as c(member_id, id, remaining, state)
        where lots.program_id = $1 and lots.member_id = c.member_id and lots.id = c.id),
      member as (
        update members set points_available = m.available, points_pending = m.pending, tier_code = m.tier_code, updated_at = m.at,
          purchases = members.purchases + m.purchases, paid_total = members.paid_total + m.paid,
          points_earned = members.points_earned + m.earned, points_spent = members.points_spent + m.spent,
          first_purchase_at = least(members.first_purchase_at, m.first), last_purchase_at = greatest(members.last_purchase_at, m.last)
-       from unnest($10::text[], $11::bigint[], $12::bigint[], $13::text[], $14::timestamptz[], $28::int[], $29::bigint[], $30::bigint[],
-         $31::bigint[], $32::timestamptz[], $33::timestamptz[]) as m(id, available, pending, tier_code, at, purchases, paid, earned, spent, first, last)
+       from unnest($9::text[], $10::bigint[], $11::bigint[], $12::text[], $13::timestamptz[], $27::int[], $28::bigint[], $29::bigint[],
+         $30::bigint[], $31::timestamptz[], $32::timestamptz[]) as m(id, available, pending, tier_code, at, purchases, paid, earned, spent, first, last)
        where members.program_id = $1 and members.id = m.id),
      month as (
        insert into member_months (program_id, member_id, month, amount_spent, points_earned)
        select $1, q."memberId", q.month, q."amountSpent", q."pointsEarned"
-       from json_to_recordset($34::json) as q("memberId" text, month date, "amountSpent" bigint, "pointsEarned" bigint)
+       from json_to_recordset($33::json) as q("memberId" text, month date, "amountSpent" bigint, "pointsEarned" bigint)
        on conflict (program_id, member_id, month) do update set amount_spent = member_months.amount_spent + excluded.amount_spent,
          points_earned = member_months.points_earned + excluded.points_earned),
      tier_change as (
        insert into tier_changes (program_id, member_id, id, from_tier, to_tier, reason, qualifying_value, created_at)
        select $1, t."memberId", t.id, t.from, t.to, t.reason, t.value, t.at
-       from json_to_recordset($15::json) as t("memberId" text, id text, "from" text, "to" text, reason text, value bigint,
+       from json_to_recordset($14::json) as t("memberId" text, id text, "from" text, "to" text, reason text, value bigint,
          at timestamptz)),
      grant_row as (
        insert into campaign_grants (program_id, campaign, source_id, member_id, points, discount, lines, rewards, created_at)
        select $1, g.campaign, g."sourceId", g."memberId", g.points, g.discount, g.lines, g.rewards, g.at
-       from json_to_recordset($17::json) as g(campaign text, "sourceId" text, "memberId" text, points bigint, discount bigint,
+       from json_to_recordset($16::json) as g(campaign text, "sourceId" text, "memberId" text, points bigint, discount bigint,
          lines jsonb, rewards jsonb, at timestamptz)),
      budget as (
        update campaign_budgets b set points_left = b.points_left - t.points, discount_left = b.discount_left - t.discount
-       from unnest($18::text[], $19::bigint[], $20::bigint[], $21::int[]) as t(campaign, points, discount, hint)
+       from unnest($17::text[], $18::bigint[], $19::bigint[], $20::int[]) as t(campaign, points, discount, hint)
        where b.program_id = $1 and b.campaign = t.campaign and b.slot = (
          select s.slot from campaign_budgets s where s.program_id = $1 and s.campaign = t.campaign
            and s.points_left >= t.points and s.discount_left >= t.discount
          order by (s.slot + ${BUDGET_SLOTS} - t.hint) % ${BUDGET_SLOTS} limit 1 for update skip locked)
        returning b.campaign),
      coupon_use as (
-       update coupons c set uses = c.uses + u.n from unnest($22::text[], $23::int[]) as u(code, n)
+       update coupons c set uses = c.uses + u.n from unnest($21::text[], $22::int[]) as u(code, n)
        where c.program_id = $1 and c.code = u.code and c.max_uses is not null and c.uses + u.n <= c.max_uses
        returning c.code),
      redemption as (
        insert into coupon_redemptions (program_id, code, receipt_id, member_id, created_at)
        select $1, r.code, r."receiptId", r."memberId", r.at
-       from json_to_recordset($24::json) as r(code text, "receiptId" text, "memberId" text, at timestamptz)),
+       from json_to_recordset($23::json) as r(code text, "receiptId" text, "memberId" text, at timestamptz)),
      issued as (
        insert into coupons (program_id, code, campaign, batch, member_id, max_uses, per_member, valid_from, valid_to, issued_by_receipt, created_at)
        select $1, i.code, i.campaign, null, i."memberId", 1, null, i."validFrom", i."validTo", i."receiptId", i."validFrom"
-       from json_to_recordset($25::json) as i(code text, campaign text, "memberId" text, "validFrom" timestamptz, "validTo" timestamptz,
+       from json_to_recordset($24::json) as i(code text, campaign text, "memberId" text, "validFrom" timestamptz, "validTo" timestamptz,
          "receiptId" text)
        on conflict (program_id, code) do nothing returning code),
      referral as (
-       update referrals f set status = 'qualified', receipt_id = q.receipt_id from unnest($26::text[], $27::text[]) as q(referee_id, receipt_id)
+       update referrals f set status = 'qualified', receipt_id = q.receipt_id from unnest($25::text[], $26::text[]) as q(referee_id, receipt_id)
        where f.program_id = $1 and f.referee_id = q.referee_id and f.status = 'pending' returning f.referee_id),
-     ${eventsCte('$16')}
+     ${eventsCte('$15')}
      select (select count(*)::int from receipt) as receipts, (select count(*)::int from coupon_use) as "limitedCoupons",
        (select count(*)::int from issued) as issued, (select count(*)::int from referral) as referrals,
        array(select campaign from budget) as budgets`,
     [
       programId,
-      jsonParam(w.receipts.map(({ response, ...r }) => ({ ...r, answer: packAnswer(response, r), lines: linesOf.get(r.id) ?? [] }))),
-      jsonParam(w.entries),
-      jsonParam(w.postings),
+      jsonParam(
+        w.receipts.map(({ response, ...r }) => {
+          const lines = linesOf.get(r.id) ?? [];
+          return { ...r, answer: packAnswer(response, { ...r, lines }), lines: lines.map(lineValues) };
+        }),
+      ),
+      jsonParam(w.entries.map((e) => ({ ...e, postings: postingValues(e.postings) }))),
       jsonParam(w.newLots),
       w.changedLots.map((l) => l.memberId),
       w.changedLots.map((l) => l.id),
