@@ -137,3 +137,53 @@ describe('the event feed', () => {
     }
   });
 });
+
+describe('the feed keeps a month of events', () => {
+  it('trims from its oldest end, never past what a webhook has still to queue or deliver', async () => {
+    const p = await newProgramme(db, settings);
+    const member = (await p.call('POST', '/v1/members', { name: 'Анна' }, { role: 'pos' })).body.member;
+    const sell = async (number: string) =>
+      expect((await p.call('POST', '/v1/receipts', receipt(number, [line('MILK', 10_000)], { member: { id: member.id } }), { role: 'pos' })).status).toBe(201);
+    await sell('R-1');
+    await sell('R-2');
+    p.advanceDays(20);
+    await p.call('POST', `/v1/members/${member.id}/adjustments`, { points: 5, reason: 'apology' });
+    p.advanceDays(20);
+    await sell('R-3');
+    const all = (await feed(p)).items;
+    expect(all.map((e) => e.type)).toEqual(['member.created', 'receipt.confirmed', 'receipt.confirmed', 'points.adjusted', 'receipt.confirmed']);
+    const seqOf = (i: number) => all[i]!.seq;
+    const prune = async () => (await p.call('POST', '/v1/jobs/event-retention/run')).body;
+    const kept = async () => (await feed(p)).items.map((e) => e.seq);
+
+    // One webhook has queued only the first event; another's delivery of the third is pending.
+    const hook = async (id: string, fannedTo: number) =>
+      db.query(
+        `insert into webhooks (program_id, id, url, event_types, secret, enabled, fanned_to, since_written, created_at, updated_at)
+         values ($1, $2, 'http://127.0.0.1:9/hooks', '{}', 'whsec_x', true, $3, 0, now(), now())`,
+        [p.programId, id, fannedTo],
+      );
+    await hook('whk_behind', seqOf(0));
+    await hook('whk_pending', seqOf(4));
+    await db.query(
+      `insert into webhook_deliveries (program_id, webhook_id, event_id, event_seq, member_id, status, queued_at, next_attempt_at)
+       values ($1, 'whk_pending', $2, $3, $4, 'pending', $5, $5)`,
+      [p.programId, all[2]!.id, seqOf(2), member.id, new Date('2026-01-15T09:00:00Z')],
+    );
+    expect(await prune()).toMatchObject({ job: 'event-retention', changed: 1 });
+    expect(await kept()).toEqual(all.slice(1).map((e) => e.seq));
+    // The first webhook catches up: the pending delivery still holds its event.
+    await db.query(`update webhooks set fanned_to = $2 where program_id = $1`, [p.programId, seqOf(4)]);
+    expect(await prune()).toMatchObject({ changed: 1 });
+    expect(await kept()).toEqual(all.slice(2).map((e) => e.seq));
+    // Delivered: the events older than 30 days go, with the delivery record.
+    await db.query(`update webhook_deliveries set status = 'delivered' where program_id = $1`, [p.programId]);
+    expect(await prune()).toMatchObject({ changed: 1 });
+    expect(await kept()).toEqual([seqOf(3), seqOf(4)]);
+    expect(await db.query('select 1 from webhook_deliveries where program_id = $1', [p.programId])).toEqual([]);
+    // A reader further behind reads on from the oldest kept; nothing else changed, and a second run does nothing.
+    expect((await feed(p, seqOf(0))).items.map((e) => e.type)).toEqual(['points.adjusted', 'receipt.confirmed']);
+    expect(await prune()).toMatchObject({ changed: 0 });
+    expect((await p.call('GET', `/v1/members/${member.id}/history`, undefined, { role: 'readonly' })).body.items).toHaveLength(4);
+  });
+});

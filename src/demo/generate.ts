@@ -8,6 +8,7 @@ import { createApiKey, createProgram } from '../flows/programs.ts';
 import type { ReceiptInput } from '../flows/receipts.ts';
 import { cancelReceipt, returnLines } from '../flows/returns.ts';
 import { runJob } from '../jobs/jobs.ts';
+import { sequenceEvents } from '../store/events.ts';
 import { newId, withIdSource } from '../store/ids.ts';
 import { insertMembers } from '../store/members.ts';
 import { setLoading } from '../store/programs.ts';
@@ -143,6 +144,10 @@ async function loadHistory(deps: Deps, programId: string, options: DemoOptions):
       if (moscow.getUTCDate() === 1) {
         clock = new Date(day);
         await runJob(sim, 'tier-review', programId);
+        // The events take their places in the feed, which keeps a month of them: as a server's sequencer and daily
+        // clean-up would have left it.
+        while ((await sequenceEvents(deps.db)) > 0);
+        await runJob(sim, 'event-retention', programId);
         // A bulk load outgrows the planner's picture of the tables: refresh it, as a restore would.
         await refreshStatistics(deps.db);
       }

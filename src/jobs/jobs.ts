@@ -9,6 +9,7 @@ import { findMember, qualifyingValues } from '../store/members.ts';
 import { loadSettings, notLoading } from '../store/programs.ts';
 import { runBirthdays } from './birthdays.ts';
 import { noticeExpiringPoints } from './expiry-notice.ts';
+import { pruneEvents } from './event-retention.ts';
 import { pruneIdempotencyKeys } from './idempotency.ts';
 import { payReferrers } from '../flows/referrals.ts';
 
@@ -23,7 +24,7 @@ export interface JobReport {
 
 const BATCH = 500;
 
-const dueMembers: Record<Exclude<JobName, 'tier-review' | 'birthdays' | 'referrals' | 'idempotency' | 'expiry-notice'>, string> = {
+const dueMembers: Record<Exclude<JobName, 'tier-review' | 'birthdays' | 'referrals' | 'idempotency' | 'event-retention' | 'expiry-notice'>, string> = {
   activation: `select distinct program_id, member_id from lots
     where state = 'pending' and remaining > 0 and activates_at <= $1 and (program_id, member_id) > ($2, $3)
       and ($4::text is null and ${notLoading('program_id')} or program_id = $4)
@@ -44,6 +45,7 @@ export async function runJob(deps: Deps, job: JobName, onlyProgram: string | nul
   if (job === 'birthdays') return runBirthdays(deps, onlyProgram);
   if (job === 'referrals') return payReferrers(deps, onlyProgram);
   if (job === 'idempotency') return pruneIdempotencyKeys(deps, onlyProgram);
+  if (job === 'event-retention') return pruneEvents(deps, onlyProgram);
   if (job === 'expiry-notice') return noticeExpiringPoints(deps, onlyProgram);
   const now = deps.now();
   const report: JobReport = { job, members: 0, changed: 0 };
