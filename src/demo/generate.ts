@@ -144,10 +144,6 @@ async function loadHistory(deps: Deps, programId: string, options: DemoOptions):
       if (moscow.getUTCDate() === 1) {
         clock = new Date(day);
         await runJob(sim, 'tier-review', programId);
-        // The events take their places in the feed, which keeps a month of them: as a server's sequencer and daily
-        // clean-up would have left it.
-        while ((await sequenceEvents(deps.db)) > 0);
-        await runJob(sim, 'event-retention', programId);
         // A bulk load outgrows the planner's picture of the tables: refresh it, as a restore would.
         await refreshStatistics(deps.db);
       }
@@ -192,6 +188,10 @@ async function loadHistory(deps: Deps, programId: string, options: DemoOptions):
         if (done.ok) report[r.lineNo === 0 ? 'cancels' : 'returns'] += 1;
       }
       returnsDue.delete(day);
+      // The day's events take their places in the feed, which keeps a month of them: as a server's sequencer and
+      // daily clean-up would have left it.
+      while ((await sequenceEvents(deps.db)) > 0);
+      await runJob(sim, 'event-retention', programId);
     }
     clock = new Date(end);
     await runJob(sim, 'activation', programId);
