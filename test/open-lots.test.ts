@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../src/store/db.ts';
+import { activeElsewhere } from '../src/domain/sale-book.ts';
 import { saleView } from '../src/store/sales.ts';
 import { expectLedgerAgrees } from './checks.ts';
 import { line, newProgramme, openTestDb, receipt, salePaths, type Programme } from './harness.ts';
@@ -27,18 +28,20 @@ beforeAll(async () => {
 });
 afterAll(() => db.close());
 
-const spendable = (spending: number) =>
+const read = (spending: number, spendable: number | null = 64) =>
   saleView(db, p.programId, {
     keys: [],
     memberIds: [anna],
     spending: [spending],
+    spendable,
     soon: new Date(p.now().getTime() + 30 * DAY),
     qualifying: [],
     window: null,
     usage: [],
     budgets: [],
     coupons: [],
-  }).then((v) => v.members.get(anna));
+  });
+const spendable = (spending: number) => read(spending).then((v) => v.members.get(anna));
 
 describe('a member with 500 open lots', () => {
   it('has a sale read only the lots it may touch', async () => {
@@ -54,8 +57,14 @@ describe('a member with 500 open lots', () => {
     // ... and, to pay 250 points, the next three in spending order.
     const some = await spendable(250);
     expect(some?.lots).toHaveLength(soon + 3);
+    // The points in the lots not read follow from the balance.
     const active = Number((await db.query<{ s: number }>("select sum(remaining)::int as s from lots where program_id = $1 and member_id = $2 and state = 'active'", [p.programId, anna]))[0]?.s);
-    expect((some?.activeElsewhere ?? 0) + (some?.lots ?? []).reduce((a, l) => a + (l.state === 'active' ? l.remaining : 0), 0)).toBe(active);
+    const [{ available }] = (await db.query<{ available: number }>('select points_available as available from members where program_id = $1 and id = $2', [p.programId, anna])) as [{ available: number }];
+    expect(activeElsewhere(Number(available), some?.lots ?? []) + (some?.lots ?? []).reduce((a, l) => a + (l.state === 'active' ? l.remaining : 0), 0)).toBe(active);
+    // More than the first lots in spending order cover: the read says so, and a read of all of them follows.
+    expect((await read(250)).truncated).toBe(false);
+    expect((await read(100 * 64)).truncated).toBe(true);
+    expect((await read(100 * 64, null)).members.get(anna)?.lots).toHaveLength(soon + 64);
   });
 
   it('spends, expires and reports as if every lot were read, the debt included', async () => {

@@ -162,14 +162,21 @@ export function limitPeriods(rules: CompiledRuleSet, at: Date, timezone: string)
   });
 }
 
+/**
+ * Points in the active lots a sale did not read, from the member's balance: a member in debt has no active points
+ * left (debt is repaid before anything becomes available), so the balance is the active lots' sum less any debt.
+ */
+export const activeElsewhere = (available: number, read: readonly Lot[]): number =>
+  Math.max(0, available - read.reduce((sum, l) => (l.state === 'active' ? sum + l.remaining : sum), 0));
+
 export const newMemberState = (
   member: SaleMember,
-  read: { lots: Lot[]; activeElsewhere: number; qualifying: number | null; usage: Map<string, Usage>; referralPending: boolean },
+  read: { lots: Lot[]; qualifying: number | null; usage: Map<string, Usage>; referralPending: boolean },
 ): MemberState => ({
   member,
   balance: { available: member.pointsAvailable, pending: member.pointsPending },
   lots: read.lots,
-  activeElsewhere: read.activeElsewhere,
+  activeElsewhere: activeElsewhere(member.pointsAvailable, read.lots),
   tierCode: member.tierCode,
   qualifying: read.qualifying,
   usage: read.usage,

@@ -36,6 +36,9 @@ export const saleTransaction: TransactionOptions = { genericPlans: true };
 // Ids from the store's source; coupon codes from a crypto-random one, as nobody may guess them.
 const ids: Ids = { next: newId, couponCode: () => fillPattern('KOP-XXXX-XXXX', randomInt) };
 
+/** Lots a sale reads in spending order: a receipt spends from more only in a rare second read. */
+const SPENDABLE_LOTS = 64;
+
 /** Reads the book the plans need, in one round trip after the rules. */
 async function openBook(tx: Queryable, programId: string, now: Date, context: SaleContext, sales: readonly ResolvedSale[], rules?: VersionedRules): Promise<SaleBook> {
   const { settings, version } = context.settings;
@@ -50,7 +53,7 @@ async function openBook(tx: Queryable, programId: string, now: Date, context: Sa
       usage.set(`${s.member.id}|${usageKey(p.campaign, p.since, p.until)}`, { memberId: s.member.id, ...p });
   }
   const window = tierWindow(settings, null, now);
-  const view = await saleView(tx, programId, {
+  const want = {
     keys: sales.map((s) => s.input),
     memberIds: [...members.keys()],
     spending: [...members.keys()].map((id) => sales.reduce((sum, s) => (s.member?.id === id ? sum + s.input.pointsToSpend : sum), 0)),
@@ -61,7 +64,10 @@ async function openBook(tx: Queryable, programId: string, now: Date, context: Sa
     usage: [...usage.values()],
     budgets: campaigns.filter((c) => c.limits.budget).map((c) => c.code),
     coupons: [...new Set(sales.flatMap((s) => (s.input.coupons ?? []).map(normaliseCode)))],
-  });
+  };
+  // A member spending more than their first lots in spending order hold has the rest read too.
+  let view = await saleView(tx, programId, { ...want, spendable: SPENDABLE_LOTS });
+  if (view.truncated) view = await saleView(tx, programId, { ...want, spendable: null });
   return {
     settings,
     settingsVersion: version,

@@ -52,10 +52,12 @@ export async function lockMembers(db: Queryable, programId: string, keys: { ids:
   );
 }
 
+const lotColumns = 'o.member_id, o.id, o.state, o.amount, o.remaining, o.activates_at, o.expires_at, o.created_at';
+
 /** What a sale reads of one member once they are locked. */
 export interface MemberView {
+  /** Pending lots, those expiring by `soon`, and the first in spending order that cover what the member spends. */
   lots: Lot[];
-  activeElsewhere: number;
   qualifying: number | null;
   usage: Map<string, Usage>;
   referralPending: boolean;
@@ -74,6 +76,8 @@ export async function saleView(
     memberIds: string[];
     /** Points each member's receipts ask to spend: enough lots to cover them are read, with every lot pending or expiring by `soon`. */
     spending: number[];
+    /** At most this many lots a member in spending order (null: all); `truncated` tells whether that was too few. */
+    spendable: number | null;
     soon: Date;
     /** Members whose tier may still go up: their qualifying value in the window is read. */
     qualifying: string[];
@@ -82,11 +86,11 @@ export async function saleView(
     budgets: string[];
     coupons: string[];
   },
-): Promise<{ seen: Map<string, Seen>; members: Map<string, MemberView>; budgets: SaleBook['budgets']; coupons: SaleBook['coupons'] }> {
+): Promise<{ seen: Map<string, Seen>; members: Map<string, MemberView>; budgets: SaleBook['budgets']; coupons: SaleBook['coupons']; truncated: boolean }> {
   const [row] = await db.query<{
     seen: { storeCode: string; number: string; requestHash: string; kept: KeptAnswer }[];
     lots: LotJson[];
-    elsewhere: { memberId: string; points: number }[];
+    truncated: boolean;
     qualifying: { memberId: string; value: number }[];
     usage: { memberId: string; campaign: string; since: string | null; until: string | null; points: number; discount: number; uses: number }[];
     referrals: string[];
@@ -104,11 +108,23 @@ export async function saleView(
     }[];
   }>(
     `with open as (
-       select o.member_id, o.id, o.state, o.amount, o.remaining, o.activates_at, o.expires_at, o.created_at,
-         coalesce(o.state = 'pending' or o.expires_at <= $14 or sum(o.remaining) filter (where o.state = 'active' and (o.expires_at is null or o.expires_at > $14))
-           over (partition by o.member_id order by o.expires_at nulls last, o.created_at, o.id collate "C") - o.remaining < n.spending, false) as wanted
-       from lots o join unnest($4::text[], $15::bigint[]) as n(member_id, spending) on o.member_id = n.member_id
-       where o.program_id = $1 and o.remaining > 0)
+       -- Read by the index of open lots, whatever the member's history: pending lots, those expiring by $14, and the
+       -- next in spending order while they do not yet cover what the member spends (at most $16 of them).
+       select o.* from unnest($4::text[], $15::bigint[]) as n(member_id, spending)
+       cross join lateral (
+         select ${lotColumns}, null::bigint as k from lots o
+         where o.program_id = $1 and o.member_id = n.member_id and o.state = 'pending' and o.remaining > 0
+         union all
+         select ${lotColumns}, null from lots o
+         where o.program_id = $1 and o.member_id = n.member_id and o.remaining > 0 and o.expires_at <= $14 and o.state <> 'pending'
+         union all
+         select ${lotColumns}, o.k from (
+           select o.*, sum(o.remaining) over w - o.remaining as before, row_number() over w as k
+           from (select * from lots o where o.program_id = $1 and o.member_id = n.member_id and o.remaining > 0 and o.state = 'active'
+                   and (o.expires_at is null or o.expires_at > $14) and n.spending > 0
+                 order by o.expires_at nulls last, o.created_at, o.id collate "C" limit $16) o
+           window w as (order by o.expires_at nulls last, o.created_at, o.id collate "C")) o
+         where o.before < n.spending) o)
      select
        (select coalesce(json_agg(json_build_object('storeCode', r.store_code, 'number', r.number, 'requestHash', encode(r.request_hash, 'hex'),
           'kept', ${keptAnswerSql('r')})), '[]')
@@ -116,9 +132,8 @@ export async function saleView(
         where r.program_id = $1) as seen,
        (select coalesce(json_agg(json_build_object('memberId', member_id, 'id', id, 'state', state, 'amount', amount,
           'remaining', remaining, 'activatesAt', activates_at, 'expiresAt', expires_at, 'createdAt', created_at)), '[]')
-        from open where wanted) as lots,
-       (select coalesce(json_agg(json_build_object('memberId', member_id, 'points', points)), '[]')
-        from (select member_id, sum(remaining) as points from open where not wanted and state = 'active' group by member_id) e) as elsewhere,
+        from open) as lots,
+       exists (select 1 from open where k = $16) as truncated,
        case when $5::text is null then '[]'::json
          else (select coalesce(json_agg(json_build_object('memberId', m.id, 'value', ${qualifyingValueSql('m.id', '$5', '$6')})), '[]')
                from unnest($13::text[]) as m(id))
@@ -157,14 +172,14 @@ export async function saleView(
       want.qualifying,
       want.soon,
       want.spending,
+      want.spendable,
     ],
   );
   const members = new Map<string, MemberView>(
-    want.memberIds.map((id) => [id, { lots: [], activeElsewhere: 0, qualifying: null, usage: new Map(), referralPending: false }]),
+    want.memberIds.map((id) => [id, { lots: [], qualifying: null, usage: new Map(), referralPending: false }]),
   );
   const of = (id: string) => members.get(id) as MemberView;
   for (const l of row?.lots ?? []) of(l.memberId).lots.push(lotFromJson(l));
-  for (const e of row?.elsewhere ?? []) of(e.memberId).activeElsewhere = Number(e.points);
   for (const q of row?.qualifying ?? []) of(q.memberId).qualifying = Number(q.value);
   const time = (t: string | null) => (t ? new Date(t) : null);
   for (const u of row?.usage ?? [])
@@ -173,6 +188,7 @@ export async function saleView(
   return {
     seen: new Map((row?.seen ?? []).map((r) => [receiptKey(r.storeCode, r.number), { requestHash: r.requestHash, response: keptAnswer(r.kept) }])),
     members,
+    truncated: row?.truncated ?? false,
     budgets: new Map((row?.budgets ?? []).map((b) => [b.campaign, { points: Number(b.points), discount: Number(b.discount) }])),
     coupons: new Map(
       (row?.coupons ?? []).map((c) => [
