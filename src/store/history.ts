@@ -11,6 +11,8 @@ export interface PastReceipt {
   pointsSpent: number;
   tierCode: string | null;
   memberId: string | null;
+  /** Where the next page starts: the exact time of purchase (a Date keeps only milliseconds) and the id. */
+  cursor: { at: string; id: string };
   /** Campaigns whose coupons the receipt used. */
   coupons: string[];
   lines: ReceiptLine[];
@@ -55,24 +57,25 @@ export async function pastReceipts(
   db: Queryable,
   programId: string,
   period: { from: Date; to: Date },
-  after: { at: Date; id: string } | null,
+  after: PastReceipt['cursor'] | null,
   limit: number,
 ): Promise<PastReceipt[]> {
   const receipts = await db.query<{
     id: string;
     purchased_at: Date;
+    exact: string;
     store_code: string;
     channel: Channel | null;
     points_spent: number;
     tier_code: string | null;
     member_id: string | null;
   }>(
-    `select r.id, r.purchased_at, r.store_code, s.channel, r.points_spent, r.tier_code, r.member_id
+    `select r.id, r.purchased_at, r.purchased_at::text as exact, r.store_code, s.channel, r.points_spent, r.tier_code, r.member_id
      from receipts r join stores s on s.program_id = r.program_id and s.code = r.store_code
      where r.program_id = $1 and r.status = 'confirmed' and r.purchased_at >= $2 and r.purchased_at < $3
-       and (r.purchased_at, r.id) > ($4, $5)
+       and (r.purchased_at, r.id) > ($4::timestamptz, $5)
      order by r.purchased_at, r.id limit $6`,
-    [programId, period.from, period.to, after?.at ?? new Date(0), after?.id ?? '', limit],
+    [programId, period.from, period.to, after?.at ?? '-infinity', after?.id ?? '', limit],
   );
   if (!receipts.length) return [];
   const ids = receipts.map((r) => r.id);
@@ -114,6 +117,7 @@ export async function pastReceipts(
     pointsSpent: Number(r.points_spent),
     tierCode: r.tier_code,
     memberId: r.member_id,
+    cursor: { at: r.exact, id: r.id },
     coupons: coupons.length ? coupons.filter((c) => c.receipt_id === r.id).map((c) => c.campaign) : [],
     lines: linesOf.get(r.id) ?? [],
   }));
