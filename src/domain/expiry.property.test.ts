@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { DateTime, IANAZone } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { activationTime, expiryTime, lotTimes } from './expiry.ts';
-import { plusLocalDays, zoneOffset } from './rules/calendar.ts';
+import { periodOf, plusLocalDays, zoneOffset, type Period } from './rules/calendar.ts';
 import { defaultSettings, type ExpiryPolicy, type ProgramSettings } from './settings.ts';
 
 // The luxon implementations these functions replaced: every result must be the same instant.
@@ -187,6 +187,27 @@ describe('expiry times match the luxon arithmetic they replaced', () => {
         expect(iso(plusLocalDays(now, -windowDays, zone))).toBe(iso(reference.tierWindowSince(now, windowDays, zone)));
       }),
       runs,
+    );
+  });
+
+  it('the local day, week or month a per-member limit counts in', () => {
+    const reference = (period: Exclude<Period, 'lifetime'>, at: Date, zone: string) => {
+      const start = DateTime.fromJSDate(at, { zone }).startOf(period);
+      return { since: iso(start.toJSDate()), until: iso(start.plus({ [`${period}s`]: 1 }).toJSDate()) };
+    };
+    const instant = fc.record({ zone: fc.constantFrom(...zones), period: fc.constantFrom('day' as const, 'week' as const, 'month' as const) }).chain(({ zone, period }) => {
+      const near = changes.get(zone) ?? [];
+      const uniform = fc.integer({ min: from, max: until });
+      // Within a month either side of a clock change, so that the period's start or end may fall on or near it.
+      const ms = near.length ? fc.oneof(uniform, fc.tuple(fc.constantFrom(...near), fc.integer({ min: -35 * 86_400_000, max: 35 * 86_400_000 })).map(([c, s]) => c + s)) : uniform;
+      return fc.record({ zone: fc.constant(zone), period: fc.constant(period), at: ms.map((t) => new Date(t)) });
+    });
+    fc.assert(
+      fc.property(instant, ({ zone, period, at }) => {
+        const found = periodOf(period, at, zone);
+        expect({ since: iso(found?.since ?? null), until: iso(found?.until ?? null) }).toEqual(reference(period, at, zone));
+      }),
+      { numRuns: 20_000 },
     );
   });
 

@@ -91,11 +91,23 @@ export function periodStart(period: Period, at: Date, timezone: string): Date | 
   return periodOf(period, at, timezone)?.since ?? null;
 }
 
-/** The programme-local period [since, until) containing `at`; null for a campaign's whole lifetime. */
+/**
+ * The programme-local period [since, until) containing `at`; null for a campaign's whole lifetime. The same instants
+ * as luxon's `startOf(period)` and `plus` one period (weeks start on Monday), without its per-call timezone lookups:
+ * a sale works out the periods of every campaign limited per member.
+ */
 export function periodOf(period: Period, at: Date, timezone: string): { since: Date; until: Date } | null {
   if (period === 'lifetime') return null;
-  const start = DateTime.fromJSDate(at, { zone: timezone }).startOf(period);
-  return { since: start.toJSDate(), until: start.plus({ [`${period}s`]: 1 }).toJSDate() };
+  const ms = at.getTime();
+  if (period === 'month') {
+    const since = startOfLocal('month', ms, timezone);
+    return { since: new Date(since), until: new Date(plusMonths(since, timezone, 1)) };
+  }
+  const offset = zoneOffset(ms, timezone);
+  const w = new Date(ms + offset * MINUTE);
+  const back = period === 'week' ? (w.getUTCDay() + 6) % 7 : 0;
+  const since = new Date(instantOf(Date.UTC(w.getUTCFullYear(), w.getUTCMonth(), w.getUTCDate() - back), offset, timezone));
+  return { since, until: plusLocalDays(since, period === 'week' ? 7 : 1, timezone) };
 }
 
 /**
