@@ -1,6 +1,28 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 
+/** A receiver in a process of its own, subscribed to every event of the programme: how an integration listens. */
+export async function listening(base: string, adminKey: string) {
+  const receiver = spawn(process.execPath, ['--import', 'tsx', 'bench/webhook-receiver.ts'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const [address] = (await once(receiver.stdout, 'data')) as [Buffer];
+  const { port } = JSON.parse(address.toString()) as { port: number };
+  const hook = await fetch(`${base}/v1/webhooks`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${adminKey}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ url: `http://127.0.0.1:${port}/` }),
+  });
+  if (hook.status !== 201) throw new Error(`webhook not created: ${hook.status} ${await hook.text()}`);
+  const { id } = (await hook.json()) as { id: string };
+  return {
+    id,
+    /** Unsubscribes and stops the receiver. */
+    stop: async () => {
+      await fetch(`${base}/v1/webhooks/${id}`, { method: 'DELETE', headers: { authorization: `Bearer ${adminKey}` } });
+      receiver.kill();
+    },
+  };
+}
+
 /**
  * How fast the server's dispatcher sends events to a webhook: a receiver in a process of its own that answers 200
  * at once, subscribed to `receipt.confirmed` but paused while the receipts are confirmed in batches, then enabled:
