@@ -78,6 +78,14 @@ interface Target {
   newcomers: string[];
 }
 
+/** The demo programme with `months` of its members' history up to now and its campaigns published, as `npm start` leaves it. */
+async function loadDemo(deps: Deps, members: number, months: number) {
+  const demo = await createDemoProgramme(deps, new Date(Date.now() - (months * 31 + 1) * 86_400_000));
+  await generateDemo(deps, demo.programId, { members, months, seed: 7, until: new Date() });
+  await publishDemoCampaigns(deps, demo.programId);
+  return demo;
+}
+
 /**
  * A demo programme with tiers, campaigns, members (half of them with points to spend) and two months of their
  * history, written before the server starts: tills are measured against a programme in use, not an empty one.
@@ -94,10 +102,7 @@ async function prepare(engine: Target['engine']): Promise<Target> {
   const db = await openDb({ databaseUrl: env.DATABASE_URL, dataDir: env.KOPILKA_DATA_DIR });
   await migrate(db);
   const deps = { db, now: () => new Date() };
-  const demo = await createDemoProgramme(deps, new Date(Date.now() - (HISTORY_MONTHS * 31 + 1) * 86_400_000));
-  await generateDemo(deps, demo.programId, { members: MEMBERS, months: HISTORY_MONTHS, seed: 7, until: new Date() });
-  // The programme as tills meet it: with the demo's campaigns published, as `npm start` leaves it.
-  await publishDemoCampaigns(deps, demo.programId);
+  const demo = await loadDemo(deps, MEMBERS, HISTORY_MONTHS);
   const rows = await db.query<{ number: string; member_id: string }>(
     'select number, member_id from cards where program_id = $1 order by number',
     [demo.programId],
@@ -150,10 +155,7 @@ async function demoYearStorage(members: number) {
   const url = `${server}/kopilka_bench_year`;
   const db = await openDb({ databaseUrl: url });
   await migrate(db);
-  const deps = { db, now: () => new Date() };
-  const demo = await createDemoProgramme(deps, new Date(Date.now() - 366 * 86_400_000));
-  await generateDemo(deps, demo.programId, { members, months: 12, seed: 7, until: new Date() });
-  await publishDemoCampaigns(deps, demo.programId);
+  await loadDemo({ db, now: () => new Date() }, members, 12);
   await db.close();
   return storagePerReceipt(url);
 }

@@ -38,6 +38,9 @@ export interface Side {
   campaigns: CampaignTotals[];
 }
 
+/** No use of a campaign yet. */
+const none: Usage = { points: 0, discount: 0, uses: 0 };
+
 /**
  * One side of a backtest: a rule set replayed over the receipts in order, keeping its own member limits and
  * budgets as they would have been spent. Budgets start full at the beginning of the period.
@@ -69,14 +72,14 @@ class Replay {
     return period === 'lifetime' ? '' : local[period];
   }
 
-  private used(campaign: string, memberId: string, local: LocalPeriods): Usage | null {
+  /** The use of a limited campaign by the member in the period of this receipt (none once a new period began). */
+  private used(campaign: string, memberId: string, local: LocalPeriods): Usage {
     const u = this.usage.get(`${campaign}|${memberId}`);
-    return u && u.period === this.periodOf(campaign, local) ? u.used : null;
+    return u && u.period === this.periodOf(campaign, local) ? u.used : none;
   }
 
   run({ receipt, member, local, couponFor }: Replayed) {
     const { settings } = this;
-    const none = { points: 0, discount: 0, uses: 0 };
     const context: RuleContext = {
       at: receipt.purchasedAt,
       timezone: settings.timezone,
@@ -89,7 +92,7 @@ class Replay {
       event: null,
       member,
       couponFor,
-      usage: (campaign) => (member ? (this.used(campaign, member.id, local) ?? none) : none),
+      usage: (campaign) => (member ? this.used(campaign, member.id, local) : none),
       budgetLeft: (campaign) => {
         const budget = this.budgets.get(campaign);
         const spent = this.spentBudget.get(campaign) ?? { points: 0, discount: 0 };
@@ -127,7 +130,7 @@ class Replay {
         t.members.add(member.id);
         this.affected.add(member.id);
         if (this.periods.has(a.campaign)) {
-          const u = this.used(a.campaign, member.id, local) ?? none;
+          const u = this.used(a.campaign, member.id, local);
           const used = { points: u.points + a.points, discount: u.discount + a.discount, uses: u.uses + 1 };
           this.usage.set(`${a.campaign}|${member.id}`, { period: this.periodOf(a.campaign, local), used });
         }
