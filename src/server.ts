@@ -24,7 +24,7 @@ export interface ServerOptions {
 /** Serves the API and runs the scheduled jobs in-process (each under a lease: any number of servers may share a database). */
 export function startServer(deps: Deps, options: ServerOptions) {
   let dispatcher: ReturnType<typeof startDispatcher> | null = null;
-  const app = createApp(deps, { ...(options.limits ? { limits: options.limits } : {}), webhooksChanged: () => dispatcher?.wake() });
+  const app = createApp(deps, { ...(options.limits ? { limits: options.limits } : {}), written: () => dispatcher?.wake() });
   const server = serve({ fetch: app.fetch, port: options.port, hostname: options.host ?? '127.0.0.1' });
   // Tills and balancers keep connections open between receipts; closing an idle one after Node's default 5 s
   // races with a till sending on it (ECONNRESET). Keep them longer than the usual 60 s of a balancer.

@@ -25,8 +25,11 @@ const swaggerDir = createRequire(import.meta.url).resolve('swagger-ui-dist/packa
 
 export interface AppOptions {
   limits?: InputLimits;
-  /** Called when a webhook subscription was created, enabled or asked to replay: its deliveries may start now. */
-  webhooksChanged?: () => void;
+  /**
+   * Called after a write succeeded: the events it wrote, or the deliveries of a subscription it made, enabled or
+   * replayed, may go out now.
+   */
+  written?: () => void;
 }
 
 /** The HTTP API: every /v1 route is authenticated and scoped to the key's programme. */
@@ -53,13 +56,19 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
   app.use('/v1/*', cors.answer);
   app.use('/v1/*', refuseWritesWhileLoading(deps.db));
   app.use('/v1/*', boundedInput(options.limits ?? defaultInputLimits));
+  const { written } = options;
+  if (written)
+    app.use('/v1/*', async (c, next) => {
+      await next();
+      if (c.req.method !== 'GET' && c.res.status < 400) written();
+    });
   app.route('/', programRoutes(deps));
   app.route('/', memberRoutes(deps));
   app.route('/', receiptRoutes(deps));
   app.route('/', ruleRoutes(deps));
   app.route('/', actionRoutes(deps));
   app.route('/', eventRoutes(deps));
-  app.route('/', webhookRoutes(deps, options.webhooksChanged));
+  app.route('/', webhookRoutes(deps));
   app.route('/', couponRoutes(deps));
   app.route('/', keyRoutes(deps));
 

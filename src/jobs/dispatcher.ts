@@ -10,8 +10,6 @@ export interface DispatcherOptions {
   idleMs?: number;
   /** Requests in flight at once (default 32). */
   concurrency?: number;
-  /** Deliveries sent per pass before new events are looked for again (default 500). */
-  batch?: number;
   /** How long a receiver may take to answer (default 10 s). */
   timeoutMs?: number;
 }
@@ -39,7 +37,7 @@ export function startDispatcher(deps: Deps, options: DispatcherOptions = {}) {
     return was;
   };
   const loop = async () => {
-    // Requests get their turn between passes: on PGlite every query holds the server's thread.
+    // Requests get their turn between rounds: on PGlite every query holds the server's thread.
     while (!stopping && ((await dispatchOnce(deps, options)) > 0 || again())) await setImmediate();
   };
   const tick = () => {
@@ -75,33 +73,54 @@ export function startDispatcher(deps: Deps, options: DispatcherOptions = {}) {
 }
 
 /**
- * One pass: place new events in the feed, queue them for their subscriptions, send what is due. Returns how many
- * events it placed and deliveries it sent: while that is not 0, more may be waiting.
+ * One round: place new events in the feed, queue them for their subscriptions, send what is due. Returns how many
+ * events it placed, deliveries it queued and deliveries it tried: while that is not 0, more may be waiting.
  */
 export async function dispatchOnce(deps: Deps, options: DispatcherOptions = {}): Promise<number> {
   const timeoutMs = options.timeoutMs ?? 10_000;
   const concurrency = options.concurrency ?? 32;
-  // The embedded database runs in the server's thread: a few hundred events a pass keep each pass short.
+  // The embedded database runs in the server's thread: a few hundred events a round keep each round short.
   const placed = await sequenceEvents(deps.db, deps.db.engine === 'pglite' ? 500 : 5000);
   if (!(await anyWebhooks(deps.db))) return placed;
-  await queueDeliveries(deps.db, deps.now());
-  const batch = options.batch ?? 500;
-  let sent = 0;
-  // Rounds of a few times as many deliveries as go out at once, leased for as long as the round may take: another
-  // process takes a delivery over only if this one died. Looking for what is due costs the same for 1 or 256.
-  while (sent < batch) {
-    const now = deps.now();
-    const due = await leaseDueDeliveries(deps.db, now, new Date(now.getTime() + ROUND_WAVES * timeoutMs + 5_000), concurrency * ROUND_WAVES);
-    if (due.length === 0) break;
-    const attempts = await inParallel(due, concurrency, async (d) => ({ ...d, eventId: d.event.id, attempt: await send(deps, d, timeoutMs) }));
-    await recordAttempts(deps.db, attempts);
-    sent += due.length;
-  }
-  return placed + sent;
+  const queued = await queueDeliveries(deps.db, deps.now());
+  // A few times as many deliveries as go out at once, leased for as long as the round may take: another process
+  // takes a delivery over only if this one died. Looking for what is due costs the same for 1 or 128.
+  const now = deps.now();
+  const due = await leaseDueDeliveries(deps.db, now, new Date(now.getTime() + (ROUND_WAVES + CHAIN) * timeoutMs + 5_000), concurrency * ROUND_WAVES, CHAIN);
+  // Each member's events one after another; after a failure the rest wait for its retry, still in order.
+  const tried = await inParallel(byMember(due), concurrency, async (chain) => {
+    const attempts: (DueDelivery & { eventId: string; attempt: Attempt })[] = [];
+    for (const d of chain) {
+      const attempt = await send(deps, d, timeoutMs);
+      attempts.push({ ...d, eventId: d.event.id, attempt });
+      if (attempt.outcome.kind !== 'delivered') break;
+    }
+    return attempts;
+  });
+  const attempts = tried.flat();
+  await recordAttempts(deps.db, attempts);
+  return placed + queued + attempts.length;
 }
 
-/** How many times `concurrency` deliveries one round leases. */
-const ROUND_WAVES = 8;
+/**
+ * How many times `concurrency` deliveries one round leases, and how many events of one member it may send. Every
+ * delivery might take the whole timeout: then the round takes up to `ROUND_WAVES` timeouts for all, and at most
+ * `CHAIN` more for the last member's.
+ */
+const ROUND_WAVES = 4;
+const CHAIN = 4;
+
+/** Deliveries in feed order, grouped by subscription and member (an event without a member alone), each in order. */
+function byMember(deliveries: DueDelivery[]): DueDelivery[][] {
+  const chains = new Map<string, DueDelivery[]>();
+  for (const d of deliveries) {
+    const key = `${d.programId} ${d.webhookId} ${d.event.memberId ?? d.event.id}`;
+    const chain = chains.get(key);
+    if (chain) chain.push(d);
+    else chains.set(key, [d]);
+  }
+  return [...chains.values()];
+}
 
 /** `work` on every item, at most `limit` at once; the results in the items' order. */
 async function inParallel<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {

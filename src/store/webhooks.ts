@@ -62,23 +62,30 @@ export async function anyWebhooks(db: Queryable): Promise<boolean> {
   return row?.any ?? false;
 }
 
-/** Queues, for every enabled subscription, the feed's new events of its types; returns how many were queued. */
-export async function queueDeliveries(db: Queryable, now: Date): Promise<number> {
+/**
+ * Queues, for every enabled subscription, the feed's next events of its types, up to `limit` feed positions; returns
+ * how many were queued.
+ */
+export async function queueDeliveries(db: Queryable, now: Date, limit = 5000): Promise<number> {
   const [row] = await db.query<{ queued: number }>(
     `with hooks as (
        select program_id, id, event_types, fanned_to, since_written,
-         coalesce((select seq from event_cursors c where c.program_id = w.program_id), 0) as upto
+         least(coalesce((select seq from event_cursors c where c.program_id = w.program_id), 0), fanned_to + $2) as upto
        from webhooks w where enabled for update skip locked),
      queued as (
        insert into webhook_deliveries (program_id, webhook_id, event_id, event_seq, member_id, status, queued_at, next_attempt_at)
        select h.program_id, h.id, e.id, e.seq, e.member_id, 'pending', $1, $1
-       from hooks h join events e on e.program_id = h.program_id and e.seq > h.fanned_to and e.seq <= h.upto
-       where e.written > h.since_written and (cardinality(h.event_types) = 0 or e.type = any(h.event_types))
+       -- Feed positions have no gaps, so the limit cuts nothing: it makes the planner walk the feed's index.
+       from hooks h cross join lateral (
+         select e.id, e.seq, e.member_id from events e
+         where e.program_id = h.program_id and e.seq > h.fanned_to and e.seq <= h.upto and e.written > h.since_written
+           and (cardinality(h.event_types) = 0 or e.type = any(h.event_types))
+         order by e.seq limit $2) e
        on conflict do nothing returning 1),
      moved as (
        update webhooks w set fanned_to = h.upto from hooks h where w.program_id = h.program_id and w.id = h.id and h.upto > h.fanned_to)
      select count(*)::int as queued from queued`,
-    [now],
+    [now, limit],
   );
   return row?.queued ?? 0;
 }
@@ -94,33 +101,50 @@ export interface DueDelivery {
 }
 
 /**
- * Takes deliveries that are due, leasing each until `until` (another process leaves them alone meanwhile), oldest
- * first, and only the first pending one of each member per subscription: a member's events arrive in order.
+ * Takes up to `limit` deliveries that are due, leasing each until `until` (another process leaves them alone
+ * meanwhile): the first pending one of each member per enabled subscription, oldest first, each followed by up to
+ * `chain - 1` of that member's next ones (events without a member stand alone). Returned in feed order: sent one after
+ * another, a member's events arrive in order. Whoever holds a member's first delivery holds the rest of the chain,
+ * whatever their own lease says.
+ *
+ * It looks among a subscription's oldest `LOOK_AHEAD` pending deliveries, so a round costs the same whatever the
+ * backlog: members waiting for a retry hold up the others only if they fill that window.
  */
-export async function leaseDueDeliveries(db: Queryable, now: Date, until: Date, limit: number): Promise<DueDelivery[]> {
+const LOOK_AHEAD = 4096;
+
+export async function leaseDueDeliveries(db: Queryable, now: Date, until: Date, limit: number, chain: number): Promise<DueDelivery[]> {
   const rows = await db.query<{
     program_id: string; webhook_id: string; url: string; secret: string; attempts: number; queued_at: Date;
     event_id: string; seq: number; type: string; version: number; member_id: string | null; occurred_at: Date; payload: unknown;
   }>(
-    `with heads as (
-       -- The first pending delivery of each member (events without a member stand alone), whatever the planner knows.
-       select distinct on (program_id, webhook_id, coalesce(member_id, event_id)) program_id, webhook_id, event_id, next_attempt_at, event_seq
-       from webhook_deliveries where status = 'pending'
-       order by program_id, webhook_id, coalesce(member_id, event_id), event_seq),
-     due as (
-       select d.program_id, d.webhook_id, d.event_id from webhook_deliveries d
+    `with pending as (
+       select d.program_id, d.webhook_id, d.event_id, d.event_seq, d.next_attempt_at, row_number() over chain as place, first_value(d.event_id) over chain as head
+       from webhooks w cross join lateral (
+         select program_id, webhook_id, event_id, event_seq, next_attempt_at, member_id from webhook_deliveries
+         where program_id = w.program_id and webhook_id = w.id and status = 'pending' order by event_seq limit $5) d
+       where w.enabled
+       window chain as (partition by d.program_id, d.webhook_id, coalesce(d.member_id, d.event_id) order by d.event_seq)),
+     heads as (
+       select d.program_id, d.webhook_id, d.event_id, d.next_attempt_at, d.event_seq from webhook_deliveries d
        where (d.program_id, d.webhook_id, d.event_id) in (
-         select program_id, webhook_id, event_id from heads where next_attempt_at <= $1 order by next_attempt_at, event_seq limit $3)
+         select program_id, webhook_id, event_id from pending where place = 1 and next_attempt_at <= $1 order by next_attempt_at, event_seq limit $3)
        for update skip locked),
+     -- A member's next events go with the first only if this process holds it: no other process can be sending them.
+     chains as (
+       select p.program_id, p.webhook_id, p.event_id from pending p
+       join heads h on h.program_id = p.program_id and h.webhook_id = p.webhook_id and h.event_id = p.head
+       where p.place <= $4
+       order by h.next_attempt_at, h.event_seq, p.place limit $3),
      leased as (
-       update webhook_deliveries d set next_attempt_at = $2 from due
-       where d.program_id = due.program_id and d.webhook_id = due.webhook_id and d.event_id = due.event_id
+       update webhook_deliveries d set next_attempt_at = $2 from chains
+       where d.program_id = chains.program_id and d.webhook_id = chains.webhook_id and d.event_id = chains.event_id
        returning d.program_id, d.webhook_id, d.event_id, d.attempts, d.queued_at)
      select l.program_id, l.webhook_id, w.url, w.secret, l.attempts, l.queued_at,
        e.id as event_id, e.seq, e.type, e.version, e.member_id, e.occurred_at, e.payload
      from leased l join webhooks w on w.program_id = l.program_id and w.id = l.webhook_id
-     join events e on e.program_id = l.program_id and e.id = l.event_id`,
-    [now, until, limit],
+     join events e on e.program_id = l.program_id and e.id = l.event_id
+     order by e.seq`,
+    [now, until, limit, chain, LOOK_AHEAD],
   );
   return rows.map((r) => ({
     programId: r.program_id,

@@ -47,8 +47,7 @@ const view = (w: Webhook) => ({ ...w, eventTypes: w.eventTypes as (typeof eventT
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 
 /** Webhook subscriptions of the programme: the events, signed, to a URL of the integrator's. */
-/** The subscriptions' routes; `changed` is told when deliveries may start now (a subscription made, enabled or replayed). */
-export function webhookRoutes(deps: Deps, changed: () => void = () => {}) {
+export function webhookRoutes(deps: Deps) {
   const app = new OpenAPIHono<Env>();
   const tags = ['Webhooks'];
   const missing = (webhookId: string) => fail('webhook_not_found', `no webhook ${webhookId}`);
@@ -63,7 +62,6 @@ export function webhookRoutes(deps: Deps, changed: () => void = () => {}) {
     async (c) => {
       const made = await createWebhook(deps, c.get('key').programId, c.req.valid('json'), new URL(c.req.url).origin, c.get('key'));
       if (!made.ok) return failure(c, made);
-      changed();
       return c.json({ ...view(made.value), secret: made.value.secret }, 201);
     },
   );
@@ -92,7 +90,6 @@ export function webhookRoutes(deps: Deps, changed: () => void = () => {}) {
       }
       const updated = await updateWebhook(deps.db, c.get('key').programId, c.req.valid('param').id, change, deps.now());
       if (!updated) return failure(c, missing(c.req.valid('param').id));
-      if (updated.enabled) changed();
       return c.json(view(updated), 200);
     },
   );
@@ -140,7 +137,6 @@ export function webhookRoutes(deps: Deps, changed: () => void = () => {}) {
       if (range.to < range.from) return problem(c, 'validation_failed', 'to: before from', { errors: [{ path: 'to', message: 'at least from' }] });
       if (!(await findWebhook(deps.db, programId, c.req.valid('param').id))) return failure(c, missing(c.req.valid('param').id));
       const queued = await replayDeliveries(deps.db, programId, c.req.valid('param').id, range, deps.now());
-      changed();
       return c.json({ queued }, 200);
     },
   );
