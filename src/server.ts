@@ -4,7 +4,7 @@ import type { InputLimits } from './api/input.ts';
 import type { Deps } from './flows/deps.ts';
 import { startDispatcher } from './jobs/dispatcher.ts';
 import { startScheduler } from './jobs/scheduler.ts';
-import { refreshStatistics } from './store/statistics.ts';
+import { refreshStatistics, vacuumDeadRows } from './store/statistics.ts';
 
 export interface ServerOptions {
   port: number;
@@ -36,10 +36,11 @@ export function startServer(deps: Deps, options: ServerOptions) {
   const scheduler = options.jobIntervalMs > 0 ? startScheduler(deps, { intervalMs: options.jobIntervalMs }) : null;
   void scheduler?.look();
   dispatcher = (options.dispatch ?? options.jobIntervalMs > 0) ? startDispatcher(deps, options.webhookTimeoutMs ? { timeoutMs: options.webhookTimeoutMs } : {}) : null;
-  // Planner statistics follow the tables as they grow (PGlite has no autovacuum to do it).
+  // Planner statistics follow the tables as they grow, and dead rows are cleared (PGlite has no autovacuum to do it).
   let measuring: Promise<unknown> | null = null;
   const statistics = () => {
     measuring ??= refreshStatistics(deps.db)
+      .then(() => vacuumDeadRows(deps.db))
       .catch((error: unknown) => console.error('statistics refresh failed', error))
       .finally(() => (measuring = null));
   };

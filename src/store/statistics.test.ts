@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { growAuditLog, openOwnTestDb } from '../../test/harness.ts';
 import type { Db } from './db.ts';
-import { refreshStatistics } from './statistics.ts';
+import { refreshStatistics, vacuumDeadRows } from './statistics.ts';
 
 let db: Db;
 // A database of its own: servers of other test files re-measure the shared one's tables meanwhile.
@@ -21,5 +21,21 @@ describe('planner statistics', () => {
     expect(await refreshStatistics(db)).toContain('audit_log');
     expect(await plannerPages()).toBeGreaterThan((before ?? 0) + 8);
     expect(await refreshStatistics(db)).not.toContain('audit_log');
+  });
+
+  it('clear the dead rows of a table that rewrote many, and leave it alone once clear', async () => {
+    await growAuditLog(db);
+    await vacuumDeadRows(db);
+    await db.transaction(async (tx) => {
+      await tx.query("update audit_log set action = 'rewritten'");
+      // The server sends its counts of dead rows when the transaction ends, not some seconds later.
+      await tx.query('select pg_stat_force_next_flush()');
+    });
+    const dead = async () =>
+      Number((await db.query<{ n: string }>("select n_dead_tup as n from pg_stat_user_tables where relname = 'audit_log' and schemaname = current_schema()"))[0]?.n);
+    expect(await dead()).toBeGreaterThan(2000);
+    expect(await vacuumDeadRows(db)).toContain('audit_log');
+    expect(await dead()).toBe(0);
+    expect(await vacuumDeadRows(db)).not.toContain('audit_log');
   });
 });

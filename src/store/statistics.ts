@@ -20,3 +20,23 @@ export async function refreshStatistics(db: Queryable): Promise<string[]> {
   }
   return stale.map((t) => t.name);
 }
+
+/**
+ * Vacuums tables where old row versions have piled up, as autovacuum would (it is off on PGlite and may be on a
+ * PostgreSQL server), and returns their names. The outbox rewrites its rows as it goes (an event is numbered, a
+ * delivery leased and recorded): unvacuumed, every look at it wades through what it left behind.
+ */
+export async function vacuumDeadRows(db: Queryable): Promise<string[]> {
+  const bloated = await db.query<{ name: string }>(
+    `select relname as name from pg_stat_user_tables
+     where schemaname = current_schema() and n_dead_tup > ${DEAD_ROWS} + 0.2 * n_live_tup order by relname`,
+  );
+  for (const { name } of bloated) {
+    await setImmediate();
+    await db.query(`vacuum "${name.replaceAll('"', '""')}"`);
+  }
+  return bloated.map((t) => t.name);
+}
+
+/** Dead rows a table may hold beyond a fifth of its live ones before it is vacuumed. */
+const DEAD_ROWS = 1000;
