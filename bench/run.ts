@@ -20,7 +20,7 @@ import { registerMember } from '../src/flows/members.ts';
 import { openDb } from '../src/store/db.ts';
 import { migrate } from '../src/store/migrate.ts';
 import { healthWhile } from './health.ts';
-import { sameWritesTps } from './same-writes.ts';
+import { sameWrites as sameWritesOf } from './same-writes.ts';
 import { listening, webhookDelivery } from './webhooks.ts';
 import { closedLoop, openLoop, openLoops, type LoadResult } from './load.ts';
 import { evaluationsPerSecond, ruleEvaluationsPerSecond } from './engine.ts';
@@ -284,7 +284,8 @@ async function main() {
   log('preparing the PostgreSQL demo programme');
   const onPg = await prepare('postgres');
   log('pgbench replaying the writes of one receipt, 16 clients');
-  const sameWrites = await sameWritesTps(pgbenchBinary(), onPg.env.DATABASE_URL as string, onPg.programId, onPg.cards.slice(0, SPENDERS), quick ? 10 : 20);
+  const replay = await sameWritesOf(pgbenchBinary(), onPg.env.DATABASE_URL as string, onPg.programId, onPg.cards.slice(0, SPENDERS));
+  const sameWrites = replay.tps(quick ? 10 : 20);
   results.sameWritesTps = sameWrites;
   log(`same writes: ${sameWrites.toFixed(0)} tps`);
   const pgServer = await startServer(onPg, 3901);
@@ -292,6 +293,10 @@ async function main() {
   log(`confirm (16 clients): ${fmt(confirm)}; server peak ${pgServer.peakMb().toFixed(0)} MB`);
   const half = await openLoop(pgServer.base, onPg.posKey, Math.max(1, confirm.perSecond / 2), phase, (n) => ({ path: '/v1/receipts', body: receiptMaker(onPg, 'h')(n) }));
   log(`confirm at half that rate: ${fmt(half)}`);
+  // The floor under that latency: the same writes, without the application, arriving at the same rate.
+  const sameWritesHalfP99 = replay.p99At(half.perSecond, phase);
+  results.sameWritesAtHalfRateP99 = sameWritesHalfP99;
+  log(`same writes at ${half.perSecond.toFixed(0)}/s: p99 ${sameWritesHalfP99.toFixed(1)} ms`);
   const batchMaker = receiptMaker(onPg, 'b');
   const BATCH = 1000;
   const batch = await closedLoop(pgServer.base, onPg.posKey, 2, phase, (n) => ({
@@ -406,6 +411,7 @@ async function main() {
     ['HTTP confirm, 16 clients', `${confirm.perSecond.toFixed(0)}/s`, ratios(confirm.perSecond), '>= 0.5x'],
     ['  latency p50 / p95 / p99', `${confirm.p50.toFixed(1)} / ${confirm.p95.toFixed(1)} / ${confirm.p99.toFixed(1)} ms`, '', ''],
     ['HTTP confirm at half rate, p99', `${half.p99.toFixed(1)} ms at ${half.perSecond.toFixed(0)}/s`, '', '< 25 ms'],
+    ['pgbench, the writes of one receipt at that rate, p99', `${sameWritesHalfP99.toFixed(1)} ms`, '', ''],
     ['batch endpoint', `${(batch.perSecond * BATCH).toFixed(0)} receipts/s`, ratios(batch.perSecond * BATCH), '>= 3x'],
     [
       `confirm, ${HISTORY_RECEIPTS}-receipt vs new member, p50 / p95`,

@@ -7,7 +7,7 @@
  * HTTP confirm is compared with.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -16,8 +16,12 @@ const LINES = 10;
 
 const literal = (text: string) => `'${text.replaceAll("'", "''")}'`;
 
-/** Runs the script for `seconds` with 16 clients against the prepared programme; returns transactions per second. */
-export async function sameWritesTps(pgbench: string, url: string, programId: string, memberCards: string[], seconds: number): Promise<number> {
+/**
+ * Prepares the script for the programme: `tps` runs it for `seconds` with 16 clients as fast as they go; `p99At`
+ * runs it at a fixed rate (transactions a second, scheduled as they would arrive, not as the last one ended) and
+ * returns the 99th percentile of their latency in milliseconds, waiting for the schedule included.
+ */
+export async function sameWrites(pgbench: string, url: string, programId: string, memberCards: string[]) {
   const db = new pg.Client({ connectionString: url });
   await db.connect();
   await db.query('drop table if exists bench_cards');
@@ -87,15 +91,31 @@ with who as (select member_id as id from cards where program_id = ${p} and numbe
 select count(*) from receipt;
 COMMIT;
 `;
-  const file = join(mkdtempSync(join(tmpdir(), 'kopilka-same-writes-')), 'receipt.sql');
+  const dir = mkdtempSync(join(tmpdir(), 'kopilka-same-writes-'));
+  const file = join(dir, 'receipt.sql');
   writeFileSync(file, script);
   const target = new URL(url);
-  const out = execFileSync(
-    pgbench,
-    ['-h', target.hostname, '-p', target.port || '5432', '-U', target.username || 'postgres', '-n', '-f', file, '-c', '16', '-j', '2', '-T', String(seconds), target.pathname.slice(1)],
-    { encoding: 'utf8' },
-  );
-  const tps = /tps = ([\d.]+)/.exec(out);
-  if (!tps) throw new Error(`pgbench printed no tps:\n${out}`);
-  return Number(tps[1]);
+  const run = (options: string[]) =>
+    execFileSync(
+      pgbench,
+      ['-h', target.hostname, '-p', target.port || '5432', '-U', target.username || 'postgres', '-n', '-f', file, '-c', '16', '-j', '2', ...options, target.pathname.slice(1)],
+      { encoding: 'utf8', cwd: dir },
+    );
+  return {
+    tps: (seconds: number) => {
+      const tps = /tps = ([\d.]+)/.exec(run(['-T', String(seconds)]));
+      if (!tps) throw new Error('pgbench printed no tps');
+      return Number(tps[1]);
+    },
+    p99At: (rate: number, seconds: number) => {
+      run(['-T', String(seconds), '-R', String(Math.max(1, Math.round(rate))), '-l', '--log-prefix', 'rated']);
+      // A line per transaction: client, number, latency in µs, ...
+      const latencies = readdirSync(dir)
+        .filter((f) => f.startsWith('rated'))
+        .flatMap((f) => readFileSync(join(dir, f), 'utf8').trim().split('\n'))
+        .map((line) => Number(line.split(' ')[2]) / 1000)
+        .sort((a, b) => a - b);
+      return latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * 0.99))] ?? 0;
+    },
+  };
 }
