@@ -7,6 +7,8 @@ import type { Db } from '../src/store/db.ts';
 import { expectProblem, footprint } from './checks.ts';
 import { line, newProgramme, openOwnTestDb, receipt, type Programme } from './harness.ts';
 import { freePort } from './ports.ts';
+import { sequenceEvents } from '../src/store/events.ts';
+import { leaseDueDeliveries, queueDeliveries } from '../src/store/webhooks.ts';
 
 // Webhooks to a receiver running in a process of its own that verifies every signature. Dispatching reads the
 // outbox of every programme: this file has a database of its own.
@@ -85,6 +87,48 @@ describe('webhooks', () => {
       expect(own.map((g) => g.type)).toEqual(['member.created', 'receipt.confirmed', 'receipt.confirmed', 'receipt.confirmed']);
       expect(own.map((g) => g.seq)).toEqual([...own.map((g) => g.seq)].sort((a, b) => a - b));
     }
+  });
+
+  it('go out once each and in order per member when two dispatchers share the database', async () => {
+    await startReceiver();
+    const { p } = await subscribed(['member.created', 'receipt.confirmed']);
+    const members: string[] = [];
+    for (let i = 0; i < 12; i++) members.push((await p.call('POST', '/v1/members', { name: `D${i}` }, { role: 'pos' })).body.member.id);
+    for (let k = 0; k < 5; k++) for (const m of members) await sell(p, `D-${m}-${k}`, m);
+    // Small rounds, so that the two lease and send at the same time, as two server processes would.
+    const two = [startDispatcher(p.deps, { concurrency: 2 }), startDispatcher(p.deps, { concurrency: 2 })];
+    for (let i = 0; i < 300 && (await received()).length < 72; i++) await new Promise((r) => setTimeout(r, 50));
+    await Promise.all(two.map((d) => d.stop()));
+    const got = await received();
+    expect(got).toHaveLength(72);
+    expect(new Set(got.map((g) => g.id)).size).toBe(72);
+    for (const m of members) {
+      const own = got.filter((g) => g.memberId === m).map((g) => g.seq);
+      expect(own).toEqual([...own].sort((a, b) => a - b));
+    }
+  });
+
+  it('are leased to one of several dispatchers looking at the same moment, each member to one of them', async () => {
+    const { p } = await subscribed(['member.created', 'receipt.confirmed']);
+    for (let i = 0; i < 12; i++) {
+      const m = (await p.call('POST', '/v1/members', { name: `L${i}` }, { role: 'pos' })).body.member.id;
+      for (let k = 0; k < 3; k++) await sell(p, `L-${m}-${k}`, m);
+    }
+    await sequenceEvents(db);
+    await queueDeliveries(db, p.now());
+    const until = new Date(p.now().getTime() + 60_000);
+    const leases = await Promise.all(Array.from({ length: 4 }, () => leaseDueDeliveries(db, p.now(), until, 12, 4)));
+    const all = leases.flat();
+    expect(all.length).toBeGreaterThan(0);
+    expect(new Set(all.map((d) => d.event.id)).size).toBe(all.length);
+    // A member's chain is held by one dispatcher: another sending its later events could overtake the first.
+    const holder = new Map<string, number>();
+    leases.forEach((lease, i) => {
+      for (const d of lease) {
+        expect(holder.get(d.event.memberId as string) ?? i).toBe(i);
+        holder.set(d.event.memberId as string, i);
+      }
+    });
   });
 
   it('try again after a failure, a timeout and a receiver that is down, and log every attempt', async () => {
