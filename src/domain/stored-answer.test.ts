@@ -57,6 +57,13 @@ describe('the answer a receipt keeps', () => {
     expect(packAnswer(anonymous, rowOf(anonymous)).length).toBeLessThan(JSON.stringify(anonymous).length / 2);
   });
 
+  it('leaves out what most receipts answer, and reads it where an earlier version kept it', () => {
+    const kept = packAnswer(anonymous, rowOf(anonymous));
+    for (const field of ['"maxPoints":', '"tierChange":', '"referralBonus":']) expect(kept).not.toContain(field);
+    const before = JSON.stringify({ ...JSON.parse(kept), maxPoints: 0, tierChange: null, referralBonus: 0 });
+    expect(unpackAnswer(before, rowOf(anonymous))).toEqual(anonymous);
+  });
+
   it('keeps lines whole that are not numbered in order', () => {
     const odd = { ...everything, lines: [line(2, 'PORK', 90_469), line(1, 'MILK-32', 8_990)] };
     expect(unpackAnswer(packAnswer(odd, rowOf(odd)), rowOf(odd))).toEqual(odd);

@@ -3,8 +3,8 @@ import type { ConfirmedReceipt, LineRecord, ReceiptRecord } from './receipt.ts';
 
 /**
  * A confirmed receipt's answer as every receipt keeps it, to answer a retry as the first time: without what the
- * receipt's own row holds (its lines' skus and points among it), without empty lists, and its lines as rows of
- * values: about 280 bytes for a receipt of the demo, where the whole answer took 1,200.
+ * receipt's own row holds (its lines' skus and points among it), without empty lists and the usual zeros, and its
+ * lines as rows of values: about 270 bytes for a receipt of the demo, where the whole answer took 1,200.
  */
 
 /** What of a sold line the answer tells again. */
@@ -45,6 +45,8 @@ const balanceFields = ['available', 'pending', 'expiringSoon', 'debt'] as const;
 
 /** The answer's lists, left out when empty. */
 const lists = ['rules', 'campaigns', 'skippedCampaigns', 'coupons', 'gifts', 'couponsIssued'] as const satisfies readonly (keyof ConfirmedReceipt)[];
+/** What most receipts answer for these, left out when so. */
+const usual = { maxPoints: 0, tierChange: null, referralBonus: 0 } satisfies Partial<ConfirmedReceipt>;
 
 /** Values as a row, the zeros at its end left off. */
 const trimmed = (values: unknown[]) => {
@@ -75,6 +77,7 @@ export function packAnswer(answer: ConfirmedReceipt, row: ReceiptRow): string {
   const kept: Record<string, unknown> = {};
   for (const [field, value] of Object.entries(answer)) {
     if (told[field] === value || field === 'lines' || field === 'balance' || field === 'rules') continue;
+    if (field in usual && usual[field as keyof typeof usual] === value) continue;
     if ((lists as readonly string[]).includes(field) && Array.isArray(value) && value.length === 0) continue;
     kept[field] = value;
   }
@@ -97,6 +100,7 @@ export function unpackAnswer(text: string, row: ReceiptRow): ConfirmedReceipt {
   return {
     ...fromRow(row),
     ...empty,
+    ...usual,
     ...kept,
     lines: own
       ? (own as unknown[][]).map((values, i) => unpackOwn(values, row.lines[i] as SoldFigures, i))
