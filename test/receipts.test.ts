@@ -34,6 +34,23 @@ describe('receipt flow', () => {
     expect((await p.call('POST', '/v1/jobs/activation/run')).body.changed).toBe(0);
   });
 
+  it('keep their lines shorter and show them whole in receipt_lines', async () => {
+    const res = await p.call('POST', '/v1/receipts', receipt('R-LINES', [line('WATER', 0, 1), line('APPLES', 19900, 0.756)]), { role: 'pos' });
+    expect(res.status).toBe(201);
+    const [kept] = await db.query<{ lines: unknown[][] }>('select lines from receipts where program_id = $1 and id = $2', [p.programId, res.body.id]);
+    // The free line's flags and figures after its amount are all zeros: none is kept.
+    expect(kept?.lines[0]).toHaveLength(8);
+    const shown = await db.query<Record<string, unknown>>(
+      `select line_no, weighed, is_reward, campaign_discount, points_earned, points_spent, points_discount from receipt_lines
+       where program_id = $1 and receipt_id = $2 order by line_no`,
+      [p.programId, res.body.id],
+    );
+    expect(shown).toEqual([
+      { line_no: 1, weighed: false, is_reward: false, campaign_discount: 0, points_earned: 0, points_spent: 0, points_discount: 0 },
+      { line_no: 2, weighed: true, is_reward: false, campaign_discount: 0, points_earned: 0, points_spent: 0, points_discount: 0 },
+    ]);
+  });
+
   it('spends points as partial payment and a retry gets the first answer', async () => {
     const body = receipt('R2', [line('BREAD', 5000, 1)], { member: { id: memberId }, pointsToSpend: 10 });
     const first = await p.call('POST', '/v1/receipts', body, { role: 'pos' });

@@ -2,7 +2,7 @@ import type { LineRecord } from '../domain/receipt.ts';
 
 /**
  * A line as its receipt's row keeps it: the values in this order, which the view `receipt_lines`
- * (migrations/015_lines_in_receipts.sql) shows as columns; the line's number is its place.
+ * (migrations/022_shorter_lines.sql) shows as columns; the line's number is its place.
  */
 const fields = [
   'sku',
@@ -24,8 +24,19 @@ const fields = [
 const everyField: Exclude<keyof LineRecord, (typeof fields)[number] | 'lineNo'> extends never ? true : never = true;
 void everyField;
 
-export const lineValues = (l: LineRecord): unknown[] => fields.map((f) => l[f]);
+/** From here on a line's values are flags and figures, mostly 0: the zeros at the end are left off, flags kept as 1 or 0. */
+const optionalFrom = fields.indexOf('isReward');
 
-/** The line at place `i` of its receipt's row. */
+export const lineValues = (l: LineRecord): unknown[] => {
+  const values = fields.map((f) => (typeof l[f] === 'boolean' ? Number(l[f]) : l[f]));
+  let end = values.length;
+  while (end > optionalFrom && values[end - 1] === 0) end--;
+  return values.slice(0, end);
+};
+
+/** The line at place `i` of its receipt's row (kept by this version or an earlier one, with flags as booleans). */
 export const lineFromValues = (values: readonly unknown[], i: number): LineRecord =>
-  Object.fromEntries([['lineNo', i + 1], ...fields.map((f, k) => [f, values[k]])]) as LineRecord;
+  Object.fromEntries([
+    ['lineNo', i + 1],
+    ...fields.map((f, k) => [f, k < optionalFrom ? values[k] : f === 'isReward' || f === 'weighed' ? values[k] === true || values[k] === 1 : (values[k] ?? 0)]),
+  ]) as LineRecord;

@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import type { LineRecord } from '../domain/receipt.ts';
+import { lineFromValues, lineValues } from './receipt-lines.ts';
+
+const plain: LineRecord = {
+  lineNo: 1, sku: 'MILK', name: 'Молоко 3,2%', category: 'dairy', brand: null, quantity: 1, price: 8_990, discount: 0, amount: 8_990,
+  isReward: false, weighed: false, campaignDiscount: 0, pointsEarned: 44, pointsSpent: 0, pointsDiscount: 0,
+};
+const weighed: LineRecord = { ...plain, lineNo: 2, sku: 'PORK', quantity: 1.25, weighed: true, pointsEarned: 0 };
+const everything: LineRecord = { ...plain, lineNo: 3, brand: 'Ферма', isReward: true, campaignDiscount: 500, pointsSpent: 20, pointsDiscount: 2_000 };
+
+describe('a line as its receipt keeps it', () => {
+  it.each([['a plain line', plain], ['a weighed line without points', weighed], ['a line with everything', everything]])('is %s again', (_, line) => {
+    expect(lineFromValues(lineValues(line), line.lineNo - 1)).toEqual(line);
+  });
+
+  it('leaves off the zeros at its end and keeps flags as numbers', () => {
+    expect(lineValues(plain)).toEqual(['MILK', 'Молоко 3,2%', 'dairy', null, 1, 8_990, 0, 8_990, 0, 0, 0, 44]);
+    expect(lineValues({ ...plain, amount: 0, pointsEarned: 0 })).toEqual(['MILK', 'Молоко 3,2%', 'dairy', null, 1, 8_990, 0, 0]);
+  });
+
+  it('reads a line kept before, with its flags as booleans and every zero', () => {
+    const before = ['PORK', 'Молоко 3,2%', 'dairy', null, 1.25, 8_990, 0, 8_990, false, true, 0, 0, 0, 0];
+    expect(lineFromValues(before, 1)).toEqual(weighed);
+  });
+});
