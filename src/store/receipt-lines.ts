@@ -34,9 +34,13 @@ export const lineValues = (l: LineRecord): unknown[] => {
   return values.slice(0, end);
 };
 
-/** The line at place `i` of its receipt's row (kept by this version or an earlier one, with flags as booleans). */
+const flags: readonly string[] = ['isReward', 'weighed'];
+/** A field's value again: a flag from 1 or 0 (true or false, as earlier versions kept it), a figure left off as 0. */
+const valueOf = (field: (typeof fields)[number], k: number, value: unknown) => {
+  if (k < optionalFrom) return value;
+  return flags.includes(field) ? value === true || value === 1 : (value ?? 0);
+};
+
+/** The line at place `i` of its receipt's row. */
 export const lineFromValues = (values: readonly unknown[], i: number): LineRecord =>
-  Object.fromEntries([
-    ['lineNo', i + 1],
-    ...fields.map((f, k) => [f, k < optionalFrom ? values[k] : f === 'isReward' || f === 'weighed' ? values[k] === true || values[k] === 1 : (values[k] ?? 0)]),
-  ]) as LineRecord;
+  Object.fromEntries([['lineNo', i + 1], ...fields.map((f, k) => [f, valueOf(f, k, values[k])])]) as LineRecord;
