@@ -108,10 +108,11 @@ COMMIT;
       return Number(tps[1]);
     },
     p99At: (rate: number, seconds: number) => {
-      run(['-T', String(seconds), '-R', String(Math.max(1, Math.round(rate))), '-l', '--log-prefix', 'rated']);
-      // A line per transaction: client, number, latency in µs, ...
+      // A log of its own for each run: a line per transaction (client, number, latency in µs, ...).
+      const prefix = `rated-${readdirSync(dir).length}`;
+      run(['-T', String(seconds), '-R', String(Math.max(1, Math.round(rate))), '-l', '--log-prefix', prefix]);
       const latencies = readdirSync(dir)
-        .filter((f) => f.startsWith('rated'))
+        .filter((f) => f.startsWith(`${prefix}.`))
         .flatMap((f) => readFileSync(join(dir, f), 'utf8').trim().split('\n'))
         .map((line) => Number(line.split(' ')[2]) / 1000)
         .sort((a, b) => a - b);

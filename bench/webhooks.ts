@@ -1,11 +1,17 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 
-/** A receiver in a process of its own, subscribed to every event of the programme: how an integration listens. */
-export async function listening(base: string, adminKey: string) {
+/** The bench's webhook receiver, started in a process of its own: it answers 200 at once and counts what it got. */
+async function startReceiver() {
   const receiver = spawn(process.execPath, ['--import', 'tsx', 'bench/webhook-receiver.ts'], { stdio: ['ignore', 'pipe', 'inherit'] });
   const [address] = (await once(receiver.stdout, 'data')) as [Buffer];
   const { port } = JSON.parse(address.toString()) as { port: number };
+  return { receiver, port };
+}
+
+/** A receiver subscribed to every event of the programme: how an integration listens. */
+export async function listening(base: string, adminKey: string) {
+  const { receiver, port } = await startReceiver();
   const hook = await fetch(`${base}/v1/webhooks`, {
     method: 'POST',
     headers: { authorization: `Bearer ${adminKey}`, 'content-type': 'application/json' },
@@ -29,9 +35,7 @@ export async function listening(base: string, adminKey: string) {
  * the rate is the events delivered per second from then to the last delivery.
  */
 export async function webhookDelivery(base: string, keys: { admin: string; pos: string }, receipts: unknown[]) {
-  const receiver = spawn(process.execPath, ['--import', 'tsx', 'bench/webhook-receiver.ts'], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const [address] = (await once(receiver.stdout, 'data')) as [Buffer];
-  const { port } = JSON.parse(address.toString()) as { port: number };
+  const { receiver, port } = await startReceiver();
   const count = async () => (await (await fetch(`http://127.0.0.1:${port}/count`)).json()) as { delivered: number; lastAt: number };
   const call = (path: string, key: string, body: unknown) =>
     fetch(`${base}${path}`, { method: 'POST', headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });

@@ -67,7 +67,7 @@ class Replay {
   }
 
   /** The period a receipt counts in for a limited campaign: receipts come in time order, so a new one ends the last. */
-  private periodOf(campaign: string, local: LocalPeriods) {
+  private periodKey(campaign: string, local: LocalPeriods) {
     const period = this.periods.get(campaign) ?? 'lifetime';
     return period === 'lifetime' ? '' : local[period];
   }
@@ -75,7 +75,7 @@ class Replay {
   /** The use of a limited campaign by the member in the period of this receipt (none once a new period began). */
   private used(campaign: string, memberId: string, local: LocalPeriods): Usage {
     const u = this.usage.get(`${campaign}|${memberId}`);
-    return u && u.period === this.periodOf(campaign, local) ? u.used : none;
+    return u && u.period === this.periodKey(campaign, local) ? u.used : none;
   }
 
   run({ receipt, member, local, couponFor }: Replayed) {
@@ -132,7 +132,7 @@ class Replay {
         if (this.periods.has(a.campaign)) {
           const u = this.used(a.campaign, member.id, local);
           const used = { points: u.points + a.points, discount: u.discount + a.discount, uses: u.uses + 1 };
-          this.usage.set(`${a.campaign}|${member.id}`, { period: this.periodOf(a.campaign, local), used });
+          this.usage.set(`${a.campaign}|${member.id}`, { period: this.periodKey(a.campaign, local), used });
         }
       }
       const spent = this.spentBudget.get(a.campaign) ?? { points: 0, discount: 0 };

@@ -100,6 +100,9 @@ export interface DueDelivery {
   event: { id: string; seq: number; type: string; version: number; memberId: string | null; occurredAt: Date; payload: unknown };
 }
 
+/** How many of a subscription's oldest pending deliveries a lease looks among. */
+const LOOK_AHEAD = 4096;
+
 /**
  * Takes up to `limit` deliveries that are due, leasing each until `until` (another process leaves them alone
  * meanwhile): the first pending one of each member per enabled subscription, oldest first, each followed by up to
@@ -110,8 +113,6 @@ export interface DueDelivery {
  * It looks among a subscription's oldest `LOOK_AHEAD` pending deliveries, so a round costs the same whatever the
  * backlog: members waiting for a retry hold up the others only if they fill that window.
  */
-const LOOK_AHEAD = 4096;
-
 export async function leaseDueDeliveries(db: Queryable, now: Date, until: Date, limit: number, chain: number): Promise<DueDelivery[]> {
   const rows = await db.query<{
     program_id: string; webhook_id: string; url: string; secret: string; attempts: number; queued_at: Date;
