@@ -3,7 +3,9 @@ import type { Deps } from '../src/flows/deps.ts';
 import { createApiKey, createProgram } from '../src/flows/programs.ts';
 import { openDb, type Db } from '../src/store/db.ts';
 import { roles, type Role } from '../src/store/keys.ts';
+import { newId } from '../src/store/ids.ts';
 import { migrate } from '../src/store/migrate.ts';
+import { labelProgram } from '../src/store/programs.ts';
 import { upsertPartner } from '../src/store/partners.ts';
 import { upsertStore } from '../src/store/stores.ts';
 
@@ -41,11 +43,13 @@ export async function openOwnTestDbAgain(name: string): Promise<Db> {
 
 /** Grows `audit_log` by 3,000 rows (some 100 pages), so the planner's statistics of it are stale. */
 export async function growAuditLog(db: Db): Promise<void> {
+  const programId = newId('prg');
+  await labelProgram(db, programId);
   await db.query(
     `insert into audit_log (program_id, id, entity, entity_id, action, actor, before, after, created_at)
      select $1, 'aud_' || g, 'campaign', 'c' || g, 'update', 'test', null, jsonb_build_object('n', repeat('x', 200)), now()
      from generate_series(1, 3000) g`,
-    [`prg_grow_${Date.now()}_${Math.random().toString(36).slice(2)}`],
+    [programId],
   );
 }
 

@@ -118,4 +118,9 @@ describe('kopilka keys', () => {
     const analyst = listed[1]?.[0] as string;
     expect(await cli('keys', 'revoke', analyst)).toMatch(new RegExp(`^${analyst} \\(analyst, readonly\\) of ${programmeId} revoked at \\d{4}-`));
   });
+
+  it('names the programme it cannot find, whatever the id looks like', async () => {
+    for (const id of ['prg_01AAAAAAAAAAAAAAAAAAAAAAAA', 'nope'])
+      await expect(cli('keys', 'list', '--program', id)).rejects.toThrow(new RegExp(`no programme ${id}`));
+  });
 });

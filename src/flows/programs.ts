@@ -3,7 +3,7 @@ import { settingsSchema, type ProgramSettings, type VersionedSettings } from '..
 import type { Db, Queryable } from '../store/db.ts';
 import { newId } from '../store/ids.ts';
 import { insertApiKey, type Role } from '../store/keys.ts';
-import { appendSettings, insertProgram, loadSettings } from '../store/programs.ts';
+import { appendSettings, insertProgram, labelProgram, loadSettings } from '../store/programs.ts';
 import { recordAudit } from '../store/rules.ts';
 import type { Deps } from './deps.ts';
 import { fail, ok, type Outcome } from './outcome.ts';
@@ -13,8 +13,9 @@ import { inTransaction } from './transaction.ts';
 export async function createProgram(deps: Deps, input: { name: string; settings?: unknown }): Promise<Outcome<{ id: string } & VersionedSettings>> {
   const parsed = settingsSchema.safeParse(input.settings ?? {});
   if (!parsed.success) return fail('validation_failed', parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+  const id = newId('prg');
+  await labelProgram(deps.db, id);
   return inTransaction(deps.db, async (tx) => {
-    const id = newId('prg');
     const now = deps.now();
     await insertProgram(tx, { id, name: input.name, createdAt: now });
     await appendSettings(tx, id, { version: 1, settings: parsed.data, actor: 'system', createdAt: now });

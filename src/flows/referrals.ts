@@ -105,7 +105,7 @@ export async function qualifyReferral(
 export async function payReferrers(deps: Deps, onlyProgram: string | null) {
   const report = { job: 'referrals' as const, members: 0, changed: 0 };
   const due = await deps.db.query<{ program_id: string; referee_id: string; referrer_id: string }>(
-    `select program_id, referee_id, referrer_id from referrals where status = 'qualified' and ($1::text is null and ${notLoading('program_id')} or program_id = $1)
+    `select program_id, referee_id, referrer_id from referrals where status = 'qualified' and ($1::program is null and ${notLoading('program_id')} or program_id = $1)
      order by program_id, referrer_id limit 10000`,
     [onlyProgram],
   );

@@ -20,7 +20,7 @@ export async function pruneEvents(deps: Deps, onlyProgram: string | null): Promi
   const before = new Date(deps.now().getTime() - EVENT_RETENTION_DAYS * 86_400_000);
   const report: JobReport = { job: 'event-retention', members: 0, changed: 0 };
   let deliveries = 0;
-  const programmes = await deps.db.query<{ id: string }>('select id from programs where $1::text is null or id = $1 order by id', [onlyProgram]);
+  const programmes = await deps.db.query<{ id: string }>('select id from programs where $1::program is null or id = $1 order by id', [onlyProgram]);
   for (const { id } of programmes) {
     // The first position to keep: the oldest young event, the first a webhook has not queued, the oldest still
     // pending; past the last position given when none of them is.

@@ -13,7 +13,7 @@ export async function pruneIdempotencyKeys(deps: Deps, onlyProgram: string | nul
   for (;;) {
     const deleted = await deps.db.query(
       `delete from idempotency_keys where (program_id, key) in (
-         select program_id, key from idempotency_keys where created_at < $1 and ($2::text is null or program_id = $2) limit ${CHUNK})
+         select program_id, key from idempotency_keys where created_at < $1 and ($2::program is null or program_id = $2) limit ${CHUNK})
        returning 1`,
       [before, onlyProgram],
     );

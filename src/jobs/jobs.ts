@@ -26,12 +26,12 @@ const BATCH = 500;
 
 const dueMembers: Record<Exclude<JobName, 'tier-review' | 'birthdays' | 'referrals' | 'idempotency' | 'event-retention' | 'expiry-notice'>, string> = {
   activation: `select distinct program_id, member_id from lots
-    where state = 'pending' and remaining > 0 and activates_at <= $1 and (program_id, member_id) > ($2, $3)
-      and ($4::text is null and ${notLoading('program_id')} or program_id = $4)
+    where state = 'pending' and remaining > 0 and activates_at <= $1 and ($2::program is null or (program_id, member_id) > ($2, $3))
+      and ($4::program is null and ${notLoading('program_id')} or program_id = $4)
     order by program_id, member_id limit ${BATCH}`,
   expiry: `select distinct program_id, member_id from lots
-    where state = 'active' and remaining > 0 and expires_at <= $1 and (program_id, member_id) > ($2, $3)
-      and ($4::text is null and ${notLoading('program_id')} or program_id = $4)
+    where state = 'active' and remaining > 0 and expires_at <= $1 and ($2::program is null or (program_id, member_id) > ($2, $3))
+      and ($4::program is null and ${notLoading('program_id')} or program_id = $4)
     order by program_id, member_id limit ${BATCH}`,
 };
 
@@ -49,13 +49,14 @@ export async function runJob(deps: Deps, job: JobName, onlyProgram: string | nul
   if (job === 'expiry-notice') return noticeExpiringPoints(deps, onlyProgram);
   const now = deps.now();
   const report: JobReport = { job, members: 0, changed: 0 };
-  let cursor = ['', ''];
+  // From the first programme on: a programme is a label, and no label comes before them all.
+  let cursor: (string | null)[] = [null, ''];
   for (;;) {
     const batch =
       job === 'tier-review'
         ? await deps.db.query<{ program_id: string; member_id: string }>(
-            `select program_id, id as member_id, tier_code from members where (program_id, id) > ($1, $2)
-               and ($3::text is null and ${notLoading('program_id')} or program_id = $3)
+            `select program_id, id as member_id, tier_code from members where ($1::program is null or (program_id, id) > ($1, $2))
+               and ($3::program is null and ${notLoading('program_id')} or program_id = $3)
              order by program_id, id limit ${BATCH}`,
             [...cursor, onlyProgram],
           )

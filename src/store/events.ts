@@ -20,7 +20,7 @@ export const eventsParam = (events: readonly (DomainEvent & { programId?: string
 export const eventsCte = (param: string, guard: string | null = null, program = '$1') => `event as (
        insert into events (program_id, id, type, version, member_id, occurred_at, payload)
        select ${program}, e.id, e.type, e.version, e."memberId", e."occurredAt", e.payload
-       from ${guard ? `${guard}, ` : ''}json_to_recordset(${param}::json) as e("programId" text, id text, type text, version int, "memberId" text,
+       from ${guard ? `${guard}, ` : ''}json_to_recordset(${param}::json) as e("programId" program, id text, type text, version int, "memberId" text,
          "occurredAt" timestamptz, payload json))`;
 
 /** Writes events in the caller's transaction. */

@@ -23,7 +23,7 @@ export async function dueExpiryNotices(db: Queryable, now: Date, onlyProgram: st
                          where program_id = l.program_id order by version desc limit 1) s
      where l.state = 'active' and l.remaining > 0 and l.expiry_noticed_at is null and l.expires_at > $1
        and l.expires_at <= $1::timestamptz + make_interval(days => coalesce(s.days, 14)) and coalesce(s.days, 14) > 0
-       and ($2::text is null and ${notLoading('l.program_id')} or l.program_id = $2)
+       and ($2::program is null and ${notLoading('l.program_id')} or l.program_id = $2)
      order by l.expires_at limit $3
      for update of l skip locked`,
     [now, onlyProgram, limit],
@@ -37,7 +37,7 @@ export async function noticeExpiries(db: Queryable, lots: readonly DueNotice[], 
   await db.query(
     `with noticed as (
        update lots set expiry_noticed_at = $1
-       from unnest($2::text[], $3::text[], $4::text[]) as n(program_id, member_id, id)
+       from unnest($2::text[]::program[], $3::text[], $4::text[]) as n(program_id, member_id, id)
        where lots.program_id = n.program_id and lots.member_id = n.member_id and lots.id = n.id),
      ${eventsCte('$5', null, 'e."programId"')}
      select 1`,

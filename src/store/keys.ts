@@ -50,7 +50,7 @@ export async function listApiKeys(db: Queryable, programId: string): Promise<Key
 /** A key of the programme (any programme when null, for the command line), locked for a change. */
 export async function findKeyById(db: Queryable, programId: string | null, id: string): Promise<(KeyView & { programId: string }) | null> {
   const [row] = await db.query<Row & { program_id: string }>(
-    `select ${columns}, program_id from api_keys where id = $1 and ($2::text is null or program_id = $2) for update`,
+    `select ${columns}, program_id from api_keys where id = $1 and ($2::program is null or program_id = $2) for update`,
     [id, programId],
   );
   return row ? { ...toView(row), programId: row.program_id } : null;

@@ -24,11 +24,17 @@ export async function migrate(db: Db): Promise<string[]> {
   return applied;
 }
 
-// Migrations are plain statements separated by semicolons at line ends (no function bodies).
+// Migrations are statements separated by semicolons at line ends; a $$-quoted body (a DO block) is one statement.
 function splitStatements(sql: string): string[] {
-  return sql
-    .replace(/--.*$/gm, '')
-    .split(/;\s*$/m)
-    .map((s) => s.trim())
-    .filter(Boolean);
+  const statements: string[] = [];
+  let pending = '';
+  for (const part of sql.replace(/--.*$/gm, '').split(/;\s*$/m)) {
+    pending += part;
+    if ((pending.match(/\$\$/g) ?? []).length % 2 === 1) pending += ';\n';
+    else {
+      statements.push(pending.trim());
+      pending = '';
+    }
+  }
+  return statements.filter(Boolean);
 }

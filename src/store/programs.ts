@@ -2,12 +2,22 @@ import { settingsSchema, type VersionedSettings } from '../domain/settings.ts';
 import type { Queryable } from './db.ts';
 import { latestRulesVersionSql } from './rules.ts';
 
+/**
+ * Makes `id` a label of the type every programme column has (migrations/023_program_labels.sql). It must be done,
+ * and committed, before a row names the programme: run it outside the transaction that inserts the programme.
+ */
+export async function labelProgram(db: Queryable, id: string): Promise<void> {
+  if (!/^prg_[0-9A-Z]{26}$/.test(id)) throw new Error(`not a programme id: ${id}`);
+  await db.query(`alter type program add value if not exists '${id}'`);
+}
+
 export async function insertProgram(db: Queryable, program: { id: string; name: string; createdAt: Date }): Promise<void> {
   await db.query('insert into programs (id, name, created_at) values ($1, $2, $3)', [program.id, program.name, program.createdAt]);
 }
 
 export async function findProgram(db: Queryable, id: string): Promise<{ id: string; name: string } | null> {
-  const [row] = await db.query<{ id: string; name: string }>('select id, name from programs where id = $1', [id]);
+  // Compared as text: an id that names no programme is no label of the type either.
+  const [row] = await db.query<{ id: string; name: string }>('select id, name from programs where id::text = $1', [id]);
   return row ?? null;
 }
 

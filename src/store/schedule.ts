@@ -58,14 +58,14 @@ export async function unscheduledProgrammes(db: Queryable, jobs: readonly string
     `select p.id, s.settings->>'timezone' as timezone, coalesce(s.settings->>'dailyJobsAt', '03:00') as "dailyJobsAt"
      from programs p
      cross join lateral (select settings from program_settings where program_id = p.id order by version desc limit 1) s
-     where (select count(*) from job_schedule j where j.scope = p.id and j.job = any($1::text[])) < cardinality($1::text[])
+     where (select count(*) from job_schedule j where j.scope = p.id::text and j.job = any($1::text[])) < cardinality($1::text[])
      order by p.id`,
     [jobs],
   );
 }
 
 // A programme loading its history runs its own jobs on the history's clock: the schedule passes it by.
-const open = `(j.scope = '' or j.scope not in (select id from programs where loading_since is not null))`;
+const open = `(j.scope = '' or j.scope not in (select id::text from programs where loading_since is not null))`;
 
 /**
  * Takes the lease of the job that has been due longest and is not held by a live lease, for `owner` until

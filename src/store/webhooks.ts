@@ -186,7 +186,7 @@ export async function recordAttempts(db: Queryable, attempts: (Pick<DueDelivery,
   }));
   await db.query(
     `with attempt as (
-       select * from json_to_recordset($1::json) as a("programId" text, "webhookId" text, "eventId" text, status text, at timestamptz,
+       select * from json_to_recordset($1::json) as a("programId" program, "webhookId" text, "eventId" text, status text, at timestamptz,
          code int, error text, latency int, response text, "retryAt" timestamptz, reason text)),
      recorded as (
        update webhook_deliveries d set status = a.status, attempts = d.attempts + 1, last_attempt_at = a.at, last_status = a.code,
