@@ -40,6 +40,7 @@ const read = (spending: number, spendable: number | null = 64) =>
     usage: [],
     budgets: [],
     coupons: [],
+    skus: [],
   });
 const spendable = (spending: number) => read(spending).then((v) => v.members.get(anna));
 

@@ -51,6 +51,32 @@ describe('receipt flow', () => {
     ]);
   });
 
+  it('leave a product\'s names to the catalogue when they are its first till\'s, and keep their own otherwise', async () => {
+    const named = (name: string, category: string, brand?: string) => line('TEA-42', 25000, 1, { name, category, ...(brand ? { brand } : {}) });
+    const first = await p.call('POST', '/v1/receipts', receipt('R-TEA-1', [named('Чай чёрный', 'drinks')]), { role: 'pos' });
+    const same = await p.call('POST', '/v1/receipts', receipt('R-TEA-2', [named('Чай чёрный', 'drinks')]), { role: 'pos' });
+    const renamed = await p.call('POST', '/v1/receipts', receipt('R-TEA-3', [named('Чай чёрный', 'drinks', 'Липтон'), named('Чай зелёный', 'tea')]), { role: 'pos' });
+    for (const res of [first, same, renamed]) expect(res.status).toBe(201);
+    const kept = async (id: string) =>
+      (await db.query<{ lines: unknown[][] }>('select lines from receipts where program_id = $1 and id = $2', [p.programId, id]))[0]?.lines.map((l) => l.slice(0, 4));
+    // The first receipt names the product before the catalogue knows it; the next one leaves its names out.
+    expect(await kept(first.body.id)).toEqual([['TEA-42', 'Чай чёрный', 'drinks', null]]);
+    expect(await kept(same.body.id)).toEqual([['TEA-42', 1, 25000, 0]]);
+    expect(await kept(renamed.body.id)).toEqual([['TEA-42', 'Чай чёрный', 'drinks', 'Липтон'], ['TEA-42', 'Чай зелёный', 'tea', null]]);
+    const shown = await db.query<Record<string, unknown>>(
+      `select receipt_id, name, category, brand, quantity, amount from receipt_lines where program_id = $1 and sku = 'TEA-42' order by receipt_id, line_no`,
+      [p.programId],
+    );
+    expect(shown).toEqual([
+      { receipt_id: first.body.id, name: 'Чай чёрный', category: 'drinks', brand: null, quantity: 1, amount: 25000 },
+      { receipt_id: same.body.id, name: 'Чай чёрный', category: 'drinks', brand: null, quantity: 1, amount: 25000 },
+      { receipt_id: renamed.body.id, name: 'Чай чёрный', category: 'drinks', brand: 'Липтон', quantity: 1, amount: 25000 },
+      { receipt_id: renamed.body.id, name: 'Чай зелёный', category: 'tea', brand: null, quantity: 1, amount: 25000 },
+    ]);
+    // A retry of the shorter receipt answers as the first time.
+    expect((await p.call('POST', '/v1/receipts', receipt('R-TEA-2', [named('Чай чёрный', 'drinks')]), { role: 'pos' })).body).toEqual(same.body);
+  });
+
   it('spends points as partial payment and a retry gets the first answer', async () => {
     const body = receipt('R2', [line('BREAD', 5000, 1)], { member: { id: memberId }, pointsToSpend: 10 });
     const first = await p.call('POST', '/v1/receipts', body, { role: 'pos' });

@@ -10,6 +10,7 @@ import type { Queryable, TransactionOptions } from '../store/db.ts';
 import { newId } from '../store/ids.ts';
 import type { Member } from '../store/members.ts';
 import { loadRules, takeBudget, type VersionedRules } from '../store/rules.ts';
+import type { Product } from '../store/receipt-lines.ts';
 import { saleView, writeSales } from '../store/sales.ts';
 import { tierWindow } from './tiers.ts';
 import { RaceLost, requestHash } from './transaction.ts';
@@ -39,8 +40,15 @@ const ids: Ids = { next: newId, couponCode: () => fillPattern('KOP-XXXX-XXXX', r
 /** Lots a sale reads in spending order: a receipt spends from more only in a rare second read. */
 const SPENDABLE_LOTS = 64;
 
-/** Reads the book the plans need, in one round trip after the rules. */
-async function openBook(tx: Queryable, programId: string, now: Date, context: SaleContext, sales: readonly ResolvedSale[], rules?: VersionedRules): Promise<SaleBook> {
+/** Reads the book the plans need, and how the catalogue names the skus sold, in one round trip after the rules. */
+async function openBook(
+  tx: Queryable,
+  programId: string,
+  now: Date,
+  context: SaleContext,
+  sales: readonly ResolvedSale[],
+  rules?: VersionedRules,
+): Promise<{ book: SaleBook; products: ReadonlyMap<string, Product> }> {
   const { settings, version } = context.settings;
   const ruleSet = rules ?? (await loadRules(tx, programId, context.rulesVersion));
   const members = new Map<string, Member>();
@@ -64,11 +72,12 @@ async function openBook(tx: Queryable, programId: string, now: Date, context: Sa
     usage: [...usage.values()],
     budgets: campaigns.filter((c) => c.limits.budget).map((c) => c.code),
     coupons: [...new Set(sales.flatMap((s) => (s.input.coupons ?? []).map(normaliseCode)))],
+    skus: [...new Set(sales.flatMap((s) => s.input.lines.map((l) => l.sku)))],
   };
   // A member spending more than their first lots in spending order hold has the rest read too.
   let view = await saleView(tx, programId, { ...want, spendable: SPENDABLE_LOTS });
   if (view.truncated) view = await saleView(tx, programId, { ...want, spendable: null });
-  return {
+  const book: SaleBook = {
     settings,
     settingsVersion: version,
     rules: ruleSet.rules,
@@ -78,6 +87,7 @@ async function openBook(tx: Queryable, programId: string, now: Date, context: Sa
     coupons: view.coupons,
     members: new Map([...members.values()].map((m) => [m.id, newMemberState(m, view.members.get(m.id) as NonNullable<ReturnType<typeof view.members.get>>)])),
   };
+  return { book, products: view.products };
 }
 
 const itemOf = (sale: ResolvedSale): SaleItem => ({
@@ -95,11 +105,11 @@ const itemOf = (sale: ResolvedSale): SaleItem => ({
  * the plans counted on (a receipt's (store, number), the last use of a coupon, a drawn coupon code, a budget).
  */
 export async function confirmSales(tx: Queryable, programId: string, now: Date, context: SaleContext, sales: readonly ResolvedSale[]): Promise<SaleOutcome<ConfirmedReceipt>[]> {
-  const book = await openBook(tx, programId, now, context, sales);
+  const { book, products } = await openBook(tx, programId, now, context, sales);
   const write = emptySaleWrite();
   const answers = sales.map((sale) => planSale(book, itemOf(sale), write, now, ids));
   if (write.receipts.length === 0) return answers;
-  const written = await writeSales(tx, programId, closeSales(book, write, now));
+  const written = await writeSales(tx, programId, closeSales(book, write, now), products);
   if (written.receipts !== write.receipts.length) throw new RaceLost('a receipt was confirmed meanwhile');
   if (written.limitedCoupons !== write.limitedUses.size) throw new RaceLost('a coupon was used up meanwhile');
   if (written.issued !== write.issued.length || written.referrals !== write.referrals.length) throw new RaceLost('a coupon code or referral was taken meanwhile');
@@ -111,7 +121,7 @@ export async function confirmSales(tx: Queryable, programId: string, now: Date, 
 
 /** What a receipt would earn and how much may be spent on it, under the published rules or a draft. Writes nothing. */
 export async function calculateSale(tx: Queryable, programId: string, now: Date, context: SaleContext, sale: ResolvedSale, draft?: VersionedRules): Promise<SaleOutcome<Calculation>> {
-  const book = await openBook(tx, programId, now, context, [sale], draft);
+  const { book } = await openBook(tx, programId, now, context, [sale], draft);
   const item = itemOf(sale);
   if (item.memberId === undefined) return { ok: false, code: 'member_not_found', message: 'no member matches the receipt' };
   const priced = priceSale(book, item, now);

@@ -2,7 +2,9 @@ import type { LineRecord } from '../domain/receipt.ts';
 
 /**
  * A line as its receipt's row keeps it: the values in this order, which the view `receipt_lines`
- * (migrations/022_shorter_lines.sql) shows as columns; the line's number is its place.
+ * (migrations/024_products.sql) shows as columns; the line's number is its place. A line that names its product as
+ * the programme's catalogue does (`products`) leaves out name, category and brand: its second value is then its
+ * quantity, a number where a name is text or null.
  */
 const fields = [
   'sku',
@@ -27,11 +29,20 @@ void everyField;
 /** From here on a line's values are flags and figures, mostly 0: the zeros at the end are left off, flags kept as 1 or 0. */
 const optionalFrom = fields.indexOf('isReward');
 
-export const lineValues = (l: LineRecord): unknown[] => {
+/** How the catalogue names a product: as its tills first did, never changed. */
+export type Product = Pick<LineRecord, 'name' | 'category' | 'brand'>;
+const productFields = ['name', 'category', 'brand'] as const;
+
+/** Whether the line names its product as the catalogue does. */
+export const namedAs = (l: LineRecord, product: Product | undefined) => product !== undefined && productFields.every((f) => l[f] === product[f]);
+
+export const lineValues = (l: LineRecord, product?: Product): unknown[] => {
   const values = fields.map((f) => (typeof l[f] === 'boolean' ? Number(l[f]) : l[f]));
   let end = values.length;
   while (end > optionalFrom && values[end - 1] === 0) end--;
-  return values.slice(0, end);
+  const kept = values.slice(0, end);
+  if (namedAs(l, product)) kept.splice(1, productFields.length);
+  return kept;
 };
 
 const flags: readonly string[] = ['isReward', 'weighed'];
@@ -41,6 +52,13 @@ const valueOf = (field: (typeof fields)[number], k: number, value: unknown) => {
   return flags.includes(field) ? value === true || value === 1 : (value ?? 0);
 };
 
-/** The line at place `i` of its receipt's row. */
-export const lineFromValues = (values: readonly unknown[], i: number): LineRecord =>
-  Object.fromEntries([['lineNo', i + 1], ...fields.map((f, k) => [f, valueOf(f, k, values[k])])]) as LineRecord;
+/**
+ * The line at place `i` of its receipt's row. A line that left its product's names to the catalogue takes them from
+ * `products` (by sku); without its product there, they read as null.
+ */
+export const lineFromValues = (values: readonly unknown[], i: number, products?: ReadonlyMap<string, Product>): LineRecord => {
+  const short = typeof values[1] === 'number';
+  const product = short ? products?.get(values[0] as string) : undefined;
+  const whole = short ? [values[0], product?.name ?? null, product?.category ?? null, product?.brand ?? null, ...values.slice(1)] : values;
+  return Object.fromEntries([['lineNo', i + 1], ...fields.map((f, k) => [f, valueOf(f, k, whole[k])])]) as LineRecord;
+};

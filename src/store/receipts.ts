@@ -1,7 +1,7 @@
 import type { ConfirmedReceipt, LineRecord, ReceiptRecord } from '../domain/receipt.ts';
 import type { SoldLine } from '../domain/returns.ts';
 import { unpackAnswer, type ReceiptRow as AnswerRow } from '../domain/stored-answer.ts';
-import { lineFromValues } from './receipt-lines.ts';
+import { lineFromValues, type Product } from './receipt-lines.ts';
 import type { Queryable } from './db.ts';
 
 /** What a receipt kept of its answer, with the columns it is rebuilt from, as one JSON object of the row `r`. */
@@ -16,7 +16,8 @@ export type KeptAnswer = Omit<AnswerRow, 'lines'> & { answer: string | null; res
 
 /** The answer a receipt was confirmed with (a receipt written before answers were kept compact has it whole). */
 export const keptAnswer = (kept: KeptAnswer): ConfirmedReceipt =>
-  kept.response ?? unpackAnswer(kept.answer as string, { ...kept, lines: kept.lines.map(lineFromValues) });
+  // The answer tells no product's names: its lines are read without the catalogue.
+  kept.response ?? unpackAnswer(kept.answer as string, { ...kept, lines: kept.lines.map((values, i) => lineFromValues(values, i)) });
 
 export async function storedResponse(
   db: Queryable,
@@ -88,15 +89,18 @@ export type SoldLineRecord = LineRecord & SoldLine;
 
 /** The receipt's lines, from its row, with what earlier returns already took back. */
 export async function soldLines(db: Queryable, programId: string, receiptId: string): Promise<SoldLineRecord[]> {
-  const [row] = await db.query<{ lines: unknown[][]; returned: Record<string, number> | null }>(
+  const [row] = await db.query<{ lines: unknown[][]; returned: Record<string, number> | null; products: Record<string, Product> | null }>(
     `select r.lines,
        (select json_object_agg(t.line_no, t.quantity) from (select line_no, sum(quantity) as quantity from return_lines
-          where program_id = $1 and receipt_id = $2 group by line_no) t) as returned
+          where program_id = $1 and receipt_id = $2 group by line_no) t) as returned,
+       (select json_object_agg(p.sku, json_build_object('name', p.name, 'category', p.category, 'brand', p.brand)) from products p
+          where p.program_id = $1 and p.sku in (select l->>0 from json_array_elements(r.lines) l)) as products
      from receipts r where r.program_id = $1 and r.id = $2`,
     [programId, receiptId],
   );
+  const products = new Map(Object.entries(row?.products ?? {}));
   return (row?.lines ?? []).map((values, i) => {
-    const line = lineFromValues(values, i);
+    const line = lineFromValues(values, i, products);
     return { ...line, quantityMilli: Math.round(line.quantity * 1000), returnedMilli: Math.round(Number(row?.returned?.[line.lineNo] ?? 0) * 1000) };
   });
 }

@@ -7,7 +7,7 @@ import type { Queryable } from './db.ts';
 import { eventsCte, eventsParam } from './events.ts';
 import { lotFromJson, postingValues, type LotJson } from './ledger.ts';
 import { qualifyingValueSql, type Member, listMembersWhere } from './members.ts';
-import { lineValues } from './receipt-lines.ts';
+import { lineValues, type Product } from './receipt-lines.ts';
 import { keptAnswer, keptAnswerSql, type KeptAnswer } from './receipts.ts';
 import { toVersioned, type SettingsRow } from './programs.ts';
 import { BUDGET_SLOTS, budgetSlotOf, latestRulesVersionSql } from './rules.ts';
@@ -85,8 +85,17 @@ export async function saleView(
     usage: { memberId: string; campaign: string; since: Date | null; until: Date | null }[];
     budgets: string[];
     coupons: string[];
+    /** The skus sold: how the catalogue names them is read. */
+    skus: string[];
   },
-): Promise<{ seen: Map<string, Seen>; members: Map<string, MemberView>; budgets: SaleBook['budgets']; coupons: SaleBook['coupons']; truncated: boolean }> {
+): Promise<{
+  seen: Map<string, Seen>;
+  members: Map<string, MemberView>;
+  budgets: SaleBook['budgets'];
+  coupons: SaleBook['coupons'];
+  products: Map<string, Product>;
+  truncated: boolean;
+}> {
   const [row] = await db.query<{
     seen: { storeCode: string; number: string; requestHash: string; kept: KeptAnswer }[];
     lots: LotJson[];
@@ -106,6 +115,7 @@ export async function saleView(
       validTo: string | null;
       byMember: Record<string, number> | null;
     }[];
+    products: Record<string, Product> | null;
   }>(
     `with open as (
        -- Read by the index of open lots, whatever the member's history: pending lots, those expiring by $14, and the
@@ -155,7 +165,9 @@ export async function saleView(
           'byMember', (select json_object_agg(u.member_id, u.n) from (select r.member_id, count(*) as n from coupon_redemptions r
              where r.program_id = $1 and r.code = c.code and r.member_id = any($4::text[]) and r.restored_at is null
              group by r.member_id) u))), '[]')
-        from coupons c where c.program_id = $1 and c.code = any($12::text[])) as coupons`,
+        from coupons c where c.program_id = $1 and c.code = any($12::text[])) as coupons,
+       (select json_object_agg(p.sku, json_build_object('name', p.name, 'category', p.category, 'brand', p.brand))
+        from products p where p.program_id = $1 and p.sku = any($17::text[])) as products`,
     [
       programId,
       want.keys.map((k) => k.storeCode),
@@ -173,6 +185,7 @@ export async function saleView(
       want.soon,
       want.spending,
       want.spendable,
+      want.skus,
     ],
   );
   const members = new Map<string, MemberView>(
@@ -190,6 +203,7 @@ export async function saleView(
     members,
     truncated: row?.truncated ?? false,
     budgets: new Map((row?.budgets ?? []).map((b) => [b.campaign, { points: Number(b.points), discount: Number(b.discount) }])),
+    products: new Map(Object.entries(row?.products ?? {})),
     coupons: new Map(
       (row?.coupons ?? []).map((c) => [
         c.code,
@@ -232,7 +246,7 @@ export interface WrittenSales {
  * element by element. The updates join arrays instead: the planner sizes an array, while it takes any JSON set
  * for 100 rows and would scan the members and lots tables whole to join them.
  */
-export async function writeSales(db: Queryable, programId: string, w: SaleWrite): Promise<WrittenSales> {
+export async function writeSales(db: Queryable, programId: string, w: SaleWrite, products: ReadonlyMap<string, Product>): Promise<WrittenSales> {
   const budgets = [...w.budgets];
   // Coupon rows are locked in code order, as every writer takes them.
   const limited = [...w.limitedUses].sort(([a], [b]) => (a < b ? -1 : 1));
@@ -243,6 +257,9 @@ export async function writeSales(db: Queryable, programId: string, w: SaleWrite)
     list[l.lineNo - 1] = l;
     linesOf.set(l.receiptId, list);
   }
+  // A sku the catalogue does not know yet enters it as its first line here names it.
+  const newProducts = new Map<string, LineRecord>();
+  for (const l of w.lines) if (!products.has(l.sku) && !newProducts.has(l.sku)) newProducts.set(l.sku, l);
   const [row] = await db.query<WrittenSales>(
     `with receipt as (
        insert into receipts (program_id, id, store_code, number, member_id, card_number, status, settings_version, tier_code,
@@ -256,6 +273,11 @@ export async function writeSales(db: Queryable, programId: string, w: SaleWrite)
          "pointsDiscount" bigint, "pointsEarned" bigint, "purchasedAt" timestamptz, "createdAt" timestamptz,
          "requestHash" text, answer text, "rulesVersion" int, "campaignDiscount" bigint, "createdBy" text, lines json)
        on conflict (program_id, store_code, number) do nothing returning id),
+     product as (
+       insert into products (program_id, sku, name, category, brand, first_sold_at)
+       select $1, p.sku, p.name, p.category, p.brand, p.at
+       from json_to_recordset($34::json) as p(sku text, name text, category text, brand text, at timestamptz)
+       on conflict (program_id, sku) do nothing),
      entry as (
        insert into journal_entries (program_id, id, member_id, kind, receipt_id, created_at, partner_code, postings)
        select $1, e.id, e."memberId", e.kind, e."receiptId", e.at, e.partner, e.postings
@@ -328,7 +350,7 @@ export async function writeSales(db: Queryable, programId: string, w: SaleWrite)
       jsonParam(
         w.receipts.map(({ response, ...r }) => {
           const lines = linesOf.get(r.id) ?? [];
-          return { ...r, answer: packAnswer(response, { ...r, lines }), lines: lines.map(lineValues) };
+          return { ...r, answer: packAnswer(response, { ...r, lines }), lines: lines.map((l) => lineValues(l, products.get(l.sku))) };
         }),
       ),
       jsonParam(w.entries.map((e) => ({ ...e, postings: postingValues(e.postings) }))),
@@ -362,6 +384,7 @@ export async function writeSales(db: Queryable, programId: string, w: SaleWrite)
       w.members.map((m) => m.tally.first),
       w.members.map((m) => m.tally.last),
       jsonParam(w.months),
+      jsonParam([...newProducts.values()].map((l) => ({ sku: l.sku, name: l.name, category: l.category, brand: l.brand, at: w.receipts[0]?.createdAt }))),
     ],
   );
   return row as WrittenSales;
