@@ -1,10 +1,10 @@
 /**
  * The physical limit of the data model: pgbench replaying, in three round trips per transaction as Kopilka makes
  * them, the reads and writes of one typical demo receipt of a member with points — member lock with card,
- * settings, store and rules version; open lots, an earlier answer and the tier window; then the receipt with its
- * stored answer, its lines, journal entry with its postings, the lot it spends from and the lot it creates, the member's
- * balance and aggregates, the month's qualifying value and the outbox event. No application in between: what
- * HTTP confirm is compared with.
+ * settings, store and rules version; open lots, an earlier answer, the tier window and the products sold; then the
+ * receipt with its stored answer, its lines, journal entry with its postings, the lot it spends from and the lot it
+ * creates, the member's balance and aggregates, the month's qualifying value and the outbox event. No application in
+ * between: what HTTP confirm is compared with.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
@@ -52,7 +52,9 @@ select
   (select answer from receipts where program_id = ${p} and store_code = 'MSK-TVER' and number = 'sw-' || :client_id || '-' || :n) as seen,
   (select coalesce(sum(amount_spent), 0) from member_months where program_id = ${p}
    and member_id = (select member_id from cards where program_id = ${p} and number = (select number from bench_cards where n = :m))
-   and month >= date_trunc('month', now() - interval '365 days')::date) as qualifying;
+   and month >= date_trunc('month', now() - interval '365 days')::date) as qualifying,
+  (select json_object_agg(sku, json_build_object('name', name, 'category', category, 'brand', brand)) from products
+   where program_id = ${p} and sku in (select l->>0 from json_array_elements(${literal(answer?.lines ?? '[]')}::json) l)) as products;
 with who as (select member_id as id from cards where program_id = ${p} and number = (select number from bench_cards where n = :m)),
   spent_lot as (select l.id from lots l, who where l.program_id = ${p} and l.member_id = who.id and l.remaining >= 20 and l.state = 'active'
     order by l.expires_at nulls last, l.created_at limit 1),
@@ -66,8 +68,8 @@ with who as (select member_id as id from cards where program_id = ${p} and numbe
   entry as (
     insert into journal_entries (program_id, id, member_id, kind, receipt_id, created_at, partner_code, postings)
     select ${p}, 'ent_sw' || :client_id || '_' || :n, receipt.member_id, 'receipt', receipt.id, now(), null,
-      json_build_array(json_build_array('member:available', (select id from spent_lot), -20), json_build_array('program:redemption', null, 20),
-        json_build_array('program:issuance', null, -74), json_build_array('member:available', 'lot_sw' || :client_id || '_' || :n, 74))
+      json_build_array(json_build_array(0, (select id from spent_lot), -20), json_build_array(3, null, 20),
+        json_build_array(2, null, -74), json_build_array(0, 'lot_sw' || :client_id || '_' || :n, 74))
     from receipt),
   spent as (
     update lots set remaining = remaining - 20 where program_id = ${p} and member_id = (select id from who) and id = (select id from spent_lot)),

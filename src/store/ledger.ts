@@ -1,4 +1,4 @@
-import { changedLots, createdLots, type LedgerDraft, type Lot, type Posting } from '../domain/ledger.ts';
+import { changedLots, createdLots, type Account, type LedgerDraft, type Lot, type Posting } from '../domain/ledger.ts';
 import type { Queryable } from './db.ts';
 
 type LotRow = {
@@ -80,9 +80,27 @@ export function draftCtes(first: number, guard: string | null = null): string {
        where program_id = $1 and id = ${$(0)} ${guard ? `and exists (select 1 from ${guard})` : ''})`;
 }
 
-/** A journal entry's postings as its row keeps them: [account, lot id or null, amount] each, in order. */
-export const postingValues = (postings: readonly Posting[]): [string, string | null, number][] =>
-  postings.map((p) => [p.account, p.lotId, p.amount]);
+/**
+ * The accounts in the order their numbers follow: a posting keeps its account's number, and the view postings
+ * (migrations/025_posting_accounts.sql, which lists them in this order) shows the name.
+ */
+export const accounts = [
+  'member:available',
+  'member:pending',
+  'program:issuance',
+  'program:redemption',
+  'program:expiry',
+  'program:adjustment',
+  'program:referral',
+] as const satisfies readonly Account[];
+// Every account has a number: a new one must be added at the end above (and to the view).
+const everyAccount: Exclude<Account, (typeof accounts)[number]> extends never ? true : never = true;
+void everyAccount;
+const accountNumber = (account: Account) => accounts.indexOf(account);
+
+/** A journal entry's postings as its row keeps them: [account's number, lot id or null, amount] each, in order. */
+export const postingValues = (postings: readonly Posting[]): [number, string | null, number][] =>
+  postings.map((p) => [accountNumber(p.account), p.lotId, p.amount]);
 
 /** The 21 parameters `draftCtes` refers to, in order. Throws if the draft does not balance. */
 export function draftParams(memberId: string, entry: EntryMeta, draft: LedgerDraft): unknown[] {
@@ -149,8 +167,8 @@ export async function history(db: Queryable, programId: string, memberId: string
     `select e.id, e.kind, e.created_at, e.receipt_id, e.return_id, e.reason, e.actor,
        p.available, p.pending
      from journal_entries e cross join lateral (
-       select coalesce(sum((v->>2)::bigint) filter (where v->>0 = 'member:available'), 0) as available,
-         coalesce(sum((v->>2)::bigint) filter (where v->>0 = 'member:pending'), 0) as pending
+       select coalesce(sum((v->>2)::bigint) filter (where v->>0 = '${accountNumber('member:available')}'), 0) as available,
+         coalesce(sum((v->>2)::bigint) filter (where v->>0 = '${accountNumber('member:pending')}'), 0) as pending
        from json_array_elements(e.postings) v) p
      where e.program_id = $1 and e.member_id = $2 and ($3::text is null or e.id < $3)
      order by e.id desc limit $4`,
