@@ -90,4 +90,17 @@ describe('receipt flow', () => {
     expect(changed.status).toBe(409);
     expect(changed.body.code).toBe('receipt_conflict');
   });
+
+  it('keep 16 bytes of a request\'s hash, and still know a retry of a receipt that kept all 32', async () => {
+    const body = receipt('R-HASH', [line('BREAD', 5000, 1)], { member: { id: memberId } });
+    const first = await p.call('POST', '/v1/receipts', body, { role: 'pos' });
+    const kept = async () => (await db.query<{ n: number }>('select octet_length(request_hash) as n from receipts where program_id = $1 and id = $2', [p.programId, first.body.id]))[0]?.n;
+    expect(await kept()).toBe(16);
+    // As a receipt confirmed before kept it: the whole SHA-256, of which these are the first 16 bytes.
+    await db.query("update receipts set request_hash = request_hash || decode(repeat('ab', 16), 'hex') where program_id = $1 and id = $2", [p.programId, first.body.id]);
+    expect(await kept()).toBe(32);
+    expect((await p.call('POST', '/v1/receipts', body, { role: 'pos' })).body).toEqual(first.body);
+    const changed = receipt('R-HASH', [line('BREAD', 5000, 2)], { member: { id: memberId } });
+    expect((await p.call('POST', '/v1/receipts', changed, { role: 'pos' })).body.code).toBe('receipt_conflict');
+  });
 });

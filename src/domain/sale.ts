@@ -14,6 +14,7 @@ import { couponResults, giftsOf, type Calculation, type ConfirmedReceipt, type C
 import { noUsage, type RuleContext, type Usage } from './rules/context.ts';
 import { limitPeriods, memberAttributes, receiptKey, usageKey, type Ids, type MemberState, type SaleBook, type SaleItem, type SaleOutcome, type SaleWrite } from './sale-book.ts';
 import { findTier, tierMove } from './tiers.ts';
+import { sameRequest } from './requests.ts';
 
 /** A member's use of a campaign in its limit period: as read, plus what this plan gave. */
 function usageIn(state: MemberState, period: { campaign: string; since: Date | null; until: Date | null }): Usage {
@@ -129,7 +130,7 @@ export function planSale(book: SaleBook, item: SaleItem, write: SaleWrite, now: 
   const key = receiptKey(input.storeCode, input.number);
   const earlier = book.seen.get(key);
   if (earlier)
-    return earlier.requestHash === hash
+    return sameRequest(earlier.requestHash, hash)
       ? { ok: true, value: earlier.response as ConfirmedReceipt }
       : { ok: false, code: 'receipt_conflict', message: `receipt ${input.number} of store ${input.storeCode} was already confirmed with other content` };
   const purchasedAt = input.purchasedAt ?? now;

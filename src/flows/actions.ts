@@ -18,6 +18,7 @@ import { settleLots } from './lots.ts';
 import { fail, ok, type Outcome } from './outcome.ts';
 import { memberToChange } from './personal-data.ts';
 import { inTransaction, requestHash } from './transaction.ts';
+import { sameRequest } from '../domain/requests.ts';
 
 export interface ActionInput {
   /** The caller's id of the event: a retry with the same id has one effect and gets the same answer. */
@@ -121,7 +122,7 @@ export async function recordActionOf(tx: Queryable, programId: string, member: M
     'select request_hash, response from member_events where program_id = $1 and id = $2',
     [programId, input.id],
   );
-  if (seen) return seen.request_hash === hash ? ok(seen.response) : fail('event_conflict', `event ${input.id} was already recorded with other content`);
+  if (seen) return sameRequest(seen.request_hash, hash) ? ok(seen.response) : fail('event_conflict', `event ${input.id} was already recorded with other content`);
   const occurredAt = input.occurredAt ?? now;
   if (occurredAt.getTime() > now.getTime() + 5 * 60_000) return fail('validation_failed', 'occurredAt is in the future', { field: 'occurredAt' });
   const { settings } = await loadSettings(tx, programId);

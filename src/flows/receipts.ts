@@ -7,6 +7,7 @@ import { memberForReceipt } from './members.ts';
 import { fail, ok, type Outcome } from './outcome.ts';
 import { calculateSale, confirmSales, saleTransaction } from './sales.ts';
 import { idempotent, requestHash } from './transaction.ts';
+import { sameRequest } from '../domain/requests.ts';
 
 export type { Calculation, ConfirmedReceipt, CouponResult, IssuedCoupon, ReceiptInput } from '../domain/receipt.ts';
 
@@ -34,7 +35,7 @@ export async function confirmReceipt(deps: Deps, programId: string, input: Recei
       // A retry must get the first answer even if the card was blocked since.
       const seen = await storedResponse(tx, programId, input.storeCode, input.number);
       if (!seen) return found;
-      return seen.requestHash === requestHash(input)
+      return sameRequest(seen.requestHash, requestHash(input))
         ? ok(seen.response)
         : fail('receipt_conflict', `receipt ${input.number} of store ${input.storeCode} was already confirmed with other content`);
     }

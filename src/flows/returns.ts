@@ -24,6 +24,7 @@ import type { Deps } from './deps.ts';
 import { settleLots } from './lots.ts';
 import { fail, ok, type Outcome } from './outcome.ts';
 import { idempotent, requestHash } from './transaction.ts';
+import { sameRequest } from '../domain/requests.ts';
 
 export interface ReturnInput {
   /** The shop's return document number; a retry with the same number gets the first answer. */
@@ -83,7 +84,7 @@ async function reverse(
     if (input.number) {
       const seen = await returnByNumber(tx, programId, receiptId, input.number);
       if (seen)
-        return seen.requestHash === hash
+        return sameRequest(seen.requestHash, hash)
           ? ok(seen.response as ReturnResult)
           : fail('conflict', `return ${input.number} of this receipt was already made with other lines`);
     }

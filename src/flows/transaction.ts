@@ -3,6 +3,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { DatabaseUnavailable, type Db, type Queryable, type TransactionOptions } from '../store/db.ts';
 import type { Failure, Outcome } from './outcome.ts';
 import { fail } from './outcome.ts';
+import { REQUEST_HASH_HEX, sameRequest } from '../domain/requests.ts';
 
 class Rollback extends Error {
   constructor(readonly failure: Failure) {
@@ -45,7 +46,7 @@ export async function inTransaction<T>(db: Db, flow: (tx: Queryable) => Promise<
 
 /** A stable fingerprint of a request body: same content, same hash, whatever the key order. */
 export function requestHash(body: unknown): string {
-  return createHash('sha256').update(canonicalJson(body)).digest('hex');
+  return createHash('sha256').update(canonicalJson(body)).digest('hex').slice(0, REQUEST_HASH_HEX);
 }
 
 /**
@@ -112,7 +113,7 @@ export async function idempotent<T>(
         'select request_hash, response from idempotency_keys where program_id = $1 and key = $2',
         [programId, key],
       );
-      if (!seen || seen.request_hash !== hash)
+      if (!seen || !sameRequest(seen.request_hash, hash))
         return fail('idempotency_key_reused', 'this Idempotency-Key was already used with a different request');
       return { ok: true, value: seen.response };
     }
