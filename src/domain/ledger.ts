@@ -246,7 +246,8 @@ export function catchUp(balance: Balance, lots: readonly Lot[], now: Date, activ
   let open = lots;
   for (const kind of ['activation', 'expiry'] as const) {
     const draft = openDraft(current, open, activeElsewhere);
-    const due = [...draft.lots.values()].filter(isDue[kind](now));
+    // In the order the lots were made, however they were read: the same lots give the same entry.
+    const due = [...draft.lots.values()].filter(isDue[kind](now)).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     if (due.length === 0) continue;
     for (const lot of due) (kind === 'activation' ? activate : expire)(draft, lot.id);
     steps.push({ kind, draft });
