@@ -34,7 +34,12 @@ export type Product = Pick<LineRecord, 'name' | 'category' | 'brand'>;
 const productFields = ['name', 'category', 'brand'] as const;
 
 /** Whether the line names its product as the catalogue does. */
-export const namedAs = (l: LineRecord, product: Product | undefined) => product !== undefined && productFields.every((f) => l[f] === product[f]);
+const namedAs = (l: LineRecord, product: Product | undefined) => product !== undefined && productFields.every((f) => l[f] === product[f]);
+
+/** SQL for how the catalogue of the programme `$1` names the skus of `skus` (a text[] expression): JSON by sku. */
+export const productsSql = (skus: string) =>
+  `(select json_object_agg(p.sku, json_build_object('name', p.name, 'category', p.category, 'brand', p.brand))
+    from products p where p.program_id = $1 and p.sku = any(${skus}))`;
 
 export const lineValues = (l: LineRecord, product?: Product): unknown[] => {
   const values = fields.map((f) => (typeof l[f] === 'boolean' ? Number(l[f]) : l[f]));

@@ -1,7 +1,7 @@
 import type { ConfirmedReceipt, LineRecord, ReceiptRecord } from '../domain/receipt.ts';
 import type { SoldLine } from '../domain/returns.ts';
 import { unpackAnswer, type ReceiptRow as AnswerRow } from '../domain/stored-answer.ts';
-import { lineFromValues, type Product } from './receipt-lines.ts';
+import { lineFromValues, productsSql, type Product } from './receipt-lines.ts';
 import type { Queryable } from './db.ts';
 
 /** What a receipt kept of its answer, with the columns it is rebuilt from, as one JSON object of the row `r`. */
@@ -93,8 +93,7 @@ export async function soldLines(db: Queryable, programId: string, receiptId: str
     `select r.lines,
        (select json_object_agg(t.line_no, t.quantity) from (select line_no, sum(quantity) as quantity from return_lines
           where program_id = $1 and receipt_id = $2 group by line_no) t) as returned,
-       (select json_object_agg(p.sku, json_build_object('name', p.name, 'category', p.category, 'brand', p.brand)) from products p
-          where p.program_id = $1 and p.sku in (select l->>0 from json_array_elements(r.lines) l)) as products
+       ${productsSql('array(select l->>0 from json_array_elements(r.lines) l)')} as products
      from receipts r where r.program_id = $1 and r.id = $2`,
     [programId, receiptId],
   );

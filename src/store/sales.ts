@@ -7,7 +7,7 @@ import type { Queryable } from './db.ts';
 import { eventsCte, eventsParam } from './events.ts';
 import { lotFromJson, postingValues, type LotJson } from './ledger.ts';
 import { qualifyingValueSql, type Member, listMembersWhere } from './members.ts';
-import { lineValues, type Product } from './receipt-lines.ts';
+import { lineValues, productsSql, type Product } from './receipt-lines.ts';
 import { keptAnswer, keptAnswerSql, type KeptAnswer } from './receipts.ts';
 import { toVersioned, type SettingsRow } from './programs.ts';
 import { BUDGET_SLOTS, budgetSlotOf, latestRulesVersionSql } from './rules.ts';
@@ -166,8 +166,7 @@ export async function saleView(
              where r.program_id = $1 and r.code = c.code and r.member_id = any($4::text[]) and r.restored_at is null
              group by r.member_id) u))), '[]')
         from coupons c where c.program_id = $1 and c.code = any($12::text[])) as coupons,
-       (select json_object_agg(p.sku, json_build_object('name', p.name, 'category', p.category, 'brand', p.brand))
-        from products p where p.program_id = $1 and p.sku = any($17::text[])) as products`,
+       ${productsSql('$17::text[]')} as products`,
     [
       programId,
       want.keys.map((k) => k.storeCode),
