@@ -125,10 +125,13 @@ export async function leaseDueDeliveries(db: Queryable, now: Date, until: Date, 
          where program_id = w.program_id and webhook_id = w.id and status = 'pending' order by event_seq limit $5) d
        where w.enabled
        window chain as (partition by d.program_id, d.webhook_id, coalesce(d.member_id, d.event_id) order by d.event_seq)),
+     -- A head is checked again as locked: one another process leased or delivered after this statement began is
+     -- no longer due, though the look-ahead above, read before, still names it.
      heads as (
        select d.program_id, d.webhook_id, d.event_id, d.next_attempt_at, d.event_seq from webhook_deliveries d
        where (d.program_id, d.webhook_id, d.event_id) in (
          select program_id, webhook_id, event_id from pending where place = 1 and next_attempt_at <= $1 order by next_attempt_at, event_seq limit $3)
+         and d.status = 'pending' and d.next_attempt_at <= $1
        for update skip locked),
      -- A member's next events go with the first only if this process holds it: no other process can be sending them.
      chains as (
