@@ -48,14 +48,14 @@ const lists = ['rules', 'campaigns', 'skippedCampaigns', 'coupons', 'gifts', 'co
 /** What most receipts answer for these, left out when so. */
 const usual = { maxPoints: 0, tierChange: null, referralBonus: 0 } satisfies Partial<ConfirmedReceipt>;
 
-/** Values as a row, the zeros at its end left off. */
-const trimmed = (values: unknown[]) => {
+/** A record's fields as a row of values, flags as 1 or 0, the zeros at its end (from place `from` on) left off. */
+export const valuesRow = <T>(record: T, fields: readonly (keyof T)[], from = 0): unknown[] => {
+  const values = fields.map((f) => (typeof record[f] === 'boolean' ? Number(record[f]) : record[f]));
   let end = values.length;
-  while (end > 0 && values[end - 1] === 0) end--;
+  while (end > from && values[end - 1] === 0) end--;
   return values.slice(0, end);
 };
-const packLine = (line: Line, fields: readonly (typeof lineFields)[number][] = lineFields) =>
-  trimmed(fields.map((f) => (typeof line[f] === 'boolean' ? Number(line[f]) : line[f])));
+const packLine = (line: Line, fields: readonly (typeof lineFields)[number][] = lineFields) => valuesRow(line, fields);
 const unpackLine = (values: unknown[], i: number): Line => {
   const line: Record<string, unknown> = { lineNo: i + 1 };
   lineFields.forEach((f, k) => (line[f] = f === 'earns' || f === 'redeemable' ? values[k] === 1 : (values[k] ?? 0)));

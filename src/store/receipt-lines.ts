@@ -1,4 +1,5 @@
 import type { LineRecord } from '../domain/receipt.ts';
+import { valuesRow } from '../domain/stored-answer.ts';
 
 /**
  * A line as its receipt's row keeps it: the values in this order, which the view `receipt_lines`
@@ -42,10 +43,7 @@ export const productsSql = (skus: string) =>
     from products p where p.program_id = $1 and p.sku = any(${skus}))`;
 
 export const lineValues = (l: LineRecord, product?: Product): unknown[] => {
-  const values = fields.map((f) => (typeof l[f] === 'boolean' ? Number(l[f]) : l[f]));
-  let end = values.length;
-  while (end > optionalFrom && values[end - 1] === 0) end--;
-  const kept = values.slice(0, end);
+  const kept = valuesRow(l, fields, optionalFrom);
   if (namedAs(l, product)) kept.splice(1, productFields.length);
   return kept;
 };
