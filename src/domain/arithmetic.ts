@@ -49,18 +49,19 @@ export function allocateNumbers(total: number, weights: readonly number[]): numb
 }
 
 function allocateSmall(total: number, weights: readonly number[], sum: number): number[] {
-  const parts = weights.map((w) => Math.floor((total * w) / sum));
-  let left = total - parts.reduce((a, b) => a + b, 0);
-  if (left === 0) return parts;
-  const order = weights
-    .map((w, i) => ({ i, rest: (total * w) % sum }))
-    .filter((x) => x.rest > 0)
-    .sort((a, b) => (a.rest === b.rest ? a.i - b.i : b.rest - a.rest));
-  for (const { i } of order) {
-    if (left === 0) break;
-    parts[i]! += 1;
-    left -= 1;
+  const parts = new Array<number>(weights.length);
+  let left = total;
+  for (let i = 0; i < weights.length; i++) {
+    const part = Math.floor((total * weights[i]!) / sum);
+    parts[i] = part;
+    left -= part;
   }
+  if (left === 0) return parts;
+  const rests = weights.map((w) => (total * w) % sum);
+  const order: number[] = [];
+  for (let i = 0; i < weights.length; i++) if (rests[i]! > 0) order.push(i);
+  order.sort((a, b) => rests[b]! - rests[a]! || a - b);
+  for (let k = 0; k < left; k++) parts[order[k]!]! += 1;
   return parts;
 }
 

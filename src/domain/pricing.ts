@@ -95,12 +95,16 @@ export function priceReceipt(input: PricingInput): ({ ok: true } & Pricing) | Pr
   const rules: AppliedRule[] = [];
   const earns = lines.map((l) => !l.isReward && !listed(l, settings.earnExcluded));
   const redeemable = lines.map((l) => !l.isReward && !listed(l, settings.redeemExcluded));
-  const lineNos = (flags: boolean[], want: boolean) => flags.flatMap((f, i) => (f === want ? [i + 1] : []));
-  const rewardLines = lines.flatMap((l, i) => (l.isReward ? [i + 1] : []));
+  const linesWhere = (test: (i: number) => boolean) => {
+    const found: number[] = [];
+    for (let i = 0; i < lines.length; i++) if (test(i)) found.push(i + 1);
+    return found;
+  };
+  const rewardLines = linesWhere((i) => lines[i]!.isReward);
   if (rewardLines.length) rules.push({ code: 'reward_line', description: 'reward lines never earn', lines: rewardLines });
-  const notEarning = lineNos(earns, false).filter((n) => !rewardLines.includes(n));
+  const notEarning = linesWhere((i) => !earns[i] && !lines[i]!.isReward);
   if (notEarning.length) rules.push({ code: 'earn_excluded', description: 'excluded from earning', lines: notEarning });
-  const notRedeemable = lineNos(redeemable, false).filter((n) => !rewardLines.includes(n));
+  const notRedeemable = linesWhere((i) => !redeemable[i] && !lines[i]!.isReward);
   if (notRedeemable.length)
     rules.push({ code: 'redeem_excluded', description: 'cannot be paid with points', lines: notRedeemable });
 

@@ -4,7 +4,7 @@ import { toMilli } from '../arithmetic.ts';
 import { clockSchema as clock, codeSchema as code } from '../fields.ts';
 import { daysFromAnniversary, minuteOfDay, parseClock, withinMinutes } from './calendar.ts';
 import type { Facts } from './context.ts';
-import { lineMatches, lineMatchSchema } from './match.ts';
+import { lineMatcher, lineMatchSchema } from './match.ts';
 
 const money = z.number().int().min(0).max(1_000_000_000_000);
 const range = z
@@ -98,8 +98,9 @@ export const conditionTypes = [
       let found = false;
       let quantity = 0;
       let amount = 0;
+      const matches = lineMatcher(a);
       for (const l of f.lines)
-        if (lineMatches(a, l)) {
+        if (matches(l)) {
           found = true;
           quantity += toMilli(l.quantity);
           amount += l.amount;

@@ -3,7 +3,7 @@ import { roundFraction, toMilli, type RoundingMode } from '../arithmetic.ts';
 import { codeSchema as code } from '../fields.ts';
 import type { References, Trigger } from './conditions.ts';
 import type { RuleLine } from './context.ts';
-import { lineMatches, lineMatchSchema, matchingLines, type LineMatch } from './match.ts';
+import { lineMatcher, lineMatchSchema, matchingLines, type LineMatch } from './match.ts';
 
 const percent = z.number().gt(0).max(100).multipleOf(0.01, 'at most two decimals');
 const hundredths = (n: number) => BigInt(Math.round(n * 100));
@@ -53,8 +53,10 @@ export type EffectType<A = never> = Base<A> &
 
 const define = <S extends z.ZodType>(e: EffectType<z.output<S>> & { args: S }): EffectType<z.output<S>> => e;
 
-const only = (m: LineMatch, lines: readonly RuleLine[], values: readonly number[]) =>
-  values.map((v, i) => (lineMatches(m, lines[i]!) ? v : 0));
+const only = (m: LineMatch, lines: readonly RuleLine[], values: readonly number[]) => {
+  const matches = lineMatcher(m);
+  return values.map((v, i) => (matches(lines[i]!) ? v : 0));
+};
 
 /**
  * Units of matching lines, dearest first; in each full group of n units the n - m cheapest are free. Counted

@@ -4,7 +4,7 @@ import type { Campaign, ConditionNode, RuleSet } from './campaign.ts';
 import { conditionType } from './conditions.ts';
 import type { Facts, RuleContext } from './context.ts';
 import { effectType, type EffectType, type Reward } from './effects.ts';
-import { lineMatches } from './match.ts';
+import { lineMatcher, type LineMatch } from './match.ts';
 
 export type SkipReason =
   | 'disabled'
@@ -239,14 +239,9 @@ export function selectCampaigns(rules: CompiledRuleSet, ctx: RuleContext, earns:
     const group = c.stacking.mode === 'group' ? (c.stacking.group as string) : null;
     if (group && groups.has(group)) { skip(skipped, c, 'stacking', `group ${group} already has ${groups.get(group)}`); continue; }
 
-    // Discounts, one effect after another on what the lines still cost.
-    let parts = ctx.lines.map(() => 0);
-    for (const { type, args } of compiled.discounts) {
-      const d = type.discount(args as never, { lines: ctx.lines, left: left.map((v, i) => v - parts[i]!), rounding: ctx.rounding });
-      parts = parts.map((p, i) => p + Math.min(d[i]!, left[i]! - p));
-    }
-    parts = capParts(parts, discountRoom);
-    const discount = parts.reduce((a, b) => a + b, 0);
+    const parts = compiled.discounts.length ? discountParts(compiled, ctx, left, discountRoom) : null;
+    let discount = 0;
+    if (parts) for (const p of parts) discount += p;
     const canEarn = compiled.points.length > 0 && f.member !== null && pointsRoom > 0 && (trigger === 'event' || earnsOnMatch(compiled, ctx, earns));
     const rewards = f.member ? compiled.rewards : compiled.rewards.filter((r) => r.kind === 'gift');
     if (discount === 0 && !canEarn && !rewards.length) {
@@ -255,16 +250,21 @@ export function selectCampaigns(rules: CompiledRuleSet, ctx: RuleContext, earns:
       else skip(skipped, c, 'no_effect', f.member || !compiled.points.length ? 'nothing on the receipt for it' : 'points need a member');
       continue;
     }
-    parts.forEach((p, i) => {
-      left[i]! -= p;
-      discounts[i]! += p;
-    });
+    const lines: CampaignLine[] = [];
+    if (parts && discount)
+      for (let i = 0; i < parts.length; i++) {
+        const p = parts[i]!;
+        if (!p) continue;
+        left[i]! -= p;
+        discounts[i]! += p;
+        lines.push({ lineNo: i + 1, discount: p, points: 0 });
+      }
     applied.push({
       campaign: c.code,
       name: c.name,
       discount,
       points: 0,
-      lines: parts.flatMap((p, i) => (p ? [{ lineNo: i + 1, discount: p, points: 0 }] : [])),
+      lines,
       rewards,
       byCoupon: compiled.needsCoupon && f.couponFor.has(c.code),
     });
@@ -274,6 +274,16 @@ export function selectCampaigns(rules: CompiledRuleSet, ctx: RuleContext, earns:
   return { applied, skipped, discounts };
 }
 
+/** A campaign's discounts, one effect after another on what the lines still cost, within its room. */
+function discountParts(compiled: Compiled, ctx: RuleContext, left: readonly number[], room: number): number[] {
+  let parts = ctx.lines.map(() => 0);
+  for (const { type, args } of compiled.discounts) {
+    const d = type.discount(args as never, { lines: ctx.lines, left: left.map((v, i) => v - parts[i]!), rounding: ctx.rounding });
+    parts = parts.map((p, i) => p + Math.min(d[i]!, left[i]! - p));
+  }
+  return capParts(parts, room);
+}
+
 const budgetGone = (c: Campaign, f: RuleContext) => {
   const left = f.budgetLeft(c.code);
   return (left.points !== null && left.points <= 0) || (left.discount !== null && left.discount <= 0);
@@ -281,8 +291,9 @@ const budgetGone = (c: Campaign, f: RuleContext) => {
 
 function earnsOnMatch(compiled: Compiled, ctx: RuleContext, earns: readonly boolean[]): boolean {
   return compiled.points.some(({ args }) => {
-    const match = (args as { match?: Parameters<typeof lineMatches>[0] }).match;
-    return ctx.lines.some((l, i) => earns[i] && (!match || lineMatches(match, l)));
+    const match = (args as { match?: LineMatch }).match;
+    const matches = match ? lineMatcher(match) : null;
+    return ctx.lines.some((l, i) => earns[i] && (!matches || matches(l)));
   });
 }
 

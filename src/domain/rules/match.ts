@@ -16,32 +16,33 @@ export type LineMatch = z.infer<typeof lineMatchSchema>;
 
 const matchesAll = (m: LineMatch) => !m.skus.length && !m.categories.length && !m.brands.length;
 
-type Lookup = { all: boolean; skus: Set<string>; categories: Set<string>; brands: Set<string> };
-// Rule arguments are immutable once published: their lookups are built once, on first use.
-const lookups = new WeakMap<LineMatch, Lookup>();
-const lookupOf = (m: LineMatch): Lookup => {
-  let found = lookups.get(m);
+type Matcher = (line: RuleLine) => boolean;
+// Rule arguments are immutable once published: their matchers are built once, on first use.
+const matchers = new WeakMap<LineMatch, Matcher>();
+
+/** The test of `m` made once, for looking at many lines. Reward lines never match: they are gifts, not purchases. */
+export function lineMatcher(m: LineMatch): Matcher {
+  let found = matchers.get(m);
   if (!found) {
-    found = { all: matchesAll(m), skus: new Set(m.skus), categories: new Set(m.categories), brands: new Set(m.brands) };
-    lookups.set(m, found);
+    const skus = new Set(m.skus);
+    const categories = new Set(m.categories);
+    const brands = new Set(m.brands);
+    found = matchesAll(m)
+      ? (line) => !line.isReward
+      : (line) =>
+          !line.isReward &&
+          ((skus.size > 0 && skus.has(line.sku)) ||
+            (line.category !== undefined && categories.has(line.category)) ||
+            (line.brand !== undefined && brands.size > 0 && brands.has(line.brand)));
+    matchers.set(m, found);
   }
   return found;
-};
-
-/** Reward lines never match: they are gifts, not purchases. */
-export function lineMatches(m: LineMatch, line: RuleLine): boolean {
-  if (line.isReward) return false;
-  const l = lookupOf(m);
-  if (l.all) return true;
-  return (
-    l.skus.has(line.sku) ||
-    (line.category !== undefined && l.categories.has(line.category)) ||
-    (line.brand !== undefined && l.brands.has(line.brand))
-  );
 }
 
+
 export function matchingLines(m: LineMatch, lines: readonly RuleLine[]): number[] {
+  const matches = lineMatcher(m);
   const found: number[] = [];
-  for (let i = 0; i < lines.length; i++) if (lineMatches(m, lines[i]!)) found.push(i);
+  for (let i = 0; i < lines.length; i++) if (matches(lines[i]!)) found.push(i);
   return found;
 }
