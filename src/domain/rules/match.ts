@@ -39,7 +39,6 @@ export function lineMatcher(m: LineMatch): Matcher {
   return found;
 }
 
-
 export function matchingLines(m: LineMatch, lines: readonly RuleLine[]): number[] {
   const matches = lineMatcher(m);
   const found: number[] = [];
