@@ -1,3 +1,8 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../src/store/db.ts';
 import { engine, newProgramme, openTestDb, type Programme } from './harness.ts';
@@ -31,6 +36,28 @@ describe('public endpoints (no key needed)', () => {
     expect(doc.components.securitySchemes.bearer).toMatchObject({ type: 'http', scheme: 'bearer' });
     expect(doc.components.schemas).toHaveProperty('Receipt');
   });
+
+  it('names every operation once, says which server it describes, and passes the Redocly linter with its recommended rules', async () => {
+    const res = await p.app.request('https://loyalty.shop.test/openapi.json');
+    const doc = JSON.parse(await res.text());
+    expect(doc.servers).toEqual([{ url: 'https://loyalty.shop.test', description: 'this Kopilka server' }]);
+    const operations = Object.values(doc.paths as Record<string, Record<string, { operationId?: string }>>).flatMap((item) => Object.values(item));
+    const ids = operations.map((o) => o.operationId);
+    expect(ids.every((id) => typeof id === 'string' && /^[a-z][A-Za-z]+$/.test(id))).toBe(true);
+    expect(new Set(ids).size).toBe(operations.length);
+    const dir = mkdtempSync(join(tmpdir(), 'kopilka-openapi-'));
+    try {
+      const file = join(dir, 'openapi.json');
+      writeFileSync(file, JSON.stringify(doc));
+      // The linter's own exit code is 1 on any error; its JSON report counts warnings too.
+      const run = await promisify(execFile)(process.execPath, ['node_modules/@redocly/cli/bin/cli.js', 'lint', file, '--format=json'], { maxBuffer: 1 << 26 }).catch((error: { stdout: string }) => error);
+      const report = JSON.parse(run.stdout) as { totals: { errors: number; warnings: number }; problems: { ruleId: string; message: string }[] };
+      expect(report.problems.map((x) => `${x.ruleId}: ${x.message}`)).toEqual([]);
+      expect(report.totals).toMatchObject({ errors: 0, warnings: 0 });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
 
   it('GET /docs is an HTML page that loads the document, and its assets are served', async () => {
     const res = await get('/docs');

@@ -73,15 +73,18 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
   app.route('/', keyRoutes(deps));
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', description: 'an API key from `kopilka keys create`' });
-  app.doc31('/openapi.json', {
+  // The server a client generated from this document calls: the one that served it.
+  app.doc31('/openapi.json', (c) => ({
     openapi: '3.1.0',
     info: {
       title: 'Kopilka',
       version: '0.1.0',
       description:
         'Loyalty programme engine: members and cards, two-phase receipts, returns, points ledger, tiers. Money is integer kopecks; errors are application/problem+json with a stable `code`.',
+      license: { name: 'MIT', identifier: 'MIT' },
     },
-  });
+    servers: [{ url: new URL(c.req.url).origin, description: 'this Kopilka server' }],
+  }));
   app.get('/docs', (c) => c.html(docsPage));
   app.get('/docs/assets/:file{[a-z0-9.-]+\\.(css|js)}', (c) => {
     const file = c.req.param('file');

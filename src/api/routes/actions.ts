@@ -43,6 +43,7 @@ export function actionRoutes(deps: Deps) {
     app.openapi(
       createRoute({
         method: 'post', path, tags: ['Actions'], security, middleware: [allow('events')] as const,
+        operationId: path === '/v1/events' ? 'recordActionAtFormerPath' : 'recordAction',
         ...(path === '/v1/events' ? { deprecated: true, summary: 'The former path of POST /v1/actions; it works as that does' } : {
           summary: 'A member did something worth points (a review, a survey, a sport goal...): priced by the campaigns, idempotent by id',
         }),
@@ -58,7 +59,7 @@ export function actionRoutes(deps: Deps) {
 
   app.openapi(
     createRoute({
-      method: 'get', path: '/v1/members/{id}/referral', tags: ['Referrals'], security, middleware: [allow('members:edit')] as const,
+      method: 'get', path: '/v1/members/{id}/referral', operationId: 'getReferralCode', tags: ['Referrals'], security, middleware: [allow('members:edit')] as const,
       summary: "The member's referral code (made on first request) to share with friends",
       request: { params: memberId },
       responses: { 200: json(z.object({ code: z.string() }), 'the code'), ...problems },
@@ -71,7 +72,7 @@ export function actionRoutes(deps: Deps) {
 
   app.openapi(
     createRoute({
-      method: 'get', path: '/v1/members/{id}/referrals', tags: ['Referrals'], security, middleware: [allow('members:read')] as const,
+      method: 'get', path: '/v1/members/{id}/referrals', operationId: 'listReferrals', tags: ['Referrals'], security, middleware: [allow('members:read')] as const,
       summary: 'Whom the member referred, with the status of each reward, five levels deep',
       request: { params: memberId },
       responses: { 200: json(z.object({ items: z.array(z.record(z.string(), z.unknown())) }), 'the referral tree'), ...problems },

@@ -102,7 +102,7 @@ export function couponRoutes(deps: Deps) {
 
   app.openapi(
     createRoute({
-      method: 'post', path: '/v1/coupons/batches', tags, security, middleware: [allow('coupons:create')] as const,
+      method: 'post', path: '/v1/coupons/batches', operationId: 'createCouponBatch', tags, security, middleware: [allow('coupons:create')] as const,
       summary: 'Generate a batch of coupons for a campaign: random codes from a pattern, or one fixed promo code',
       request: { ...body(batchInput), headers: idempotencyHeader },
       responses: { 201: json(batchResult, 'the batch'), ...problems },
@@ -122,7 +122,7 @@ export function couponRoutes(deps: Deps) {
 
   app.openapi(
     createRoute({
-      method: 'get', path: '/v1/coupons', tags, security, middleware: [allow('coupons:list')] as const,
+      method: 'get', path: '/v1/coupons', operationId: 'listCoupons', tags, security, middleware: [allow('coupons:list')] as const,
       summary: 'Coupons by batch, campaign or member, ordered by code; pass `next` as `after` for the next page',
       request: {
         query: z.object({
@@ -146,7 +146,7 @@ export function couponRoutes(deps: Deps) {
   // Registered before /v1/coupons/{code}, which would otherwise take "export.csv" for a code.
   app.openapi(
     createRoute({
-      method: 'get', path: '/v1/coupons/export.csv', tags, security, middleware: [allow('coupons:list'), heavy('coupon export')] as const,
+      method: 'get', path: '/v1/coupons/export.csv', operationId: 'exportCoupons', tags, security, middleware: [allow('coupons:list'), heavy('coupon export')] as const,
       summary: 'Every coupon of a batch as CSV, to print or hand to a partner',
       request: { query: z.object({ batch: z.string().min(1).max(64) }) },
       responses: {
@@ -168,7 +168,7 @@ export function couponRoutes(deps: Deps) {
 
   app.openapi(
     createRoute({
-      method: 'get', path: '/v1/coupons/{code}', tags, security, middleware: [allow('coupons:check')] as const,
+      method: 'get', path: '/v1/coupons/{code}', operationId: 'getCoupon', tags, security, middleware: [allow('coupons:check')] as const,
       summary: 'One coupon: its campaign, limits, validity and how often it was used',
       request: { params: z.object({ code: z.string().min(1).max(64) }) },
       responses: { 200: json(coupon, 'the coupon'), ...problems },

@@ -30,7 +30,7 @@ export function eventRoutes(deps: Deps) {
   const app = new OpenAPIHono<Env>();
   app.openapi(
     createRoute({
-      method: 'get', path: '/v1/events/feed', tags: ['Events'], security, middleware: [allow('events:feed')] as const,
+      method: 'get', path: '/v1/events/feed', operationId: 'readEventFeed', tags: ['Events'], security, middleware: [allow('events:feed')] as const,
       summary: "The programme's events after a feed position, oldest first: receipts, points, members, cards, tiers, campaigns, actions",
       request: {
         query: z.object({

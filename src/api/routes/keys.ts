@@ -39,7 +39,7 @@ export function keyRoutes(deps: Deps) {
 
   app.openapi(
     createRoute({
-      method: 'get', path: '/v1/keys', tags, security, middleware: [allow('keys')] as const,
+      method: 'get', path: '/v1/keys', operationId: 'listKeys', tags, security, middleware: [allow('keys')] as const,
       summary: "The programme's API keys, oldest first: name, role, grants, when created and revoked (never the secret)",
       responses: { 200: json(z.object({ items: z.array(key) }), 'the keys'), ...problems },
     }),
@@ -48,7 +48,7 @@ export function keyRoutes(deps: Deps) {
 
   app.openapi(
     createRoute({
-      method: 'post', path: '/v1/keys', tags, security, middleware: [allow('keys')] as const,
+      method: 'post', path: '/v1/keys', operationId: 'createKey', tags, security, middleware: [allow('keys')] as const,
       summary: 'Issue a key of this programme; the secret is in this answer only and stored hashed',
       request: body(keyInput),
       responses: { 201: json(key.extend({ secret: z.string().describe('shown once') }), 'the new key and its secret'), ...problems },
@@ -61,7 +61,7 @@ export function keyRoutes(deps: Deps) {
 
   app.openapi(
     createRoute({
-      method: 'delete', path: '/v1/keys/{id}', tags, security, middleware: [allow('keys')] as const,
+      method: 'delete', path: '/v1/keys/{id}', operationId: 'revokeKey', tags, security, middleware: [allow('keys')] as const,
       summary:
         "Revoke a key: refused at once by this server, within 10 seconds by others. The key in use may revoke itself; the programme's last admin key may not",
       request: { params: z.object({ id: z.string().max(64) }) },

@@ -25,7 +25,7 @@ export function memberRoutes(deps: Deps) {
 
   app.openapi(
     createRoute({
-      method: 'post', path: '/v1/members', tags, security, middleware: [allow('members:enrol', { settingsFrom: deps.db })] as const,
+      method: 'post', path: '/v1/members', operationId: 'enrolMember', tags, security, middleware: [allow('members:enrol', { settingsFrom: deps.db })] as const,
       summary: 'Register a member with a virtual card, or with the physical card number given (a partner key only if the settings let partners enrol)',
       request: { ...body(memberInput), headers: idempotencyHeader },
       responses: { 201: json(z.object({ member: visibleMember, cards: z.array(card) }), 'the new member and card'), ...problems },
@@ -39,7 +39,7 @@ export function memberRoutes(deps: Deps) {
 
   app.openapi(
     createRoute({
-      method: 'get', path: '/v1/members', tags, security, middleware: [allow('members:lookup')] as const,
+      method: 'get', path: '/v1/members', operationId: 'findMembers', tags, security, middleware: [allow('members:lookup')] as const,
       summary: 'Find a member by exactly one of phone, email, externalId or cardNumber (partner keys: by card only, and see no personal data)',
       request: {
         query: z
@@ -59,7 +59,7 @@ export function memberRoutes(deps: Deps) {
 
   app.openapi(
     createRoute({
-      method: 'get', path: '/v1/members/{id}', tags, security, middleware: [allow('members:read')] as const,
+      method: 'get', path: '/v1/members/{id}', operationId: 'getMember', tags, security, middleware: [allow('members:read')] as const,
       summary: 'A member with their cards (without personal data for a readonly key without the pii grant)', request: { params: memberId },
       responses: { 200: json(z.union([member.extend({ cards }), memberSummary.extend({ cards })]), 'the member with their cards'), ...problems },
     }),
@@ -74,7 +74,7 @@ export function memberRoutes(deps: Deps) {
 
   app.openapi(
     createRoute({
-      method: 'patch', path: '/v1/members/{id}', tags, security, middleware: [allow('members:edit')] as const,
+      method: 'patch', path: '/v1/members/{id}', operationId: 'updateMember', tags, security, middleware: [allow('members:edit')] as const,
       summary: 'Change a member’s profile, contacts or consents; what changed is recorded in the audit trail with the key',
       request: { params: memberId, ...body(memberPatch) },
       responses: { 200: json(visibleMember, 'the member'), ...problems },
@@ -88,7 +88,7 @@ export function memberRoutes(deps: Deps) {
 
   app.openapi(
     createRoute({
-      method: 'post', path: '/v1/members/{id}/erase', tags, security, middleware: [allow('members:erase')] as const,
+      method: 'post', path: '/v1/members/{id}/erase', operationId: 'eraseMember', tags, security, middleware: [allow('members:erase')] as const,
       summary: 'Erase a member’s personal data at their request: profile, contacts and consents go, cards are blocked; points, receipts and the ledger stay without a name',
       description:
         'After it, the member answers `410 member_erased` to receipts, actions, adjustments, profile changes and new cards; returns of their earlier receipts still work. The audit trail keeps which fields changed and when, without the values.',
@@ -104,7 +104,7 @@ export function memberRoutes(deps: Deps) {
 
   app.openapi(
     createRoute({
-      method: 'get', path: '/v1/members/{id}/balance', tags, security, middleware: [allow('members:read')] as const,
+      method: 'get', path: '/v1/members/{id}/balance', operationId: 'getBalance', tags, security, middleware: [allow('members:read')] as const,
       summary: 'Available, pending and soon-expiring points', request: { params: memberId },
       responses: { 200: json(balance, 'the balance'), ...problems },
     }),
@@ -117,7 +117,7 @@ export function memberRoutes(deps: Deps) {
 
   app.openapi(
     createRoute({
-      method: 'get', path: '/v1/members/{id}/history', tags, security, middleware: [allow('members:read')] as const,
+      method: 'get', path: '/v1/members/{id}/history', operationId: 'getHistory', tags, security, middleware: [allow('members:read')] as const,
       summary: 'Points history, newest first; pass `next` from a page as `cursor` for the following one',
       request: { params: memberId, query: z.object({ cursor: z.string().regex(/^ent_[0-9A-HJKMNP-TV-Z]{26}$/, 'the `next` value of an earlier page').optional(), limit: z.coerce.number().int().min(1).max(200).default(50) }) },
       responses: { 200: json(z.object({ items: z.array(anything), next: z.string().nullable() }), 'one page'), ...problems },
@@ -135,7 +135,7 @@ export function memberRoutes(deps: Deps) {
 
   app.openapi(
     createRoute({
-      method: 'post', path: '/v1/members/{id}/adjustments', tags, security, middleware: [allow('adjust')] as const,
+      method: 'post', path: '/v1/members/{id}/adjustments', operationId: 'adjustPoints', tags, security, middleware: [allow('adjust')] as const,
       summary: 'Credit or debit points by hand, with a mandatory reason; the key is recorded as the actor',
       request: { params: memberId, ...body(adjustmentInput), headers: idempotencyHeader },
       responses: { 201: json(z.object({ entryId: z.string(), points: z.number().int(), balance }), 'the adjustment'), ...problems },
@@ -149,7 +149,7 @@ export function memberRoutes(deps: Deps) {
 
   app.openapi(
     createRoute({
-      method: 'get', path: '/v1/members/{id}/tier-history', tags, security, middleware: [allow('members:read')] as const,
+      method: 'get', path: '/v1/members/{id}/tier-history', operationId: 'getTierHistory', tags, security, middleware: [allow('members:read')] as const,
       summary: 'Tier upgrades and downgrades, newest first', request: { params: memberId },
       responses: { 200: json(z.object({ items: z.array(anything) }), 'the changes'), ...problems },
     }),
@@ -163,7 +163,7 @@ export function memberRoutes(deps: Deps) {
 
   app.openapi(
     createRoute({
-      method: 'post', path: '/v1/members/{id}/cards', tags: ['Cards'], security, middleware: [allow('cards')] as const,
+      method: 'post', path: '/v1/members/{id}/cards', operationId: 'issueCard', tags: ['Cards'], security, middleware: [allow('cards')] as const,
       summary: 'Issue another card: virtual, or a physical number', request: { params: memberId, ...body(z.object({ number: cardNumber.shape.number.optional() })) },
       responses: { 201: json(card, 'the card'), ...problems },
     }),
@@ -176,7 +176,7 @@ export function memberRoutes(deps: Deps) {
 
   app.openapi(
     createRoute({
-      method: 'get', path: '/v1/cards/{number}', tags: ['Cards'], security, middleware: [allow('members:lookup')] as const,
+      method: 'get', path: '/v1/cards/{number}', operationId: 'getCard', tags: ['Cards'], security, middleware: [allow('members:lookup')] as const,
       summary: 'A card and its status', request: { params: cardNumber },
       responses: { 200: json(card, 'the card'), ...problems },
     }),
@@ -189,7 +189,7 @@ export function memberRoutes(deps: Deps) {
 
   app.openapi(
     createRoute({
-      method: 'post', path: '/v1/cards/{number}/block', tags: ['Cards'], security, middleware: [allow('cards')] as const,
+      method: 'post', path: '/v1/cards/{number}/block', operationId: 'blockCard', tags: ['Cards'], security, middleware: [allow('cards')] as const,
       summary: 'Block a lost card, optionally replacing it; the balance stays with the member',
       request: {
         params: cardNumber,

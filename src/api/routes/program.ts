@@ -23,7 +23,7 @@ export function programRoutes(deps: Deps) {
 
   app.openapi(
     createRoute({
-      method: 'get', path: '/v1/program', tags, security, middleware: [allow('programme:read')] as const,
+      method: 'get', path: '/v1/program', operationId: 'getProgramme', tags, security, middleware: [allow('programme:read')] as const,
       summary: 'The programme and the settings version in force (earning, redemption, expiry, tiers...)',
       responses: { 200: json(z.object({ id: z.string(), name: z.string(), version: z.number().int(), settings: anything }), 'the programme'), ...problems },
     }),
@@ -36,7 +36,7 @@ export function programRoutes(deps: Deps) {
 
   app.openapi(
     createRoute({
-      method: 'patch', path: '/v1/program/settings', tags, security, middleware: [allow('settings')] as const,
+      method: 'patch', path: '/v1/program/settings', operationId: 'updateSettings', tags, security, middleware: [allow('settings')] as const,
       summary: 'Change settings: the fields given replace the current ones and a new version is recorded',
       request: body(anything.openapi({ description: 'any subset of the settings, e.g. {"pendingDays": 7}' })),
       responses: { 200: json(z.object({ version: z.number().int(), settings: anything }), 'the new version'), ...problems },
@@ -50,7 +50,7 @@ export function programRoutes(deps: Deps) {
 
   app.openapi(
     createRoute({
-      method: 'get', path: '/v1/stores', tags, security, middleware: [allow('programme:read')] as const, summary: 'The programme’s stores',
+      method: 'get', path: '/v1/stores', operationId: 'listStores', tags, security, middleware: [allow('programme:read')] as const, summary: 'The programme’s stores',
       responses: { 200: json(z.object({ items: z.array(store) }), 'the stores'), ...problems },
     }),
     async (c) => c.json({ items: await listStores(deps.db, c.get('key').programId) }, 200),
@@ -58,7 +58,7 @@ export function programRoutes(deps: Deps) {
 
   app.openapi(
     createRoute({
-      method: 'put', path: '/v1/stores/{code}', tags, security, middleware: [allow('settings')] as const,
+      method: 'put', path: '/v1/stores/{code}', operationId: 'putStore', tags, security, middleware: [allow('settings')] as const,
       summary: "Register or change a store (code, name, city, channel, the partner that owns it); recorded in the audit trail with the key",
       request: { params: z.object({ code: codeString }), ...body(storeInput) },
       responses: { 200: json(store, 'the store'), ...problems },
@@ -72,7 +72,7 @@ export function programRoutes(deps: Deps) {
 
   app.openapi(
     createRoute({
-      method: 'get', path: '/v1/stores/{code}', tags, security, middleware: [allow('programme:read')] as const, summary: 'One store',
+      method: 'get', path: '/v1/stores/{code}', operationId: 'getStore', tags, security, middleware: [allow('programme:read')] as const, summary: 'One store',
       request: { params: z.object({ code: codeString }) },
       responses: { 200: json(store, 'the store'), ...problems },
     }),
@@ -84,7 +84,7 @@ export function programRoutes(deps: Deps) {
 
   app.openapi(
     createRoute({
-      method: 'get', path: '/v1/partners', tags, security, middleware: [allow('programme:read')] as const,
+      method: 'get', path: '/v1/partners', operationId: 'listPartners', tags, security, middleware: [allow('programme:read')] as const,
       summary: "The coalition's partners and the stores each owns",
       responses: { 200: json(z.object({ items: z.array(partner.extend({ stores: z.array(z.string()) })) }), 'the partners'), ...problems },
     }),
@@ -93,7 +93,7 @@ export function programRoutes(deps: Deps) {
 
   app.openapi(
     createRoute({
-      method: 'put', path: '/v1/partners/{code}', tags, security, middleware: [allow('settings')] as const,
+      method: 'put', path: '/v1/partners/{code}', operationId: 'putPartner', tags, security, middleware: [allow('settings')] as const,
       summary: 'Register or rename a partner of the coalition; its stores name it, and its partner keys sell only at them',
       request: { params: z.object({ code: codeString }), ...body(z.object({ name: z.string().trim().min(1).max(200) }).strict().openapi('PartnerInput')) },
       responses: { 200: json(partner, 'the partner'), ...problems },
@@ -107,7 +107,7 @@ export function programRoutes(deps: Deps) {
 
   app.openapi(
     createRoute({
-      method: 'post', path: '/v1/jobs/{name}/run', tags: ['Jobs'], security, middleware: [allow('jobs')] as const,
+      method: 'post', path: '/v1/jobs/{name}/run', operationId: 'runJob', tags: ['Jobs'], security, middleware: [allow('jobs')] as const,
       summary: 'Run a job now for this programme (activation, expiry, expiry-notice, tier-review, birthdays, referrals, idempotency, event-retention); safe to run twice or concurrently',
       request: { params: z.object({ name: z.enum(jobNames as [JobName, ...JobName[]]) }) },
       responses: { 200: json(z.object({ job: z.string(), members: z.number().int(), changed: z.number().int() }), 'what the job did'), ...problems },
@@ -136,7 +136,7 @@ export function programRoutes(deps: Deps) {
     .openapi('ScheduledJob');
   app.openapi(
     createRoute({
-      method: 'get', path: '/v1/jobs', tags: ['Jobs'], security, middleware: [allow('jobs:read')] as const,
+      method: 'get', path: '/v1/jobs', operationId: 'listJobs', tags: ['Jobs'], security, middleware: [allow('jobs:read')] as const,
       summary: "The schedule: when each job last ran (how long, how it went) and when it runs next; daily jobs are the programme's own",
       responses: { 200: json(z.object({ items: z.array(scheduledRun) }), 'the jobs'), ...problems },
     }),

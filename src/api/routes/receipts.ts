@@ -43,7 +43,7 @@ export function receiptRoutes(deps: Deps) {
 
   app.openapi(
     createRoute({
-      method: 'post', path: '/v1/receipts/calculate', tags, security, middleware: [allow('receipts')] as const,
+      method: 'post', path: '/v1/receipts/calculate', operationId: 'calculateReceipt', tags, security, middleware: [allow('receipts')] as const,
       summary: 'Price a receipt without writing anything: points to earn, the most points payable, the discount',
       request: body(receiptInput),
       responses: { 200: json(calculation, 'what the receipt would earn and may spend'), ...problems },
@@ -57,7 +57,7 @@ export function receiptRoutes(deps: Deps) {
 
   app.openapi(
     createRoute({
-      method: 'post', path: '/v1/receipts', tags, security, middleware: [allow('receipts')] as const,
+      method: 'post', path: '/v1/receipts', operationId: 'confirmReceipt', tags, security, middleware: [allow('receipts')] as const,
       summary: 'Confirm a sale: store the receipt, spend and earn points (idempotent by store+number and Idempotency-Key)',
       request: { ...body(receiptInput), headers: idempotencyHeader },
       responses: { 201: json(confirmedReceipt, 'the confirmed receipt and the new balance'), ...problems },
@@ -71,7 +71,7 @@ export function receiptRoutes(deps: Deps) {
 
   app.openapi(
     createRoute({
-      method: 'post', path: '/v1/receipts/batch', tags, security, middleware: [allow('receipts')] as const,
+      method: 'post', path: '/v1/receipts/batch', operationId: 'confirmReceipts', tags, security, middleware: [allow('receipts')] as const,
       summary: 'Confirm up to 1,000 receipts with 20,000 lines in all (offline tills, history import); each is priced, idempotent and answered on its own',
       request: body(
         z
@@ -103,7 +103,7 @@ export function receiptRoutes(deps: Deps) {
 
   app.openapi(
     createRoute({
-      method: 'get', path: '/v1/receipts/{id}', tags, security, middleware: [allow('receipts:read')] as const,
+      method: 'get', path: '/v1/receipts/{id}', operationId: 'getReceipt', tags, security, middleware: [allow('receipts:read')] as const,
       summary: 'A receipt with its lines, what has been returned and the key that made it (a partner key reads only its own)',
       request: { params: receiptId },
       responses: { 200: json(z.record(z.string(), z.unknown()), 'the receipt'), ...problems },
@@ -124,7 +124,7 @@ export function receiptRoutes(deps: Deps) {
 
   app.openapi(
     createRoute({
-      method: 'post', path: '/v1/receipts/{id}/returns', tags, security, middleware: [allow('receipts')] as const,
+      method: 'post', path: '/v1/receipts/{id}/returns', operationId: 'returnLines', tags, security, middleware: [allow('receipts')] as const,
       summary: 'Return some lines or quantities; earned and spent points are reversed in proportion (a partner key: only of its own receipts)',
       request: { params: receiptId, ...body(returnInput), headers: idempotencyHeader },
       responses: { 201: json(returnResult, 'what was reversed and the new balance'), ...problems },
@@ -138,7 +138,7 @@ export function receiptRoutes(deps: Deps) {
 
   app.openapi(
     createRoute({
-      method: 'post', path: '/v1/receipts/{id}/cancel', tags, security, middleware: [allow('receipts')] as const,
+      method: 'post', path: '/v1/receipts/{id}/cancel', operationId: 'cancelReceipt', tags, security, middleware: [allow('receipts')] as const,
       summary: 'Void a whole receipt (whatever is not yet returned; a partner key: only its own receipts)',
       request: { params: receiptId, headers: idempotencyHeader },
       responses: { 201: json(returnResult, 'what was reversed and the new balance'), ...problems },

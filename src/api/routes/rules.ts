@@ -35,7 +35,7 @@ export function ruleRoutes(deps: Deps) {
 
   app.openapi(
     createRoute({
-      method: 'get', path: '/v1/rules', tags, security, middleware: [allow('programme:read')] as const,
+      method: 'get', path: '/v1/rules', operationId: 'getRules', tags, security, middleware: [allow('programme:read')] as const,
       summary: 'The published rule set: campaigns, custom action types, referral rewards',
       responses: { 200: json(published, 'the rule set in force'), ...problems },
     }),
@@ -47,7 +47,7 @@ export function ruleRoutes(deps: Deps) {
 
   app.openapi(
     createRoute({
-      method: 'put', path: '/v1/rules', tags, security, middleware: [allow('settings')] as const,
+      method: 'put', path: '/v1/rules', operationId: 'putRules', tags, security, middleware: [allow('settings')] as const,
       summary: 'Publish a whole rule set as a new version (checked first; invalid rules name the field)',
       request: body(anything.openapi({ description: '{ campaigns: [...], eventTypes: [...], referral: {...} }' })),
       responses: { 200: json(published, 'the published version'), ...problems },
@@ -61,7 +61,7 @@ export function ruleRoutes(deps: Deps) {
 
   app.openapi(
     createRoute({
-      method: 'get', path: '/v1/rules/versions', tags, security, middleware: [allow('programme:read')] as const,
+      method: 'get', path: '/v1/rules/versions', operationId: 'listRuleVersions', tags, security, middleware: [allow('programme:read')] as const,
       summary: 'Published versions, newest first: who and when',
       responses: { 200: json(z.object({ items: z.array(anything) }), 'versions'), ...problems },
     }),
@@ -70,7 +70,7 @@ export function ruleRoutes(deps: Deps) {
 
   app.openapi(
     createRoute({
-      method: 'get', path: '/v1/rules/catalogue', tags, security, middleware: [allow('programme:read')] as const,
+      method: 'get', path: '/v1/rules/catalogue', operationId: 'getRuleCatalogue', tags, security, middleware: [allow('programme:read')] as const,
       summary: 'Every condition and effect: code, Russian and English title, JSON Schema of the arguments',
       responses: { 200: json(anything, 'the catalogue'), ...problems },
     }),
@@ -79,7 +79,7 @@ export function ruleRoutes(deps: Deps) {
 
   app.openapi(
     createRoute({
-      method: 'get', path: '/v1/campaigns', tags, security, middleware: [allow('programme:read')] as const,
+      method: 'get', path: '/v1/campaigns', operationId: 'listCampaigns', tags, security, middleware: [allow('programme:read')] as const,
       summary: 'Campaigns of the published rule set, with what is left of their budgets',
       responses: { 200: json(z.object({ version: z.number().int(), items: z.array(anything) }), 'campaigns'), ...problems },
     }),
@@ -94,7 +94,7 @@ export function ruleRoutes(deps: Deps) {
 
   app.openapi(
     createRoute({
-      method: 'get', path: '/v1/campaigns/{code}', tags, security, middleware: [allow('programme:read')] as const, summary: 'One campaign',
+      method: 'get', path: '/v1/campaigns/{code}', operationId: 'getCampaign', tags, security, middleware: [allow('programme:read')] as const, summary: 'One campaign',
       request: { params: z.object({ code: codeString }) },
       responses: { 200: json(anything, 'the campaign'), ...problems },
     }),
@@ -110,7 +110,7 @@ export function ruleRoutes(deps: Deps) {
 
   app.openapi(
     createRoute({
-      method: 'put', path: '/v1/campaigns/{code}', tags, security, middleware: [allow('settings')] as const,
+      method: 'put', path: '/v1/campaigns/{code}', operationId: 'putCampaign', tags, security, middleware: [allow('settings')] as const,
       summary: 'Add or replace one campaign; publishes a new rule set version',
       request: { params: z.object({ code: codeString }), ...body(anything) },
       responses: { 200: json(published, 'the published version'), ...problems },
@@ -124,7 +124,7 @@ export function ruleRoutes(deps: Deps) {
 
   app.openapi(
     createRoute({
-      method: 'delete', path: '/v1/campaigns/{code}', tags, security, middleware: [allow('settings')] as const,
+      method: 'delete', path: '/v1/campaigns/{code}', operationId: 'deleteCampaign', tags, security, middleware: [allow('settings')] as const,
       summary: 'Remove a campaign; publishes a new rule set version (receipts it priced keep their version)',
       request: { params: z.object({ code: codeString }) },
       responses: { 200: json(published, 'the published version'), ...problems },
@@ -139,7 +139,7 @@ export function ruleRoutes(deps: Deps) {
   const category = z.object({ code: z.string(), name: z.string(), parent: z.string().nullable() }).openapi('Category');
   app.openapi(
     createRoute({
-      method: 'get', path: '/v1/categories', tags, security, middleware: [allow('programme:read')] as const,
+      method: 'get', path: '/v1/categories', operationId: 'listCategories', tags, security, middleware: [allow('programme:read')] as const,
       summary: 'Product categories that rules may name',
       responses: { 200: json(z.object({ items: z.array(category) }), 'categories'), ...problems },
     }),
@@ -148,7 +148,7 @@ export function ruleRoutes(deps: Deps) {
 
   app.openapi(
     createRoute({
-      method: 'put', path: '/v1/categories/{code}', tags, security, middleware: [allow('settings')] as const,
+      method: 'put', path: '/v1/categories/{code}', operationId: 'putCategory', tags, security, middleware: [allow('settings')] as const,
       summary: 'Register or rename a product category',
       request: { params: z.object({ code: codeString }), ...body(z.object({ name: z.string().trim().min(1).max(200), parent: codeString.nullable().default(null) })) },
       responses: { 200: json(category, 'the category'), ...problems },
@@ -162,7 +162,7 @@ export function ruleRoutes(deps: Deps) {
 
   app.openapi(
     createRoute({
-      method: 'post', path: '/v1/rules/simulate', tags, security, middleware: [allow('simulate')] as const,
+      method: 'post', path: '/v1/rules/simulate', operationId: 'simulateRules', tags, security, middleware: [allow('simulate')] as const,
       summary: 'Price one receipt under a draft rule set (or the published one): which campaigns applied, which not and why',
       request: body(z.object({ rules: anything.optional().describe('a draft rule set; omit for the published one'), receipt: receiptInput }).openapi('Simulation')),
       responses: { 200: json(calculation, 'the receipt as the draft would price it'), ...problems },
@@ -177,7 +177,7 @@ export function ruleRoutes(deps: Deps) {
 
   app.openapi(
     createRoute({
-      method: 'post', path: '/v1/rules/backtest', tags, security, middleware: [allow('backtest'), heavy('backtest')] as const,
+      method: 'post', path: '/v1/rules/backtest', operationId: 'backtestRules', tags, security, middleware: [allow('backtest'), heavy('backtest')] as const,
       summary: 'Replay stored receipts of a period under a draft rule set and compare with the published one, per campaign',
       request: body(
         z
@@ -196,7 +196,7 @@ export function ruleRoutes(deps: Deps) {
 
   app.openapi(
     createRoute({
-      method: 'get', path: '/v1/audit', tags: ['Audit'], security, middleware: [allow('audit')] as const,
+      method: 'get', path: '/v1/audit', operationId: 'readAudit', tags: ['Audit'], security, middleware: [allow('audit')] as const,
       summary:
         'Who changed rules, campaigns, coupons, categories, settings, stores, keys, members and cards, when, and what (before/after); newest first. ' +
         'Records of members and cards only for keys that see personal data',

@@ -54,7 +54,7 @@ export function webhookRoutes(deps: Deps) {
 
   app.openapi(
     createRoute({
-      method: 'post', path: '/v1/webhooks', tags, security, middleware: [allow('webhooks')] as const,
+      method: 'post', path: '/v1/webhooks', operationId: 'createWebhook', tags, security, middleware: [allow('webhooks')] as const,
       summary: 'Subscribe a URL to the events from now on, signed per Standard Webhooks; the secret is in this answer only',
       request: body(webhookInput),
       responses: { 201: json(webhook.extend({ secret: z.string() }), 'the subscription and its secret'), ...problems },
@@ -68,7 +68,7 @@ export function webhookRoutes(deps: Deps) {
 
   app.openapi(
     createRoute({
-      method: 'get', path: '/v1/webhooks', tags, security, middleware: [allow('webhooks')] as const,
+      method: 'get', path: '/v1/webhooks', operationId: 'listWebhooks', tags, security, middleware: [allow('webhooks')] as const,
       summary: "The programme's webhook subscriptions (never their secrets)",
       responses: { 200: json(z.object({ items: z.array(webhook) }), 'the subscriptions'), ...problems },
     }),
@@ -77,7 +77,7 @@ export function webhookRoutes(deps: Deps) {
 
   app.openapi(
     createRoute({
-      method: 'patch', path: '/v1/webhooks/{id}', tags, security, middleware: [allow('webhooks')] as const,
+      method: 'patch', path: '/v1/webhooks/{id}', operationId: 'updateWebhook', tags, security, middleware: [allow('webhooks')] as const,
       summary: 'Change the URL or the event types, or disable and enable the subscription again',
       request: { params: id, ...body(z.object({ url: url.optional(), eventTypes: types.optional(), enabled: z.boolean().optional() }).strict().openapi('WebhookChange')) },
       responses: { 200: json(webhook, 'the subscription'), ...problems },
@@ -96,7 +96,7 @@ export function webhookRoutes(deps: Deps) {
 
   app.openapi(
     createRoute({
-      method: 'delete', path: '/v1/webhooks/{id}', tags, security, middleware: [allow('webhooks')] as const,
+      method: 'delete', path: '/v1/webhooks/{id}', operationId: 'deleteWebhook', tags, security, middleware: [allow('webhooks')] as const,
       summary: 'Remove the subscription and its delivery log',
       request: { params: id },
       responses: { 204: { description: 'removed' }, ...problems },
@@ -106,7 +106,7 @@ export function webhookRoutes(deps: Deps) {
 
   app.openapi(
     createRoute({
-      method: 'get', path: '/v1/webhooks/{id}/deliveries', tags, security, middleware: [allow('webhooks')] as const,
+      method: 'get', path: '/v1/webhooks/{id}/deliveries', operationId: 'listDeliveries', tags, security, middleware: [allow('webhooks')] as const,
       summary: 'The delivery log, newest first: attempts, the last status, latency and an excerpt of the answer',
       request: { params: id, query: z.object({ limit: z.coerce.number().int().min(1).max(500).default(50) }) },
       responses: { 200: json(z.object({ items: z.array(delivery) }), 'the deliveries'), ...problems },
@@ -126,7 +126,7 @@ export function webhookRoutes(deps: Deps) {
 
   app.openapi(
     createRoute({
-      method: 'post', path: '/v1/webhooks/{id}/replay', tags, security, middleware: [allow('webhooks')] as const,
+      method: 'post', path: '/v1/webhooks/{id}/replay', operationId: 'replayEvents', tags, security, middleware: [allow('webhooks')] as const,
       summary: 'Send again the events of a range of feed positions (one event: from = to)',
       request: { params: id, ...body(z.object({ from: z.number().int().min(1), to: z.number().int().min(1) }).strict().openapi('WebhookReplay')) },
       responses: { 200: json(z.object({ queued: z.number().int() }), 'how many events will be sent again'), ...problems },
