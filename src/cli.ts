@@ -13,6 +13,8 @@ import { progressBar } from './progress.ts';
 import { defaultInputLimits, type InputLimits } from './api/input.ts';
 import { closeAbandonedLoads } from './demo/loading.ts';
 import { startServer } from './server.ts';
+import { staffRoles, type StaffRole } from './domain/staff.ts';
+import { createStaff } from './flows/staff.ts';
 import { DataDirInUseError } from './store/data-dir-lock.ts';
 import { openDb } from './store/db.ts';
 import { listApiKeys, roles, type Role } from './store/keys.ts';
@@ -108,6 +110,7 @@ program
       console.log(`Created the demo programme ${demo.programId}. These keys are shown once:`);
       console.log(`  admin key: ${demo.adminKey}`);
       console.log(`  till (pos) key: ${demo.posKey}`);
+      console.log(`  owner's staff sign-in (POST /session): ${demo.owner.email}, one-time password ${demo.owner.password}`);
       console.log(`Loading ${DEMO_DEFAULTS.members} members and a year of receipts into it in the background...`);
       void loadDemo(deps, demo.programId, DEMO_DEFAULTS).catch((error) => console.error('demo load failed', error));
     }
@@ -173,6 +176,7 @@ program
     const { createDemoProgramme } = await import('./demo/generate.ts');
     const demo = await createDemoProgramme(deps, historyStart(deps, opts.months));
     console.log(`demo programme ${demo.programId}\n  admin key: ${demo.adminKey}\n  till (pos) key: ${demo.posKey}`);
+    console.log(`  owner's staff sign-in (POST /session): ${demo.owner.email}, one-time password ${demo.owner.password}`);
     await loadDemo(deps, demo.programId, opts);
   }));
 
@@ -238,6 +242,21 @@ keys
     if (!revoked.ok) return program.error(revoked.message);
     const { id: keyId, name, role, programId, revokedAt } = revoked.value;
     console.log(`${keyId} (${name}, ${role}) of ${programId} revoked at ${revokedAt?.toISOString()}`);
+  }));
+
+const users = program.command('users').description('manage staff accounts of the console');
+users
+  .command('create')
+  .description('create a staff account of one programme; its one-time password is printed once (change it after signing in)')
+  .requiredOption('--program <id>', 'programme id')
+  .requiredOption('--email <email>', 'the e-mail the person signs in with')
+  .requiredOption('--name <name>', 'their name')
+  .addOption(new Option('--role <role>', 'owner, marketer, support or analyst').choices(staffRoles as string[]).makeOptionMandatory())
+  .action(withDatabase(async (deps, opts: { program: string; email: string; name: string; role: StaffRole }) => {
+    if (!(await findProgram(deps.db, opts.program))) program.error(`no programme ${opts.program} (see: kopilka programs list)`);
+    const created = await createStaff(deps, opts.program, opts, commandLine);
+    if (!created.ok) return program.error(created.message);
+    console.log(`${created.value.id} ${created.value.email} (${created.value.role}), one-time password: ${created.value.password}`);
   }));
 
 program

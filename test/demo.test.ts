@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { hostname } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../src/api/app.ts';
 import { createDemoProgramme, generateDemo } from '../src/demo/generate.ts';
 import { closeAbandonedLoads } from '../src/demo/loading.ts';
 import { setLoading } from '../src/store/programs.ts';
@@ -31,6 +32,13 @@ async function content(programId: string) {
   return tables;
 }
 
+/** Signs the demo owner in through the API: the status and who they are. */
+const demoOwnerSignsIn = async (owner: { email: string; password: string }) => {
+  const res = await createApp({ db, now: () => new Date() }).request('/session', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(owner) });
+  const body = (await res.json()) as { staff: { programId: string; role: string } };
+  return { status: res.status, ...body.staff };
+};
+
 describe('the demo', () => {
   it('is the same for the same seed, whatever else happens meanwhile', async () => {
     const deps: Deps = { db, now: () => new Date(until.getTime() - 61 * 86_400_000) };
@@ -39,6 +47,11 @@ describe('the demo', () => {
     const made = await content(first.programId);
 
     const second = await createDemoProgramme(deps, deps.now());
+    // Each demo programme has its owner's console account; the e-mail names one account in the installation.
+    expect(first.owner.email).toMatch(/^owner(\.\w+)?@kopilka\.demo$/);
+    expect(second.owner.email).toMatch(/^owner\.\w+@kopilka\.demo$/);
+    const signIn = await demoOwnerSignsIn(second.owner);
+    expect(signIn).toMatchObject({ status: 201, programId: second.programId, role: 'owner' });
     const key = second.posKey;
     const live = await newProgramme(db);
     const loading = generateDemo(deps, second.programId, options);

@@ -20,6 +20,7 @@ import { actionRoutes } from './routes/actions.ts';
 import { eventRoutes } from './routes/events.ts';
 import { webhookRoutes } from './routes/webhooks.ts';
 import { keyRoutes } from './routes/keys.ts';
+import { sessionRoutes } from './routes/session.ts';
 
 const swaggerDir = createRequire(import.meta.url).resolve('swagger-ui-dist/package.json').replace(/package\.json$/, '');
 
@@ -50,9 +51,12 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
     if (down) return problem(c, 'database_unavailable', `the database does not answer: ${down}`);
     return c.json({ status: 'ready', engine: deps.db.engine });
   });
+  // '/session/*' takes in '/session' too.
+  app.use('/session/*', boundedInput(options.limits ?? defaultInputLimits));
+  app.route('/', sessionRoutes(deps));
   const cors = programmeCors(deps.db);
   app.use('/v1/*', cors.preflight);
-  app.use('/v1/*', authenticate(deps.db));
+  app.use('/v1/*', authenticate(deps.db, deps.now));
   app.use('/v1/*', cors.answer);
   app.use('/v1/*', refuseWritesWhileLoading(deps.db));
   app.use('/v1/*', boundedInput(options.limits ?? defaultInputLimits));
@@ -73,6 +77,12 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
   app.route('/', keyRoutes(deps));
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', description: 'an API key from `kopilka keys create`' });
+  app.openAPIRegistry.registerComponent('securitySchemes', 'session', {
+    type: 'apiKey',
+    in: 'cookie',
+    name: 'kopilka_session',
+    description: 'a staff member signed in with POST /session; changes also need the session’s CSRF token in X-CSRF-Token',
+  });
   // The server a client generated from this document calls: the one that served it.
   app.doc31('/openapi.json', (c) => ({
     openapi: '3.1.0',

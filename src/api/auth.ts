@@ -1,9 +1,15 @@
 import type { Context, MiddlewareHandler } from 'hono';
+import { getCookie } from 'hono/cookie';
+import { principalOf } from '../flows/staff.ts';
+import { findSession } from '../store/staff.ts';
 import { dependsOnSettings, may, refusal, type Permission } from '../domain/access.ts';
 import type { Db, Queryable } from '../store/db.ts';
 import { findApiKey, type ApiKey } from '../store/keys.ts';
 import { loadSettings } from '../store/programs.ts';
 import { problem } from './problems.ts';
+import { CSRF_HEADER, SESSION_COOKIE } from './routes/session.ts';
+
+const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 export type Env = { Variables: { key: ApiKey } };
 export type { Permission };
@@ -35,7 +41,7 @@ const BEARER = /^bearer[ \t]+(\S+)[ \t]*$/i;
  * `Authorization: Bearer <key>`: the key names the programme every query of the request is scoped to.
  * Known keys are remembered for KEY_CACHE_MS, so a till's requests do not each look the key up.
  */
-export function authenticate(db: Db): MiddlewareHandler<Env> {
+export function authenticate(db: Db, now: () => Date = () => new Date()): MiddlewareHandler<Env> {
   const known = cacheOf(db);
   const lookUp = async (secret: string) => {
     const cached = known.get(secret);
@@ -51,9 +57,20 @@ export function authenticate(db: Db): MiddlewareHandler<Env> {
     return key;
   };
   return async (c, next) => {
-    const secret = BEARER.exec(c.req.header('authorization') ?? '')?.[1];
+    const header = c.req.header('authorization');
+    // A signed-in browser (the console) sends no key but the session cookie, and the CSRF token with every change.
+    const cookie = header ? undefined : getCookie(c, SESSION_COOKIE);
+    if (cookie) {
+      const session = await findSession(db, cookie, now());
+      if (!session) return problem(c, 'unauthorized', 'the session has ended: sign in again');
+      if (!SAFE.has(c.req.method) && c.req.header(CSRF_HEADER) !== session.csrfToken)
+        return problem(c, 'csrf_failed', `send the session's CSRF token as ${CSRF_HEADER}`);
+      c.set('key', principalOf(session.staff));
+      return next();
+    }
+    const secret = BEARER.exec(header ?? '')?.[1];
     const key = secret ? await lookUp(secret) : null;
-    if (!key) return problem(c, 'unauthorized', 'send Authorization: Bearer <API key>');
+    if (!key) return problem(c, 'unauthorized', 'send Authorization: Bearer <API key>, or sign in');
     c.set('key', key);
     await next();
   };

@@ -25,4 +25,5 @@ export const problems = {
   503: problemResponse('the database is unavailable, or the programme is still loading its history; see Retry-After'),
 };
 
-export const security = [{ bearer: [] }];
+/** An API key, or a signed-in staff member's session cookie (the console). */
+export const security: Record<string, string[]>[] = [{ bearer: [] }, { session: [] }];

@@ -12,7 +12,8 @@ type ProblemCode =
   | 'unsupported_media_type'
   | 'payload_too_large'
   | 'busy'
-  | 'programme_loading';
+  | 'programme_loading'
+  | 'csrf_failed';
 
 /** The one place where failure codes become HTTP statuses. */
 export const statuses: Record<ProblemCode, ContentfulStatusCode> = {
@@ -58,6 +59,11 @@ export const statuses: Record<ProblemCode, ContentfulStatusCode> = {
   campaign_not_found: 404,
   coupon_not_found: 404,
   key_not_found: 404,
+  sign_in_failed: 401,
+  account_locked: 429,
+  weak_password: 422,
+  email_taken: 409,
+  csrf_failed: 403,
   unknown_action_type: 422,
   event_conflict: 409,
   invalid_referral: 422,
@@ -69,6 +75,9 @@ const titles: Partial<Record<ProblemCode, string>> = {
   malformed_json: 'Body is not valid JSON',
   unauthorized: 'API key missing or unknown',
   forbidden: 'This key may not do that',
+  sign_in_failed: 'Wrong e-mail or password',
+  account_locked: 'Too many failed sign-ins; the account waits',
+  csrf_failed: 'The request lacks the session’s CSRF token',
   store_not_allowed: "This key may not sell at this store",
   insufficient_points: 'Not enough points',
   internal_error: 'Internal error',

@@ -17,6 +17,7 @@ import { refreshStatistics } from '../store/statistics.ts';
 import { upsertStore, type Store } from '../store/stores.ts';
 import { upsertCategory } from '../store/rules.ts';
 import { publishRules } from '../flows/rules.ts';
+import { createStaff } from '../flows/staff.ts';
 import { demoCategories, demoRules } from './campaigns.ts';
 import { catalogue, categoryWeights, type Product } from './catalogue.ts';
 import { starterSettings } from './settings.ts';
@@ -35,6 +36,8 @@ export interface DemoProgramme {
   programId: string;
   adminKey: string;
   posKey: string;
+  /** The programme owner's console account and its one-time password. */
+  owner: { email: string; password: string };
 }
 
 export interface DemoReport {
@@ -56,7 +59,17 @@ export async function createDemoProgramme(deps: Deps, at: Date): Promise<DemoPro
   for (const category of demoCategories) await upsertCategory(deps.db, programId, { ...category, parent: null }, at);
   const adminKey = (await createApiKey(deps.db, programId, 'admin', 'demo admin', at)).secret;
   const posKey = (await createApiKey(deps.db, programId, 'pos', 'demo till', at)).secret;
-  return { programId, adminKey, posKey };
+  return { programId, adminKey, posKey, owner: await demoOwner(deps, programId) };
+}
+
+/** The owner's account: owner@kopilka.demo, or a name of its own when another demo programme has that one. */
+async function demoOwner(deps: Deps, programId: string) {
+  for (const email of ['owner@kopilka.demo', `owner.${programId.slice(-8).toLowerCase()}@kopilka.demo`]) {
+    const created = await createStaff(deps, programId, { email, name: 'Владелец программы', role: 'owner' }, systemPrincipal('demo'));
+    if (created.ok) return { email, password: created.value.password as string };
+    if (created.code !== 'email_taken') throw new Error(created.message);
+  }
+  throw new Error('no e-mail is free for the demo owner');
 }
 
 /**
