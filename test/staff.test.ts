@@ -160,6 +160,16 @@ describe('staff sign-in', () => {
     expect(res.status).toBe(401);
   });
 
+  it('ends a session after 12 hours, and clears the ended ones at the next sign-in', async () => {
+    const owner = await account(a, 'owner');
+    const web = browser(a);
+    await web.signIn(owner.email);
+    a.setNow(new Date(a.now().getTime() + 12 * 3_600_000 + 1000));
+    expect((await web.send('GET', '/v1/program')).body).toMatchObject({ code: 'unauthorized', detail: 'the session has ended: sign in again' });
+    expect((await browser(a).signIn(owner.email)).status).toBe(201);
+    expect(await db.query('select count(*)::int as n from staff_sessions where staff_id = $1', [owner.id])).toEqual([{ n: 1 }]);
+  });
+
   it('refuses a taken e-mail and a weak password when an account is made, writing nothing', async () => {
     const owner = await account(a, 'owner');
     const taken = await createStaff(b.deps, b.programId, { email: owner.email, name: 'x', role: 'analyst', password: PASSWORD }, systemPrincipal('test'));

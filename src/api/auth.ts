@@ -7,7 +7,7 @@ import type { Db, Queryable } from '../store/db.ts';
 import { findApiKey, type ApiKey } from '../store/keys.ts';
 import { loadSettings } from '../store/programs.ts';
 import { problem } from './problems.ts';
-import { CSRF_HEADER, SESSION_COOKIE } from './routes/session.ts';
+import { carriesToken, CSRF_HEADER, SESSION_COOKIE } from './routes/session.ts';
 
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -63,7 +63,7 @@ export function authenticate(db: Db, now: () => Date = () => new Date()): Middle
     if (cookie) {
       const session = await findSession(db, cookie, now());
       if (!session) return problem(c, 'unauthorized', 'the session has ended: sign in again');
-      if (!SAFE.has(c.req.method) && c.req.header(CSRF_HEADER) !== session.csrfToken)
+      if (!SAFE.has(c.req.method) && !carriesToken(c, session.csrfToken))
         return problem(c, 'csrf_failed', `send the session's CSRF token as ${CSRF_HEADER}`);
       c.set('key', principalOf(session.staff));
       return next();

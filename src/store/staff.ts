@@ -70,7 +70,9 @@ export async function setPassword(db: Queryable, id: string, passwordHash: strin
 /** Session secrets are random 256-bit values: a plain SHA-256 is the right hash for them. */
 const hashSecret = (secret: string): Buffer => createHash('sha256').update(secret).digest();
 
+/** A new session of an account; its ended ones are cleared on the way. */
 export async function insertSession(db: Queryable, s: { secret: string; staffId: string; csrfToken: string; createdAt: Date; expiresAt: Date }): Promise<void> {
+  await db.query('delete from staff_sessions where staff_id = $1 and expires_at <= $2', [s.staffId, s.createdAt]);
   await db.query('insert into staff_sessions (secret_hash, staff_id, csrf_token, created_at, expires_at) values ($1, $2, $3, $4, $5)', [
     hashSecret(s.secret),
     s.staffId,

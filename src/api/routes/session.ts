@@ -1,3 +1,4 @@
+import { timingSafeEqual } from 'node:crypto';
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
@@ -11,6 +12,13 @@ import { failure, problem } from '../problems.ts';
 /** The cookie of a signed-in browser: HttpOnly, SameSite=Strict, Secure when served over HTTPS. */
 export const SESSION_COOKIE = 'kopilka_session';
 export const CSRF_HEADER = 'x-csrf-token';
+
+/** Whether a request carries the session's CSRF token, compared in constant time. */
+export function carriesToken(c: Context, token: string): boolean {
+  const sent = Buffer.from(c.req.header(CSRF_HEADER) ?? '');
+  const wanted = Buffer.from(token);
+  return sent.length === wanted.length && timingSafeEqual(sent, wanted);
+}
 
 const staff = z
   .object({ id: z.string(), programId: z.string(), email: z.string(), name: z.string(), role: z.enum(staffRoles as [StaffRole, ...StaffRole[]]) })
@@ -100,7 +108,7 @@ export function sessionRoutes(deps: Deps) {
     async (c) => {
       const found = await sessionOf(deps, c);
       if (!found) return notSignedIn(c);
-      if (c.req.header(CSRF_HEADER) !== found.csrfToken) return problem(c, 'csrf_failed', `send the session's CSRF token as ${CSRF_HEADER}`);
+      if (!carriesToken(c, found.csrfToken)) return problem(c, 'csrf_failed', `send the session's CSRF token as ${CSRF_HEADER}`);
       const { currentPassword, newPassword } = c.req.valid('json');
       const result = await changePassword(deps, found.staff.id, found.secret, currentPassword, newPassword);
       return result.ok ? c.body(null, 204) : failure(c, result);
