@@ -73,6 +73,8 @@ const expected: Record<string, readonly Role[]> = {
   'GET /v1/keys': ['admin'],
   'POST /v1/keys': ['admin'],
   'DELETE /v1/keys/{id}': ['admin'],
+  'GET /v1/staff': ['admin'],
+  'POST /v1/staff': ['admin'],
 };
 
 /** Path parameters that look real; the records need not exist (a 404 is not a 403). */
@@ -105,6 +107,7 @@ const bodies: Record<string, unknown> = {
   'PUT /v1/categories/{code}': { name: 'Category' },
   'POST /v1/coupons/batches': { campaign: 'none', count: 1 },
   'POST /v1/keys': { name: 'made by the roles test', role: 'pos' },
+  'POST /v1/staff': { email: `roles.${Date.now()}@shop.test`, name: 'Roles', role: 'analyst' },
 };
 
 let db: Db;

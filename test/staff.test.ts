@@ -170,6 +170,27 @@ describe('staff sign-in', () => {
     expect(await db.query('select count(*)::int as n from staff_sessions where staff_id = $1', [owner.id])).toEqual([{ n: 1 }]);
   });
 
+  it('lets the owner make accounts in the console: a one-time password shown once that signs in; others may not', async () => {
+    const web = browser(a);
+    const owner = await account(a, 'owner');
+    await web.signIn(owner.email);
+    const email = `new.${unique()}@shop.test`;
+    const made = await web.send('POST', '/v1/staff', { email: ` ${email.toUpperCase()} `, name: 'Марина', role: 'marketer' });
+    expect(made.status).toBe(201);
+    expect(made.body).toMatchObject({ email, role: 'marketer', password: expect.stringMatching(/^\S{20}$/) });
+    expect((await web.send('POST', '/v1/staff', { email, name: 'Другая', role: 'analyst' })).body.code).toBe('email_taken');
+    expect((await web.send('POST', '/v1/staff', { email: `x.${unique()}@shop.test`, name: 'X', role: 'boss' })).status).toBe(400);
+    const listed = await web.send('GET', '/v1/staff');
+    expect(listed.body.items.map((s: { email: string }) => s.email)).toEqual(expect.arrayContaining([owner.email, email]));
+    expect(JSON.stringify(listed.body)).not.toMatch(/argon2|password/);
+    const marketer = browser(a);
+    expect((await marketer.signIn(email, made.body.password)).status).toBe(201);
+    expect((await marketer.send('POST', '/v1/staff', { email: `y.${unique()}@shop.test`, name: 'Y', role: 'owner' })).status).toBe(403);
+    const audit = await a.call('GET', '/v1/audit?entity=staff');
+    expect(JSON.stringify(audit.body)).toContain(`${owner.id} (${owner.email})`);
+    expect((await browser(b).signIn(owner.email)).body.staff.programId).toBe(a.programId);
+  });
+
   it('refuses a taken e-mail and a weak password when an account is made, writing nothing', async () => {
     const owner = await account(a, 'owner');
     const taken = await createStaff(b.deps, b.programId, { email: owner.email, name: 'x', role: 'analyst', password: PASSWORD }, systemPrincipal('test'));

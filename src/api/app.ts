@@ -21,6 +21,7 @@ import { eventRoutes } from './routes/events.ts';
 import { webhookRoutes } from './routes/webhooks.ts';
 import { keyRoutes } from './routes/keys.ts';
 import { sessionRoutes } from './routes/session.ts';
+import { staffRoutes } from './routes/staff.ts';
 
 const swaggerDir = createRequire(import.meta.url).resolve('swagger-ui-dist/package.json').replace(/package\.json$/, '');
 
@@ -75,6 +76,7 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
   app.route('/', webhookRoutes(deps));
   app.route('/', couponRoutes(deps));
   app.route('/', keyRoutes(deps));
+  app.route('/', staffRoutes(deps));
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', description: 'an API key from `kopilka keys create`' });
   app.openAPIRegistry.registerComponent('securitySchemes', 'session', {

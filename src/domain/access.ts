@@ -46,6 +46,7 @@ export const matrix = {
   jobs: { holders: ['admin'], does: 'run jobs' },
   'jobs:read': { holders: ['admin', 'marketer', 'readonly'], does: 'read the job schedule' },
   keys: { holders: ['admin'], does: 'manage API keys' },
+  staff: { holders: ['admin'], does: 'manage staff accounts' },
   webhooks: { holders: ['admin'], does: 'manage webhooks' },
 } as const satisfies Record<string, { holders: readonly Holder[]; does: string }>;
 
