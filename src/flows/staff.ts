@@ -35,9 +35,10 @@ export const madePassword = () => randomBytes(15).toString('base64url');
 /** An account of the programme; its password hashed with argon2id. Recorded in the audit trail. */
 export async function createStaff(deps: Deps, programId: string, input: StaffInput, by: Principal): Promise<Outcome<Staff & { password: string | null }>> {
   const email = input.email.trim().toLowerCase();
-  const password = input.password ?? madePassword();
-  const weak = weakPassword(password, email);
+  // A chosen password is checked; a made one is 120 random bits.
+  const weak = input.password === undefined ? null : weakPassword(input.password, email);
   if (weak) return fail('weak_password', weak, { field: 'password' });
+  const password = input.password ?? madePassword();
   const passwordHash = await hash(password);
   return inTransaction(deps.db, async (tx) => {
     const now = deps.now();
