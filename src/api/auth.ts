@@ -1,13 +1,12 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { principalOf } from '../flows/staff.ts';
-import { findSession } from '../store/staff.ts';
 import { dependsOnSettings, may, refusal, type Permission } from '../domain/access.ts';
 import type { Db, Queryable } from '../store/db.ts';
 import { findApiKey, type ApiKey } from '../store/keys.ts';
 import { loadSettings } from '../store/programs.ts';
 import { problem } from './problems.ts';
-import { carriesToken, CSRF_HEADER, SESSION_COOKIE } from './routes/session.ts';
+import { carriesToken, CSRF_HEADER, SESSION_COOKIE, sessionOf } from './routes/session.ts';
 
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -59,9 +58,8 @@ export function authenticate(db: Db, now: () => Date = () => new Date()): Middle
   return async (c, next) => {
     const header = c.req.header('authorization');
     // A signed-in browser (the console) sends no key but the session cookie, and the CSRF token with every change.
-    const cookie = header ? undefined : getCookie(c, SESSION_COOKIE);
-    if (cookie) {
-      const session = await findSession(db, cookie, now());
+    if (!header && getCookie(c, SESSION_COOKIE)) {
+      const session = await sessionOf(db, now(), c);
       if (!session) return problem(c, 'unauthorized', 'the session has ended: sign in again');
       if (!SAFE.has(c.req.method) && !carriesToken(c, session.csrfToken))
         return problem(c, 'csrf_failed', `send the session's CSRF token as ${CSRF_HEADER}`);

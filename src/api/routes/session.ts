@@ -5,6 +5,7 @@ import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { staffRoles, type StaffRole } from '../../domain/staff.ts';
 import type { Deps } from '../../flows/deps.ts';
 import { changePassword, signIn, signOut } from '../../flows/staff.ts';
+import type { Queryable } from '../../store/db.ts';
 import { findSession, type Staff } from '../../store/staff.ts';
 import { body, json, problems } from '../openapi.ts';
 import { failure, problem } from '../problems.ts';
@@ -38,9 +39,9 @@ const view = (s: Staff) => ({ id: s.id, programId: s.programId, email: s.email, 
 const secure = (c: Context) => new URL(c.req.url).protocol === 'https:' || c.req.header('x-forwarded-proto') === 'https';
 
 /** The signed-in staff member of this request and their session, or null. */
-export async function sessionOf(deps: Deps, c: Context) {
+export async function sessionOf(db: Queryable, now: Date, c: Context) {
   const secret = getCookie(c, SESSION_COOKIE);
-  const found = secret ? await findSession(deps.db, secret, deps.now()) : null;
+  const found = secret ? await findSession(db, secret, now) : null;
   return found && secret ? { ...found, secret } : null;
 }
 
@@ -78,7 +79,7 @@ export function sessionRoutes(deps: Deps) {
       responses: { 200: json(session.omit({ expiresAt: true }), 'the session'), ...problems },
     }),
     async (c) => {
-      const found = await sessionOf(deps, c);
+      const found = await sessionOf(deps.db, deps.now(), c);
       if (!found) return notSignedIn(c);
       return c.json({ staff: view(found.staff), csrfToken: found.csrfToken }, 200);
     },
@@ -106,7 +107,7 @@ export function sessionRoutes(deps: Deps) {
       responses: { 204: { description: 'changed' }, ...problems },
     }),
     async (c) => {
-      const found = await sessionOf(deps, c);
+      const found = await sessionOf(deps.db, deps.now(), c);
       if (!found) return notSignedIn(c);
       if (!carriesToken(c, found.csrfToken)) return problem(c, 'csrf_failed', `send the session's CSRF token as ${CSRF_HEADER}`);
       const { currentPassword, newPassword } = c.req.valid('json');
