@@ -13,6 +13,7 @@ import { progressBar } from './progress.ts';
 import { defaultInputLimits, type InputLimits } from './api/input.ts';
 import { closeAbandonedLoads } from './demo/loading.ts';
 import { startServer } from './server.ts';
+import { ensureConsoleBuilt } from '../web/console/build.ts';
 import { staffRoles, type StaffRole } from './domain/staff.ts';
 import { createStaff } from './flows/staff.ts';
 import { DataDirInUseError } from './store/data-dir-lock.ts';
@@ -95,6 +96,8 @@ program
       return program.error('--workers needs PostgreSQL (DATABASE_URL): the embedded database belongs to one process');
     // A worker of `serve --workers N` serves; the first process prepares the database, starts them and keeps them up.
     if (cluster.isWorker) return void (await serveHere(await open(), { port, host, limits, webhookTimeoutMs }));
+    // The console is built from its sources when its build is missing or stale, before anyone can ask for it.
+    await ensureConsoleBuilt((line) => console.log(line));
     const deps = await open();
     for (const id of await closeAbandonedLoads(deps))
       console.log(`The demo load of ${id} was stopped before it finished; the programme keeps the history it has and takes writes again.`);
@@ -105,12 +108,12 @@ program
     const url = `http://${host === '127.0.0.1' || host === '0.0.0.0' ? 'localhost' : host}:${port}`;
     const workers = opts.workers > 1 ? `, ${opts.workers} worker processes` : '';
     console.log(`Kopilka is listening on ${url} (database: ${deps.db.engine}${workers}${host === '127.0.0.1' ? '; this machine only, set HOST=0.0.0.0 to open it' : `, on ${host}`})`);
-    console.log(`API docs: ${url}/docs   OpenAPI: ${url}/openapi.json`);
+    console.log(`Console: ${url}/console   API docs: ${url}/docs   OpenAPI: ${url}/openapi.json`);
     if (demo) {
       console.log(`Created the demo programme ${demo.programId}. These keys are shown once:`);
       console.log(`  admin key: ${demo.adminKey}`);
       console.log(`  till (pos) key: ${demo.posKey}`);
-      console.log(`  owner's staff sign-in (POST /session): ${demo.owner.email}, one-time password ${demo.owner.password}`);
+      console.log(`  console sign-in (owner): ${demo.owner.email}, one-time password ${demo.owner.password}`);
       console.log(`Loading ${DEMO_DEFAULTS.members} members and a year of receipts into it in the background...`);
       void loadDemo(deps, demo.programId, DEMO_DEFAULTS).catch((error) => console.error('demo load failed', error));
     }

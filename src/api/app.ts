@@ -22,6 +22,7 @@ import { webhookRoutes } from './routes/webhooks.ts';
 import { keyRoutes } from './routes/keys.ts';
 import { sessionRoutes } from './routes/session.ts';
 import { staffRoutes } from './routes/staff.ts';
+import { consoleRoutes } from './console.ts';
 
 const swaggerDir = createRequire(import.meta.url).resolve('swagger-ui-dist/package.json').replace(/package\.json$/, '');
 
@@ -97,6 +98,7 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
     },
     servers: [{ url: new URL(c.req.url).origin, description: 'this Kopilka server' }],
   }));
+  app.route('/', consoleRoutes());
   app.get('/docs', (c) => c.html(docsPage));
   app.get('/docs/assets/:file{[a-z0-9.-]+\\.(css|js)}', (c) => {
     const file = c.req.param('file');

@@ -171,6 +171,31 @@ export const balance = z
   })
   .openapi('Balance');
 
+export const historyItem = z
+  .object({
+    id: z.string(),
+    kind: z.enum(['receipt', 'return', 'cancel', 'adjustment', 'activation', 'expiry', 'action', 'referral']),
+    at: z.string(),
+    receiptId: z.string().nullable(),
+    returnId: z.string().nullable(),
+    reason: z.string().nullable(),
+    actor: z.string().nullable().describe('who made a manual change: the key or staff member, with their name'),
+    available: z.number().int().describe('change of available points'),
+    pending: z.number().int().describe('change of pending points'),
+  })
+  .openapi('HistoryItem');
+
+export const tierChange = z
+  .object({
+    id: z.string(),
+    from: z.string().nullable(),
+    to: z.string(),
+    reason: z.string(),
+    qualifyingValue: z.number().int().describe('points earned or kopecks spent in the qualifying window'),
+    at: z.string(),
+  })
+  .openapi('TierChange');
+
 export const adjustmentInput = z
   .object({
     points: z.number().int().min(-1_000_000_000).max(1_000_000_000).refine((p) => p !== 0, 'must not be zero'),

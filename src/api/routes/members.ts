@@ -11,11 +11,10 @@ import { tierHistory, type MemberKey } from '../../store/members.ts';
 import { allow, forbidden, type Env } from '../auth.ts';
 import { body, json, problems, security } from '../openapi.ts';
 import { failure, problem } from '../problems.ts';
-import { adjustmentInput, balance, card, idempotencyHeader, member, memberInput, memberPatch, memberSummary, visibleMember } from '../schemas.ts';
+import { adjustmentInput, balance, card, historyItem, idempotencyHeader, member, memberInput, memberPatch, memberSummary, tierChange, visibleMember } from '../schemas.ts';
 
 const memberId = z.object({ id: z.string().max(64) });
 const cardNumber = z.object({ number: z.string().regex(/^\d{8,19}$/, '8-19 digits') });
-const anything = z.record(z.string(), z.unknown());
 const cards = z.array(card);
 
 export function memberRoutes(deps: Deps) {
@@ -120,7 +119,7 @@ export function memberRoutes(deps: Deps) {
       method: 'get', path: '/v1/members/{id}/history', operationId: 'getHistory', tags, security, middleware: [allow('members:read')] as const,
       summary: 'Points history, newest first; pass `next` from a page as `cursor` for the following one',
       request: { params: memberId, query: z.object({ cursor: z.string().regex(/^ent_[0-9A-HJKMNP-TV-Z]{26}$/, 'the `next` value of an earlier page').optional(), limit: z.coerce.number().int().min(1).max(200).default(50) }) },
-      responses: { 200: json(z.object({ items: z.array(anything), next: z.string().nullable() }), 'one page'), ...problems },
+      responses: { 200: json(z.object({ items: z.array(historyItem), next: z.string().nullable() }), 'one page'), ...problems },
     }),
     async (c) => {
       const { programId } = c.get('key');
@@ -151,7 +150,7 @@ export function memberRoutes(deps: Deps) {
     createRoute({
       method: 'get', path: '/v1/members/{id}/tier-history', operationId: 'getTierHistory', tags, security, middleware: [allow('members:read')] as const,
       summary: 'Tier upgrades and downgrades, newest first', request: { params: memberId },
-      responses: { 200: json(z.object({ items: z.array(anything) }), 'the changes'), ...problems },
+      responses: { 200: json(z.object({ items: z.array(tierChange) }), 'the changes'), ...problems },
     }),
     async (c) => {
       const { programId } = c.get('key');

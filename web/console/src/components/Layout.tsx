@@ -1,0 +1,32 @@
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { NavLink } from 'react-router';
+import { type Staff, useSignOut } from '../session.ts';
+import { LanguageSwitch } from './LanguageSwitch.tsx';
+
+/** The frame of every page: the programme's name, the sections the staff member may open, language and sign-out. */
+export function Layout({ staff, children }: { staff: Staff; children: ReactNode }) {
+  const { t } = useTranslation();
+  const signOut = useSignOut();
+  return (
+    <>
+      <a className="skip" href="#content">
+        {t('app.skip')}
+      </a>
+      <header className="top">
+        <span className="brand">{t('app.name')}</span>
+        <nav aria-label={t('nav.label')}>
+          <NavLink to="/members">{t('nav.members')}</NavLink>
+        </nav>
+        <span className="who">{t('nav.signedInAs', { name: staff.name, role: t(`roles.${staff.role}`) })}</span>
+        <LanguageSwitch />
+        <button type="button" className="quiet" onClick={() => void signOut()}>
+          {t('nav.signOut')}
+        </button>
+      </header>
+      <main id="content" tabIndex={-1}>
+        {children}
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,25 @@
+import { useTranslation } from 'react-i18next';
+
+const locales = { ru: 'ru-RU', en: 'en-GB' } as const;
+
+/** Numbers, points, roubles and dates in the console's language, through Intl. */
+export function useFormat() {
+  const { i18n } = useTranslation();
+  const locale = locales[i18n.language as keyof typeof locales] ?? 'ru-RU';
+  const number = new Intl.NumberFormat(locale);
+  const signed = new Intl.NumberFormat(locale, { signDisplay: 'exceptZero' });
+  const roubles = new Intl.NumberFormat(locale, { style: 'currency', currency: 'RUB' });
+  const date = new Intl.DateTimeFormat(locale, { dateStyle: 'medium' });
+  const day = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
+  const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
+  return {
+    number: (n: number) => number.format(n),
+    signed: (n: number) => signed.format(n),
+    /** Kopecks as roubles. */
+    money: (kopecks: number) => roubles.format(kopecks / 100),
+    date: (iso: string) => date.format(new Date(iso)),
+    /** A calendar day such as a birth date (YYYY-MM-DD), the same everywhere. */
+    day: (isoDay: string) => day.format(new Date(`${isoDay}T00:00:00Z`)),
+    dateTime: (iso: string) => dateTime.format(new Date(iso)),
+  };
+}
