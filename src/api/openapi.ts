@@ -6,6 +6,12 @@ export const json = <T extends z.ZodType>(schema: T, description: string) => ({
   description,
 });
 
+/** An answer described by a component registered as JSON Schema (e.g. the rule set's, see rule-schemas.ts). */
+export const jsonSchemaOf = (schema: { $ref: string } | Record<string, unknown>, description: string) => ({
+  content: { 'application/json': { schema } },
+  description,
+});
+
 export const body = <T extends z.ZodType>(schema: T) => ({
   body: { content: { 'application/json': { schema } }, required: true },
 });

@@ -10,13 +10,19 @@ import { publishRules, putCampaign, removeCampaign, saveCategory, simulateReceip
 import { budgetsLeft, latestRules, listAudit, listCategories, ruleVersions } from '../../store/rules.ts';
 import { heavy } from '../heavy.ts';
 import { allow, type Env } from '../auth.ts';
-import { body, json, problems, security } from '../openapi.ts';
+import { body, json, jsonSchemaOf, problems, security } from '../openapi.ts';
+import { ruleRef } from '../rule-schemas.ts';
 import { failure, problem } from '../problems.ts';
 import { calculation, codeString, instant, receiptInput } from '../schemas.ts';
 import { toInput } from './receipts.ts';
 
 const anything = z.record(z.string(), z.unknown());
-const published = z.object({ version: z.number().int(), rules: anything }).openapi('RuleSet');
+/** A published version of the rule set. */
+const published = { type: 'object', properties: { version: { type: 'integer' }, rules: ruleRef('Rules') }, required: ['version', 'rules'] };
+/** A campaign as published, with what is left of its budget (points or kopecks; null without a budget). */
+const campaignWithBudget = {
+  allOf: [ruleRef('Campaign'), { type: 'object', properties: { budgetLeft: { type: ['object', 'null'], properties: { points: { type: 'integer' }, discount: { type: 'integer', description: 'kopecks' } }, required: ['points', 'discount'] } }, required: ['budgetLeft'] }],
+};
 
 /** The catalogue an editor is generated from: each condition and effect with its titles and argument schema. */
 const catalogue = () => {
@@ -29,6 +35,52 @@ const catalogue = () => {
   return { conditions: conditionTypes.map(describe), effects: effectTypes.map(describe), actionTypes: builtInEventTypes };
 };
 
+const ruleVersion = z
+  .object({ version: z.number().int(), actor: z.string(), at: z.string(), campaigns: z.number().int().describe('how many campaigns it has') })
+  .openapi('RuleVersion');
+
+const catalogueEntry = z.object({
+  code: z.string(),
+  title: z.object({ en: z.string(), ru: z.string() }),
+  triggers: z.array(z.enum(['receipt', 'event'])),
+  args: z.record(z.string(), z.unknown()).describe('JSON Schema of the arguments'),
+});
+const ruleCatalogue = z
+  .object({ conditions: z.array(catalogueEntry), effects: z.array(catalogueEntry), actionTypes: z.array(z.string()) })
+  .openapi('RuleCatalogue');
+
+const campaignTotals = z.object({
+  campaign: z.string(),
+  name: z.string(),
+  receipts: z.number().int(),
+  members: z.number().int(),
+  points: z.number().int(),
+  discount: z.number().int().describe('kopecks'),
+  cost: z.number().describe('roubles: its points at their value plus its discounts'),
+});
+const backtestSide = z.object({
+  version: z.number().int().nullable().describe('the published version; null for the draft'),
+  pointsIssued: z.number().int(),
+  campaignPoints: z.number().int(),
+  discount: z.number().int(),
+  pointsSpent: z.number().int(),
+  liabilityChange: z.number().int().describe('points issued less points spent'),
+  cost: z.number(),
+  membersAffected: z.number().int(),
+  campaigns: z.array(campaignTotals),
+});
+const backtestReport = z
+  .object({
+    from: z.string(),
+    to: z.string(),
+    receipts: z.number().int(),
+    published: backtestSide,
+    draft: backtestSide,
+    difference: z.object({ pointsIssued: z.number().int(), discount: z.number().int(), cost: z.number(), liabilityChange: z.number().int(), liabilityChangeValue: z.number() }),
+    millis: z.number(),
+  })
+  .openapi('BacktestReport');
+
 export function ruleRoutes(deps: Deps) {
   const app = new OpenAPIHono<Env>();
   const tags = ['Rules and campaigns'];
@@ -37,7 +89,7 @@ export function ruleRoutes(deps: Deps) {
     createRoute({
       method: 'get', path: '/v1/rules', operationId: 'getRules', tags, security, middleware: [allow('programme:read')] as const,
       summary: 'The published rule set: campaigns, custom action types, referral rewards',
-      responses: { 200: json(published, 'the rule set in force'), ...problems },
+      responses: { 200: jsonSchemaOf(published, 'the rule set in force'), ...problems },
     }),
     async (c) => {
       const { version, rules } = await latestRules(deps.db, c.get('key').programId);
@@ -50,7 +102,7 @@ export function ruleRoutes(deps: Deps) {
       method: 'put', path: '/v1/rules', operationId: 'putRules', tags, security, middleware: [allow('settings')] as const,
       summary: 'Publish a whole rule set as a new version (checked first; invalid rules name the field)',
       request: body(anything.openapi({ description: '{ campaigns: [...], eventTypes: [...], referral: {...} }' })),
-      responses: { 200: json(published, 'the published version'), ...problems },
+      responses: { 200: jsonSchemaOf(published, 'the published version'), ...problems },
     }),
     async (c) => {
       const key = c.get('key');
@@ -63,16 +115,16 @@ export function ruleRoutes(deps: Deps) {
     createRoute({
       method: 'get', path: '/v1/rules/versions', operationId: 'listRuleVersions', tags, security, middleware: [allow('programme:read')] as const,
       summary: 'Published versions, newest first: who and when',
-      responses: { 200: json(z.object({ items: z.array(anything) }), 'versions'), ...problems },
+      responses: { 200: json(z.object({ items: z.array(ruleVersion) }), 'versions'), ...problems },
     }),
-    async (c) => c.json({ items: await ruleVersions(deps.db, c.get('key').programId) } as never, 200),
+    async (c) => c.json({ items: await ruleVersions(deps.db, c.get('key').programId) }, 200),
   );
 
   app.openapi(
     createRoute({
       method: 'get', path: '/v1/rules/catalogue', operationId: 'getRuleCatalogue', tags, security, middleware: [allow('programme:read')] as const,
       summary: 'Every condition and effect: code, Russian and English title, JSON Schema of the arguments',
-      responses: { 200: json(anything, 'the catalogue'), ...problems },
+      responses: { 200: json(ruleCatalogue, 'the catalogue'), ...problems },
     }),
     (c) => c.json(catalogue() as never, 200),
   );
@@ -81,7 +133,10 @@ export function ruleRoutes(deps: Deps) {
     createRoute({
       method: 'get', path: '/v1/campaigns', operationId: 'listCampaigns', tags, security, middleware: [allow('programme:read')] as const,
       summary: 'Campaigns of the published rule set, with what is left of their budgets',
-      responses: { 200: json(z.object({ version: z.number().int(), items: z.array(anything) }), 'campaigns'), ...problems },
+      responses: {
+        200: jsonSchemaOf({ type: 'object', properties: { version: { type: 'integer' }, items: { type: 'array', items: campaignWithBudget } }, required: ['version', 'items'] }, 'campaigns'),
+        ...problems,
+      },
     }),
     async (c) => {
       const programId = c.get('key').programId;
@@ -96,7 +151,7 @@ export function ruleRoutes(deps: Deps) {
     createRoute({
       method: 'get', path: '/v1/campaigns/{code}', operationId: 'getCampaign', tags, security, middleware: [allow('programme:read')] as const, summary: 'One campaign',
       request: { params: z.object({ code: codeString }) },
-      responses: { 200: json(anything, 'the campaign'), ...problems },
+      responses: { 200: jsonSchemaOf(campaignWithBudget, 'the campaign'), ...problems },
     }),
     async (c) => {
       const programId = c.get('key').programId;
@@ -113,7 +168,7 @@ export function ruleRoutes(deps: Deps) {
       method: 'put', path: '/v1/campaigns/{code}', operationId: 'putCampaign', tags, security, middleware: [allow('settings')] as const,
       summary: 'Add or replace one campaign; publishes a new rule set version',
       request: { params: z.object({ code: codeString }), ...body(anything) },
-      responses: { 200: json(published, 'the published version'), ...problems },
+      responses: { 200: jsonSchemaOf(published, 'the published version'), ...problems },
     }),
     async (c) => {
       const key = c.get('key');
@@ -127,7 +182,7 @@ export function ruleRoutes(deps: Deps) {
       method: 'delete', path: '/v1/campaigns/{code}', operationId: 'deleteCampaign', tags, security, middleware: [allow('settings')] as const,
       summary: 'Remove a campaign; publishes a new rule set version (receipts it priced keep their version)',
       request: { params: z.object({ code: codeString }) },
-      responses: { 200: json(published, 'the published version'), ...problems },
+      responses: { 200: jsonSchemaOf(published, 'the published version'), ...problems },
     }),
     async (c) => {
       const key = c.get('key');
@@ -185,12 +240,12 @@ export function ruleRoutes(deps: Deps) {
           .refine((b) => !(Date.parse(b.from) >= Date.parse(b.to)), { message: 'the end is before the start', path: ['to'] })
           .openapi('Backtest'),
       ),
-      responses: { 200: json(anything, 'the comparison'), ...problems },
+      responses: { 200: json(backtestReport, 'the comparison'), ...problems },
     }),
     async (c) => {
       const { rules, from, to } = c.req.valid('json');
       const result = await backtest(deps, c.get('key').programId, rules, { from: new Date(from), to: new Date(to) });
-      return result.ok ? c.json(result.value as never, 200) : failure(c, result);
+      return result.ok ? c.json(result.value, 200) : failure(c, result);
     },
   );
 

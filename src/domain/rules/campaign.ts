@@ -28,7 +28,7 @@ export type ConditionNode =
   | { not: ConditionNode }
   | { code: string; args: Record<string, unknown> };
 
-const conditionNode: z.ZodType<ConditionNode> = z.lazy(() =>
+export const conditionNode: z.ZodType<ConditionNode> = z.lazy(() =>
   z.union([
     z.object({ all: z.array(conditionNode).max(100) }).strict(),
     z.object({ any: z.array(conditionNode).min(1).max(100) }).strict(),
@@ -46,7 +46,7 @@ const audience = z.discriminatedUnion('kind', [
 const period = z.enum(['day', 'week', 'month', 'lifetime']);
 const caps = z.object({ points: amount.optional(), discount: amount.optional().describe('kopecks') }).strict();
 
-const campaignSchema = z
+export const campaignSchema = z
   .object({
     code,
     name: z.string().trim().min(1).max(200),

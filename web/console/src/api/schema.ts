@@ -907,6 +907,154 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        ConditionNode: {
+            all: components["schemas"]["ConditionNode"][];
+        } | {
+            any: components["schemas"]["ConditionNode"][];
+        } | {
+            not: components["schemas"]["ConditionNode"];
+        } | {
+            code: string;
+            /** @default {} */
+            args: {
+                [key: string]: unknown;
+            };
+        };
+        Campaign: {
+            code: string;
+            name: string;
+            /** @default  */
+            description: string;
+            /** @default true */
+            enabled: boolean;
+            /**
+             * @default receipt
+             * @enum {string}
+             */
+            trigger: "receipt" | "event";
+            /** @default {} */
+            schedule: {
+                /** Format: date-time */
+                from?: string;
+                /** Format: date-time */
+                to?: string;
+                /** @description 1 = Monday ... 7 = Sunday */
+                days?: number[];
+                hours?: {
+                    from: string;
+                    to: string;
+                };
+            };
+            /**
+             * @default {
+             *       "kind": "all"
+             *     }
+             */
+            audience: {
+                /** @constant */
+                kind: "all";
+            } | {
+                /** @constant */
+                kind: "tiers";
+                tiers: string[];
+            } | {
+                /** @constant */
+                kind: "members";
+                members: string[];
+            };
+            /**
+             * @default {
+             *       "stores": [],
+             *       "channels": []
+             *     }
+             */
+            scope: {
+                /** @default [] */
+                stores: string[];
+                /** @default [] */
+                channels: ("till" | "online" | "app" | "partner")[];
+            };
+            /**
+             * @default {
+             *       "all": []
+             *     }
+             */
+            conditions: components["schemas"]["ConditionNode"];
+            effects: {
+                code: string;
+                /** @default {} */
+                args: {
+                    [key: string]: unknown;
+                };
+            }[];
+            /** @default 0 */
+            priority: number;
+            /**
+             * @default {
+             *       "mode": "stackable"
+             *     }
+             */
+            stacking: {
+                /** @enum {string} */
+                mode: "stackable" | "exclusive" | "group";
+                group?: string;
+            };
+            /** @default {} */
+            limits: {
+                /** @description for the whole campaign, over all members */
+                budget?: {
+                    points?: number;
+                    /** @description kopecks */
+                    discount?: number;
+                };
+                perMember?: {
+                    points?: number;
+                    /** @description kopecks */
+                    discount?: number;
+                    /** @enum {string} */
+                    period: "day" | "week" | "month" | "lifetime";
+                    uses?: number;
+                };
+                perReceipt?: {
+                    points?: number;
+                    /** @description kopecks */
+                    discount?: number;
+                };
+            };
+        };
+        Rules: {
+            /** @default [] */
+            campaigns: components["schemas"]["Campaign"][];
+            /** @default [] */
+            eventTypes: {
+                code: string;
+                name: string;
+            }[];
+            /**
+             * @default {
+             *       "enabled": false,
+             *       "referrerPoints": 0,
+             *       "refereePoints": 0,
+             *       "minPurchase": 0,
+             *       "maxRewardsPerMonth": 20
+             *     }
+             */
+            referral: {
+                /** @default false */
+                enabled: boolean;
+                /** @default 0 */
+                referrerPoints: number;
+                /** @default 0 */
+                refereePoints: number;
+                /**
+                 * @description the newcomer's first receipt must reach this, kopecks
+                 * @default 0
+                 */
+                minPurchase: number;
+                /** @default 20 */
+                maxRewardsPerMonth: number;
+            };
+        };
         Session: {
             staff: components["schemas"]["Staff"];
             /** @description send it as x-csrf-token with every request that changes something */
@@ -1336,11 +1484,39 @@ export interface components {
                 quantity: number;
             }[];
         };
-        RuleSet: {
+        RuleVersion: {
             version: number;
-            rules: {
-                [key: string]: unknown;
-            };
+            actor: string;
+            at: string;
+            /** @description how many campaigns it has */
+            campaigns: number;
+        };
+        RuleCatalogue: {
+            conditions: {
+                code: string;
+                title: {
+                    en: string;
+                    ru: string;
+                };
+                triggers: ("receipt" | "event")[];
+                /** @description JSON Schema of the arguments */
+                args: {
+                    [key: string]: unknown;
+                };
+            }[];
+            effects: {
+                code: string;
+                title: {
+                    en: string;
+                    ru: string;
+                };
+                triggers: ("receipt" | "event")[];
+                /** @description JSON Schema of the arguments */
+                args: {
+                    [key: string]: unknown;
+                };
+            }[];
+            actionTypes: string[];
         };
         Category: {
             code: string;
@@ -1353,6 +1529,65 @@ export interface components {
                 [key: string]: unknown;
             };
             receipt: components["schemas"]["Receipt"];
+        };
+        BacktestReport: {
+            from: string;
+            to: string;
+            receipts: number;
+            published: {
+                /** @description the published version; null for the draft */
+                version: number | null;
+                pointsIssued: number;
+                campaignPoints: number;
+                discount: number;
+                pointsSpent: number;
+                /** @description points issued less points spent */
+                liabilityChange: number;
+                cost: number;
+                membersAffected: number;
+                campaigns: {
+                    campaign: string;
+                    name: string;
+                    receipts: number;
+                    members: number;
+                    points: number;
+                    /** @description kopecks */
+                    discount: number;
+                    /** @description roubles: its points at their value plus its discounts */
+                    cost: number;
+                }[];
+            };
+            draft: {
+                /** @description the published version; null for the draft */
+                version: number | null;
+                pointsIssued: number;
+                campaignPoints: number;
+                discount: number;
+                pointsSpent: number;
+                /** @description points issued less points spent */
+                liabilityChange: number;
+                cost: number;
+                membersAffected: number;
+                campaigns: {
+                    campaign: string;
+                    name: string;
+                    receipts: number;
+                    members: number;
+                    points: number;
+                    /** @description kopecks */
+                    discount: number;
+                    /** @description roubles: its points at their value plus its discounts */
+                    cost: number;
+                }[];
+            };
+            difference: {
+                pointsIssued: number;
+                discount: number;
+                cost: number;
+                liabilityChange: number;
+                liabilityChangeValue: number;
+            };
+            millis: number;
         };
         Backtest: {
             rules: {
@@ -5294,7 +5529,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["RuleSet"];
+                    "application/json": {
+                        version: number;
+                        rules: components["schemas"]["Rules"];
+                    };
                 };
             };
             /** @description malformed JSON or a field that fails validation */
@@ -5401,7 +5639,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["RuleSet"];
+                    "application/json": {
+                        version: number;
+                        rules: components["schemas"]["Rules"];
+                    };
                 };
             };
             /** @description malformed JSON or a field that fails validation */
@@ -5503,9 +5744,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        items: {
-                            [key: string]: unknown;
-                        }[];
+                        items: components["schemas"]["RuleVersion"][];
                     };
                 };
             };
@@ -5607,9 +5846,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["RuleCatalogue"];
                 };
             };
             /** @description malformed JSON or a field that fails validation */
@@ -5712,9 +5949,13 @@ export interface operations {
                 content: {
                     "application/json": {
                         version: number;
-                        items: {
-                            [key: string]: unknown;
-                        }[];
+                        items: (components["schemas"]["Campaign"] & {
+                            budgetLeft: {
+                                points: number;
+                                /** @description kopecks */
+                                discount: number;
+                            } | null;
+                        })[];
                     };
                 };
             };
@@ -5818,8 +6059,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
+                    "application/json": components["schemas"]["Campaign"] & {
+                        budgetLeft: {
+                            points: number;
+                            /** @description kopecks */
+                            discount: number;
+                        } | null;
                     };
                 };
             };
@@ -5929,7 +6174,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["RuleSet"];
+                    "application/json": {
+                        version: number;
+                        rules: components["schemas"]["Rules"];
+                    };
                 };
             };
             /** @description malformed JSON or a field that fails validation */
@@ -6032,7 +6280,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["RuleSet"];
+                    "application/json": {
+                        version: number;
+                        rules: components["schemas"]["Rules"];
+                    };
                 };
             };
             /** @description malformed JSON or a field that fails validation */
@@ -6456,9 +6707,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["BacktestReport"];
                 };
             };
             /** @description malformed JSON or a field that fails validation */
