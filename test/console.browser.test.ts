@@ -1,5 +1,8 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { systemPrincipal } from '../src/domain/access.ts';
+import { createProgram } from '../src/flows/programs.ts';
+import { createStaff } from '../src/flows/staff.ts';
 import type { Db } from '../src/store/db.ts';
 import { consoleServer, expectAccessible, launchBrowser, screenshot } from './browser.ts';
 import { openTestDb } from './harness.ts';
@@ -21,11 +24,29 @@ afterAll(async () => {
 
 /** A fresh browser at the console's door, at a laptop's size. */
 async function openConsole(): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, locale: 'ru-RU' });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, locale: 'ru-RU', timezoneId: 'UTC' });
   const page = await context.newPage();
   await page.goto(server.url + '/');
   return page;
 }
+
+/** A staff account of the programme with the given role, and its password. */
+async function staffMember(programId: string, role: 'owner' | 'marketer' | 'support' | 'analyst', password = 'long enough password 1') {
+  const email = `${role}.${Math.random().toString(36).slice(2)}@shop.test`;
+  const made = await createStaff(server.deps, programId, { email, name: `Сотрудник (${role})`, role, password }, systemPrincipal('test'));
+  if (!made.ok) throw new Error(made.message);
+  return { email, password };
+}
+
+/** The API as the demo's till or admin calls it. */
+async function callApi(method: string, path: string, key: string, body?: unknown) {
+  const res = await fetch(server.url + path, { method, headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+  return { status: res.status, body: (await res.json()) as any };
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+/** A moment as a datetime-local input takes it, in the browser's (UTC) time. */
+const localInput = (d: Date) => `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}T${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
 
 async function signIn(page: Page, email: string, password: string) {
   await page.getByLabel('Электронная почта').fill(email);
@@ -77,6 +98,106 @@ describe('the staff console', () => {
     await page.getByRole('heading', { name: 'Вход в консоль' }).waitFor();
     await page.reload();
     await page.getByRole('heading', { name: 'Вход в консоль' }).waitFor();
+    await page.context().close();
+  });
+
+  it('a marketer builds double points on dairy for a week with a budget, is told of a bad field, simulates, backtests and publishes it, and the next receipt gets it', async () => {
+    const marketer = await staffMember(server.demo.programId, 'marketer');
+    const page = await openConsole();
+    await signIn(page, marketer.email, marketer.password);
+    await page.getByRole('link', { name: 'Кампании' }).click();
+    await page.getByRole('heading', { name: 'Кампании' }).waitFor();
+    await expectAccessible(page);
+    await screenshot(page, 'campaigns');
+
+    await page.getByRole('link', { name: 'Новая кампания' }).click();
+    await page.getByLabel('Название').first().fill('Двойные баллы на молочное');
+    await page.getByLabel('Код', { exact: true }).fill('dairy-double');
+    const now = new Date();
+    await page.getByLabel('Начало').fill(localInput(new Date(now.getTime() - 3_600_000)));
+    await page.getByLabel('Окончание').fill(localInput(new Date(now.getTime() + 7 * 86_400_000)));
+    await page.getByLabel('Добавить действие').selectOption({ label: 'Множитель баллов' });
+    await page.getByLabel('Множитель').fill('1');
+    await page.getByLabel('Категории').fill('dairy');
+    await page.getByLabel('Бюджет, баллов').fill('50000');
+
+    // A multiplier must be more than 1: the server's check is shown at the field.
+    await page.getByLabel('Артикул 1').fill('MILK-32');
+    await page.getByLabel('Категория 1').fill('dairy');
+    await page.getByLabel('Цена, ₽ 1').fill('89,90');
+    await page.getByLabel('Количество 1').fill('2');
+    await page.getByRole('button', { name: 'Рассчитать' }).click();
+    const issue = page.locator('#f-effects-0-args-multiplier-issue');
+    await issue.waitFor();
+    await expect(page.getByLabel('Множитель').getAttribute('aria-invalid')).resolves.toBe('true');
+    await expect(page.getByRole('alert').first().textContent()).resolves.toContain('Сервер не принял кампанию');
+    await screenshot(page, 'campaign-editor-issue');
+
+    await page.getByLabel('Множитель').fill('2');
+    await page.getByRole('button', { name: 'Рассчитать' }).click();
+    const simulation = page.getByTestId('simulation');
+    await expect.poll(() => simulation.textContent()).toContain('Не применились');
+    await expect(simulation.textContent()).resolves.toContain('Двойные баллы на молочное: нечего начислить (для баллов нужен участник)');
+    await page.getByLabel('Телефон участника (необязательно)').fill('+7 916 123-45-67');
+    await page.getByRole('button', { name: 'Рассчитать' }).click();
+    await expect.poll(() => simulation.getByRole('listitem').first().textContent()).toMatch(/^Двойные баллы на молочное: \d+ б\., скидка 0,00\s₽$/);
+    await expect(issue.count()).resolves.toBe(0);
+
+    await page.getByRole('button', { name: 'Запустить' }).click();
+    const backtest = page.getByTestId('backtest');
+    await backtest.waitFor({ timeout: 60_000 });
+    await expect(backtest.getByRole('row', { name: /Двойные баллы на молочное/ }).count()).resolves.toBe(1);
+    await expectAccessible(page);
+    await screenshot(page, 'campaign-editor');
+
+    await expect(page.getByLabel('Изменения против опубликованной версии').textContent()).resolves.toContain('+   "code": "dairy-double"');
+    await page.getByRole('button', { name: 'Опубликовать' }).click();
+    await expect.poll(() => page.locator('.done').last().textContent()).toMatch(/Опубликовано: версия правил \d+/);
+    await expect.poll(() => page.url()).toMatch(/\/console\/campaigns\/dairy-double$/);
+
+    // The till's next receipt with dairy gets the campaign.
+    const store = (await callApi('GET', '/v1/stores', server.demo.adminKey)).body.items[0].code;
+    const sale = await callApi('POST', '/v1/receipts', server.demo.posKey, {
+      storeCode: store,
+      number: `console-${Date.now()}`,
+      member: { phone: '+79161234567' },
+      lines: [{ sku: 'MILK-32', category: 'dairy', quantity: 2, price: 8990, amount: 17980 }],
+      total: 17980,
+    });
+    expect(sale.status).toBe(201);
+    expect(sale.body.campaigns.map((c: { campaign: string }) => c.campaign)).toContain('dairy-double');
+
+    await page.getByRole('link', { name: '← К кампаниям' }).click();
+    const row = page.getByRole('row', { name: /Двойные баллы на молочное/ });
+    await expect.poll(() => row.textContent()).toContain('Идёт');
+    await page.context().close();
+  });
+
+  it('support may not open campaign editing, and an owner of another programme sees none of this one', async () => {
+    const support = await staffMember(server.demo.programId, 'support');
+    const page = await openConsole();
+    await signIn(page, support.email, support.password);
+    await page.getByRole('link', { name: 'Кампании' }).click();
+    await page.getByRole('heading', { name: 'Кампании' }).waitFor();
+    await expect(page.getByRole('link', { name: 'Новая кампания' }).count()).resolves.toBe(0);
+    await page.goto(server.url + '/console/campaigns/new');
+    await page.getByRole('heading', { name: 'Нет доступа' }).waitFor();
+    await screenshot(page, 'support-no-campaign-editing');
+    await page.getByRole('button', { name: 'Выйти' }).click();
+    await page.getByRole('heading', { name: 'Вход в консоль' }).waitFor();
+
+    const other = await createProgram({ db, now: () => new Date() }, { name: 'Другая программа' });
+    if (!other.ok) throw new Error(other.message);
+    const stranger = await staffMember(other.value.id, 'owner');
+    await page.goto(server.url + '/console/members');
+    await signIn(page, stranger.email, stranger.password);
+    await page.getByRole('heading', { name: 'Участники' }).waitFor();
+    await page.getByLabel('Телефон, e-mail, номер карты или внешний код').fill('+7 916 123-45-67');
+    await page.getByRole('button', { name: 'Найти' }).click();
+    await expect.poll(() => page.locator('.empty').textContent()).toContain('Никого не нашли');
+    const demoMember = (await callApi('GET', '/v1/members?phone=%2B79161234567', server.demo.adminKey)).body.id;
+    await page.goto(`${server.url}/console/members/${demoMember}`);
+    await expect.poll(() => page.getByRole('alert').textContent()).toBe('Участник не найден.');
     await page.context().close();
   });
 });

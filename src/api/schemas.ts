@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { toMilli } from '../domain/arithmetic.ts';
 import { codeSchema, instantSchema } from '../domain/fields.ts';
+import { skipReasons } from '../domain/rules/engine.ts';
 
 /** Kopecks (minor units); bounded so every sum stays an exact integer. */
 export const money = z.number().int().min(0).max(1_000_000_000_000);
@@ -237,7 +238,7 @@ export const appliedCampaign = z
   })
   .openapi('AppliedCampaign');
 export const skippedCampaign = z
-  .object({ campaign: z.string(), name: z.string(), reason: z.string(), message: z.string() })
+  .object({ campaign: z.string(), name: z.string(), reason: z.enum(skipReasons), message: z.string() })
   .openapi('SkippedCampaign');
 const couponResult = z.object({
   code: z.string(),

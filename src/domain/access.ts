@@ -51,6 +51,10 @@ export const matrix = {
 } as const satisfies Record<string, { holders: readonly Holder[]; does: string }>;
 
 export type Permission = keyof typeof matrix;
+export const permissions = Object.keys(matrix) as Permission[];
+
+/** Every permission the principal holds (those that depend on the programme's settings left out). */
+export const permissionsOf = (principal: Principal): Permission[] => permissions.filter((p) => may(principal, p));
 
 /** The settings a grant may depend on. */
 export interface AccessSettings {

@@ -9,7 +9,8 @@ import { listPartners } from '../../store/partners.ts';
 import { programmeSchedule } from '../../store/schedule.ts';
 import { findStore, listStores } from '../../store/stores.ts';
 import { allow, type Env } from '../auth.ts';
-import { body, json, problems, security } from '../openapi.ts';
+import { body, json, jsonSchemaOf, problems, security } from '../openapi.ts';
+import { ruleRef } from '../rule-schemas.ts';
 import { failure, problem } from '../problems.ts';
 import { codeString, storeInput } from '../schemas.ts';
 
@@ -25,7 +26,13 @@ export function programRoutes(deps: Deps) {
     createRoute({
       method: 'get', path: '/v1/program', operationId: 'getProgramme', tags, security, middleware: [allow('programme:read')] as const,
       summary: 'The programme and the settings version in force (earning, redemption, expiry, tiers...)',
-      responses: { 200: json(z.object({ id: z.string(), name: z.string(), version: z.number().int(), settings: anything }), 'the programme'), ...problems },
+      responses: {
+        200: jsonSchemaOf(
+          { type: 'object', properties: { id: { type: 'string' }, name: { type: 'string' }, version: { type: 'integer' }, settings: ruleRef('Settings') }, required: ['id', 'name', 'version', 'settings'] },
+          'the programme',
+        ),
+        ...problems,
+      },
     }),
     async (c) => {
       const { programId } = c.get('key');
@@ -39,7 +46,10 @@ export function programRoutes(deps: Deps) {
       method: 'patch', path: '/v1/program/settings', operationId: 'updateSettings', tags, security, middleware: [allow('settings')] as const,
       summary: 'Change settings: the fields given replace the current ones and a new version is recorded',
       request: body(anything.openapi({ description: 'any subset of the settings, e.g. {"pendingDays": 7}' })),
-      responses: { 200: json(z.object({ version: z.number().int(), settings: anything }), 'the new version'), ...problems },
+      responses: {
+        200: jsonSchemaOf({ type: 'object', properties: { version: { type: 'integer' }, settings: ruleRef('Settings') }, required: ['version', 'settings'] }, 'the new version'),
+        ...problems,
+      },
     }),
     async (c) => {
       const key = c.get('key');

@@ -4,7 +4,8 @@ import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { staffRoles, type StaffRole } from '../../domain/staff.ts';
 import type { Deps } from '../../flows/deps.ts';
-import { changePassword, signIn, signOut } from '../../flows/staff.ts';
+import { changePassword, principalOf, signIn, signOut } from '../../flows/staff.ts';
+import { type Permission, permissions, permissionsOf } from '../../domain/access.ts';
 import type { Queryable } from '../../store/db.ts';
 import { findSession, type Staff } from '../../store/staff.ts';
 import { body, json, problems } from '../openapi.ts';
@@ -22,7 +23,14 @@ export function carriesToken(c: Context, token: string): boolean {
 }
 
 const staff = z
-  .object({ id: z.string(), programId: z.string(), email: z.string(), name: z.string(), role: z.enum(staffRoles as [StaffRole, ...StaffRole[]]) })
+  .object({
+    id: z.string(),
+    programId: z.string(),
+    email: z.string(),
+    name: z.string(),
+    role: z.enum(staffRoles as [StaffRole, ...StaffRole[]]),
+    permissions: z.array(z.enum(permissions as [Permission, ...Permission[]])).describe("what the role may do: the API's role matrix (README, Roles)"),
+  })
   .openapi('Staff');
 const session = z
   .object({
@@ -35,7 +43,7 @@ const signInInput = z.object({ email: z.string().trim().min(3).max(254), passwor
 const passwordInput = z.object({ currentPassword: z.string().min(1).max(1000), newPassword: z.string().min(1).max(1000) }).strict().openapi('PasswordChange');
 
 const cookieSecurity = [{ session: [] }];
-const view = (s: Staff) => ({ id: s.id, programId: s.programId, email: s.email, name: s.name, role: s.role });
+const view = (s: Staff) => ({ id: s.id, programId: s.programId, email: s.email, name: s.name, role: s.role, permissions: permissionsOf(principalOf(s)) });
 const secure = (c: Context) => new URL(c.req.url).protocol === 'https:' || c.req.header('x-forwarded-proto') === 'https';
 
 /** The signed-in staff member of this request and their session, or null. */

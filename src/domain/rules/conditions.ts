@@ -6,7 +6,7 @@ import { daysFromAnniversary, minuteOfDay, parseClock, withinMinutes } from './c
 import type { Facts } from './context.ts';
 import { lineMatcher, lineMatchSchema } from './match.ts';
 
-const money = z.number().int().min(0).max(1_000_000_000_000);
+const money = z.number().int().min(0).max(1_000_000_000_000).describe('kopecks');
 const range = z
   .object({ min: money.optional(), max: money.optional() })
   .strict()

@@ -6,17 +6,9 @@ import type { Facts, RuleContext } from './context.ts';
 import { effectType, type EffectType, type Reward } from './effects.ts';
 import { lineMatcher, type LineMatch } from './match.ts';
 
-export type SkipReason =
-  | 'disabled'
-  | 'not_scheduled'
-  | 'audience'
-  | 'scope'
-  | 'conditions'
-  | 'coupon_missing'
-  | 'member_limit'
-  | 'budget_spent'
-  | 'stacking'
-  | 'no_effect';
+/** Why a campaign did not apply to a receipt. */
+export const skipReasons = ['disabled', 'not_scheduled', 'audience', 'scope', 'conditions', 'coupon_missing', 'member_limit', 'budget_spent', 'stacking', 'no_effect'] as const;
+export type SkipReason = (typeof skipReasons)[number];
 
 export interface Skipped {
   campaign: string;

@@ -1,12 +1,15 @@
+import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Route, Routes } from 'react-router';
 import { Layout } from './components/Layout.tsx';
+import { CampaignEditor } from './pages/CampaignEditor.tsx';
+import { Campaigns } from './pages/Campaigns.tsx';
 import { MemberProfile } from './pages/MemberProfile.tsx';
 import { Members } from './pages/Members.tsx';
 import { SignIn } from './pages/SignIn.tsx';
-import { useSession } from './session.ts';
+import { type Permission, useMay, useSession } from './session.ts';
 
-/** The sign-in form until someone is signed in, then the console's pages. */
+/** The sign-in form until someone is signed in, then the console's pages their role may open. */
 export function App() {
   const { t } = useTranslation();
   const session = useSession();
@@ -18,8 +21,24 @@ export function App() {
         <Route path="/" element={<Navigate to="/members" replace />} />
         <Route path="/members" element={<Members />} />
         <Route path="/members/:id" element={<MemberProfile />} />
+        <Route path="/campaigns" element={<Campaigns />} />
+        <Route path="/campaigns/new" element={<Allowed to="settings" page={<CampaignEditor />} />} />
+        <Route path="/campaigns/:code" element={<Allowed to="settings" page={<CampaignEditor />} />} />
         <Route path="*" element={<Navigate to="/members" replace />} />
       </Routes>
     </Layout>
+  );
+}
+
+/** A page for the roles that may do what it does; others are told so instead. */
+function Allowed({ to, page }: { to: Permission; page: ReactElement }) {
+  const { t } = useTranslation();
+  const may = useMay();
+  if (may(to)) return page;
+  return (
+    <section aria-labelledby="forbidden-title">
+      <h1 id="forbidden-title">{t('forbidden.title')}</h1>
+      <p>{t('forbidden.text')}</p>
+    </section>
   );
 }

@@ -9,6 +9,7 @@ export function useFormat() {
   const number = new Intl.NumberFormat(locale);
   const signed = new Intl.NumberFormat(locale, { signDisplay: 'exceptZero' });
   const roubles = new Intl.NumberFormat(locale, { style: 'currency', currency: 'RUB' });
+  const signedRoubles = new Intl.NumberFormat(locale, { style: 'currency', currency: 'RUB', signDisplay: 'exceptZero' });
   const date = new Intl.DateTimeFormat(locale, { dateStyle: 'medium' });
   const day = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
   const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
@@ -17,6 +18,9 @@ export function useFormat() {
     signed: (n: number) => signed.format(n),
     /** Kopecks as roubles. */
     money: (kopecks: number) => roubles.format(kopecks / 100),
+    /** Roubles (major units). */
+    roubles: (amount: number) => roubles.format(amount),
+    signedRoubles: (amount: number) => signedRoubles.format(amount),
     date: (iso: string) => date.format(new Date(iso)),
     /** A calendar day such as a birth date (YYYY-MM-DD), the same everywhere. */
     day: (isoDay: string) => day.format(new Date(`${isoDay}T00:00:00Z`)),

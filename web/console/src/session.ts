@@ -2,6 +2,7 @@ import { type QueryClient, useQuery, useQueryClient } from '@tanstack/react-quer
 import { api, ok, ProblemError, rememberCsrfToken, type Schemas } from './api/client.ts';
 
 export type Staff = Schemas['Staff'];
+export type Permission = Staff['permissions'][number];
 export const sessionKey = ['session'] as const;
 
 /** Who is signed in: null when no one is (or the session ended). */
@@ -45,4 +46,10 @@ export function useSignOut() {
     await api.DELETE('/session');
     switchSession(client, null);
   };
+}
+
+/** Whether the signed-in staff member's role may do this: the same matrix the API enforces. */
+export function useMay() {
+  const staff = useSession().data;
+  return (permission: Permission) => staff?.permissions.includes(permission) ?? false;
 }

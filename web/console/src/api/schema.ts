@@ -1055,6 +1055,140 @@ export interface components {
                 maxRewardsPerMonth: number;
             };
         };
+        Settings: {
+            /** @default RUB */
+            currency: string;
+            /** @default Europe/Moscow */
+            timezone: string;
+            /**
+             * @default {
+             *       "kind": "percent",
+             *       "percent": 5
+             *     }
+             */
+            earn: {
+                /** @constant */
+                kind: "percent";
+                percent: number;
+            } | {
+                /** @constant */
+                kind: "per_amount";
+                points: number;
+                /** @description kopecks (minor units) per step */
+                per: number;
+            };
+            /**
+             * @default floor
+             * @enum {string}
+             */
+            rounding: "floor" | "half_up" | "ceil";
+            /**
+             * @description kopecks one point pays
+             * @default 100
+             */
+            pointValue: number;
+            /** @default 1 */
+            minRedemption: number;
+            /** @default 50 */
+            maxRedemptionPercent: number;
+            /**
+             * @default {
+             *       "categories": [],
+             *       "skus": []
+             *     }
+             */
+            earnExcluded: {
+                /** @default [] */
+                categories: string[];
+                /** @default [] */
+                skus: string[];
+            };
+            /**
+             * @default {
+             *       "categories": [],
+             *       "skus": []
+             *     }
+             */
+            redeemExcluded: {
+                /** @default [] */
+                categories: string[];
+                /** @default [] */
+                skus: string[];
+            };
+            /** @default 14 */
+            pendingDays: number;
+            /**
+             * @default {
+             *       "kind": "days",
+             *       "days": 365
+             *     }
+             */
+            expiry: {
+                /** @constant */
+                kind: "never";
+            } | {
+                /** @constant */
+                kind: "days";
+                days: number;
+            } | {
+                /** @constant */
+                kind: "end_of_month";
+                months: number;
+            } | {
+                /** @constant */
+                kind: "end_of_year";
+                months: number;
+            };
+            /** @default 14 */
+            expiryNoticeDays: number;
+            /**
+             * @default allow
+             * @enum {string}
+             */
+            negativeBalance: "allow" | "write_off";
+            /**
+             * @default on_registration
+             * @enum {string}
+             */
+            cardActivation: "on_registration" | "on_first_purchase";
+            /** @default true */
+            enrollOnUnknownCard: boolean;
+            /** @default false */
+            partnersMayEnrol: boolean;
+            /** @default 7770 */
+            cardPrefix: string;
+            /** @default [] */
+            corsOrigins: string[];
+            /**
+             * @default {
+             *       "metric": "amount_spent",
+             *       "windowDays": 365
+             *     }
+             */
+            tierQualification: {
+                /**
+                 * @default amount_spent
+                 * @enum {string}
+                 */
+                metric: "points_earned" | "amount_spent";
+                /** @default 365 */
+                windowDays: number;
+            };
+            /** @default [] */
+            tiers: {
+                code: string;
+                name: string;
+                threshold: number;
+                /** @default 1 */
+                earnMultiplier: number;
+                /** @default 0 */
+                extraPercent: number;
+                /** @default  */
+                perks: string;
+            }[];
+            /** @default 03:00 */
+            dailyJobsAt: string;
+        };
         Session: {
             staff: components["schemas"]["Staff"];
             /** @description send it as x-csrf-token with every request that changes something */
@@ -1068,6 +1202,8 @@ export interface components {
             name: string;
             /** @enum {string} */
             role: "owner" | "marketer" | "support" | "analyst";
+            /** @description what the role may do: the API's role matrix (README, Roles) */
+            permissions: ("programme:read" | "settings" | "members:lookup" | "members:read" | "members:pii" | "members:enrol" | "members:edit" | "members:erase" | "cards" | "adjust" | "events" | "receipts" | "receipts:read" | "receipts:others" | "coupons:check" | "coupons:list" | "coupons:create" | "simulate" | "backtest" | "audit" | "events:feed" | "jobs" | "jobs:read" | "keys" | "staff" | "webhooks")[];
         };
         Problem: {
             type: string;
@@ -1357,7 +1493,8 @@ export interface components {
         SkippedCampaign: {
             campaign: string;
             name: string;
-            reason: string;
+            /** @enum {string} */
+            reason: "disabled" | "not_scheduled" | "audience" | "scope" | "conditions" | "coupon_missing" | "member_limit" | "budget_spent" | "stacking" | "no_effect";
             message: string;
         };
         Receipt: {
@@ -2647,9 +2784,7 @@ export interface operations {
                         id: string;
                         name: string;
                         version: number;
-                        settings: {
-                            [key: string]: unknown;
-                        };
+                        settings: components["schemas"]["Settings"];
                     };
                 };
             };
@@ -2759,9 +2894,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         version: number;
-                        settings: {
-                            [key: string]: unknown;
-                        };
+                        settings: components["schemas"]["Settings"];
                     };
                 };
             };

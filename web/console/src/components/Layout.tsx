@@ -17,6 +17,7 @@ export function Layout({ staff, children }: { staff: Staff; children: ReactNode 
         <span className="brand">{t('app.name')}</span>
         <nav aria-label={t('nav.label')}>
           <NavLink to="/members">{t('nav.members')}</NavLink>
+          <NavLink to="/campaigns">{t('nav.campaigns')}</NavLink>
         </nav>
         <span className="who">{t('nav.signedInAs', { name: staff.name, role: t(`roles.${staff.role}`) })}</span>
         <LanguageSwitch />

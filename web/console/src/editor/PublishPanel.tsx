@@ -1,0 +1,62 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { diffLines } from 'diff';
+import { useTranslation } from 'react-i18next';
+import { api, ok } from '../api/client.ts';
+import { useProblemText } from '../problems.ts';
+import type { Campaign } from './campaign.ts';
+
+/** The draft against the published campaign, line by line, and the button that makes it the rules in force (the page then shows the new version). */
+export function PublishPanel({ published, draft, onPublished, onChecked }: {
+  published: Campaign | null;
+  draft: Campaign;
+  onPublished: (version: number) => void;
+  onChecked: (refusal: unknown) => void;
+}) {
+  const { t } = useTranslation();
+  const problemText = useProblemText();
+  const client = useQueryClient();
+  const changes = diffLines(published ? JSON.stringify(published, null, 2) + '\n' : '', JSON.stringify(draft, null, 2) + '\n');
+  const changed = changes.some((part) => part.added || part.removed);
+  const publish = useMutation({
+    mutationFn: async () => ok(await api.PUT('/v1/campaigns/{code}', { params: { path: { code: draft.code } }, body: draft })),
+    onSuccess: async (answer) => {
+      await client.invalidateQueries({ queryKey: ['campaigns'] });
+      await client.invalidateQueries({ queryKey: ['campaign-editor'] });
+      onChecked(null);
+      onPublished(answer.version);
+    },
+    onError: onChecked,
+  });
+
+  return (
+    <section className="panel" aria-labelledby="publish-title">
+      <h2 id="publish-title">{t('publish.title')}</h2>
+      <p className="hint">{published ? t('publish.hintChange') : t('publish.hintNew')}</p>
+      {changed ? (
+        <pre className="diff" aria-label={t('publish.diff')} tabIndex={0}>
+          {changes.map((part, i) => (
+            <span key={i} className={part.added ? 'added' : part.removed ? 'removed' : 'same'}>
+              {part.value
+                .replace(/\n$/, '')
+                .split('\n')
+                .map((line) => `${part.added ? '+ ' : part.removed ? '- ' : '  '}${line}`)
+                .join('\n') + '\n'}
+            </span>
+          ))}
+        </pre>
+      ) : (
+        <p className="empty">{t('publish.unchanged')}</p>
+      )}
+      <button type="button" onClick={() => publish.mutate()} disabled={publish.isPending || !changed || !draft.code}>
+        {publish.isPending ? t('publish.working') : t('publish.run')}
+      </button>
+      <div aria-live="polite">
+        {publish.isError && (
+          <p className="error" role="alert">
+            {problemText(publish.error)}
+          </p>
+        )}
+      </div>
+    </section>
+  );
+}
