@@ -108,3 +108,27 @@ describe('the audit log', () => {
     ]);
   });
 });
+
+describe('the audit search', () => {
+  it('finds records by actor, object and period, a page at a time, newest first', async () => {
+    const at = (iso: string) => p.setNow(new Date(iso));
+    at('2026-03-01T10:00:00Z');
+    await p.call('PUT', '/v1/stores/AUD-1', { name: 'Аудит один' }, { role: 'admin' });
+    at('2026-03-02T10:00:00Z');
+    await p.call('PUT', '/v1/stores/AUD-2', { name: 'Аудит два' }, { role: 'marketer' });
+    at('2026-03-03T10:00:00Z');
+    await p.call('PUT', '/v1/stores/AUD-1', { name: 'Аудит один, новое имя' }, { role: 'marketer' });
+    const search = async (query: string) => (await p.call('GET', `/v1/audit?entity=store&${query}`, undefined, { role: 'marketer' })).body;
+
+    expect((await search('entityId=AUD-1')).items.map((r: any) => r.after.name)).toEqual(['Аудит один, новое имя', 'Аудит один']);
+    expect((await search('actor=MARKETER&from=2026-03-01T00:00:00Z')).items.map((r: any) => r.entityId)).toEqual(['AUD-1', 'AUD-2']);
+    expect((await search('from=2026-03-02T00:00:00Z&to=2026-03-03T00:00:00Z')).items.map((r: any) => r.entityId)).toEqual(['AUD-2']);
+    const first = await search('from=2026-03-01T00:00:00Z&limit=2');
+    expect(first.items).toHaveLength(2);
+    const second = await search(`from=2026-03-01T00:00:00Z&limit=2&before=${first.next}`);
+    expect(second.items.map((r: any) => r.entityId)).toEqual(['AUD-1']);
+    expect(second.next).toBeNull();
+    expect(first.items[1].before).toBeNull();
+    expect((await p.call('GET', '/v1/audit?from=yesterday', undefined, { role: 'marketer' })).status).toBe(400);
+  });
+});

@@ -94,6 +94,18 @@ describe('the staff console', () => {
     await screenshot(page, 'member-profile-en');
     await page.getByRole('button', { name: 'Русский' }).click();
 
+    // The adjustment is in the audit log, with the owner as the actor and the balance before and after.
+    await page.getByRole('link', { name: 'Журнал' }).click();
+    await page.getByLabel('Объект', { exact: true }).selectOption({ label: 'участник' });
+    await page.getByLabel('Кто (ключ, сотрудник или имя)').fill(server.demo.owner.email);
+    await page.getByRole('button', { name: 'Показать' }).click();
+    const record = page.getByRole('listitem').filter({ hasText: 'Корректировка баллов' }).first();
+    await expect.poll(() => record.textContent()).toContain(server.demo.owner.email);
+    await record.getByRole('button', { name: 'Что изменилось' }).click();
+    await expect(record.getByLabel('Было и стало').textContent()).resolves.toContain('+   "reason": "Компенсация за задержку доставки"');
+    await expectAccessible(page);
+    await screenshot(page, 'audit');
+
     await page.getByRole('button', { name: 'Выйти' }).click();
     await page.getByRole('heading', { name: 'Вход в консоль' }).waitFor();
     await page.reload();

@@ -247,17 +247,28 @@ export async function recordAudit(db: Queryable, programId: string, r: AuditReco
 export const personalEntities = ['member', 'card'];
 
 /** Audit records, newest first; without `personal`, records of members and cards are left out. */
-export async function listAudit(
-  db: Queryable,
-  programId: string,
-  filter: { entity?: string | undefined; before?: string | undefined; limit: number; personal: boolean },
-) {
+/** What an audit search may name: the kind of object and its id, who acted (part of the name), a period, a page. */
+export interface AuditFilter {
+  entity?: string | undefined;
+  entityId?: string | undefined;
+  actor?: string | undefined;
+  from?: Date | undefined;
+  to?: Date | undefined;
+  before?: string | undefined;
+  limit: number;
+  personal: boolean;
+}
+
+export async function listAudit(db: Queryable, programId: string, filter: AuditFilter) {
   const rows = await db.query<{ id: string; actor: string; action: string; entity: string; entity_id: string; before: unknown; after: unknown; created_at: Date }>(
     `select id, actor, action, entity, entity_id, before, after, created_at from audit_log
      where program_id = $1 and ($2::text is null or entity = $2) and ($3::text is null or id < $3)
        and ($5 or entity <> all($6::text[]))
+       and ($7::text is null or entity_id = $7)
+       and ($8::text is null or strpos(lower(actor), lower($8)) > 0)
+       and ($9::timestamptz is null or created_at >= $9) and ($10::timestamptz is null or created_at < $10)
      order by id desc limit $4`,
-    [programId, filter.entity ?? null, filter.before ?? null, filter.limit, filter.personal, personalEntities],
+    [programId, filter.entity ?? null, filter.before ?? null, filter.limit, filter.personal, personalEntities, filter.entityId ?? null, filter.actor ?? null, filter.from ?? null, filter.to ?? null],
   );
   return rows.map((r) => ({ id: r.id, actor: r.actor, action: r.action, entity: r.entity, entityId: r.entity_id, before: r.before, after: r.after, at: r.created_at }));
 }

@@ -35,6 +35,19 @@ const catalogue = () => {
   return { conditions: conditionTypes.map(describe), effects: effectTypes.map(describe), actionTypes: builtInEventTypes };
 };
 
+const auditRecord = z
+  .object({
+    id: z.string(),
+    actor: z.string().describe('the key or staff member, with their name; or the system'),
+    action: z.string(),
+    entity: z.string(),
+    entityId: z.string(),
+    before: z.unknown().describe('the object before the change; null when it was made'),
+    after: z.unknown().describe('the object after the change; null when it was removed'),
+    at: z.string(),
+  })
+  .openapi('AuditRecord');
+
 const ruleVersion = z
   .object({ version: z.number().int(), actor: z.string(), at: z.string(), campaigns: z.number().int().describe('how many campaigns it has') })
   .openapi('RuleVersion');
@@ -255,12 +268,31 @@ export function ruleRoutes(deps: Deps) {
       summary:
         'Who changed rules, campaigns, coupons, categories, settings, stores, keys, members and cards, when, and what (before/after); newest first. ' +
         'Records of members and cards only for keys that see personal data',
-      request: { query: z.object({ entity: z.string().max(32).optional(), before: z.string().max(64).optional(), limit: z.coerce.number().int().min(1).max(500).default(50) }) },
-      responses: { 200: json(z.object({ items: z.array(anything) }), 'audit records'), ...problems },
+      request: {
+        query: z.object({
+          entity: z.string().max(32).optional().describe('campaign, rule_set, settings, store, key, member, card, adjustment...'),
+          entityId: z.string().max(128).optional(),
+          actor: z.string().max(200).optional().describe('part of the actor: a key or staff id, or a name'),
+          from: instant.optional(),
+          to: instant.optional(),
+          before: z.string().max(64).optional().describe('the `next` of an earlier page'),
+          limit: z.coerce.number().int().min(1).max(500).default(50),
+        }),
+      },
+      responses: { 200: json(z.object({ items: z.array(auditRecord), next: z.string().nullable() }), 'audit records, newest first'), ...problems },
     }),
     async (c) => {
       const key = c.get('key');
-      return c.json({ items: await listAudit(deps.db, key.programId, { ...c.req.valid('query'), personal: may(key, 'members:pii') }) } as never, 200);
+      const { from, to, limit, ...rest } = c.req.valid('query');
+      const page = await listAudit(deps.db, key.programId, {
+        ...rest,
+        from: from ? new Date(from) : undefined,
+        to: to ? new Date(to) : undefined,
+        limit: limit + 1,
+        personal: may(key, 'members:pii'),
+      });
+      const items = page.slice(0, limit).map((r) => ({ ...r, at: r.at.toISOString() }));
+      return c.json({ items, next: page.length > limit ? (items[items.length - 1]?.id ?? null) : null }, 200);
     },
   );
 

@@ -2,6 +2,7 @@ import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Route, Routes } from 'react-router';
 import { Layout } from './components/Layout.tsx';
+import { Audit } from './pages/Audit.tsx';
 import { CampaignEditor } from './pages/CampaignEditor.tsx';
 import { Campaigns } from './pages/Campaigns.tsx';
 import { MemberProfile } from './pages/MemberProfile.tsx';
@@ -24,6 +25,7 @@ export function App() {
         <Route path="/campaigns" element={<Campaigns />} />
         <Route path="/campaigns/new" element={<Allowed to="settings" page={<CampaignEditor />} />} />
         <Route path="/campaigns/:code" element={<Allowed to="settings" page={<CampaignEditor />} />} />
+        <Route path="/audit" element={<Allowed to="audit" page={<Audit />} />} />
         <Route path="*" element={<Navigate to="/members" replace />} />
       </Routes>
     </Layout>

@@ -1735,6 +1735,19 @@ export interface components {
             /** Format: date-time */
             to: string;
         };
+        AuditRecord: {
+            id: string;
+            /** @description the key or staff member, with their name; or the system */
+            actor: string;
+            action: string;
+            entity: string;
+            entityId: string;
+            /** @description the object before the change; null when it was made */
+            before?: unknown;
+            /** @description the object after the change; null when it was removed */
+            after?: unknown;
+            at: string;
+        };
         ActionResult: {
             id: string;
             memberId: string;
@@ -6929,7 +6942,14 @@ export interface operations {
     readAudit: {
         parameters: {
             query?: {
+                /** @description campaign, rule_set, settings, store, key, member, card, adjustment... */
                 entity?: string;
+                entityId?: string;
+                /** @description part of the actor: a key or staff id, or a name */
+                actor?: string;
+                from?: string;
+                to?: string;
+                /** @description the `next` of an earlier page */
                 before?: string;
                 limit?: number;
             };
@@ -6939,16 +6959,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description audit records */
+            /** @description audit records, newest first */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": {
-                        items: {
-                            [key: string]: unknown;
-                        }[];
+                        items: components["schemas"]["AuditRecord"][];
+                        next: string | null;
                     };
                 };
             };

@@ -1,13 +1,14 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink } from 'react-router';
-import { type Staff, useSignOut } from '../session.ts';
+import { type Staff, useMay, useSignOut } from '../session.ts';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 
 /** The frame of every page: the programme's name, the sections the staff member may open, language and sign-out. */
 export function Layout({ staff, children }: { staff: Staff; children: ReactNode }) {
   const { t } = useTranslation();
   const signOut = useSignOut();
+  const may = useMay();
   return (
     <>
       <a className="skip" href="#content">
@@ -18,6 +19,7 @@ export function Layout({ staff, children }: { staff: Staff; children: ReactNode 
         <nav aria-label={t('nav.label')}>
           <NavLink to="/members">{t('nav.members')}</NavLink>
           <NavLink to="/campaigns">{t('nav.campaigns')}</NavLink>
+          {may('audit') && <NavLink to="/audit">{t('nav.audit')}</NavLink>}
         </nav>
         <span className="who">{t('nav.signedInAs', { name: staff.name, role: t(`roles.${staff.role}`) })}</span>
         <LanguageSwitch />

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { diffLines } from 'diff';
 import { useTranslation } from 'react-i18next';
 import { api, ok } from '../api/client.ts';
+import { JsonDiff } from '../components/JsonDiff.tsx';
 import { useProblemText } from '../problems.ts';
 import type { Campaign } from './campaign.ts';
 
@@ -15,8 +15,7 @@ export function PublishPanel({ published, draft, onPublished, onChecked }: {
   const { t } = useTranslation();
   const problemText = useProblemText();
   const client = useQueryClient();
-  const changes = diffLines(published ? JSON.stringify(published, null, 2) + '\n' : '', JSON.stringify(draft, null, 2) + '\n');
-  const changed = changes.some((part) => part.added || part.removed);
+  const changed = JSON.stringify(published) !== JSON.stringify(draft);
   const publish = useMutation({
     mutationFn: async () => ok(await api.PUT('/v1/campaigns/{code}', { params: { path: { code: draft.code } }, body: draft })),
     onSuccess: async (answer) => {
@@ -33,17 +32,7 @@ export function PublishPanel({ published, draft, onPublished, onChecked }: {
       <h2 id="publish-title">{t('publish.title')}</h2>
       <p className="hint">{published ? t('publish.hintChange') : t('publish.hintNew')}</p>
       {changed ? (
-        <pre className="diff" aria-label={t('publish.diff')} tabIndex={0}>
-          {changes.map((part, i) => (
-            <span key={i} className={part.added ? 'added' : part.removed ? 'removed' : 'same'}>
-              {part.value
-                .replace(/\n$/, '')
-                .split('\n')
-                .map((line) => `${part.added ? '+ ' : part.removed ? '- ' : '  '}${line}`)
-                .join('\n') + '\n'}
-            </span>
-          ))}
-        </pre>
+        <JsonDiff before={published} after={draft} label={t('publish.diff')} />
       ) : (
         <p className="empty">{t('publish.unchanged')}</p>
       )}
