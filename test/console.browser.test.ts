@@ -10,6 +10,8 @@ import { openTestDb } from './harness.ts';
 let db: Db;
 let browser: Browser;
 let server: Awaited<ReturnType<typeof consoleServer>>;
+/** The receipt the marketer's campaign priced, which support later returns in part. */
+let saleNumber = '';
 
 beforeAll(async () => {
   db = await openTestDb();
@@ -98,7 +100,7 @@ describe('the staff console', () => {
     await page.getByRole('link', { name: 'Журнал' }).click();
     await page.getByLabel('Объект', { exact: true }).selectOption({ label: 'участник' });
     await page.getByLabel('Кто (ключ, сотрудник или имя)').fill(server.demo.owner.email);
-    await page.getByRole('button', { name: 'Показать' }).click();
+    await page.getByRole('button', { name: 'Показать', exact: true }).click();
     const record = page.getByRole('listitem').filter({ hasText: 'Корректировка баллов' }).first();
     await expect.poll(() => record.textContent()).toContain(server.demo.owner.email);
     await record.getByRole('button', { name: 'Что изменилось' }).click();
@@ -178,8 +180,18 @@ describe('the staff console', () => {
     });
     expect(sale.status).toBe(201);
     expect(sale.body.campaigns.map((c: { campaign: string }) => c.campaign)).toContain('dairy-double');
+    saleNumber = sale.body.number;
 
-    await page.getByRole('link', { name: '← К кампаниям' }).click();
+    // ...and its page says so.
+    await page.getByRole('link', { name: 'Чеки' }).click();
+    await page.getByLabel('Номер чека').fill(saleNumber);
+    await page.getByRole('button', { name: 'Показать', exact: true }).click();
+    await page.getByRole('link', { name: saleNumber }).click();
+    await expect.poll(() => page.getByTestId('receipt-campaigns').textContent()).toContain('Двойные баллы на молочное');
+    await expectAccessible(page);
+    await screenshot(page, 'receipt');
+
+    await page.getByRole('link', { name: 'Кампании' }).click();
     const row = page.getByRole('row', { name: /Двойные баллы на молочное/ });
     await expect.poll(() => row.textContent()).toContain('Идёт');
     await page.context().close();
@@ -195,6 +207,21 @@ describe('the staff console', () => {
     await page.goto(server.url + '/console/campaigns/new');
     await page.getByRole('heading', { name: 'Нет доступа' }).waitFor();
     await screenshot(page, 'support-no-campaign-editing');
+
+    // Support returns one of the two bottles of milk and is told what to give back.
+    await page.getByRole('link', { name: 'Чеки' }).click();
+    await page.getByLabel('Номер чека').fill(saleNumber);
+    await page.getByRole('button', { name: 'Показать', exact: true }).click();
+    await page.getByRole('link', { name: saleNumber }).click();
+    await page.getByLabel(/^Строка 1: MILK-32/).fill('5');
+    await page.getByRole('button', { name: 'Вернуть указанное' }).click();
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('Нельзя вернуть больше, чем осталось в чеке');
+    await page.getByLabel(/^Строка 1: MILK-32/).fill('1');
+    await page.getByRole('button', { name: 'Вернуть указанное' }).click();
+    await expect.poll(() => page.locator('.done').textContent()).toContain('Готово: вернуть покупателю 89,90');
+    await expect.poll(() => page.getByRole('heading', { name: 'Возвраты' }).count()).toBe(1);
+    await expectAccessible(page);
+    await screenshot(page, 'receipt-returned');
     await page.getByRole('button', { name: 'Выйти' }).click();
     await page.getByRole('heading', { name: 'Вход в консоль' }).waitFor();
 

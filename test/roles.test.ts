@@ -46,6 +46,7 @@ const expected: Record<string, readonly Role[]> = {
   'POST /v1/receipts/calculate': ['admin', 'pos', 'partner'],
   'POST /v1/receipts': ['admin', 'pos', 'partner'],
   'POST /v1/receipts/batch': ['admin', 'pos', 'partner'],
+  'GET /v1/receipts': everyone,
   'GET /v1/receipts/{id}': everyone,
   'POST /v1/receipts/{id}/returns': ['admin', 'pos', 'partner'],
   'POST /v1/receipts/{id}/cancel': ['admin', 'pos', 'partner'],

@@ -6,10 +6,12 @@ import { calculateReceipt, type ReceiptInput } from '../../flows/receipts.ts';
 import { tillQueue } from '../../flows/till-queue.ts';
 import { cancelReceipt, returnLines, visibleTo } from '../../flows/returns.ts';
 import { findReceipt, soldLines } from '../../store/receipts.ts';
+import { receiptCampaigns, receiptReturns, searchReceipts } from '../../store/receipt-search.ts';
+import { may } from '../../domain/access.ts';
 import { allow, type Env } from '../auth.ts';
 import { body, json, problems, security } from '../openapi.ts';
 import { failure, problem, problemBody, statuses } from '../problems.ts';
-import { calculation, confirmedReceipt, idempotencyHeader, receiptInput, returnInput, returnResult } from '../schemas.ts';
+import { calculation, codeString, confirmedReceipt, idempotencyHeader, instant, receiptInput, returnInput, returnResult } from '../schemas.ts';
 
 export const toInput = (r: z.infer<typeof receiptInput>): ReceiptInput => ({ ...r, purchasedAt: r.purchasedAt ? new Date(r.purchasedAt) : undefined });
 /** Each receipt of a batch checked on its own, letting other requests in every few milliseconds (a big batch takes a while). */
@@ -28,6 +30,75 @@ export const MAX_BATCH_LINES = 20_000;
 const linesIn = (receipts: unknown[]) =>
   receipts.reduce<number>((n, r) => n + (Array.isArray((r as { lines?: unknown } | null)?.lines) ? (r as { lines: unknown[] }).lines.length : 0), 0);
 const receiptId = z.object({ id: z.string().max(64) });
+
+const receiptSummary = z
+  .object({
+    id: z.string(),
+    storeCode: z.string(),
+    number: z.string(),
+    memberId: z.string().nullable(),
+    status: z.enum(['confirmed', 'cancelled']),
+    total: z.number().int().describe('kopecks'),
+    pointsEarned: z.number().int(),
+    pointsSpent: z.number().int(),
+    campaignDiscount: z.number().int().describe('kopecks'),
+    purchasedAt: z.string(),
+  })
+  .openapi('ReceiptSummary');
+
+const storedReceipt = receiptSummary
+  .extend({
+    cardNumber: z.string().nullable(),
+    settingsVersion: z.number().int(),
+    rulesVersion: z.number().int(),
+    tierCode: z.string().nullable().describe("the member's tier when the receipt was priced"),
+    currency: z.string(),
+    pointsDiscount: z.number().int().describe('kopecks paid with points'),
+    createdAt: z.string(),
+    createdBy: z.string().nullable().describe('the key that made it'),
+    lines: z.array(
+      z.object({
+        lineNo: z.number().int(),
+        sku: z.string(),
+        name: z.string().nullable(),
+        category: z.string().nullable(),
+        brand: z.string().nullable(),
+        quantity: z.number(),
+        price: z.number().int(),
+        discount: z.number().int(),
+        amount: z.number().int(),
+        isReward: z.boolean(),
+        weighed: z.boolean(),
+        campaignDiscount: z.number().int(),
+        pointsEarned: z.number().int(),
+        pointsSpent: z.number().int(),
+        pointsDiscount: z.number().int(),
+        returnedQuantity: z.number(),
+      }),
+    ),
+    campaigns: z.array(
+      z.object({ campaign: z.string(), name: z.string(), points: z.number().int(), discount: z.number().int(), reversed: z.boolean().describe('the receipt was returned in full') }),
+    ),
+    returns: z.array(
+      z.object({
+        id: z.string(),
+        kind: z.enum(['return', 'cancel']),
+        number: z.string().nullable(),
+        amount: z.number().int(),
+        pointsClawedBack: z.number().int(),
+        pointsRefunded: z.number().int(),
+        at: z.string(),
+      }),
+    ),
+  })
+  .openapi('StoredReceipt');
+
+/** A page's cursor: when the last receipt of the page was bought, and its id. */
+const cursorOf = (r: { purchasedAt: Date; id: string }) => `${r.purchasedAt.getTime()}.${r.id}`;
+const cursor = z
+  .string()
+  .regex(/^\d{1,15}\.rcp_[0-9A-HJKMNP-TV-Z]{26}$/, 'the `next` of an earlier page')
+  .transform((c) => ({ purchasedAt: new Date(Number(c.slice(0, c.indexOf('.')))), id: c.slice(c.indexOf('.') + 1) }));
 const batchResult = z
   .object({
     confirmed: z.number().int(),
@@ -103,10 +174,44 @@ export function receiptRoutes(deps: Deps) {
 
   app.openapi(
     createRoute({
+      method: 'get', path: '/v1/receipts', operationId: 'findReceipts', tags, security, middleware: [allow('receipts:read')] as const,
+      summary: 'Receipts by store, number, member and period, newest first, a page at a time (a key that may not see others’ receipts finds its own)',
+      request: {
+        query: z.object({
+          storeCode: codeString.optional(),
+          number: z.string().max(64).optional(),
+          memberId: z.string().max(64).optional(),
+          from: instant.optional(),
+          to: instant.optional(),
+          cursor: cursor.optional(),
+          limit: z.coerce.number().int().min(1).max(200).default(50),
+        }),
+      },
+      responses: { 200: json(z.object({ items: z.array(receiptSummary), next: z.string().nullable() }), 'one page'), ...problems },
+    }),
+    async (c) => {
+      const key = c.get('key');
+      const { from, to, cursor: after, limit, ...rest } = c.req.valid('query');
+      const page = await searchReceipts(deps.db, key.programId, {
+        ...rest,
+        from: from ? new Date(from) : undefined,
+        to: to ? new Date(to) : undefined,
+        createdBy: may(key, 'receipts:others') ? undefined : key.id,
+        after,
+        limit: limit + 1,
+      });
+      const items = page.slice(0, limit);
+      const last = items[items.length - 1];
+      return c.json({ items: items.map((r) => ({ ...r, purchasedAt: r.purchasedAt.toISOString() })), next: page.length > limit && last ? cursorOf(last) : null }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
       method: 'get', path: '/v1/receipts/{id}', operationId: 'getReceipt', tags, security, middleware: [allow('receipts:read')] as const,
       summary: 'A receipt with its lines, what has been returned and the key that made it (a partner key reads only its own)',
       request: { params: receiptId },
-      responses: { 200: json(z.record(z.string(), z.unknown()), 'the receipt'), ...problems },
+      responses: { 200: json(storedReceipt, 'the receipt'), ...problems },
     }),
     async (c) => {
       const key = c.get('key');
@@ -118,7 +223,18 @@ export function receiptRoutes(deps: Deps) {
         returnedQuantity: returnedMilli / 1000,
       }));
       const { requestHash: _h, ...shown } = receipt;
-      return c.json({ ...shown, lines }, 200);
+      const [campaigns, returns] = [await receiptCampaigns(deps.db, programId, receipt.id, receipt.rulesVersion), await receiptReturns(deps.db, programId, receipt.id)];
+      return c.json(
+        {
+          ...shown,
+          purchasedAt: receipt.purchasedAt.toISOString(),
+          createdAt: receipt.createdAt.toISOString(),
+          lines,
+          campaigns,
+          returns: returns.map((r) => ({ ...r, at: r.at.toISOString() })),
+        },
+        200,
+      );
     },
   );
 

@@ -7,6 +7,8 @@ import { CampaignEditor } from './pages/CampaignEditor.tsx';
 import { Campaigns } from './pages/Campaigns.tsx';
 import { MemberProfile } from './pages/MemberProfile.tsx';
 import { Members } from './pages/Members.tsx';
+import { ReceiptDetail } from './pages/ReceiptDetail.tsx';
+import { Receipts } from './pages/Receipts.tsx';
 import { SignIn } from './pages/SignIn.tsx';
 import { type Permission, useMay, useSession } from './session.ts';
 
@@ -22,6 +24,8 @@ export function App() {
         <Route path="/" element={<Navigate to="/members" replace />} />
         <Route path="/members" element={<Members />} />
         <Route path="/members/:id" element={<MemberProfile />} />
+        <Route path="/receipts" element={<Receipts />} />
+        <Route path="/receipts/:id" element={<ReceiptDetail />} />
         <Route path="/campaigns" element={<Campaigns />} />
         <Route path="/campaigns/new" element={<Allowed to="settings" page={<CampaignEditor />} />} />
         <Route path="/campaigns/:code" element={<Allowed to="settings" page={<CampaignEditor />} />} />

@@ -373,7 +373,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** Receipts by store, number, member and period, newest first, a page at a time (a key that may not see others’ receipts finds its own) */
+        get: operations["findReceipts"];
         put?: never;
         /** Confirm a sale: store the receipt, spend and earn points (idempotent by store+number and Idempotency-Key) */
         post: operations["confirmReceipt"];
@@ -1583,6 +1584,70 @@ export interface components {
         };
         ReceiptBatch: {
             receipts: unknown[];
+        };
+        ReceiptSummary: {
+            id: string;
+            storeCode: string;
+            number: string;
+            memberId: string | null;
+            /** @enum {string} */
+            status: "confirmed" | "cancelled";
+            /** @description kopecks */
+            total: number;
+            pointsEarned: number;
+            pointsSpent: number;
+            /** @description kopecks */
+            campaignDiscount: number;
+            purchasedAt: string;
+        };
+        StoredReceipt: components["schemas"]["ReceiptSummary"] & {
+            cardNumber: string | null;
+            settingsVersion: number;
+            rulesVersion: number;
+            /** @description the member's tier when the receipt was priced */
+            tierCode: string | null;
+            currency: string;
+            /** @description kopecks paid with points */
+            pointsDiscount: number;
+            createdAt: string;
+            /** @description the key that made it */
+            createdBy: string | null;
+            lines: {
+                lineNo: number;
+                sku: string;
+                name: string | null;
+                category: string | null;
+                brand: string | null;
+                quantity: number;
+                price: number;
+                discount: number;
+                amount: number;
+                isReward: boolean;
+                weighed: boolean;
+                campaignDiscount: number;
+                pointsEarned: number;
+                pointsSpent: number;
+                pointsDiscount: number;
+                returnedQuantity: number;
+            }[];
+            campaigns: {
+                campaign: string;
+                name: string;
+                points: number;
+                discount: number;
+                /** @description the receipt was returned in full */
+                reversed: boolean;
+            }[];
+            returns: {
+                id: string;
+                /** @enum {string} */
+                kind: "return" | "cancel";
+                number: string | null;
+                amount: number;
+                pointsClawedBack: number;
+                pointsRefunded: number;
+                at: string;
+            }[];
         };
         ReturnResult: {
             id: string;
@@ -5126,6 +5191,118 @@ export interface operations {
             };
         };
     };
+    findReceipts: {
+        parameters: {
+            query?: {
+                storeCode?: string;
+                number?: string;
+                memberId?: string;
+                from?: string;
+                to?: string;
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description one page */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["ReceiptSummary"][];
+                        next: string | null;
+                    };
+                };
+            };
+            /** @description malformed JSON or a field that fails validation */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no or unknown API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the key’s role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description a member, card, store or receipt that does not exist in this programme */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description conflicts with an earlier request or an existing record */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the body is larger than the limit (1 MB; 8 MB for a batch) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description valid request the programme refuses (e.g. insufficient_points) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description heavy work (a backtest, an export) of this programme is already running; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the database is unavailable, or the programme is still loading its history; see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     confirmReceipt: {
         parameters: {
             query?: never;
@@ -5356,9 +5533,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["StoredReceipt"];
                 };
             };
             /** @description malformed JSON or a field that fails validation */

@@ -18,6 +18,7 @@ export function Layout({ staff, children }: { staff: Staff; children: ReactNode 
         <span className="brand">{t('app.name')}</span>
         <nav aria-label={t('nav.label')}>
           <NavLink to="/members">{t('nav.members')}</NavLink>
+          <NavLink to="/receipts">{t('nav.receipts')}</NavLink>
           <NavLink to="/campaigns">{t('nav.campaigns')}</NavLink>
           {may('audit') && <NavLink to="/audit">{t('nav.audit')}</NavLink>}
         </nav>

@@ -1,0 +1,138 @@
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import type { FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router';
+import { api, ok, ProblemError } from '../api/client.ts';
+import { useFormat } from '../format.ts';
+import { useProblemText } from '../problems.ts';
+
+const day = 86_400_000;
+
+/** The member a phone names, for the search; none when no member has it. */
+async function memberByPhone(phone: string): Promise<string | null> {
+  try {
+    return ok(await api.GET('/v1/members', { params: { query: { phone } } })).id;
+  } catch (error) {
+    if (error instanceof ProblemError && error.problem.code === 'member_not_found') return null;
+    throw error;
+  }
+}
+
+/** Receipts by store, number, the member's phone and period, newest first, a page at a time. */
+export function Receipts() {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const problemText = useProblemText();
+  const [params, setParams] = useSearchParams();
+  const filter = { storeCode: params.get('store') ?? '', number: params.get('number') ?? '', phone: params.get('phone') ?? '', from: params.get('from') ?? '', to: params.get('to') ?? '' };
+  const stores = useQuery({ queryKey: ['stores'], queryFn: async () => ok(await api.GET('/v1/stores')).items, staleTime: Infinity });
+  const pages = useInfiniteQuery({
+    queryKey: ['receipts', filter],
+    initialPageParam: undefined as string | undefined,
+    queryFn: async ({ pageParam }) => {
+      const memberId = filter.phone ? await memberByPhone(filter.phone) : undefined;
+      if (memberId === null) return { items: [], next: null };
+      return ok(
+        await api.GET('/v1/receipts', {
+          params: {
+            query: {
+              limit: 25,
+              ...(filter.storeCode ? { storeCode: filter.storeCode } : {}),
+              ...(filter.number ? { number: filter.number } : {}),
+              ...(memberId ? { memberId } : {}),
+              ...(filter.from ? { from: `${filter.from}T00:00:00Z` } : {}),
+              ...(filter.to ? { to: new Date(Date.parse(`${filter.to}T00:00:00Z`) + day).toISOString() } : {}),
+              ...(pageParam ? { cursor: pageParam } : {}),
+            },
+          },
+        }),
+      );
+    },
+    getNextPageParam: (page) => page.next ?? undefined,
+  });
+  const search = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    setParams(Object.fromEntries([...form.entries()].map(([k, v]) => [k, String(v).trim()]).filter(([, v]) => v)));
+  };
+  const receipts = pages.data?.pages.flatMap((page) => page.items) ?? [];
+  const storeName = (code: string) => stores.data?.find((s) => s.code === code)?.name ?? code;
+
+  return (
+    <section aria-labelledby="receipts-title">
+      <h1 id="receipts-title">{t('receipts.title')}</h1>
+      <form className="filters" onSubmit={search} key={params.toString()}>
+        <div className="field">
+          <label htmlFor="receipt-store">{t('receipts.store')}</label>
+          <select id="receipt-store" name="store" defaultValue={filter.storeCode}>
+            <option value="">{t('receipts.anyStore')}</option>
+            {stores.data?.map((s) => (
+              <option key={s.code} value={s.code}>
+                {s.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="receipt-number">{t('receipts.number')}</label>
+          <input id="receipt-number" name="number" defaultValue={filter.number} />
+        </div>
+        <div className="field">
+          <label htmlFor="receipt-phone">{t('receipts.phone')}</label>
+          <input id="receipt-phone" name="phone" inputMode="tel" defaultValue={filter.phone} />
+        </div>
+        <div className="field">
+          <label htmlFor="receipt-from">{t('audit.from')}</label>
+          <input id="receipt-from" name="from" type="date" defaultValue={filter.from} />
+        </div>
+        <div className="field">
+          <label htmlFor="receipt-to">{t('audit.to')}</label>
+          <input id="receipt-to" name="to" type="date" defaultValue={filter.to} />
+        </div>
+        <button type="submit">{t('audit.search')}</button>
+      </form>
+      {pages.isPending && <p role="status">{t('common.loading')}</p>}
+      {pages.isError && (
+        <p className="error" role="alert">
+          {problemText(pages.error)}
+        </p>
+      )}
+      {pages.isSuccess && receipts.length === 0 && <p className="empty">{t('receipts.empty')}</p>}
+      {receipts.length > 0 && (
+        <table className="list">
+          <thead>
+            <tr>
+              <th scope="col">{t('receipts.number')}</th>
+              <th scope="col">{t('receipts.when')}</th>
+              <th scope="col">{t('receipts.store')}</th>
+              <th scope="col">{t('receipts.status')}</th>
+              <th scope="col" className="num">{t('receipts.total')}</th>
+              <th scope="col" className="num">{t('receipts.earned')}</th>
+              <th scope="col" className="num">{t('receipts.spent')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {receipts.map((r) => (
+              <tr key={r.id}>
+                <td>
+                  <Link to={`/receipts/${r.id}`}>{r.number}</Link>
+                </td>
+                <td>{format.dateTime(r.purchasedAt)}</td>
+                <td>{storeName(r.storeCode)}</td>
+                <td>{t(`receipts.statuses.${r.status}`)}</td>
+                <td className="num">{format.money(r.total)}</td>
+                <td className="num">{format.number(r.pointsEarned)}</td>
+                <td className="num">{format.number(r.pointsSpent)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {pages.hasNextPage && (
+        <button type="button" className="quiet" onClick={() => void pages.fetchNextPage()} disabled={pages.isFetchingNextPage}>
+          {t('history.more')}
+        </button>
+      )}
+    </section>
+  );
+}
