@@ -197,6 +197,35 @@ describe('the staff console', () => {
     await page.context().close();
   });
 
+  it('a marketer issues a batch of coupons, is told of a bad pattern, and downloads the codes as CSV', async () => {
+    const marketer = await staffMember(server.demo.programId, 'marketer');
+    const page = await openConsole();
+    await signIn(page, marketer.email, marketer.password);
+    await page.getByRole('link', { name: 'Купоны' }).click();
+    await page.getByLabel('Кампания', { exact: true }).selectOption({ label: 'Двойные баллы на молочное' });
+    await page.getByLabel('Сколько', { exact: true }).fill('25');
+    await page.getByLabel('Шаблон', { exact: true }).fill('MILK-XX');
+    await page.getByRole('button', { name: 'Выпустить', exact: true }).click();
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('Проверьте поля: pattern');
+    await expect(page.getByLabel('Шаблон', { exact: true }).getAttribute('aria-invalid')).resolves.toBe('true');
+
+    await page.getByLabel('Шаблон', { exact: true }).fill('MILK-XXXXXX');
+    await page.getByRole('button', { name: 'Выпустить', exact: true }).click();
+    await expect.poll(() => page.locator('.done').first().textContent()).toContain('Выпущено 25 купонов.');
+    const batch = page.getByRole('row').filter({ hasText: 'MILK-XXXXXX' });
+    await batch.waitFor();
+    await expectAccessible(page);
+    await screenshot(page, 'coupons');
+
+    const [download] = await Promise.all([page.waitForEvent('download'), batch.getByRole('link', { name: /CSV/ }).click()]);
+    const csv = await (await download.createReadStream()).toArray();
+    const lines = Buffer.concat(csv).toString('utf8').trim().split('\r\n');
+    expect(lines[0]).toBe('code,campaign,batch,member_id,max_uses,per_member,uses,valid_from,valid_to');
+    expect(lines).toHaveLength(26);
+    expect(lines.slice(1).every((l) => /^MILK-[A-Z0-9]{6},dairy-double,/.test(l))).toBe(true);
+    await page.context().close();
+  });
+
   it('support may not open campaign editing, and an owner of another programme sees none of this one', async () => {
     const support = await staffMember(server.demo.programId, 'support');
     const page = await openConsole();

@@ -282,3 +282,36 @@ describe.skipIf(!process.env.DATABASE_URL)('a single-use coupon at many tills at
     expect(row?.n).toBe(1);
   });
 });
+
+describe('the batches made by hand', () => {
+  it('are listed newest first with their terms, maker and uses, by campaign, a page at a time', async () => {
+    const other = await newProgramme(db, settings);
+    expect((await other.call('PUT', '/v1/campaigns/promo', promo)).status).toBe(200);
+    expect((await other.call('PUT', '/v1/campaigns/gift', { ...promo, name: 'Подарок' })).status).toBe(200);
+    const make = async (body: Record<string, unknown>) => {
+      const res = await other.call('POST', '/v1/coupons/batches', { campaign: 'promo', ...body }, { role: 'marketer' });
+      expect(res.status, JSON.stringify(res.body)).toBe(201);
+      return res.body;
+    };
+    const random = await make({ count: 3, pattern: 'TEST-XXXXXX', maxUses: 2 });
+    const fixed = await make({ code: 'WINTER2026', maxUses: null });
+    const gift = await make({ campaign: 'gift', count: 2 });
+    expect((await other.call('POST', '/v1/receipts', sale(random.codes[0]))).body.coupons[0].status).toBe('applied');
+
+    const list = await other.call('GET', '/v1/coupons/batches', undefined, { role: 'marketer' });
+    expect(list.status).toBe(200);
+    expect(list.body.items.map((b: any) => b.batch)).toEqual([gift.batch, fixed.batch, random.batch]);
+    expect(list.body.items[2]).toMatchObject({ campaign: 'promo', count: 3, pattern: 'TEST-XXXXXX', code: null, maxUses: 2, used: 1, uses: 1 });
+    expect(list.body.items[2].createdBy).toContain('marketer');
+    expect(list.body.items[1]).toMatchObject({ code: 'WINTER2026', pattern: null, count: 1, maxUses: null, used: 0 });
+    expect((await other.call('GET', '/v1/coupons/batches?campaign=gift')).body.items.map((b: any) => b.batch)).toEqual([gift.batch]);
+
+    const first = await other.call('GET', '/v1/coupons/batches?limit=2');
+    expect(first.body.items).toHaveLength(2);
+    const second = await other.call('GET', `/v1/coupons/batches?limit=2&before=${first.body.next}`);
+    expect(second.body.items.map((b: any) => b.batch)).toEqual([random.batch]);
+    expect(second.body.next).toBeNull();
+    // Another programme's batches are not among them.
+    expect((await p.call('GET', '/v1/coupons/batches?limit=200')).body.items.map((b: any) => b.batch)).not.toContain(random.batch);
+  });
+});

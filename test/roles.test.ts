@@ -66,6 +66,7 @@ const expected: Record<string, readonly Role[]> = {
 
   'POST /v1/coupons/batches': ['admin', 'marketer'],
   'GET /v1/coupons': ['admin', 'marketer'],
+  'GET /v1/coupons/batches': ['admin', 'marketer'],
   'GET /v1/coupons/export.csv': ['admin', 'marketer'],
   'GET /v1/coupons/{code}': ['admin', 'marketer', 'pos', 'readonly'],
 

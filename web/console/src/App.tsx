@@ -5,6 +5,7 @@ import { Layout } from './components/Layout.tsx';
 import { Audit } from './pages/Audit.tsx';
 import { CampaignEditor } from './pages/CampaignEditor.tsx';
 import { Campaigns } from './pages/Campaigns.tsx';
+import { Coupons } from './pages/Coupons.tsx';
 import { MemberProfile } from './pages/MemberProfile.tsx';
 import { Members } from './pages/Members.tsx';
 import { ReceiptDetail } from './pages/ReceiptDetail.tsx';
@@ -29,6 +30,7 @@ export function App() {
         <Route path="/campaigns" element={<Campaigns />} />
         <Route path="/campaigns/new" element={<Allowed to="settings" page={<CampaignEditor />} />} />
         <Route path="/campaigns/:code" element={<Allowed to="settings" page={<CampaignEditor />} />} />
+        <Route path="/coupons" element={<Allowed to="coupons:list" page={<Coupons />} />} />
         <Route path="/audit" element={<Allowed to="audit" page={<Audit />} />} />
         <Route path="*" element={<Navigate to="/members" replace />} />
       </Routes>

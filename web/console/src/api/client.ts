@@ -29,6 +29,8 @@ export interface Problem {
   errors?: { path: string; message: string }[];
   /** seconds until a locked account may sign in again */
   retryAfter?: number;
+  /** the input field a refusal is about */
+  field?: string;
 }
 
 /** Thrown by `ok` so queries and mutations fail with the server's problem. */
@@ -42,7 +44,7 @@ export class ProblemError extends Error {
 export function ok<T>(result: { data?: T; error?: unknown; response: Response }): T {
   if (result.error !== undefined || result.data === undefined) {
     const body = (result.error ?? {}) as Partial<Problem>;
-    throw new ProblemError({ code: body.code ?? 'internal_error', detail: body.detail ?? result.response.statusText, status: result.response.status, ...(body.errors ? { errors: body.errors } : {}), ...(body.retryAfter ? { retryAfter: body.retryAfter } : {}) });
+    throw new ProblemError({ code: body.code ?? 'internal_error', detail: body.detail ?? result.response.statusText, status: result.response.status, ...(body.errors ? { errors: body.errors } : {}), ...(body.retryAfter ? { retryAfter: body.retryAfter } : {}), ...(body.field ? { field: body.field } : {}) });
   }
   return result.data;
 }

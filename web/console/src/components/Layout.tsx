@@ -20,6 +20,7 @@ export function Layout({ staff, children }: { staff: Staff; children: ReactNode 
           <NavLink to="/members">{t('nav.members')}</NavLink>
           <NavLink to="/receipts">{t('nav.receipts')}</NavLink>
           <NavLink to="/campaigns">{t('nav.campaigns')}</NavLink>
+          {may('coupons:list') && <NavLink to="/coupons">{t('nav.coupons')}</NavLink>}
           {may('audit') && <NavLink to="/audit">{t('nav.audit')}</NavLink>}
         </nav>
         <span className="who">{t('nav.signedInAs', { name: staff.name, role: t(`roles.${staff.role}`) })}</span>
