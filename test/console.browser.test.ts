@@ -197,6 +197,32 @@ describe('the staff console', () => {
     await page.context().close();
   });
 
+  it('a marketer changes the campaign, sees what each version changed, and rolls the rules back to the first', async () => {
+    const marketer = await staffMember(server.demo.programId, 'marketer');
+    const page = await openConsole();
+    await signIn(page, marketer.email, marketer.password);
+    await page.getByRole('link', { name: 'Кампании' }).click();
+    await page.getByRole('link', { name: 'Двойные баллы на молочное' }).click();
+    await page.getByLabel('Множитель').fill('3');
+    await expect(page.getByLabel('Изменения против опубликованной версии').textContent()).resolves.toMatch(/\+ +"multiplier": 3/);
+    await page.getByRole('button', { name: 'Опубликовать' }).click();
+    await expect.poll(() => page.locator('.done').first().textContent()).toMatch(/Опубликовано: версия правил 2/);
+
+    await page.getByRole('link', { name: 'Кампании' }).click();
+    const second = page.getByRole('listitem').filter({ hasText: 'Версия 2' });
+    await second.getByRole('button', { name: 'Что изменилось' }).click();
+    await expect.poll(() => second.getByLabel('Что изменила версия 2').textContent()).toMatch(/\+ +"multiplier": 3/);
+    const first = page.getByRole('listitem').filter({ hasText: 'Версия 1' });
+    await first.getByRole('button', { name: 'Что изменилось' }).click();
+    await first.getByRole('button', { name: 'Вернуть версию 1' }).click();
+    await expect.poll(() => first.locator('.done').textContent()).toBe('Версия 1 снова действует: опубликована как версия 3.');
+    await expectAccessible(page);
+    await screenshot(page, 'rule-versions');
+    const campaign = await callApi('GET', '/v1/campaigns/dairy-double', server.demo.adminKey);
+    expect(campaign.body.effects[0].args.multiplier).toBe(2);
+    await page.context().close();
+  });
+
   it('a marketer issues a batch of coupons, is told of a bad pattern, and downloads the codes as CSV', async () => {
     const marketer = await staffMember(server.demo.programId, 'marketer');
     const page = await openConsole();

@@ -792,3 +792,27 @@ describe('per-receipt cap on points', () => {
     expect(small.body.pointsEarned).toBe(5 + 50);
   });
 });
+
+describe('an earlier version', () => {
+  it('is read as it was published, and published again rolls the rules back, as a new version', async () => {
+    const p = await newProgramme(db, settings);
+    expect((await category(p, 'coffee', 'Кофе')).status).toBe(200);
+    expect((await p.call('PUT', '/v1/campaigns/coffee_week', coffeeWeek, { role: 'marketer' })).status).toBe(200);
+    expect((await p.call('PUT', '/v1/campaigns/coffee_week', { ...coffeeWeek, name: 'Triple' }, { role: 'marketer' })).status).toBe(200);
+
+    const first = await p.call('GET', '/v1/rules/versions/1', undefined, { role: 'readonly' });
+    expect(first.status).toBe(200);
+    expect(first.body).toMatchObject({ version: 1, actor: expect.stringContaining('marketer'), rules: { campaigns: [{ code: 'coffee_week', name: 'Double points on coffee' }] } });
+    expect(Date.parse(first.body.at)).not.toBeNaN();
+
+    const rolledBack = await p.call('PUT', '/v1/rules', first.body.rules, { role: 'marketer' });
+    expect(rolledBack.body.version).toBe(3);
+    expect((await p.call('GET', '/v1/campaigns/coffee_week')).body.name).toBe('Double points on coffee');
+
+    for (const [path, status] of [['/v1/rules/versions/9', 404], ['/v1/rules/versions/0', 400], ['/v1/rules/versions/one', 400]] as const) {
+      const res = await p.call('GET', path, undefined, { role: 'readonly' });
+      expect(res.status, path).toBe(status);
+      expect(res.body.code).toBe(status === 404 ? 'not_found' : 'validation_failed');
+    }
+  });
+});

@@ -272,3 +272,12 @@ export async function listAudit(db: Queryable, programId: string, filter: AuditF
   );
   return rows.map((r) => ({ id: r.id, actor: r.actor, action: r.action, entity: r.entity, entityId: r.entity_id, before: r.before, after: r.after, at: r.created_at }));
 }
+
+/** One published version as it was stored: who published it, when, and its rules. */
+export async function ruleVersion(db: Queryable, programId: string, version: number) {
+  const [row] = await db.query<{ version: number; actor: string; created_at: Date; rules: unknown }>(
+    'select version, actor, created_at, rules from rule_sets where program_id = $1 and version = $2',
+    [programId, version],
+  );
+  return row ? { version: row.version, actor: row.actor, at: row.created_at, rules: ruleSetSchema.parse(row.rules) } : null;
+}

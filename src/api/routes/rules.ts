@@ -7,7 +7,7 @@ import { actorOf, may } from '../../domain/access.ts';
 import type { Deps } from '../../flows/deps.ts';
 import { backtest } from '../../flows/backtest.ts';
 import { publishRules, putCampaign, removeCampaign, saveCategory, simulateReceipt } from '../../flows/rules.ts';
-import { budgetsLeft, latestRules, listAudit, listCategories, ruleVersions } from '../../store/rules.ts';
+import { budgetsLeft, latestRules, listAudit, listCategories, ruleVersion, ruleVersions } from '../../store/rules.ts';
 import { heavy } from '../heavy.ts';
 import { allow, type Env } from '../auth.ts';
 import { body, json, jsonSchemaOf, problems, security } from '../openapi.ts';
@@ -48,7 +48,7 @@ const auditRecord = z
   })
   .openapi('AuditRecord');
 
-const ruleVersion = z
+const versionSummary = z
   .object({ version: z.number().int(), actor: z.string(), at: z.string(), campaigns: z.number().int().describe('how many campaigns it has') })
   .openapi('RuleVersion');
 
@@ -128,9 +128,30 @@ export function ruleRoutes(deps: Deps) {
     createRoute({
       method: 'get', path: '/v1/rules/versions', operationId: 'listRuleVersions', tags, security, middleware: [allow('programme:read')] as const,
       summary: 'Published versions, newest first: who and when',
-      responses: { 200: json(z.object({ items: z.array(ruleVersion) }), 'versions'), ...problems },
+      responses: { 200: json(z.object({ items: z.array(versionSummary) }), 'versions'), ...problems },
     }),
     async (c) => c.json({ items: await ruleVersions(deps.db, c.get('key').programId) }, 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get', path: '/v1/rules/versions/{version}', operationId: 'getRuleVersion', tags, security, middleware: [allow('programme:read')] as const,
+      summary: 'One published version: who and when, and its rules (to compare, or to publish again as a roll-back with PUT /v1/rules)',
+      request: { params: z.object({ version: z.coerce.number().int().min(1).max(2_147_483_647) }) },
+      responses: {
+        200: jsonSchemaOf(
+          { type: 'object', properties: { version: { type: 'integer' }, actor: { type: 'string' }, at: { type: 'string' }, rules: ruleRef('Rules') }, required: ['version', 'actor', 'at', 'rules'] },
+          'the version',
+        ),
+        ...problems,
+      },
+    }),
+    async (c) => {
+      const { version } = c.req.valid('param');
+      const found = await ruleVersion(deps.db, c.get('key').programId, version);
+      if (!found) return problem(c, 'not_found', `no rules version ${version}`);
+      return c.json({ ...found, at: found.at.toISOString() } as never, 200);
+    },
   );
 
   app.openapi(

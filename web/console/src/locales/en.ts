@@ -353,6 +353,18 @@ export const en: Messages = {
     csv: 'CSV',
     lookup: 'Find a coupon',
   },
+  versions: {
+    title: 'Rule versions',
+    none: 'No rules published yet.',
+    version: 'Version {{version}}',
+    campaigns_one: '{{count}} campaign',
+    campaigns_few: '{{count}} campaigns',
+    campaigns_many: '{{count}} campaigns',
+    campaigns_other: '{{count}} campaigns',
+    diff: 'What version {{version}} changed',
+    restore: 'Roll back to version {{version}}',
+    restored: 'Version {{version}} is in force again, published as version {{published}}.',
+  },
   common: { loading: 'Loading…', retry: 'Retry', close: 'Close' },
   problems: {
     validation_failed: 'Check the fields: {{detail}}',

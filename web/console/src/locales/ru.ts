@@ -352,6 +352,18 @@ export const ru = {
     csv: 'CSV',
     lookup: 'Найти купон',
   },
+  versions: {
+    title: 'Версии правил',
+    none: 'Правила ещё не публиковались.',
+    version: 'Версия {{version}}',
+    campaigns_one: '{{count}} кампания',
+    campaigns_few: '{{count}} кампании',
+    campaigns_many: '{{count}} кампаний',
+    campaigns_other: '{{count}} кампании',
+    diff: 'Что изменила версия {{version}}',
+    restore: 'Вернуть версию {{version}}',
+    restored: 'Версия {{version}} снова действует: опубликована как версия {{published}}.',
+  },
   common: { loading: 'Загрузка…', retry: 'Повторить', close: 'Закрыть' },
   problems: {
     validation_failed: 'Проверьте поля: {{detail}}',

@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api, ok } from '../api/client.ts';
+import { RuleVersions } from '../components/RuleVersions.tsx';
 import { campaignStatus } from '../editor/campaign.ts';
 import { useFormat } from '../format.ts';
 import { useProblemText } from '../problems.ts';
@@ -72,6 +73,7 @@ export function Campaigns() {
           </tbody>
         </table>
       )}
+      <RuleVersions />
     </section>
   );
 }
