@@ -68,6 +68,13 @@ describe('the staff console', () => {
     await expect.poll(() => page.getByRole('alert').textContent()).toBe('Неверная электронная почта или пароль.');
 
     await signIn(page, server.demo.owner.email, server.demo.owner.password);
+    // The owner lands on the overview of the last 30 days, charts included.
+    await page.getByRole('heading', { name: 'Обзор' }).waitFor();
+    await expect.poll(() => page.getByTestId('overview-figures').textContent()).toMatch(/Чеков[\d\s ]+с картой/);
+    await expect.poll(() => page.locator('.chart canvas').count()).toBe(2);
+    await expectAccessible(page);
+    await screenshot(page, 'overview');
+    await page.getByRole('link', { name: 'Участники' }).click();
     await page.getByRole('heading', { name: 'Участники' }).waitFor();
     await page.getByLabel('Телефон, e-mail, номер карты или внешний код').fill('8 (916) 123-45-67');
     await page.getByRole('button', { name: 'Найти' }).click();

@@ -54,6 +54,7 @@ const expected: Record<string, readonly Role[]> = {
   'GET /v1/rules': everyone,
   'PUT /v1/rules': ['admin', 'marketer'],
   'GET /v1/rules/versions': everyone,
+  'GET /v1/overview': ['admin', 'marketer', 'readonly'],
   'GET /v1/rules/versions/{version}': everyone,
   'GET /v1/rules/catalogue': everyone,
   'POST /v1/rules/simulate': ['admin', 'marketer', 'readonly'],

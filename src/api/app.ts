@@ -22,6 +22,7 @@ import { webhookRoutes } from './routes/webhooks.ts';
 import { keyRoutes } from './routes/keys.ts';
 import { sessionRoutes } from './routes/session.ts';
 import { staffRoutes } from './routes/staff.ts';
+import { overviewRoutes } from './routes/overview.ts';
 import { consoleRoutes } from './console.ts';
 import { ruleComponents } from './rule-schemas.ts';
 
@@ -79,6 +80,7 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
   app.route('/', couponRoutes(deps));
   app.route('/', keyRoutes(deps));
   app.route('/', staffRoutes(deps));
+  app.route('/', overviewRoutes(deps));
 
   for (const [name, schema] of Object.entries(ruleComponents)) app.openAPIRegistry.registerComponent('schemas', name, schema);
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', description: 'an API key from `kopilka keys create`' });

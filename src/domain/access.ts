@@ -45,6 +45,7 @@ export const matrix = {
   'events:feed': { holders: ['admin', 'marketer', 'readonly'], does: "read the programme's event feed" },
   jobs: { holders: ['admin'], does: 'run jobs' },
   'jobs:read': { holders: ['admin', 'marketer', 'readonly'], does: 'read the job schedule' },
+  reports: { holders: ['admin', 'marketer', 'readonly'], does: "read the programme's figures (the overview)" },
   keys: { holders: ['admin'], does: 'manage API keys' },
   staff: { holders: ['admin'], does: 'manage staff accounts' },
   webhooks: { holders: ['admin'], does: 'manage webhooks' },

@@ -96,7 +96,7 @@ export const accounts = [
 // Every account has a number: a new one must be added at the end above (and to the view).
 const everyAccount: Exclude<Account, (typeof accounts)[number]> extends never ? true : never = true;
 void everyAccount;
-const accountNumber = (account: Account) => accounts.indexOf(account);
+export const accountNumber = (account: Account) => accounts.indexOf(account);
 
 /** A journal entry's postings as its row keeps them: [account's number, lot id or null, amount] each, in order. */
 export const postingValues = (postings: readonly Posting[]): [number, string | null, number][] =>

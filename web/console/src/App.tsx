@@ -7,6 +7,7 @@ import { CampaignEditor } from './pages/CampaignEditor.tsx';
 import { Campaigns } from './pages/Campaigns.tsx';
 import { Coupons } from './pages/Coupons.tsx';
 import { MemberProfile } from './pages/MemberProfile.tsx';
+import { Overview } from './pages/Overview.tsx';
 import { Members } from './pages/Members.tsx';
 import { ReceiptDetail } from './pages/ReceiptDetail.tsx';
 import { Receipts } from './pages/Receipts.tsx';
@@ -17,12 +18,14 @@ import { type Permission, useMay, useSession } from './session.ts';
 export function App() {
   const { t } = useTranslation();
   const session = useSession();
+  const may = useMay();
   if (session.isPending) return <p className="loading" role="status">{t('common.loading')}</p>;
   if (!session.data) return <SignIn />;
   return (
     <Layout staff={session.data}>
       <Routes>
-        <Route path="/" element={<Navigate to="/members" replace />} />
+        <Route path="/" element={<Navigate to={may('reports') ? '/overview' : '/members'} replace />} />
+        <Route path="/overview" element={<Allowed to="reports" page={<Overview />} />} />
         <Route path="/members" element={<Members />} />
         <Route path="/members/:id" element={<MemberProfile />} />
         <Route path="/receipts" element={<Receipts />} />

@@ -9,6 +9,9 @@ export function useFormat() {
   const number = new Intl.NumberFormat(locale);
   const signed = new Intl.NumberFormat(locale, { signDisplay: 'exceptZero' });
   const roubles = new Intl.NumberFormat(locale, { style: 'currency', currency: 'RUB' });
+  const wholeRoubles = new Intl.NumberFormat(locale, { style: 'currency', currency: 'RUB', maximumFractionDigits: 0 });
+  const compact = new Intl.NumberFormat(locale, { notation: 'compact', maximumFractionDigits: 1 });
+  const dayMonth = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', timeZone: 'UTC' });
   const signedRoubles = new Intl.NumberFormat(locale, { style: 'currency', currency: 'RUB', signDisplay: 'exceptZero' });
   const date = new Intl.DateTimeFormat(locale, { dateStyle: 'medium' });
   const day = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
@@ -21,6 +24,12 @@ export function useFormat() {
     /** Roubles (major units). */
     roubles: (amount: number) => roubles.format(amount),
     signedRoubles: (amount: number) => signedRoubles.format(amount),
+    /** Kopecks as whole roubles, for large totals. */
+    wholeMoney: (kopecks: number) => wholeRoubles.format(Math.round(kopecks / 100)),
+    /** A number short enough for a chart's axis: 12 тыс., 1,5 млн. */
+    compact: (n: number) => compact.format(n),
+    /** A calendar day (YYYY-MM-DD) as "5 дек.". */
+    dayMonth: (isoDay: string) => dayMonth.format(new Date(`${isoDay}T00:00:00Z`)),
     date: (iso: string) => date.format(new Date(iso)),
     /** A calendar day such as a birth date (YYYY-MM-DD), the same everywhere. */
     day: (isoDay: string) => day.format(new Date(`${isoDay}T00:00:00Z`)),

@@ -922,6 +922,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/overview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The programme over a period (default the last 30 days, at most 400): members, receipts, revenue with members' share, points earned, spent, expired and owed, campaigns with their budgets; with a daily series */
+        get: operations["getOverview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1222,7 +1239,7 @@ export interface components {
             /** @enum {string} */
             role: "owner" | "marketer" | "support" | "analyst";
             /** @description what the role may do: the API's role matrix (README, Roles) */
-            permissions: ("programme:read" | "settings" | "members:lookup" | "members:read" | "members:pii" | "members:enrol" | "members:edit" | "members:erase" | "cards" | "adjust" | "events" | "receipts" | "receipts:read" | "receipts:others" | "coupons:check" | "coupons:list" | "coupons:create" | "simulate" | "backtest" | "audit" | "events:feed" | "jobs" | "jobs:read" | "keys" | "staff" | "webhooks")[];
+            permissions: ("programme:read" | "settings" | "members:lookup" | "members:read" | "members:pii" | "members:enrol" | "members:edit" | "members:erase" | "cards" | "adjust" | "events" | "receipts" | "receipts:read" | "receipts:others" | "coupons:check" | "coupons:list" | "coupons:create" | "simulate" | "backtest" | "audit" | "events:feed" | "jobs" | "jobs:read" | "reports" | "keys" | "staff" | "webhooks")[];
         };
         Problem: {
             type: string;
@@ -2459,6 +2476,57 @@ export interface components {
              * @enum {string}
              */
             role: "owner" | "marketer" | "support" | "analyst";
+        };
+        Overview: {
+            from: string;
+            to: string;
+            /** @description kopecks one point pays */
+            pointValue: number;
+            members: {
+                total: number;
+                /** @description enrolled in the period */
+                joined: number;
+            };
+            receipts: {
+                count: number;
+                memberCount: number;
+                revenue: number;
+                memberRevenue: number;
+            };
+            points: {
+                earned: number;
+                spent: number;
+                expired: number;
+                /** @description members' available points now */
+                outstanding: number;
+                /** @description members' points waiting to activate now */
+                pending: number;
+            };
+            days: {
+                /** @description YYYY-MM-DD in the programme's time zone */
+                day: string;
+                receipts: number;
+                /** @description receipts with a member */
+                memberReceipts: number;
+                /** @description kopecks */
+                revenue: number;
+                /** @description kopecks of members' receipts */
+                memberRevenue: number;
+                pointsEarned: number;
+                pointsSpent: number;
+            }[];
+            campaigns: {
+                code: string;
+                name: string;
+                budget: {
+                    points: number | null;
+                    discount: number | null;
+                } | null;
+                left: {
+                    points: number;
+                    discount: number;
+                } | null;
+            }[];
         };
     };
     responses: never;
@@ -9514,6 +9582,110 @@ export interface operations {
                         /** @description one-time: shown once, to be changed at first sign-in */
                         password: string;
                     };
+                };
+            };
+            /** @description malformed JSON or a field that fails validation */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no or unknown API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the key’s role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description a member, card, store or receipt that does not exist in this programme */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description conflicts with an earlier request or an existing record */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the body is larger than the limit (1 MB; 8 MB for a batch) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description valid request the programme refuses (e.g. insufficient_points) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description heavy work (a backtest, an export) of this programme is already running; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the database is unavailable, or the programme is still loading its history; see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getOverview: {
+        parameters: {
+            query?: {
+                from?: string;
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the figures */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Overview"];
                 };
             };
             /** @description malformed JSON or a field that fails validation */
