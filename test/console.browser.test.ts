@@ -76,8 +76,13 @@ describe('the staff console', () => {
     await screenshot(page, 'overview');
     await page.getByRole('link', { name: 'Участники' }).click();
     await page.getByRole('heading', { name: 'Участники' }).waitFor();
-    await page.getByLabel('Телефон, e-mail, номер карты или внешний код').fill('8 (916) 123-45-67');
+    // Part of her name finds her among others, then her phone in another form finds her alone.
+    await page.getByLabel('Телефон, e-mail, номер карты, имя или внешний код').fill('смирнов');
     await page.getByRole('button', { name: 'Найти' }).click();
+    await page.getByRole('row').filter({ hasText: '+79161234567' }).waitFor();
+    await page.getByLabel('Телефон, e-mail, номер карты, имя или внешний код').fill('8 (916) 123-45-67');
+    await page.getByRole('button', { name: 'Найти' }).click();
+    await expect.poll(() => page.getByRole('row').count()).toBe(2);
     const row = page.getByRole('row').filter({ hasText: '+79161234567' });
     await row.waitFor();
     await expectAccessible(page);
@@ -293,7 +298,7 @@ describe('the staff console', () => {
     await page.goto(server.url + '/console/members');
     await signIn(page, stranger.email, stranger.password);
     await page.getByRole('heading', { name: 'Участники' }).waitFor();
-    await page.getByLabel('Телефон, e-mail, номер карты или внешний код').fill('+7 916 123-45-67');
+    await page.getByLabel('Телефон, e-mail, номер карты, имя или внешний код').fill('+7 916 123-45-67');
     await page.getByRole('button', { name: 'Найти' }).click();
     await expect.poll(() => page.locator('.empty').textContent()).toContain('Никого не нашли');
     const demoMember = (await callApi('GET', '/v1/members?phone=%2B79161234567', server.demo.adminKey)).body.id;

@@ -21,6 +21,7 @@ const expected: Record<string, readonly Role[]> = {
 
   'POST /v1/members': ['admin', 'pos'],
   'GET /v1/members': everyone,
+  'GET /v1/members/search': ['admin', 'marketer', 'pos'],
   'GET /v1/members/{id}': ['admin', 'marketer', 'pos', 'readonly'],
   'PATCH /v1/members/{id}': ['admin', 'pos'],
   'POST /v1/members/{id}/erase': ['admin'],
@@ -83,7 +84,7 @@ const expected: Record<string, readonly Role[]> = {
 
 /** Path parameters that look real; the records need not exist (a 404 is not a 403). */
 const params: Record<string, string> = { id: 'none_01', code: 'none', number: '77700000000000000', name: 'activation' };
-const queries: Record<string, string> = { 'GET /v1/members': '?cardNumber=77700000000000000', 'GET /v1/coupons/export.csv': '?batch=none' };
+const queries: Record<string, string> = { 'GET /v1/members': '?cardNumber=77700000000000000', 'GET /v1/coupons/export.csv': '?batch=none', 'GET /v1/members/search': '?name=nobody' };
 const sale = receipt('ROLES-1', [line('MILK', 10_000)]);
 /** Bodies a caller of each operation would plausibly send; any other gets `{}`. */
 const bodies: Record<string, unknown> = {

@@ -370,3 +370,19 @@ export async function insertMembers(
     [programId, col((r) => r.cardNumber), col((r) => r.id), col((r) => r.createdAt)],
   );
 }
+
+/**
+ * Members whose name contains the text (case aside), in name order, a page at a time after `after`. The trigram
+ * index serves texts of three characters or more.
+ */
+export async function membersByName(db: Queryable, programId: string, text: string, after: { name: string; id: string } | null, limit: number): Promise<Member[]> {
+  const pattern = `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const rows = await db.query<Row>(
+    `select ${columns} from members
+     where program_id = $1 and name is not null and lower(name) like $2
+       and ($3::text is null or (lower(name), id) > ($3, $4::text))
+     order by lower(name), id limit $5`,
+    [programId, pattern, after?.name ?? null, after?.id ?? null, limit],
+  );
+  return rows.map(toMember);
+}

@@ -7,13 +7,21 @@ import { cardFor, memberFor } from '../../flows/personal-data.ts';
 import { findCard, memberCards } from '../../store/cards.ts';
 import { history } from '../../store/ledger.ts';
 import { currentBalance } from '../../flows/balance.ts';
-import { tierHistory, type MemberKey } from '../../store/members.ts';
+import { membersByName, tierHistory, type MemberKey } from '../../store/members.ts';
 import { allow, forbidden, type Env } from '../auth.ts';
 import { body, json, problems, security } from '../openapi.ts';
 import { failure, problem } from '../problems.ts';
 import { adjustmentInput, balance, card, historyItem, idempotencyHeader, member, memberInput, memberPatch, memberSummary, tierChange, visibleMember } from '../schemas.ts';
 
 const memberId = z.object({ id: z.string().max(64) });
+const pageCursor = z.object({ name: z.string().max(300), id: z.string().max(64) }).strict();
+const safeJson = (text: string): unknown => {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+};
 const cardNumber = z.object({ number: z.string().regex(/^\d{8,19}$/, '8-19 digits') });
 const cards = z.array(card);
 
@@ -53,6 +61,41 @@ export function memberRoutes(deps: Deps) {
       if (!may(key, namingNeeds[field])) return forbidden(c, namingNeeds[field]);
       const result = await load(key.programId, { [field]: value } as MemberKey);
       return result.ok ? c.json(memberFor(key, result.value) as never, 200) : failure(c, result);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get', path: '/v1/members/search', operationId: 'searchMembers', tags, security, middleware: [allow('members:pii')] as const,
+      summary: 'Members whose name contains the text (at least 3 characters, case aside), in name order, a page at a time',
+      request: {
+        query: z.object({
+          name: z.string().trim().min(3, 'at least 3 characters of the name').max(100),
+          cursor: z
+            .string()
+            .max(400)
+            .optional()
+            .describe('the `next` of an earlier page')
+            .transform((c, ctx) => {
+              if (c === undefined) return null;
+              const parsed = pageCursor.safeParse(safeJson(Buffer.from(c, 'base64url').toString('utf8')));
+              if (parsed.success) return parsed.data;
+              ctx.addIssue({ code: 'custom', message: 'the `next` of an earlier page' });
+              return z.NEVER;
+            }),
+          limit: z.coerce.number().int().min(1).max(100).default(20),
+        }),
+      },
+      responses: { 200: json(z.object({ items: z.array(member), next: z.string().nullable() }), 'one page'), ...problems },
+    }),
+    async (c) => {
+      const key = c.get('key');
+      const { name, cursor, limit } = c.req.valid('query');
+      const page = await membersByName(deps.db, key.programId, name, cursor, limit + 1);
+      const items = page.slice(0, limit);
+      const last = items[items.length - 1];
+      const next = page.length > limit && last ? Buffer.from(JSON.stringify({ name: (last.name ?? '').toLowerCase(), id: last.id })).toString('base64url') : null;
+      return c.json({ items: items.map((m) => memberFor(key, m)), next } as never, 200);
     },
   );
 

@@ -14,12 +14,12 @@ export const en: Messages = {
   },
   members: {
     title: 'Members',
-    search: 'Phone, e-mail, card number or external ID',
+    search: 'Phone, e-mail, card number, name or external ID',
     searchHint: 'A phone in any usual form: +7 916 123-45-67, 8 (916) 1234567',
     find: 'Find',
     searching: 'Searching…',
     nothing: 'No one found for “{{query}}”.',
-    prompt: "Enter a member's phone, e-mail or card number.",
+    prompt: "Enter a member's phone, e-mail, card number or part of the name (three letters or more).",
     name: 'Name',
   },
   member: {

@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
@@ -28,6 +28,18 @@ export function Members() {
   const [params, setParams] = useSearchParams();
   const query = params.get('q') ?? '';
   const found = useQuery({ queryKey: ['members', 'find', query], queryFn: () => findMember(query), enabled: query.trim() !== '' });
+  // Text with letters is also part of a name: those members come a page at a time.
+  const byName = useInfiniteQuery({
+    queryKey: ['members', 'name', query],
+    initialPageParam: undefined as string | undefined,
+    queryFn: async ({ pageParam }) =>
+      ok(await api.GET('/v1/members/search', { params: { query: { name: query.trim(), limit: 20, ...(pageParam ? { cursor: pageParam } : {}) } } })),
+    getNextPageParam: (page) => page.next ?? undefined,
+    enabled: /\p{L}/u.test(query) && query.trim().length >= 3,
+  });
+  const members = [...(found.data ? [found.data] : []), ...(byName.data?.pages.flatMap((page) => page.items) ?? []).filter((m) => m.id !== found.data?.id)];
+  const searching = found.isFetching || byName.isFetching;
+  const failed = found.error ?? byName.error;
 
   const search = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -50,14 +62,14 @@ export function Members() {
       </form>
       <div aria-live="polite">
         {!query && <p className="empty">{t('members.prompt')}</p>}
-        {found.isFetching && <p role="status">{t('members.searching')}</p>}
-        {found.isError && (
+        {searching && <p role="status">{t('members.searching')}</p>}
+        {failed && (
           <p className="error" role="alert">
-            {problemText(found.error)}
+            {problemText(failed)}
           </p>
         )}
-        {found.isSuccess && found.data === null && <p className="empty">{t('members.nothing', { query })}</p>}
-        {found.data && (
+        {query && !searching && !failed && members.length === 0 && <p className="empty">{t('members.nothing', { query })}</p>}
+        {members.length > 0 && (
           <table className="list">
             <thead>
               <tr>
@@ -71,17 +83,24 @@ export function Members() {
               </tr>
             </thead>
             <tbody>
-              <tr>
-                <td>
-                  <Link to={`/members/${found.data.id}`}>{found.data.name ?? t('member.unnamed')}</Link>
-                </td>
-                <td>{found.data.phone}</td>
-                <td>{found.data.email}</td>
-                <td>{found.data.tierCode ?? t('member.noTier')}</td>
-                <td className="num">{format.number(found.data.pointsAvailable)}</td>
-              </tr>
+              {members.map((m) => (
+                <tr key={m.id}>
+                  <td>
+                    <Link to={`/members/${m.id}`}>{m.name ?? t('member.unnamed')}</Link>
+                  </td>
+                  <td>{m.phone}</td>
+                  <td>{m.email}</td>
+                  <td>{m.tierCode ?? t('member.noTier')}</td>
+                  <td className="num">{format.number(m.pointsAvailable)}</td>
+                </tr>
+              ))}
             </tbody>
           </table>
+        )}
+        {byName.hasNextPage && (
+          <button type="button" className="quiet" onClick={() => void byName.fetchNextPage()} disabled={byName.isFetchingNextPage}>
+            {t('history.more')}
+          </button>
         )}
       </div>
     </section>
