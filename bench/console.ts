@@ -1,21 +1,30 @@
 /**
  * The console's figures: the JavaScript a first visit loads (gzipped), the time until the members page answers a
- * person in headless Chromium, and the overview's API time on the 10,000-member demo on embedded PGlite.
+ * person in headless Chromium, the overview's API time on the 10,000-member demo on embedded PGlite, and the member
+ * search's on a million members on PostgreSQL (BENCH_PG, default postgres://postgres@127.0.0.1:5432).
  *
- *   npm run bench:console [-- --months 12]
+ *   npm run bench:console [-- --months 12] [-- --members 1000000]
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { fakerRU as faker } from '@faker-js/faker';
+import pg from 'pg';
 import { createDemoProgramme, generateDemo, publishDemoCampaigns } from '../src/demo/generate.ts';
+import { systemPrincipal } from '../src/domain/access.ts';
+import { createProgram } from '../src/flows/programs.ts';
+import { createStaff } from '../src/flows/staff.ts';
 import { openDb } from '../src/store/db.ts';
 import { migrate } from '../src/store/migrate.ts';
 import { launchBrowser } from '../test/browser.ts';
 import { consoleDist, ensureConsoleBuilt } from '../web/console/build.ts';
 
-const months = Number(process.argv[process.argv.indexOf('--months') + 1]) || 12;
+const option = (name: string) => Number(process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : NaN);
+const months = option('--months') || 12;
+const searchMembers = option('--members') || 1_000_000;
+const pgServer = process.env.BENCH_PG ?? 'postgres://postgres@127.0.0.1:5432';
 const MEMBERS = 10_000;
 const log = (line: string) => console.log(`[${new Date().toISOString().slice(11, 19)}] ${line}`);
 const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
@@ -44,16 +53,37 @@ await db.query('analyze');
 await db.close();
 log(`demo: ${MEMBERS} members and ${months} months of receipts on PGlite in ${((performance.now() - started) / 1000).toFixed(0)} s`);
 
+/** A Kopilka server in a process of its own on the given database; resolves when it answers. */
+async function serve(env: Record<string, string>, port: number) {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'serve'], { env: { ...process.env, ...env, PORT: String(port) }, stdio: 'ignore' });
+  const url = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 300; i++) {
+    if (await fetch(`${url}/health`).then((r) => r.ok).catch(() => false)) break;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return { url, stop: () => new Promise((resolve) => (child.once('exit', resolve), child.kill('SIGTERM'))) };
+}
+
 const port = 3907;
 const base = `http://127.0.0.1:${port}`;
-const server = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'serve'], { env: { ...process.env, KOPILKA_DATA_DIR: dataDir, PORT: String(port) }, stdio: 'ignore' });
-for (let i = 0; i < 300; i++) {
-  if (await fetch(`${base}/health`).then((r) => r.ok).catch(() => false)) break;
-  await new Promise((r) => setTimeout(r, 200));
-}
+const server = await serve({ KOPILKA_DATA_DIR: dataDir }, port);
 try {
   const signedIn = await fetch(`${base}/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(demo.owner) });
   const cookie = (signedIn.headers.get('set-cookie') ?? '').split(';')[0]!;
+  // The server refreshes the planner's statistics as it starts: the first answers wait for that, so they are
+  // reported on their own and the steady state after them.
+  const overviewOnce = async (days: number) => {
+    const to = new Date();
+    const from = new Date(to.getTime() - days * 86_400_000);
+    const t0 = performance.now();
+    const res = await fetch(`${base}/v1/overview?from=${from.toISOString()}&to=${to.toISOString()}`, { headers: { cookie } });
+    if (!res.ok) throw new Error(`overview answered ${res.status}: ${await res.text()}`);
+    await res.arrayBuffer();
+    return performance.now() - t0;
+  };
+  const first = await overviewOnce(30);
+  for (let i = 0; i < 3; i++) await overviewOnce(30);
+  log(`overview API: the first answer after start ${first.toFixed(0)} ms`);
   const overviewTimes = async (days: number) => {
     const times: number[] = [];
     for (let i = 0; i < 20; i++) {
@@ -87,10 +117,72 @@ try {
   await browser.close();
   log(`members page time to interactive (cold, headless Chromium): median ${percentile(tti, 50).toFixed(0)} ms, max ${Math.max(...tti).toFixed(0)} ms`);
   console.log(
-    JSON.stringify({ initialLoadGzippedKB: Math.round(js.gzipped / 1024), overview30: month, overview365: year, membersTtiMs: { median: percentile(tti, 50), max: Math.max(...tti) } }),
+    JSON.stringify({ initialLoadGzippedKB: Math.round(js.gzipped / 1024), overviewFirstMs: first, overview30: month, overview365: year, membersTtiMs: { median: percentile(tti, 50), max: Math.max(...tti) } }),
   );
 } finally {
-  server.kill('SIGTERM');
-  await new Promise((r) => server.once('exit', r));
+  await server.stop();
   rmSync(dataDir, { recursive: true, force: true });
+}
+
+// A million members with Russian names on PostgreSQL, written straight to the table: only the search is measured.
+{
+  const admin = new pg.Client({ connectionString: `${pgServer}/postgres` });
+  await admin.connect();
+  await admin.query('drop database if exists kopilka_search_bench with (force)');
+  await admin.query('create database kopilka_search_bench');
+  await admin.end();
+  const databaseUrl = `${pgServer}/kopilka_search_bench`;
+  const db = await openDb({ databaseUrl });
+  await migrate(db);
+  const deps = { db, now: () => new Date() };
+  const programme = await createProgram(deps, { name: 'Search bench' });
+  if (!programme.ok) throw new Error(programme.message);
+  const programId = programme.value.id;
+  const loadStarted = performance.now();
+  faker.seed(7);
+  const surnames = new Set<string>();
+  for (let done = 0; done < searchMembers; done += 10_000) {
+    const n = Math.min(10_000, searchMembers - done);
+    const names = Array.from({ length: n }, () => {
+      const sex = faker.person.sex() as 'female' | 'male';
+      const last = faker.person.lastName(sex);
+      surnames.add(last);
+      return `${faker.person.firstName(sex)} ${last}`;
+    });
+    await db.query(
+      `insert into members (program_id, id, name, phone, created_at, updated_at)
+       select $1, 'mem_bench' || lpad((($2::int) + i)::text, 8, '0'), name, '+7900' || lpad((($2::int) + i)::text, 7, '0'), now(), now()
+       from unnest($3::text[]) with ordinality as t(name, i)`,
+      [programId, done, names],
+    );
+  }
+  await db.query('analyze members');
+  log(`search: ${searchMembers.toLocaleString('en')} members written in ${((performance.now() - loadStarted) / 1000).toFixed(0)} s`);
+  const staff = await createStaff(deps, programId, { email: 'bench.support@kopilka.demo', name: 'Bench', role: 'support' }, systemPrincipal('bench'));
+  if (!staff.ok) throw new Error(staff.message);
+  await db.close();
+
+  const pgBench = await serve({ DATABASE_URL: databaseUrl }, port + 1);
+  try {
+    const signedIn = await fetch(`${pgBench.url}/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'bench.support@kopilka.demo', password: staff.value.password }) });
+    const cookie = (signedIn.headers.get('set-cookie') ?? '').split(';')[0]!;
+    const fragments = [...surnames].slice(0, 200).map((surname, i) => surname.slice(i % 3, (i % 3) + 5).toLowerCase());
+    const timed = async (paths: string[]) => {
+      const times: number[] = [];
+      for (const path of paths) {
+        const t0 = performance.now();
+        const res = await fetch(`${pgBench.url}${path}`, { headers: { cookie } });
+        if (!res.ok) throw new Error(`${path} answered ${res.status}: ${await res.text()}`);
+        await res.arrayBuffer();
+        times.push(performance.now() - t0);
+      }
+      return { p50: percentile(times, 50), p95: percentile(times, 95) };
+    };
+    const byName = await timed(fragments.map((f) => `/v1/members/search?name=${encodeURIComponent(f)}&limit=20`));
+    const byPhone = await timed(Array.from({ length: 200 }, (_, i) => `/v1/members?phone=${encodeURIComponent(`+7900${String(i * 4999 + 1).padStart(7, '0')}`)}`));
+    log(`member search on ${searchMembers.toLocaleString('en')} members (PostgreSQL): by part of the name p50 ${byName.p50.toFixed(1)} ms, p95 ${byName.p95.toFixed(1)} ms; by phone p50 ${byPhone.p50.toFixed(1)} ms, p95 ${byPhone.p95.toFixed(1)} ms (target p95 < 50 ms)`);
+    console.log(JSON.stringify({ memberSearch: { members: searchMembers, byName, byPhone } }));
+  } finally {
+    await pgBench.stop();
+  }
 }

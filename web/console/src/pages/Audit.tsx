@@ -1,8 +1,8 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
 import { api, ok, type Schemas } from '../api/client.ts';
+import { PeriodFields, periodQuery, useFilterParams } from '../components/filters.tsx';
 import { JsonDiff } from '../components/JsonDiff.tsx';
 import { useFormat } from '../format.ts';
 import { useProblemText } from '../problems.ts';
@@ -14,8 +14,7 @@ export function Audit() {
   const { t } = useTranslation();
   const format = useFormat();
   const problemText = useProblemText();
-  const [params, setParams] = useSearchParams();
-  const filter = { entity: params.get('entity') ?? '', entityId: params.get('entityId') ?? '', actor: params.get('actor') ?? '', from: params.get('from') ?? '', to: params.get('to') ?? '' };
+  const { values: filter, submit, key } = useFilterParams(['entity', 'entityId', 'actor', 'from', 'to'] as const);
   const pages = useInfiniteQuery({
     queryKey: ['audit', filter],
     initialPageParam: undefined as string | undefined,
@@ -28,8 +27,7 @@ export function Audit() {
               ...(filter.entity ? { entity: filter.entity } : {}),
               ...(filter.entityId ? { entityId: filter.entityId } : {}),
               ...(filter.actor ? { actor: filter.actor } : {}),
-              ...(filter.from ? { from: `${filter.from}T00:00:00Z` } : {}),
-              ...(filter.to ? { to: new Date(Date.parse(`${filter.to}T00:00:00Z`) + 86_400_000).toISOString() } : {}),
+              ...periodQuery(filter.from, filter.to),
               ...(pageParam ? { before: pageParam } : {}),
             },
           },
@@ -37,17 +35,12 @@ export function Audit() {
       ),
     getNextPageParam: (page) => page.next ?? undefined,
   });
-  const search = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    setParams(Object.fromEntries([...form.entries()].map(([k, v]) => [k, String(v).trim()]).filter(([, v]) => v)));
-  };
   const records = pages.data?.pages.flatMap((page) => page.items) ?? [];
 
   return (
     <section aria-labelledby="audit-title">
       <h1 id="audit-title">{t('audit.title')}</h1>
-      <form className="filters" onSubmit={search} key={params.toString()}>
+      <form className="filters" onSubmit={submit} key={key}>
         <div className="field">
           <label htmlFor="audit-entity">{t('audit.entity')}</label>
           <select id="audit-entity" name="entity" defaultValue={filter.entity}>
@@ -67,14 +60,7 @@ export function Audit() {
           <label htmlFor="audit-actor">{t('audit.actor')}</label>
           <input id="audit-actor" name="actor" defaultValue={filter.actor} />
         </div>
-        <div className="field">
-          <label htmlFor="audit-from">{t('audit.from')}</label>
-          <input id="audit-from" name="from" type="date" defaultValue={filter.from} />
-        </div>
-        <div className="field">
-          <label htmlFor="audit-to">{t('audit.to')}</label>
-          <input id="audit-to" name="to" type="date" defaultValue={filter.to} />
-        </div>
+        <PeriodFields idPrefix="audit" from={filter.from} to={filter.to} />
         <button type="submit">{t('audit.search')}</button>
       </form>
       {pages.isPending && <p role="status">{t('common.loading')}</p>}

@@ -1,12 +1,10 @@
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
-import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { api, ok, ProblemError } from '../api/client.ts';
+import { PeriodFields, periodQuery, useFilterParams } from '../components/filters.tsx';
 import { useFormat } from '../format.ts';
 import { useProblemText } from '../problems.ts';
-
-const day = 86_400_000;
 
 /** The member a phone names, for the search; none when no member has it. */
 async function memberByPhone(phone: string): Promise<string | null> {
@@ -23,8 +21,7 @@ export function Receipts() {
   const { t } = useTranslation();
   const format = useFormat();
   const problemText = useProblemText();
-  const [params, setParams] = useSearchParams();
-  const filter = { storeCode: params.get('store') ?? '', number: params.get('number') ?? '', phone: params.get('phone') ?? '', from: params.get('from') ?? '', to: params.get('to') ?? '' };
+  const { values: filter, submit, key } = useFilterParams(['store', 'number', 'phone', 'from', 'to'] as const);
   const stores = useQuery({ queryKey: ['stores'], queryFn: async () => ok(await api.GET('/v1/stores')).items, staleTime: Infinity });
   const pages = useInfiniteQuery({
     queryKey: ['receipts', filter],
@@ -37,11 +34,10 @@ export function Receipts() {
           params: {
             query: {
               limit: 25,
-              ...(filter.storeCode ? { storeCode: filter.storeCode } : {}),
+              ...(filter.store ? { storeCode: filter.store } : {}),
               ...(filter.number ? { number: filter.number } : {}),
               ...(memberId ? { memberId } : {}),
-              ...(filter.from ? { from: `${filter.from}T00:00:00Z` } : {}),
-              ...(filter.to ? { to: new Date(Date.parse(`${filter.to}T00:00:00Z`) + day).toISOString() } : {}),
+              ...periodQuery(filter.from, filter.to),
               ...(pageParam ? { cursor: pageParam } : {}),
             },
           },
@@ -50,21 +46,16 @@ export function Receipts() {
     },
     getNextPageParam: (page) => page.next ?? undefined,
   });
-  const search = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    setParams(Object.fromEntries([...form.entries()].map(([k, v]) => [k, String(v).trim()]).filter(([, v]) => v)));
-  };
   const receipts = pages.data?.pages.flatMap((page) => page.items) ?? [];
   const storeName = (code: string) => stores.data?.find((s) => s.code === code)?.name ?? code;
 
   return (
     <section aria-labelledby="receipts-title">
       <h1 id="receipts-title">{t('receipts.title')}</h1>
-      <form className="filters" onSubmit={search} key={params.toString()}>
+      <form className="filters" onSubmit={submit} key={key}>
         <div className="field">
           <label htmlFor="receipt-store">{t('receipts.store')}</label>
-          <select id="receipt-store" name="store" defaultValue={filter.storeCode}>
+          <select id="receipt-store" name="store" defaultValue={filter.store}>
             <option value="">{t('receipts.anyStore')}</option>
             {stores.data?.map((s) => (
               <option key={s.code} value={s.code}>
@@ -81,14 +72,7 @@ export function Receipts() {
           <label htmlFor="receipt-phone">{t('receipts.phone')}</label>
           <input id="receipt-phone" name="phone" inputMode="tel" defaultValue={filter.phone} />
         </div>
-        <div className="field">
-          <label htmlFor="receipt-from">{t('audit.from')}</label>
-          <input id="receipt-from" name="from" type="date" defaultValue={filter.from} />
-        </div>
-        <div className="field">
-          <label htmlFor="receipt-to">{t('audit.to')}</label>
-          <input id="receipt-to" name="to" type="date" defaultValue={filter.to} />
-        </div>
+        <PeriodFields idPrefix="receipt" from={filter.from} to={filter.to} />
         <button type="submit">{t('audit.search')}</button>
       </form>
       {pages.isPending && <p role="status">{t('common.loading')}</p>}
