@@ -183,9 +183,20 @@ describe('staff sign-in', () => {
     const listed = await web.send('GET', '/v1/staff');
     expect(listed.body.items.map((s: { email: string }) => s.email)).toEqual(expect.arrayContaining([owner.email, email]));
     expect(JSON.stringify(listed.body)).not.toMatch(/argon2|password/);
+    // The one-time password lets its holder in to choose their own, and to do nothing else before.
     const marketer = browser(a);
-    expect((await marketer.signIn(email, made.body.password)).status).toBe(201);
-    expect((await marketer.send('POST', '/v1/staff', { email: `y.${unique()}@shop.test`, name: 'Y', role: 'owner' })).status).toBe(403);
+    const first = await marketer.signIn(email, made.body.password);
+    expect(first.status).toBe(201);
+    expect(first.body.staff.mustChangePassword).toBe(true);
+    const waiting = await marketer.send('GET', '/v1/campaigns');
+    expect(waiting.status).toBe(403);
+    expect(waiting.body.code).toBe('password_change_required');
+    expect((await marketer.send('POST', '/session/password', { currentPassword: made.body.password, newPassword: 'Marina-own-password-7' })).status).toBe(204);
+    expect((await marketer.send('GET', '/session')).body.staff.mustChangePassword).toBe(false);
+    expect((await marketer.send('GET', '/v1/campaigns')).status).toBe(200);
+    const refused = await marketer.send('POST', '/v1/staff', { email: `y.${unique()}@shop.test`, name: 'Y', role: 'owner' });
+    expect(refused.status).toBe(403);
+    expect(refused.body.code).toBe('forbidden');
     const audit = await a.call('GET', '/v1/audit?entity=staff');
     expect(JSON.stringify(audit.body)).toContain(`${owner.id} (${owner.email})`);
     expect((await browser(b).signIn(owner.email)).body.staff.programId).toBe(a.programId);

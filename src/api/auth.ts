@@ -63,6 +63,8 @@ export function authenticate(db: Db, now: () => Date = () => new Date()): Middle
       if (!session) return problem(c, 'unauthorized', 'the session has ended: sign in again');
       if (!SAFE.has(c.req.method) && !carriesToken(c, session.csrfToken))
         return problem(c, 'csrf_failed', `send the session's CSRF token as ${CSRF_HEADER}`);
+      if (session.staff.mustChangePassword)
+        return problem(c, 'password_change_required', 'the password was made for one sign-in: choose your own with POST /session/password first');
       c.set('key', principalOf(session.staff));
       return next();
     }

@@ -13,7 +13,8 @@ type ProblemCode =
   | 'payload_too_large'
   | 'busy'
   | 'programme_loading'
-  | 'csrf_failed';
+  | 'csrf_failed'
+  | 'password_change_required';
 
 /** The one place where failure codes become HTTP statuses. */
 export const statuses: Record<ProblemCode, ContentfulStatusCode> = {
@@ -64,6 +65,7 @@ export const statuses: Record<ProblemCode, ContentfulStatusCode> = {
   weak_password: 422,
   email_taken: 409,
   csrf_failed: 403,
+  password_change_required: 403,
   unknown_action_type: 422,
   event_conflict: 409,
   invalid_referral: 422,
@@ -78,6 +80,7 @@ const titles: Partial<Record<ProblemCode, string>> = {
   sign_in_failed: 'Wrong e-mail or password',
   account_locked: 'Too many failed sign-ins; the account waits',
   csrf_failed: 'The request lacks the session’s CSRF token',
+  password_change_required: 'Choose your own password first',
   store_not_allowed: "This key may not sell at this store",
   insufficient_points: 'Not enough points',
   internal_error: 'Internal error',

@@ -42,7 +42,7 @@ export async function createStaff(deps: Deps, programId: string, input: StaffInp
   const passwordHash = await hash(password);
   return inTransaction(deps.db, async (tx) => {
     const now = deps.now();
-    const staff: Staff = { id: newId('stf'), programId, email, name: input.name.trim(), role: input.role, createdAt: now };
+    const staff: Staff = { id: newId('stf'), programId, email, name: input.name.trim(), role: input.role, createdAt: now, mustChangePassword: input.password === undefined };
     if (!(await insertStaff(tx, { ...staff, passwordHash }))) return fail('email_taken', `an account with the e-mail ${email} exists`, { field: 'email' });
     const after = { email, name: staff.name, role: staff.role };
     await recordAudit(tx, programId, { id: newId('aud'), actor: actorOf(by), action: 'create', entity: 'staff', entityId: staff.id, before: null, after, at: now });

@@ -9,6 +9,8 @@ export interface Staff {
   name: string;
   role: StaffRole;
   createdAt: Date;
+  /** Signed in with a password Kopilka made: nothing but choosing one's own until it is chosen. */
+  mustChangePassword: boolean;
 }
 
 export interface StaffWithSecret extends Staff {
@@ -17,8 +19,19 @@ export interface StaffWithSecret extends Staff {
   lockedUntil: Date | null;
 }
 
-type Row = { id: string; program_id: string; email: string; name: string; role: StaffRole; created_at: Date; password_hash: string; failed_attempts: number; locked_until: Date | null };
-const columns = 'id, program_id, email, name, role, created_at, password_hash, failed_attempts, locked_until';
+type Row = {
+  id: string;
+  program_id: string;
+  email: string;
+  name: string;
+  role: StaffRole;
+  created_at: Date;
+  must_change_password: boolean;
+  password_hash: string;
+  failed_attempts: number;
+  locked_until: Date | null;
+};
+const columns = 'id, program_id, email, name, role, created_at, must_change_password, password_hash, failed_attempts, locked_until';
 const fromRow = (r: Row): StaffWithSecret => ({
   id: r.id,
   programId: r.program_id,
@@ -26,19 +39,20 @@ const fromRow = (r: Row): StaffWithSecret => ({
   name: r.name,
   role: r.role,
   createdAt: r.created_at,
+  mustChangePassword: r.must_change_password,
   passwordHash: r.password_hash,
   failedAttempts: r.failed_attempts,
   lockedUntil: r.locked_until,
 });
 /** What anyone but the account's checks sees: never the password's hash. */
-export const staffView = ({ id, programId, email, name, role, createdAt }: Staff): Staff => ({ id, programId, email, name, role, createdAt });
+export const staffView = ({ id, programId, email, name, role, createdAt, mustChangePassword }: Staff): Staff => ({ id, programId, email, name, role, createdAt, mustChangePassword });
 
 /** Inserts an account; false when the e-mail is taken. */
 export async function insertStaff(db: Queryable, s: Staff & { passwordHash: string }): Promise<boolean> {
   const rows = await db.query(
-    `insert into staff (id, program_id, email, name, role, password_hash, created_at, password_changed_at)
-     values ($1, $2, $3, $4, $5, $6, $7, $7) on conflict (email) do nothing returning id`,
-    [s.id, s.programId, s.email, s.name, s.role, s.passwordHash, s.createdAt],
+    `insert into staff (id, program_id, email, name, role, password_hash, created_at, password_changed_at, must_change_password)
+     values ($1, $2, $3, $4, $5, $6, $7, $7, $8) on conflict (email) do nothing returning id`,
+    [s.id, s.programId, s.email, s.name, s.role, s.passwordHash, s.createdAt, s.mustChangePassword],
   );
   return rows.length === 1;
 }
@@ -64,7 +78,11 @@ export async function recordSignIn(db: Queryable, id: string, outcome: { failedA
 }
 
 export async function setPassword(db: Queryable, id: string, passwordHash: string, now: Date): Promise<void> {
-  await db.query('update staff set password_hash = $2, password_changed_at = $3, failed_attempts = 0, locked_until = null where id = $1', [id, passwordHash, now]);
+  await db.query('update staff set password_hash = $2, password_changed_at = $3, failed_attempts = 0, locked_until = null, must_change_password = false where id = $1', [
+    id,
+    passwordHash,
+    now,
+  ]);
 }
 
 /** Session secrets are random 256-bit values: a plain SHA-256 is the right hash for them. */

@@ -30,6 +30,7 @@ const staff = z
     name: z.string(),
     role: z.enum(staffRoles as [StaffRole, ...StaffRole[]]),
     permissions: z.array(z.enum(permissions as [Permission, ...Permission[]])).describe("what the role may do: the API's role matrix (README, Roles)"),
+    mustChangePassword: z.boolean().describe('signed in with a one-time password: POST /session/password before anything else'),
   })
   .openapi('Staff');
 const session = z
@@ -43,7 +44,7 @@ const signInInput = z.object({ email: z.string().trim().min(3).max(254), passwor
 const passwordInput = z.object({ currentPassword: z.string().min(1).max(1000), newPassword: z.string().min(1).max(1000) }).strict().openapi('PasswordChange');
 
 const cookieSecurity = [{ session: [] }];
-const view = (s: Staff) => ({ id: s.id, programId: s.programId, email: s.email, name: s.name, role: s.role, permissions: permissionsOf(principalOf(s)) });
+const view = (s: Staff) => ({ id: s.id, programId: s.programId, email: s.email, name: s.name, role: s.role, permissions: permissionsOf(principalOf(s)), mustChangePassword: s.mustChangePassword });
 const secure = (c: Context) => new URL(c.req.url).protocol === 'https:' || c.req.header('x-forwarded-proto') === 'https';
 
 /** The signed-in staff member of this request and their session, or null. */

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Navigate, Route, Routes } from 'react-router';
 import { Layout } from './components/Layout.tsx';
 import { Audit } from './pages/Audit.tsx';
+import { ChangePassword } from './pages/ChangePassword.tsx';
 import { CampaignEditor } from './pages/CampaignEditor.tsx';
 import { Campaigns } from './pages/Campaigns.tsx';
 import { Coupons } from './pages/Coupons.tsx';
@@ -21,6 +22,7 @@ export function App() {
   const may = useMay();
   if (session.isPending) return <p className="loading" role="status">{t('common.loading')}</p>;
   if (!session.data) return <SignIn />;
+  if (session.data.mustChangePassword) return <ChangePassword oneTime />;
   return (
     <Layout staff={session.data}>
       <Routes>
@@ -35,6 +37,7 @@ export function App() {
         <Route path="/campaigns/:code" element={<Allowed to="settings" page={<CampaignEditor />} />} />
         <Route path="/coupons" element={<Allowed to="coupons:list" page={<Coupons />} />} />
         <Route path="/audit" element={<Allowed to="audit" page={<Audit />} />} />
+        <Route path="/password" element={<ChangePassword oneTime={false} />} />
         <Route path="*" element={<Navigate to="/members" replace />} />
       </Routes>
     </Layout>

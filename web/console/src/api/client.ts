@@ -40,6 +40,11 @@ export class ProblemError extends Error {
   }
 }
 
+/** Nothing for a successful answer without a body (204), or a ProblemError with the server's problem. */
+export function done(result: { error?: unknown; response: Response }): void {
+  if (result.error !== undefined || !result.response.ok) ok({ ...result, data: undefined });
+}
+
 /** The data of a successful answer, or a ProblemError with the server's problem. */
 export function ok<T>(result: { data?: T; error?: unknown; response: Response }): T {
   if (result.error !== undefined || result.data === undefined) {

@@ -1257,6 +1257,8 @@ export interface components {
             role: "owner" | "marketer" | "support" | "analyst";
             /** @description what the role may do: the API's role matrix (README, Roles) */
             permissions: ("programme:read" | "settings" | "members:lookup" | "members:read" | "members:pii" | "members:enrol" | "members:edit" | "members:erase" | "cards" | "adjust" | "events" | "receipts" | "receipts:read" | "receipts:others" | "coupons:check" | "coupons:list" | "coupons:create" | "simulate" | "backtest" | "audit" | "events:feed" | "jobs" | "jobs:read" | "reports" | "keys" | "staff" | "webhooks")[];
+            /** @description signed in with a one-time password: POST /session/password before anything else */
+            mustChangePassword: boolean;
         };
         Problem: {
             type: string;

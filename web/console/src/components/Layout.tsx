@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { NavLink } from 'react-router';
+import { Link, NavLink } from 'react-router';
 import { type Staff, useMay, useSignOut } from '../session.ts';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 
@@ -24,7 +24,9 @@ export function Layout({ staff, children }: { staff: Staff; children: ReactNode 
           {may('coupons:list') && <NavLink to="/coupons">{t('nav.coupons')}</NavLink>}
           {may('audit') && <NavLink to="/audit">{t('nav.audit')}</NavLink>}
         </nav>
-        <span className="who">{t('nav.signedInAs', { name: staff.name, role: t(`roles.${staff.role}`) })}</span>
+        <span className="who">
+          {t('nav.signedInAs', { name: staff.name, role: t(`roles.${staff.role}`) })} · <Link to="/password">{t('password.link')}</Link>
+        </span>
         <LanguageSwitch />
         <button type="button" className="quiet" onClick={() => void signOut()}>
           {t('nav.signOut')}
