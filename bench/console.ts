@@ -70,6 +70,14 @@ const server = await serve({ KOPILKA_DATA_DIR: dataDir }, port);
 try {
   const signedIn = await fetch(`${base}/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(demo.owner) });
   const cookie = (signedIn.headers.get('set-cookie') ?? '').split(';')[0]!;
+  // The printed password is for one sign-in: the owner chooses their own first, as in the console.
+  const { csrfToken } = (await signedIn.json()) as { csrfToken: string };
+  const changed = await fetch(`${base}/session/password`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken },
+    body: JSON.stringify({ currentPassword: demo.owner.password, newPassword: 'Копилка-замер-2026-пароль' }),
+  });
+  if (changed.status !== 204) throw new Error(`the password change answered ${changed.status}`);
   // The server refreshes the planner's statistics as it starts: the first answers wait for that, so they are
   // reported on their own and the steady state after them.
   const overviewOnce = async (days: number) => {
@@ -158,13 +166,14 @@ try {
   }
   await db.query('analyze members');
   log(`search: ${searchMembers.toLocaleString('en')} members written in ${((performance.now() - loadStarted) / 1000).toFixed(0)} s`);
-  const staff = await createStaff(deps, programId, { email: 'bench.support@kopilka.demo', name: 'Bench', role: 'support' }, systemPrincipal('bench'));
+  const supportPassword = 'Поиск-миллиона-2026-пароль';
+  const staff = await createStaff(deps, programId, { email: 'bench.support@kopilka.demo', name: 'Bench', role: 'support', password: supportPassword }, systemPrincipal('bench'));
   if (!staff.ok) throw new Error(staff.message);
   await db.close();
 
   const pgBench = await serve({ DATABASE_URL: databaseUrl }, port + 1);
   try {
-    const signedIn = await fetch(`${pgBench.url}/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'bench.support@kopilka.demo', password: staff.value.password }) });
+    const signedIn = await fetch(`${pgBench.url}/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'bench.support@kopilka.demo', password: supportPassword }) });
     const cookie = (signedIn.headers.get('set-cookie') ?? '').split(';')[0]!;
     const fragments = [...surnames].slice(0, 200).map((surname, i) => surname.slice(i % 3, (i % 3) + 5).toLowerCase());
     const timed = async (paths: string[]) => {
