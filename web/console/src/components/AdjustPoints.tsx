@@ -3,15 +3,14 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ok } from '../api/client.ts';
 import { useFormat } from '../format.ts';
-import { useProblemText } from '../problems.ts';
 import { balanceKey } from './MemberBalance.tsx';
 import { historyKey } from './PointsHistory.tsx';
+import { Refusal } from './Refusal.tsx';
 
 /** Credit or debit points by hand, with the reason the history and the audit will show. */
 export function AdjustPoints({ memberId }: { memberId: string }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const problemText = useProblemText();
   const client = useQueryClient();
   // One key per intended adjustment: a retried click is not applied twice.
   const [attempt, setAttempt] = useState(() => crypto.randomUUID());
@@ -45,11 +44,7 @@ export function AdjustPoints({ memberId }: { memberId: string }) {
           {adjust.isPending ? t('adjust.working') : t('adjust.submit')}
         </button>
         <div aria-live="polite">
-          {adjust.isError && (
-            <p className="error" role="alert">
-              {problemText(adjust.error)}
-            </p>
-          )}
+          <Refusal error={adjust.error} />
           {adjust.isSuccess && <p className="done">{t('adjust.done', { points: format.signed(adjust.data.points), available: format.number(adjust.data.balance.available) })}</p>}
         </div>
       </form>

@@ -2,6 +2,7 @@ import { useInfiniteQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, ok } from '../api/client.ts';
 import { useFormat } from '../format.ts';
+import { MoreButton } from './MoreButton.tsx';
 
 export const historyKey = (memberId: string) => ['member', memberId, 'history'] as const;
 
@@ -50,11 +51,7 @@ export function PointsHistory({ memberId }: { memberId: string }) {
           </tbody>
         </table>
       )}
-      {pages.hasNextPage && (
-        <button type="button" className="quiet" onClick={() => void pages.fetchNextPage()} disabled={pages.isFetchingNextPage}>
-          {t('history.more')}
-        </button>
-      )}
+      <MoreButton pages={pages} />
     </section>
   );
 }

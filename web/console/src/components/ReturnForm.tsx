@@ -3,13 +3,12 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ok, type Schemas } from '../api/client.ts';
 import { useFormat } from '../format.ts';
-import { useProblemText } from '../problems.ts';
+import { Refusal } from './Refusal.tsx';
 
 /** Return some lines of a receipt, or cancel what is left of it; the answer says the money and points moved. */
 export function ReturnForm({ receipt }: { receipt: Schemas['StoredReceipt'] }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const problemText = useProblemText();
   const client = useQueryClient();
   const [attempt, setAttempt] = useState(() => crypto.randomUUID());
   const done = async () => {
@@ -62,11 +61,7 @@ export function ReturnForm({ receipt }: { receipt: Schemas['StoredReceipt'] }) {
         </div>
       </form>
       <div aria-live="polite">
-        {failure && (
-          <p className="error" role="alert">
-            {problemText(failure)}
-          </p>
-        )}
+        <Refusal error={failure} />
         {answer && (
           <p className="done">
             {t('returns.done', { amount: format.money(answer.amount), clawedBack: format.number(answer.pointsClawedBack), refunded: format.number(answer.pointsRefunded) })}

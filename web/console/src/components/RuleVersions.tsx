@@ -3,9 +3,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ok } from '../api/client.ts';
 import { useFormat } from '../format.ts';
-import { useProblemText } from '../problems.ts';
 import { useMay } from '../session.ts';
 import { JsonDiff } from './JsonDiff.tsx';
+import { Refusal } from './Refusal.tsx';
 
 const versionOf = async (version: number) => (version > 0 ? ok(await api.GET('/v1/rules/versions/{version}', { params: { path: { version } } })).rules : null);
 
@@ -13,17 +13,12 @@ const versionOf = async (version: number) => (version > 0 ? ok(await api.GET('/v
 export function RuleVersions() {
   const { t } = useTranslation();
   const format = useFormat();
-  const problemText = useProblemText();
   const versions = useQuery({ queryKey: ['rules', 'versions'], queryFn: async () => ok(await api.GET('/v1/rules/versions')).items });
   const [open, setOpen] = useState<number | null>(null);
   return (
     <section className="panel" aria-labelledby="versions-title">
       <h2 id="versions-title">{t('versions.title')}</h2>
-      {versions.isError && (
-        <p className="error" role="alert">
-          {problemText(versions.error)}
-        </p>
-      )}
+      <Refusal error={versions.error} />
       {versions.data?.length === 0 && <p className="empty">{t('versions.none')}</p>}
       <ol className="audit">
         {versions.data?.map((v, i) => (
@@ -48,7 +43,6 @@ export function RuleVersions() {
 /** What one version changed against the one before it, and the button that publishes it again. */
 function VersionChange({ version, latest }: { version: number; latest: boolean }) {
   const { t } = useTranslation();
-  const problemText = useProblemText();
   const may = useMay();
   const client = useQueryClient();
   const change = useQuery({ queryKey: ['rules', 'change', version], queryFn: async () => ({ before: await versionOf(version - 1), after: await versionOf(version) }), staleTime: Infinity });
@@ -70,11 +64,7 @@ function VersionChange({ version, latest }: { version: number; latest: boolean }
         </button>
       )}
       <div aria-live="polite">
-        {restore.isError && (
-          <p className="error" role="alert">
-            {problemText(restore.error)}
-          </p>
-        )}
+        <Refusal error={restore.error} />
         {restore.isSuccess && <p className="done">{t('versions.restored', { version, published: restore.data.version })}</p>}
       </div>
     </div>

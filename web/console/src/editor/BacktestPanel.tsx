@@ -3,8 +3,8 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ok, type Schemas } from '../api/client.ts';
 import { useFormat } from '../format.ts';
-import { useProblemText } from '../problems.ts';
 import { fieldId } from './campaign.ts';
+import { Refusal } from '../components/Refusal.tsx';
 
 const day = 86_400_000;
 const isoDay = (d: Date) => d.toISOString().slice(0, 10);
@@ -13,7 +13,6 @@ const isoDay = (d: Date) => d.toISOString().slice(0, 10);
 export function BacktestPanel({ rules, onChecked }: { rules: () => Schemas['Rules']; onChecked: (refusal: unknown) => void }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const problemText = useProblemText();
   const [from, setFrom] = useState(() => isoDay(new Date(Date.now() - 30 * day)));
   const [to, setTo] = useState(() => isoDay(new Date()));
   const backtest = useMutation({
@@ -48,11 +47,7 @@ export function BacktestPanel({ rules, onChecked }: { rules: () => Schemas['Rule
             <progress aria-label={t('backtest.working')} /> {t('backtest.elapsed', { seconds: elapsed })}
           </p>
         )}
-        {backtest.isError && (
-          <p className="error" role="alert">
-            {problemText(backtest.error)}
-          </p>
-        )}
+        <Refusal error={backtest.error} />
         {report && <BacktestReport report={report} format={format} />}
       </div>
     </section>

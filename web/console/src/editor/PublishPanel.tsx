@@ -2,8 +2,8 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, ok } from '../api/client.ts';
 import { JsonDiff } from '../components/JsonDiff.tsx';
-import { useProblemText } from '../problems.ts';
 import type { Campaign } from './campaign.ts';
+import { Refusal } from '../components/Refusal.tsx';
 
 /** The draft against the published campaign, line by line, and the button that makes it the rules in force (the page then shows the new version). */
 export function PublishPanel({ published, draft, onPublished, onChecked }: {
@@ -13,7 +13,6 @@ export function PublishPanel({ published, draft, onPublished, onChecked }: {
   onChecked: (refusal: unknown) => void;
 }) {
   const { t } = useTranslation();
-  const problemText = useProblemText();
   const client = useQueryClient();
   const changed = JSON.stringify(published) !== JSON.stringify(draft);
   const publish = useMutation({
@@ -40,11 +39,7 @@ export function PublishPanel({ published, draft, onPublished, onChecked }: {
         {publish.isPending ? t('publish.working') : t('publish.run')}
       </button>
       <div aria-live="polite">
-        {publish.isError && (
-          <p className="error" role="alert">
-            {problemText(publish.error)}
-          </p>
-        )}
+        <Refusal error={publish.error} />
       </div>
     </section>
   );

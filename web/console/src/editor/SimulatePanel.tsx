@@ -3,9 +3,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ok, type Schemas } from '../api/client.ts';
 import { useFormat } from '../format.ts';
-import { useProblemText } from '../problems.ts';
 import { fieldId } from './campaign.ts';
 import { AmountInput, InstantInput } from './inputs.tsx';
+import { Refusal } from '../components/Refusal.tsx';
 
 interface SampleLine {
   sku: string;
@@ -21,7 +21,6 @@ interface SampleLine {
 export function SimulatePanel({ rules, stores, onChecked }: { rules: () => Schemas['Rules']; stores: Schemas['Store'][]; onChecked: (refusal: unknown) => void }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const problemText = useProblemText();
   const [storeCode, setStoreCode] = useState(stores[0]?.code ?? '');
   const [phone, setPhone] = useState('');
   const [at, setAt] = useState<string | undefined>(undefined);
@@ -120,11 +119,7 @@ export function SimulatePanel({ rules, stores, onChecked }: { rules: () => Schem
         </button>
       </div>
       <div aria-live="polite">
-        {simulate.isError && (
-          <p className="error" role="alert">
-            {problemText(simulate.error)}
-          </p>
-        )}
+        <Refusal error={simulate.error} />
         {result && (
           <div className="result" data-testid="simulation">
             <dl className="figures">

@@ -5,7 +5,8 @@ import { api, ok, type Schemas } from '../api/client.ts';
 import { PeriodFields, periodQuery, useFilterParams } from '../components/filters.tsx';
 import { JsonDiff } from '../components/JsonDiff.tsx';
 import { useFormat } from '../format.ts';
-import { useProblemText } from '../problems.ts';
+import { Refusal } from '../components/Refusal.tsx';
+import { MoreButton } from '../components/MoreButton.tsx';
 
 const entities = ['campaign', 'rule_set', 'settings', 'store', 'partner', 'category', 'coupon_batch', 'member', 'card', 'key', 'staff', 'webhook'] as const;
 
@@ -13,7 +14,6 @@ const entities = ['campaign', 'rule_set', 'settings', 'store', 'partner', 'categ
 export function Audit() {
   const { t } = useTranslation();
   const format = useFormat();
-  const problemText = useProblemText();
   const { values: filter, submit, key } = useFilterParams(['entity', 'entityId', 'actor', 'from', 'to'] as const);
   const pages = useInfiniteQuery({
     queryKey: ['audit', filter],
@@ -64,22 +64,14 @@ export function Audit() {
         <button type="submit">{t('audit.search')}</button>
       </form>
       {pages.isPending && <p role="status">{t('common.loading')}</p>}
-      {pages.isError && (
-        <p className="error" role="alert">
-          {problemText(pages.error)}
-        </p>
-      )}
+      <Refusal error={pages.error} />
       {pages.isSuccess && records.length === 0 && <p className="empty">{t('audit.empty')}</p>}
       <ol className="audit">
         {records.map((record) => (
           <AuditEntry key={record.id} record={record} when={format.dateTime(record.at)} />
         ))}
       </ol>
-      {pages.hasNextPage && (
-        <button type="button" className="quiet" onClick={() => void pages.fetchNextPage()} disabled={pages.isFetchingNextPage}>
-          {t('history.more')}
-        </button>
-      )}
+      <MoreButton pages={pages} />
     </section>
   );
 }

@@ -12,7 +12,7 @@ import { EffectList } from '../editor/EffectList.tsx';
 import { IssuesContext } from '../editor/issues.tsx';
 import { PublishPanel } from '../editor/PublishPanel.tsx';
 import { SimulatePanel } from '../editor/SimulatePanel.tsx';
-import { useProblemText } from '../problems.ts';
+import { Refusal } from '../components/Refusal.tsx';
 
 /** What the editor needs before it can show a campaign: the catalogue, the rules in force, tiers and stores. */
 function useEditorData(code: string | undefined) {
@@ -37,13 +37,7 @@ export function CampaignEditor() {
   const { code } = useParams();
   const data = useEditorData(code);
   const { t } = useTranslation();
-  const problemText = useProblemText();
-  if (data.isError)
-    return (
-      <p className="error" role="alert">
-        {problemText(data.error)}
-      </p>
-    );
+  if (data.isError) return <Refusal error={data.error} />;
   if (!data.data) return <p role="status">{t('common.loading')}</p>;
   // A new published version starts the editor afresh from it.
   return <Editor key={`${code ?? 'new'}@${data.data.version}`} {...data.data} />;

@@ -5,14 +5,13 @@ import { api, ok } from '../api/client.ts';
 import { RuleVersions } from '../components/RuleVersions.tsx';
 import { campaignStatus } from '../editor/campaign.ts';
 import { useFormat } from '../format.ts';
-import { useProblemText } from '../problems.ts';
 import { useMay } from '../session.ts';
+import { Refusal } from '../components/Refusal.tsx';
 
 /** The programme's campaigns: where each is in its life, when it runs, and what is left of its budget. */
 export function Campaigns() {
   const { t } = useTranslation();
   const format = useFormat();
-  const problemText = useProblemText();
   const may = useMay();
   const campaigns = useQuery({ queryKey: ['campaigns'], queryFn: async () => ok(await api.GET('/v1/campaigns')) });
   const mayEdit = may('settings');
@@ -28,11 +27,7 @@ export function Campaigns() {
         )}
       </div>
       {campaigns.isPending && <p role="status">{t('common.loading')}</p>}
-      {campaigns.isError && (
-        <p className="error" role="alert">
-          {problemText(campaigns.error)}
-        </p>
-      )}
+      <Refusal error={campaigns.error} />
       {campaigns.data && campaigns.data.items.length === 0 && <p className="empty">{t('campaigns.empty')}</p>}
       {campaigns.data && campaigns.data.items.length > 0 && (
         <table className="list">

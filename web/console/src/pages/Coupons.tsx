@@ -3,13 +3,13 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ok, ProblemError } from '../api/client.ts';
 import { useFormat } from '../format.ts';
-import { useProblemText } from '../problems.ts';
+import { Refusal } from '../components/Refusal.tsx';
+import { MoreButton } from '../components/MoreButton.tsx';
 
 /** Coupon batches: make one (random codes from a pattern, or one promo code), see the batches, download their codes. */
 export function Coupons() {
   const { t } = useTranslation();
   const format = useFormat();
-  const problemText = useProblemText();
   const batches = useInfiniteQuery({
     queryKey: ['coupon-batches'],
     initialPageParam: undefined as string | undefined,
@@ -27,11 +27,7 @@ export function Coupons() {
       <section className="panel" aria-labelledby="batches-title">
         <h2 id="batches-title">{t('coupons.batches')}</h2>
         {batches.isPending && <p role="status">{t('common.loading')}</p>}
-        {batches.isError && (
-          <p className="error" role="alert">
-            {problemText(batches.error)}
-          </p>
-        )}
+        <Refusal error={batches.error} />
         {batches.isSuccess && items.length === 0 && <p className="empty">{t('coupons.noBatches')}</p>}
         {items.length > 0 && (
           <table className="list">
@@ -68,11 +64,7 @@ export function Coupons() {
             </tbody>
           </table>
         )}
-        {batches.hasNextPage && (
-          <button type="button" className="quiet" onClick={() => void batches.fetchNextPage()} disabled={batches.isFetchingNextPage}>
-            {t('history.more')}
-          </button>
-        )}
+        <MoreButton pages={batches} />
       </section>
     </section>
   );
@@ -81,7 +73,6 @@ export function Coupons() {
 /** The form of a new batch. */
 function NewBatch() {
   const { t } = useTranslation();
-  const problemText = useProblemText();
   const client = useQueryClient();
   const campaigns = useQuery({ queryKey: ['campaigns'], queryFn: async () => ok(await api.GET('/v1/campaigns')) });
   const [fixed, setFixed] = useState(false);
@@ -187,11 +178,7 @@ function NewBatch() {
         </button>
       </form>
       <div aria-live="polite">
-        {create.isError && (
-          <p className="error" role="alert">
-            {problemText(create.error)}
-          </p>
-        )}
+        <Refusal error={create.error} />
         {create.data && (
           <div className="done">
             <p>{t('coupons.created', { count: create.data.count })}</p>
@@ -207,7 +194,6 @@ function NewBatch() {
 function CouponLookup() {
   const { t } = useTranslation();
   const format = useFormat();
-  const problemText = useProblemText();
   const [code, setCode] = useState('');
   const found = useQuery({ queryKey: ['coupon', code], queryFn: async () => ok(await api.GET('/v1/coupons/{code}', { params: { path: { code } } })), enabled: code !== '' });
   return (
@@ -228,11 +214,7 @@ function CouponLookup() {
         <button type="submit">{t('members.find')}</button>
       </form>
       <div aria-live="polite">
-        {found.isError && (
-          <p className="error" role="alert">
-            {problemText(found.error)}
-          </p>
-        )}
+        <Refusal error={found.error} />
         {found.data && (
           <dl>
             <dt>{t('coupons.code')}</dt>

@@ -6,12 +6,11 @@ import { AdjustPoints } from '../components/AdjustPoints.tsx';
 import { MemberBalance } from '../components/MemberBalance.tsx';
 import { MemberDetails } from '../components/MemberDetails.tsx';
 import { PointsHistory } from '../components/PointsHistory.tsx';
-import { useProblemText } from '../problems.ts';
+import { Refusal } from '../components/Refusal.tsx';
 
 /** One member as support sees them: who they are, their points and how they moved, and a hand adjustment. */
 export function MemberProfile() {
   const { t } = useTranslation();
-  const problemText = useProblemText();
   const id = useParams().id ?? '';
   const member = useQuery({ queryKey: ['member', id], queryFn: async () => withPersonalData(ok(await api.GET('/v1/members/{id}', { params: { path: { id } } }))) });
 
@@ -21,11 +20,7 @@ export function MemberProfile() {
         <Link to="/members">← {t('member.back')}</Link>
       </p>
       {member.isPending && <p role="status">{t('member.loading')}</p>}
-      {member.isError && (
-        <p className="error" role="alert">
-          {problemText(member.error)}
-        </p>
-      )}
+      <Refusal error={member.error} />
       {member.data && (
         <>
           <h1 id="member-title">{member.data.name ?? t('member.unnamed')}</h1>

@@ -4,8 +4,9 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { api, type Member, ok, ProblemError, withPersonalData } from '../api/client.ts';
 import { useFormat } from '../format.ts';
-import { useProblemText } from '../problems.ts';
 import { lookupsFor } from './member-query.ts';
+import { Refusal } from '../components/Refusal.tsx';
+import { MoreButton } from '../components/MoreButton.tsx';
 
 /** The first member one of the lookups finds, or null when none does. */
 async function findMember(text: string): Promise<Member | null> {
@@ -24,7 +25,6 @@ async function findMember(text: string): Promise<Member | null> {
 export function Members() {
   const { t } = useTranslation();
   const format = useFormat();
-  const problemText = useProblemText();
   const [params, setParams] = useSearchParams();
   const query = params.get('q') ?? '';
   const found = useQuery({ queryKey: ['members', 'find', query], queryFn: () => findMember(query), enabled: query.trim() !== '' });
@@ -63,11 +63,7 @@ export function Members() {
       <div aria-live="polite">
         {!query && <p className="empty">{t('members.prompt')}</p>}
         {searching && <p role="status">{t('members.searching')}</p>}
-        {failed && (
-          <p className="error" role="alert">
-            {problemText(failed)}
-          </p>
-        )}
+        <Refusal error={failed} />
         {query && !searching && !failed && members.length === 0 && <p className="empty">{t('members.nothing', { query })}</p>}
         {members.length > 0 && (
           <table className="list">
@@ -97,11 +93,7 @@ export function Members() {
             </tbody>
           </table>
         )}
-        {byName.hasNextPage && (
-          <button type="button" className="quiet" onClick={() => void byName.fetchNextPage()} disabled={byName.isFetchingNextPage}>
-            {t('history.more')}
-          </button>
-        )}
+        <MoreButton pages={byName} />
       </div>
     </section>
   );

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { api, ok, type Schemas } from '../api/client.ts';
 import { DailyChart } from '../components/DailyChart.tsx';
 import { useFormat } from '../format.ts';
-import { useProblemText } from '../problems.ts';
+import { Refusal } from '../components/Refusal.tsx';
 
 const DAY = 86_400_000;
 const periods = [7, 30, 90, 365] as const;
@@ -12,7 +12,6 @@ const periods = [7, 30, 90, 365] as const;
 /** The programme at a glance: members, receipts and revenue, points, campaigns, over the chosen period. */
 export function Overview() {
   const { t } = useTranslation();
-  const problemText = useProblemText();
   const [days, setDays] = useState<(typeof periods)[number]>(30);
   const figures = useQuery({
     queryKey: ['overview', days],
@@ -37,11 +36,7 @@ export function Overview() {
         </div>
       </div>
       {figures.isPending && <p role="status">{t('common.loading')}</p>}
-      {figures.isError && (
-        <p className="error" role="alert">
-          {problemText(figures.error)}
-        </p>
-      )}
+      <Refusal error={figures.error} />
       {figures.data && <Figures o={figures.data} />}
     </section>
   );

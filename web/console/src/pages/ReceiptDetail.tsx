@@ -4,24 +4,18 @@ import { Link, useParams } from 'react-router';
 import { api, ok } from '../api/client.ts';
 import { ReturnForm } from '../components/ReturnForm.tsx';
 import { useFormat } from '../format.ts';
-import { useProblemText } from '../problems.ts';
 import { useMay } from '../session.ts';
+import { Refusal } from '../components/Refusal.tsx';
 
 /** One receipt: its lines, what the campaigns gave, its returns; support may return lines or cancel it. */
 export function ReceiptDetail() {
   const { t } = useTranslation();
   const format = useFormat();
-  const problemText = useProblemText();
   const may = useMay();
   const id = useParams().id ?? '';
   const receipt = useQuery({ queryKey: ['receipt', id], queryFn: async () => ok(await api.GET('/v1/receipts/{id}', { params: { path: { id } } })) });
   if (receipt.isPending) return <p role="status">{t('common.loading')}</p>;
-  if (receipt.isError)
-    return (
-      <p className="error" role="alert">
-        {problemText(receipt.error)}
-      </p>
-    );
+  if (receipt.isError) return <Refusal error={receipt.error} />;
   const r = receipt.data;
   return (
     <section aria-labelledby="receipt-title">

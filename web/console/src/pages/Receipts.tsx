@@ -4,7 +4,8 @@ import { Link } from 'react-router';
 import { api, ok, ProblemError } from '../api/client.ts';
 import { PeriodFields, periodQuery, useFilterParams } from '../components/filters.tsx';
 import { useFormat } from '../format.ts';
-import { useProblemText } from '../problems.ts';
+import { Refusal } from '../components/Refusal.tsx';
+import { MoreButton } from '../components/MoreButton.tsx';
 
 /** The member a phone names, for the search; none when no member has it. */
 async function memberByPhone(phone: string): Promise<string | null> {
@@ -20,7 +21,6 @@ async function memberByPhone(phone: string): Promise<string | null> {
 export function Receipts() {
   const { t } = useTranslation();
   const format = useFormat();
-  const problemText = useProblemText();
   const { values: filter, submit, key } = useFilterParams(['store', 'number', 'phone', 'from', 'to'] as const);
   const stores = useQuery({ queryKey: ['stores'], queryFn: async () => ok(await api.GET('/v1/stores')).items, staleTime: Infinity });
   const pages = useInfiniteQuery({
@@ -76,11 +76,7 @@ export function Receipts() {
         <button type="submit">{t('audit.search')}</button>
       </form>
       {pages.isPending && <p role="status">{t('common.loading')}</p>}
-      {pages.isError && (
-        <p className="error" role="alert">
-          {problemText(pages.error)}
-        </p>
-      )}
+      <Refusal error={pages.error} />
       {pages.isSuccess && receipts.length === 0 && <p className="empty">{t('receipts.empty')}</p>}
       {receipts.length > 0 && (
         <table className="list">
@@ -112,11 +108,7 @@ export function Receipts() {
           </tbody>
         </table>
       )}
-      {pages.hasNextPage && (
-        <button type="button" className="quiet" onClick={() => void pages.fetchNextPage()} disabled={pages.isFetchingNextPage}>
-          {t('history.more')}
-        </button>
-      )}
+      <MoreButton pages={pages} />
     </section>
   );
 }
