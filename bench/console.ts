@@ -164,7 +164,8 @@ try {
       [programId, done, names],
     );
   }
-  await db.query('analyze members');
+  // A million fresh rows: what autovacuum would soon do, so the index is read as it is in service.
+  await db.query('vacuum analyze members, member_name_words');
   log(`search: ${searchMembers.toLocaleString('en')} members written in ${((performance.now() - loadStarted) / 1000).toFixed(0)} s`);
   const supportPassword = 'Поиск-миллиона-2026-пароль';
   const staff = await createStaff(deps, programId, { email: 'bench.support@kopilka.demo', name: 'Bench', role: 'support', password: supportPassword }, systemPrincipal('bench'));
@@ -175,7 +176,8 @@ try {
   try {
     const signedIn = await fetch(`${pgBench.url}/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'bench.support@kopilka.demo', password: supportPassword }) });
     const cookie = (signedIn.headers.get('set-cookie') ?? '').split(';')[0]!;
-    const fragments = [...surnames].slice(0, 200).map((surname, i) => surname.slice(i % 3, (i % 3) + 5).toLowerCase());
+    // What support types: the beginning of a surname (4 to 6 letters), every fourth time with a first name's start.
+    const fragments = [...surnames].slice(0, 200).map((surname, i) => `${surname.slice(0, 4 + (i % 3))}${i % 4 === 0 ? ` ${faker.person.firstName().slice(0, 2)}` : ''}`);
     const timed = async (paths: string[]) => {
       const times: number[] = [];
       for (const path of paths) {
@@ -189,7 +191,7 @@ try {
     };
     const byName = await timed(fragments.map((f) => `/v1/members/search?name=${encodeURIComponent(f)}&limit=20`));
     const byPhone = await timed(Array.from({ length: 200 }, (_, i) => `/v1/members?phone=${encodeURIComponent(`+7900${String(i * 4999 + 1).padStart(7, '0')}`)}`));
-    log(`member search on ${searchMembers.toLocaleString('en')} members (PostgreSQL): by part of the name p50 ${byName.p50.toFixed(1)} ms, p95 ${byName.p95.toFixed(1)} ms; by phone p50 ${byPhone.p50.toFixed(1)} ms, p95 ${byPhone.p95.toFixed(1)} ms (target p95 < 50 ms)`);
+    log(`member search on ${searchMembers.toLocaleString('en')} members (PostgreSQL): by the beginnings of the name's words p50 ${byName.p50.toFixed(1)} ms, p95 ${byName.p95.toFixed(1)} ms; by phone p50 ${byPhone.p50.toFixed(1)} ms, p95 ${byPhone.p95.toFixed(1)} ms (target p95 < 50 ms)`);
     console.log(JSON.stringify({ memberSearch: { members: searchMembers, byName, byPhone } }));
   } finally {
     await pgBench.stop();

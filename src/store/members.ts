@@ -371,18 +371,37 @@ export async function insertMembers(
   );
 }
 
+/** The words a name is searched by: lower case, ё as е, split at spaces and punctuation — as the database splits names. */
+export function nameWords(text: string): string[] {
+  return [...new Set(text.toLowerCase().replaceAll('ё', 'е').split(/[\s\p{P}\p{S}]+/u).filter(Boolean))];
+}
+
 /**
- * Members whose name contains the text (case aside), in name order, a page at a time after `after`. The trigram
- * index serves texts of three characters or more.
+ * Members with a word of the name beginning with each word of the text, a page at a time after `after`. The
+ * longest word of the text walks the word index in order (matched word, then member), so a page stops at its last
+ * member; the other words are looked for in the name's words the index row carries. A member whose name has two
+ * words with that beginning is listed once, at the first of them in the name.
  */
-export async function membersByName(db: Queryable, programId: string, text: string, after: { name: string; id: string } | null, limit: number): Promise<Member[]> {
-  const pattern = `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-  const rows = await db.query<Row>(
-    `select ${columns} from members
-     where program_id = $1 and name is not null and lower(name) like $2
-       and ($3::text is null or (lower(name), id) > ($3, $4::text))
-     order by lower(name), id limit $5`,
-    [programId, pattern, after?.name ?? null, after?.id ?? null, limit],
+export async function membersByName(
+  db: Queryable,
+  programId: string,
+  text: string,
+  after: { word: string; id: string } | null,
+  limit: number,
+): Promise<{ member: Member; matchedWord: string }[]> {
+  const [leading, ...others] = nameWords(text).sort((a, b) => b.length - a.length);
+  if (!leading) return [];
+  const rows = await db.query<Row & { matched_word: string }>(
+    `with page as (
+       select w.word, w.member_id from member_name_words w
+       where w.program_id = $1 and w.word >= $2 and w.word < $2 || chr(1114111)
+         and ($3::text is null or (w.word, w.member_id) > ($3 collate "C", $4::text))
+         and strpos(w.words, ' ' || $2) = strpos(w.words, ' ' || w.word || ' ')
+         and not exists (select 1 from unnest($5::text[]) as t(other) where strpos(w.words, ' ' || t.other) = 0)
+       order by w.word, w.member_id limit $6)
+     select ${columns}, page.word as matched_word from page join members on members.program_id = $1 and members.id = page.member_id
+     order by page.word, page.member_id`,
+    [programId, leading, after?.word ?? null, after?.id ?? null, others, limit],
   );
-  return rows.map(toMember);
+  return rows.map((r) => ({ member: toMember(r), matchedWord: r.matched_word }));
 }

@@ -7,14 +7,14 @@ import { cardFor, memberFor } from '../../flows/personal-data.ts';
 import { findCard, memberCards } from '../../store/cards.ts';
 import { history } from '../../store/ledger.ts';
 import { currentBalance } from '../../flows/balance.ts';
-import { membersByName, tierHistory, type MemberKey } from '../../store/members.ts';
+import { membersByName, nameWords, tierHistory, type MemberKey } from '../../store/members.ts';
 import { allow, forbidden, type Env } from '../auth.ts';
 import { body, json, problems, security } from '../openapi.ts';
 import { failure, problem } from '../problems.ts';
 import { adjustmentInput, balance, card, historyItem, idempotencyHeader, member, memberInput, memberPatch, memberSummary, tierChange, visibleMember } from '../schemas.ts';
 
 const memberId = z.object({ id: z.string().max(64) });
-const pageCursor = z.object({ name: z.string().max(300), id: z.string().max(64) }).strict();
+const pageCursor = z.object({ word: z.string().max(300), id: z.string().max(64) }).strict();
 const safeJson = (text: string): unknown => {
   try {
     return JSON.parse(text);
@@ -67,10 +67,10 @@ export function memberRoutes(deps: Deps) {
   app.openapi(
     createRoute({
       method: 'get', path: '/v1/members/search', operationId: 'searchMembers', tags, security, middleware: [allow('members:pii')] as const,
-      summary: 'Members whose name contains the text (at least 3 characters, case aside), in name order, a page at a time',
+      summary: 'Members with a word of the name beginning with each word of the text (case and ё aside), in order of the matched word, a page at a time',
       request: {
         query: z.object({
-          name: z.string().trim().min(3, 'at least 3 characters of the name').max(100),
+          name: z.string().trim().max(100).refine((text) => nameWords(text).some((w) => w.length >= 2), 'at least one word of 2 letters or more'),
           cursor: z
             .string()
             .max(400)
@@ -94,8 +94,8 @@ export function memberRoutes(deps: Deps) {
       const page = await membersByName(deps.db, key.programId, name, cursor, limit + 1);
       const items = page.slice(0, limit);
       const last = items[items.length - 1];
-      const next = page.length > limit && last ? Buffer.from(JSON.stringify({ name: (last.name ?? '').toLowerCase(), id: last.id })).toString('base64url') : null;
-      return c.json({ items: items.map((m) => memberFor(key, m)), next } as never, 200);
+      const next = page.length > limit && last ? Buffer.from(JSON.stringify({ word: last.matchedWord, id: last.member.id })).toString('base64url') : null;
+      return c.json({ items: items.map((found) => memberFor(key, found.member)), next } as never, 200);
     },
   );
 

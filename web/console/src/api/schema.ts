@@ -199,7 +199,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Members whose name contains the text (at least 3 characters, case aside), in name order, a page at a time */
+        /** Members with a word of the name beginning with each word of the text (case and ё aside), in order of the matched word, a page at a time */
         get: operations["searchMembers"];
         put?: never;
         post?: never;

@@ -35,7 +35,7 @@ export function Members() {
     queryFn: async ({ pageParam }) =>
       ok(await api.GET('/v1/members/search', { params: { query: { name: query.trim(), limit: 20, ...(pageParam ? { cursor: pageParam } : {}) } } })),
     getNextPageParam: (page) => page.next ?? undefined,
-    enabled: /\p{L}/u.test(query) && query.trim().length >= 3,
+    enabled: /\p{L}{2}/u.test(query),
   });
   const members = [...(found.data ? [found.data] : []), ...(byName.data?.pages.flatMap((page) => page.items) ?? []).filter((m) => m.id !== found.data?.id)];
   const searching = found.isFetching || byName.isFetching;
