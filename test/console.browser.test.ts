@@ -1,3 +1,5 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemPrincipal } from '../src/domain/access.ts';
@@ -272,6 +274,133 @@ describe('the staff console', () => {
     expect(lines[0]).toBe('code,campaign,batch,member_id,max_uses,per_member,uses,valid_from,valid_to');
     expect(lines).toHaveLength(26);
     expect(lines.slice(1).every((l) => /^MILK-[A-Z0-9]{6},dairy-double,/.test(l))).toBe(true);
+    await page.context().close();
+  });
+
+  it('the owner sets the programme up: a setting refused at its field then saved, a tier, a store and a category, a key shown once and revoked, a colleague, a webhook and its deliveries, a job run now', async () => {
+    const owner = await staffMember(server.demo.programId, 'owner');
+    const page = await openConsole();
+    page.on('dialog', (dialog) => void dialog.accept());
+    await signIn(page, owner.email, owner.password);
+    await page.getByRole('link', { name: 'Программа' }).click();
+    await page.getByRole('heading', { name: /Настройки программы \(версия \d+\)/ }).waitFor();
+    const before = (await callApi('GET', '/v1/program', server.demo.adminKey)).body;
+
+    // Points that would expire before they activate: the server's issue stands at the expiry field, nothing is saved.
+    await page.getByLabel('Сгорают через, дней').fill('10');
+    await page.getByRole('button', { name: 'Сохранить' }).click();
+    await expect.poll(() => page.locator('#f-expiry-days-issue').textContent()).toContain('points must expire after they activate');
+    await expect(page.getByLabel('Сгорают через, дней').getAttribute('aria-invalid')).resolves.toBe('true');
+    expect((await callApi('GET', '/v1/program', server.demo.adminKey)).body.version).toBe(before.version);
+    await page.getByLabel('Сгорают через, дней').fill('180');
+    await page.getByLabel('Баллы активируются через, дней').fill('7');
+    await page.getByRole('button', { name: 'Сохранить' }).click();
+    await expect.poll(() => page.locator('.done').textContent()).toBe(`Сохранено: действует версия ${before.version + 1}`);
+    const saved = (await callApi('GET', '/v1/program', server.demo.adminKey)).body.settings;
+    expect(saved).toMatchObject({ pendingDays: 7, expiry: { kind: 'days', days: 180 }, earn: before.settings.earn, tiers: before.settings.tiers });
+    await expectAccessible(page);
+    await screenshot(page, 'programme-settings');
+
+    // A fourth tier above the demo's three.
+    await page.getByRole('link', { name: 'Уровни' }).click();
+    await page.getByRole('button', { name: 'Добавить уровень' }).click();
+    const n = before.settings.tiers.length;
+    await page.locator(`#f-tiers-${n}-code`).fill('diamond');
+    await page.locator(`#f-tiers-${n}-name`).fill('Бриллиант');
+    await page.locator(`#f-tiers-${n}-threshold`).fill('500000');
+    await page.locator(`#f-tiers-${n}-earnMultiplier`).fill('2');
+    await page.getByRole('button', { name: 'Сохранить' }).click();
+    await expect.poll(() => page.locator('.done').textContent()).toBe(`Сохранено: действует версия ${before.version + 2}`);
+    const tiers = (await callApi('GET', '/v1/program', server.demo.adminKey)).body.settings.tiers;
+    expect(tiers.at(-1)).toMatchObject({ code: 'diamond', name: 'Бриллиант', threshold: 50_000_000, earnMultiplier: 2 });
+    await expectAccessible(page);
+    await screenshot(page, 'programme-tiers');
+
+    // A store and a category, as rules and tills will name them.
+    await page.getByRole('link', { name: 'Магазины и категории' }).click();
+    await page.getByLabel('Код').first().waitFor();
+    await page.locator('#store-code').fill('kzn-2');
+    await page.locator('#store-name').fill('Казань, Кремлёвская');
+    await page.locator('#store-city').fill('Казань');
+    await page.locator('#store-form-title').locator('..').getByRole('button', { name: 'Сохранить' }).click();
+    await page.getByRole('cell', { name: 'Казань, Кремлёвская', exact: true }).waitFor();
+    await page.locator('#category-code').fill('tea');
+    await page.locator('#category-name').fill('Чай');
+    await page.locator('#category-form-title').locator('..').getByRole('button', { name: 'Сохранить' }).click();
+    await page.getByRole('cell', { name: 'Чай', exact: true }).waitFor();
+    expect((await callApi('GET', '/v1/stores/kzn-2', server.demo.adminKey)).body).toMatchObject({ name: 'Казань, Кремлёвская', city: 'Казань', channel: 'till', partner: null });
+    await expectAccessible(page);
+    await screenshot(page, 'programme-stores');
+
+    // A till's key: its secret is shown once and works; revoked, it is refused.
+    await page.getByRole('link', { name: 'Ключи API' }).click();
+    await page.getByLabel('Кто пользуется').fill('Касса 9, Казань');
+    await page.getByRole('button', { name: 'Выпустить ключ' }).click();
+    const secret = (await page.getByRole('status', { name: 'Секрет ключа' }).textContent()) ?? '';
+    expect(secret.length).toBeGreaterThan(20);
+    expect((await callApi('GET', '/v1/program', secret)).status).toBe(200);
+    await expectAccessible(page);
+    await screenshot(page, 'programme-keys');
+    await page.getByRole('button', { name: 'Отозвать Касса 9, Казань' }).click();
+    await page.getByRole('cell', { name: /^отозван/ }).waitFor();
+    expect((await callApi('GET', '/v1/program', secret)).status).toBe(401);
+
+    // A colleague in support, with a one-time password they must change.
+    await page.getByRole('link', { name: 'Сотрудники' }).click();
+    await page.getByLabel('Имя').fill('Ольга из поддержки');
+    await page.getByLabel('E-mail').fill(`olga.${Date.now()}@shop.test`);
+    await page.getByRole('button', { name: 'Создать' }).click();
+    const oneTime = (await page.getByRole('status', { name: 'Одноразовый пароль' }).textContent()) ?? '';
+    expect(oneTime.length).toBeGreaterThan(10);
+    await page.getByRole('cell', { name: 'Ольга из поддержки' }).waitFor();
+    // The same e-mail again: refused, and still one account.
+    await page.getByRole('button', { name: 'Создать' }).click();
+    await expect.poll(() => page.getByRole('alert').textContent()).toBe('Сотрудник с такой электронной почтой уже есть.');
+    await expect(page.getByRole('cell', { name: 'Ольга из поддержки' }).count()).resolves.toBe(1);
+    await expectAccessible(page);
+    await screenshot(page, 'programme-staff');
+
+    // A webhook: this server itself is refused; a receiver gets the next event, and it can be sent again.
+    const received: string[] = [];
+    const receiver = createServer((req, res) => {
+      let body = '';
+      req.on('data', (chunk) => (body += chunk));
+      req.on('end', () => {
+        received.push(body);
+        res.writeHead(204).end();
+      });
+    });
+    await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+    try {
+      await page.getByRole('link', { name: 'Вебхуки' }).click();
+      await page.getByLabel('Адрес').fill(`${server.url}/hook`);
+      await page.getByRole('button', { name: 'Подписать' }).click();
+      await expect.poll(() => page.getByRole('alert').textContent()).toContain('this Kopilka server itself');
+      await page.getByLabel('Адрес').fill(`http://127.0.0.1:${(receiver.address() as AddressInfo).port}/kopilka`);
+      await page.getByLabel('points.adjusted').check();
+      await page.getByRole('button', { name: 'Подписать' }).click();
+      await expect.poll(() => page.getByRole('status', { name: 'Секрет подписи' }).textContent()).toMatch(/^whsec_/);
+      const demoMember = (await callApi('GET', '/v1/members?phone=%2B79161234567', server.demo.adminKey)).body.id;
+      expect((await callApi('POST', `/v1/members/${demoMember}/adjustments`, server.demo.adminKey, { points: 5, reason: 'Проверка вебхука' })).status).toBe(201);
+      await expect.poll(() => received.length, { timeout: 15_000 }).toBe(1);
+      await page.getByRole('button', { name: /^Доставки http:\/\/127\.0\.0\.1/ }).click();
+      await expect.poll(() => page.getByRole('cell', { name: 'доставлено' }).count()).toBe(1);
+      await page.getByRole('button', { name: /^Отправить снова \d+$/ }).click();
+      await expect.poll(() => page.getByRole('region', { name: /^Доставки на/ }).locator('.done').textContent()).toBe('Поставлено в очередь: 1');
+      await expect.poll(() => received.length, { timeout: 15_000 }).toBe(2);
+      expect(JSON.parse(received[1]!)).toMatchObject({ type: 'points.adjusted' });
+      await expectAccessible(page);
+      await screenshot(page, 'programme-webhooks');
+    } finally {
+      receiver.close();
+    }
+
+    // The jobs: when each ran, and one run now.
+    await page.getByRole('link', { name: 'Задания' }).click();
+    await page.getByRole('button', { name: 'Запустить сейчас Активация баллов' }).click();
+    await expect.poll(() => page.locator('.done').textContent()).toMatch(/^«Активация баллов»: изменено \d+ из \d+$/);
+    await expectAccessible(page);
+    await screenshot(page, 'programme-jobs');
     await page.context().close();
   });
 

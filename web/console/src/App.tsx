@@ -9,6 +9,7 @@ import { Campaigns } from './pages/Campaigns.tsx';
 import { Coupons } from './pages/Coupons.tsx';
 import { MemberProfile } from './pages/MemberProfile.tsx';
 import { Overview } from './pages/Overview.tsx';
+import { Programme } from './pages/programme/Programme.tsx';
 import { Members } from './pages/Members.tsx';
 import { ReceiptDetail } from './pages/ReceiptDetail.tsx';
 import { Receipts } from './pages/Receipts.tsx';
@@ -37,6 +38,7 @@ export function App() {
         <Route path="/campaigns/:code" element={<Allowed to="settings" page={<CampaignEditor />} />} />
         <Route path="/coupons" element={<Allowed to="coupons:list" page={<Coupons />} />} />
         <Route path="/audit" element={<Allowed to="audit" page={<Audit />} />} />
+        <Route path="/programme/*" element={<Programme />} />
         <Route path="/password" element={<ChangePassword oneTime={false} />} />
         <Route path="*" element={<Navigate to="/members" replace />} />
       </Routes>

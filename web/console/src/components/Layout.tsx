@@ -23,6 +23,7 @@ export function Layout({ staff, children }: { staff: Staff; children: ReactNode 
           <NavLink to="/campaigns">{t('nav.campaigns')}</NavLink>
           {may('coupons:list') && <NavLink to="/coupons">{t('nav.coupons')}</NavLink>}
           {may('audit') && <NavLink to="/audit">{t('nav.audit')}</NavLink>}
+          <NavLink to="/programme">{t('nav.programme')}</NavLink>
         </nav>
         <span className="who">
           {t('nav.signedInAs', { name: staff.name, role: t(`roles.${staff.role}`) })} · <Link to="/password">{t('password.link')}</Link>
