@@ -110,8 +110,11 @@ describe('the staff console', () => {
     await page.getByRole('button', { name: 'Провести' }).click();
     await expect.poll(() => page.locator('.done').textContent()).toContain('Проведено: +150');
     await expect.poll(async () => Number((await available.textContent())!.replace(/\D/g, ''))).toBe(before + 150);
-    const entry = page.getByRole('row').filter({ hasText: 'Компенсация за задержку доставки' });
+    const entry = page.getByRole('region', { name: 'История баллов' }).getByRole('row').filter({ hasText: 'Компенсация за задержку доставки' });
     await expect(entry.textContent()).resolves.toContain('Корректировка');
+    // The points are a lot of their own, available at once, with the reason beside it.
+    const lot = page.getByRole('region', { name: 'Партии баллов' }).getByRole('row').filter({ hasText: 'Компенсация за задержку доставки' });
+    await expect.poll(() => lot.textContent()).toMatch(/^150доступны/);
     await expectAccessible(page);
     await screenshot(page, 'member-profile');
 
@@ -137,6 +140,55 @@ describe('the staff console', () => {
     await page.getByRole('heading', { name: 'Вход в консоль' }).waitFor();
     await page.reload();
     await page.getByRole('heading', { name: 'Вход в консоль' }).waitFor();
+    await page.context().close();
+  });
+
+  it('support looks after a member: a bad phone refused then the profile saved, a lost card blocked and replaced, and the lots, receipts, tier history and friends shown', async () => {
+    const support = await staffMember(server.demo.programId, 'support');
+    const page = await openConsole();
+    await signIn(page, support.email, support.password);
+    await page.getByLabel('Телефон, e-mail, номер карты, имя или внешний код').fill('+7 916 123-45-67');
+    await page.getByRole('button', { name: 'Найти' }).click();
+    await page.getByRole('row').filter({ hasText: '+79161234567' }).getByRole('link').click();
+    await page.getByRole('heading', { name: 'Партии баллов' }).waitFor();
+    // Support holds a till's grants: no hand adjustment here.
+    await expect(page.getByRole('heading', { name: 'Корректировка баллов' }).count()).resolves.toBe(0);
+    const memberId = page.url().split('/').pop()!;
+
+    await page.getByRole('button', { name: 'Изменить профиль' }).click();
+    await page.getByLabel('Город').fill('Тверь');
+    await page.getByLabel('Телефон').fill('12-34');
+    await page.getByRole('button', { name: 'Сохранить профиль' }).click();
+    await expect.poll(() => page.getByRole('alert').count()).toBe(1);
+    await expect(page.getByLabel('Телефон').getAttribute('aria-invalid')).resolves.toBe('true');
+    expect((await callApi('GET', `/v1/members/${memberId}`, server.demo.adminKey)).body.city).not.toBe('Тверь');
+    await page.getByLabel('Телефон').fill('+7 916 123-45-67');
+    await page.getByRole('textbox', { name: 'E-mail' }).fill('anna.smirnova@example.ru');
+    await page.getByRole('checkbox', { name: 'SMS' }).uncheck();
+    await page.getByRole('button', { name: 'Сохранить профиль' }).click();
+    await page.getByRole('button', { name: 'Изменить профиль' }).waitFor();
+    expect((await callApi('GET', `/v1/members/${memberId}`, server.demo.adminKey)).body).toMatchObject({ city: 'Тверь', email: 'anna.smirnova@example.ru', consents: { sms: false } });
+
+    // The card is lost: blocked with a reason, a replacement issued at once; the balance stays.
+    const before = (await callApi('GET', `/v1/members/${memberId}/balance`, server.demo.adminKey)).body.available;
+    const lost = (await callApi('GET', `/v1/members/${memberId}`, server.demo.adminKey)).body.cards.find((c: { status: string }) => c.status === 'active').number;
+    await page.getByRole('button', { name: `Заблокировать ${lost}` }).click();
+    await page.getByLabel('Причина').fill('Потеряна');
+    await page.getByRole('button', { name: `Заблокировать карту ${lost}` }).click();
+    await expect.poll(() => page.getByRole('region', { name: 'Карты' }).locator('.done').textContent()).toMatch(new RegExp(`^Карта ${lost} заблокирована, взамен выпущена \\d+\\.$`));
+    await expect.poll(() => page.getByRole('row').filter({ hasText: lost }).textContent()).toContain('заблокирована');
+    const cards = (await callApi('GET', `/v1/members/${memberId}`, server.demo.adminKey)).body.cards;
+    expect(cards.find((c: { number: string }) => c.number === lost)).toMatchObject({ status: 'blocked', blockReason: 'Потеряна' });
+    expect((await callApi('GET', `/v1/members/${memberId}/balance`, server.demo.adminKey)).body.available).toBe(before);
+
+    // What she holds and where it came from, her receipts, her tier's moves and her friends.
+    const lots = (await callApi('GET', `/v1/members/${memberId}/lots`, server.demo.adminKey)).body.items;
+    await expect.poll(() => page.getByRole('region', { name: 'Партии баллов' }).getByRole('row').count()).toBe(lots.length + 1);
+    await expect.poll(() => page.getByRole('region', { name: 'Чеки' }).getByRole('row').count()).toBeGreaterThan(1);
+    await page.getByRole('region', { name: 'История уровня' }).waitFor();
+    await page.getByRole('region', { name: 'Приглашённые друзья' }).waitFor();
+    await expectAccessible(page);
+    await screenshot(page, 'member-profile-support');
     await page.context().close();
   });
 
@@ -348,7 +400,7 @@ describe('the staff console', () => {
     // A colleague in support, with a one-time password they must change.
     await page.getByRole('link', { name: 'Сотрудники' }).click();
     await page.getByLabel('Имя').fill('Ольга из поддержки');
-    await page.getByLabel('E-mail').fill(`olga.${Date.now()}@shop.test`);
+    await page.getByRole('textbox', { name: 'E-mail' }).fill(`olga.${Date.now()}@shop.test`);
     await page.getByRole('button', { name: 'Создать' }).click();
     const oneTime = (await page.getByRole('status', { name: 'Одноразовый пароль' }).textContent()) ?? '';
     expect(oneTime.length).toBeGreaterThan(10);

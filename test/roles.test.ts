@@ -28,6 +28,7 @@ const expected: Record<string, readonly Role[]> = {
   'GET /v1/members/{id}/balance': ['admin', 'marketer', 'pos', 'readonly'],
   'GET /v1/members/{id}/history': ['admin', 'marketer', 'pos', 'readonly'],
   'GET /v1/members/{id}/tier-history': ['admin', 'marketer', 'pos', 'readonly'],
+  'GET /v1/members/{id}/lots': ['admin', 'marketer', 'pos', 'readonly'],
   'POST /v1/members/{id}/adjustments': ['admin', 'marketer'],
   'GET /v1/members/{id}/referral': ['admin', 'pos'],
   'GET /v1/members/{id}/referrals': ['admin', 'marketer', 'pos', 'readonly'],

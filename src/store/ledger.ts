@@ -186,3 +186,15 @@ export async function history(db: Queryable, programId: string, memberId: string
     pending: r.pending,
   }));
 }
+
+/** The lots a member still holds, soonest to expire first (then never-expiring), with how each was earned. */
+export async function memberLots(db: Queryable, programId: string, memberId: string) {
+  const rows = await db.query<LotRow & { kind: EntryMeta['kind']; receipt_id: string | null; reason: string | null }>(
+    `select l.id, l.state, l.amount, l.remaining, l.activates_at, l.expires_at, l.created_at, e.kind, e.receipt_id, e.reason
+     from lots l join journal_entries e on e.program_id = l.program_id and e.id = l.entry_id
+     where l.program_id = $1 and l.member_id = $2 and l.remaining > 0
+     order by l.expires_at nulls last, l.id`,
+    [programId, memberId],
+  );
+  return rows.map((r) => ({ ...toLot(r), source: r.kind, receiptId: r.receipt_id, reason: r.reason }));
+}

@@ -70,12 +70,22 @@ export function actionRoutes(deps: Deps) {
     },
   );
 
+  const referral = z
+    .object({
+      memberId: z.string(),
+      name: z.string().nullable().describe("null for a key that may not see members' personal data"),
+      status: z.enum(['pending', 'qualified', 'rewarded', 'rejected']),
+      reason: z.string().nullable(),
+      joinedAt: z.string(),
+      referrals: z.array(z.record(z.string(), z.unknown())).describe('whom this member referred in turn: the same shape, a level deeper'),
+    })
+    .openapi('Referral');
   app.openapi(
     createRoute({
       method: 'get', path: '/v1/members/{id}/referrals', operationId: 'listReferrals', tags: ['Referrals'], security, middleware: [allow('members:read')] as const,
       summary: 'Whom the member referred, with the status of each reward, five levels deep',
       request: { params: memberId },
-      responses: { 200: json(z.object({ items: z.array(z.record(z.string(), z.unknown())) }), 'the referral tree'), ...problems },
+      responses: { 200: json(z.object({ items: z.array(referral) }), 'the referral tree'), ...problems },
     }),
     async (c) => {
       const key = c.get('key');

@@ -5,7 +5,7 @@ import type { Deps } from '../../flows/deps.ts';
 import { addCard, blockMemberCard, eraseMember, lookupMember, registerMember, updateMember } from '../../flows/members.ts';
 import { cardFor, memberFor } from '../../flows/personal-data.ts';
 import { findCard, memberCards } from '../../store/cards.ts';
-import { history } from '../../store/ledger.ts';
+import { history, memberLots } from '../../store/ledger.ts';
 import { currentBalance } from '../../flows/balance.ts';
 import { membersByName, nameWords, tierHistory, type MemberKey } from '../../store/members.ts';
 import { allow, forbidden, type Env } from '../auth.ts';
@@ -154,6 +154,41 @@ export function memberRoutes(deps: Deps) {
       const { programId } = c.get('key');
       const result = await currentBalance(deps, programId, c.req.valid('param').id);
       return result.ok ? c.json(result.value as never, 200) : failure(c, result);
+    },
+  );
+
+  const lot = z
+    .object({
+      id: z.string(),
+      state: z.enum(['pending', 'active', 'expired']),
+      amount: z.number().int().describe('points the lot was earned with'),
+      remaining: z.number().int().describe('points still in it'),
+      activatesAt: z.string(),
+      expiresAt: z.string().nullable(),
+      createdAt: z.string(),
+      source: z.string().describe('how the points came: receipt, adjustment, action, referral...'),
+      receiptId: z.string().nullable(),
+      reason: z.string().nullable(),
+    })
+    .openapi('Lot');
+  app.openapi(
+    createRoute({
+      method: 'get', path: '/v1/members/{id}/lots', operationId: 'listLots', tags, security, middleware: [allow('members:read')] as const,
+      summary: 'The lots the member still holds (pending or active), soonest to expire first, with how each was earned',
+      request: { params: memberId },
+      responses: { 200: json(z.object({ items: z.array(lot) }), 'the open lots'), ...problems },
+    }),
+    async (c) => {
+      const { programId } = c.get('key');
+      const found = await load(programId, { id: c.req.valid('param').id });
+      if (!found.ok) return failure(c, found);
+      const items = (await memberLots(deps.db, programId, found.value.id)).map((l) => ({
+        ...l,
+        activatesAt: l.activatesAt.toISOString(),
+        expiresAt: l.expiresAt?.toISOString() ?? null,
+        createdAt: l.createdAt.toISOString(),
+      }));
+      return c.json({ items }, 200);
     },
   );
 

@@ -264,6 +264,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/members/{id}/lots": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The lots the member still holds (pending or active), soonest to expire first, with how each was earned */
+        get: operations["listLots"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/members/{id}/history": {
         parameters: {
             query?: never;
@@ -1452,6 +1469,22 @@ export interface components {
             /** @description points clawed back after they were spent; repaid from the next points */
             debt: number;
         };
+        Lot: {
+            id: string;
+            /** @enum {string} */
+            state: "pending" | "active" | "expired";
+            /** @description points the lot was earned with */
+            amount: number;
+            /** @description points still in it */
+            remaining: number;
+            activatesAt: string;
+            expiresAt: string | null;
+            createdAt: string;
+            /** @description how the points came: receipt, adjustment, action, referral... */
+            source: string;
+            receiptId: string | null;
+            reason: string | null;
+        };
         HistoryItem: {
             id: string;
             /** @enum {string} */
@@ -1900,6 +1933,19 @@ export interface components {
             attributes?: {
                 [key: string]: string | number | boolean;
             };
+        };
+        Referral: {
+            memberId: string;
+            /** @description null for a key that may not see members' personal data */
+            name: string | null;
+            /** @enum {string} */
+            status: "pending" | "qualified" | "rewarded" | "rejected";
+            reason: string | null;
+            joinedAt: string;
+            /** @description whom this member referred in turn: the same shape, a level deeper */
+            referrals: {
+                [key: string]: unknown;
+            }[];
         };
         Event: components["schemas"]["EventMemberCreated"] | components["schemas"]["EventMemberUpdated"] | components["schemas"]["EventMemberErased"] | components["schemas"]["EventCardIssued"] | components["schemas"]["EventCardBlocked"] | components["schemas"]["EventReceiptConfirmed"] | components["schemas"]["EventReceiptReturned"] | components["schemas"]["EventReceiptCancelled"] | components["schemas"]["EventPointsAdjusted"] | components["schemas"]["EventPointsActivated"] | components["schemas"]["EventPointsExpired"] | components["schemas"]["EventPointsExpiring"] | components["schemas"]["EventTierChanged"] | components["schemas"]["EventCampaignPublished"] | components["schemas"]["EventCouponIssued"] | components["schemas"]["EventCouponRedeemed"] | components["schemas"]["EventCouponRestored"] | components["schemas"]["EventReferralRewarded"] | components["schemas"]["EventActionRecorded"];
         EventMemberCreated: {
@@ -4580,6 +4626,111 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Balance"];
+                };
+            };
+            /** @description malformed JSON or a field that fails validation */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no or unknown API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the key’s role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description a member, card, store or receipt that does not exist in this programme */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description conflicts with an earlier request or an existing record */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the body is larger than the limit (1 MB; 8 MB for a batch) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description valid request the programme refuses (e.g. insufficient_points) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description heavy work (a backtest, an export) of this programme is already running; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the database is unavailable, or the programme is still loading its history; see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listLots: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the open lots */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Lot"][];
+                    };
                 };
             };
             /** @description malformed JSON or a field that fails validation */
@@ -7904,9 +8055,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        items: {
-                            [key: string]: unknown;
-                        }[];
+                        items: components["schemas"]["Referral"][];
                     };
                 };
             };

@@ -3,8 +3,6 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ok } from '../api/client.ts';
 import { useFormat } from '../format.ts';
-import { balanceKey } from './MemberBalance.tsx';
-import { historyKey } from './PointsHistory.tsx';
 import { Refusal } from './Refusal.tsx';
 
 /** Credit or debit points by hand, with the reason the history and the audit will show. */
@@ -19,7 +17,8 @@ export function AdjustPoints({ memberId }: { memberId: string }) {
       ok(await api.POST('/v1/members/{id}/adjustments', { params: { path: { id: memberId }, header: { 'idempotency-key': attempt } }, body: input })),
     onSuccess: async () => {
       setAttempt(crypto.randomUUID());
-      await Promise.all([client.invalidateQueries({ queryKey: balanceKey(memberId) }), client.invalidateQueries({ queryKey: historyKey(memberId) })]);
+      // The balance, the history and the lots all move.
+      await client.invalidateQueries({ queryKey: ['member', memberId] });
     },
   });
 
