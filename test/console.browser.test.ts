@@ -222,6 +222,8 @@ describe('the staff console', () => {
     await issue.waitFor();
     await expect(page.getByLabel('Множитель').getAttribute('aria-invalid')).resolves.toBe('true');
     await expect(page.getByRole('alert').first().textContent()).resolves.toContain('Сервер не принял кампанию');
+    // The summary names the field as the form does, and leads to it.
+    await expect.poll(() => page.getByRole('alert').first().getByRole('link').first().textContent()).toBe('Множитель');
     await screenshot(page, 'campaign-editor-issue');
 
     await page.getByLabel('Множитель').fill('2');
@@ -234,10 +236,21 @@ describe('the staff console', () => {
     await expect.poll(() => simulation.getByRole('listitem').first().textContent()).toMatch(/^Двойные баллы на молочное: \d+ б\., скидка 0,00\s₽$/);
     await expect(issue.count()).resolves.toBe(0);
 
+    // A real receipt as the sample: its lines come into the form, and the draft prices it.
+    const real = (await callApi('GET', '/v1/receipts?limit=1', server.demo.adminKey)).body.items[0];
+    const realLines = (await callApi('GET', `/v1/receipts/${real.id}`, server.demo.adminKey)).body.lines.filter((l: { isReward: boolean }) => !l.isReward);
+    await page.getByLabel('Номер проведённого чека').fill(real.number);
+    await page.getByRole('button', { name: 'Взять из чека' }).click();
+    await expect.poll(() => page.getByRole('region', { name: 'Проверить на чеке' }).locator('.done').textContent()).toBe(`Подставлен чек ${real.number}: строк ${realLines.length}. Рассчитайте его по черновику.`);
+    await expect(page.getByLabel('Артикул 1', { exact: true }).inputValue()).resolves.toBe(realLines[0].sku);
+    await page.getByRole('button', { name: 'Рассчитать' }).click();
+    await expect.poll(() => simulation.textContent()).toContain('Сумма');
+
     await page.getByRole('button', { name: 'Запустить' }).click();
     const backtest = page.getByTestId('backtest');
     await backtest.waitFor({ timeout: 60_000 });
     await expect(backtest.getByRole('row', { name: /Двойные баллы на молочное/ }).count()).resolves.toBe(1);
+    await expect(backtest.locator('.cost-row').filter({ hasText: 'Двойные баллы на молочное' }).count()).resolves.toBe(1);
     await expectAccessible(page);
     await screenshot(page, 'campaign-editor');
 

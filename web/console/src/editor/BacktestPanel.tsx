@@ -103,7 +103,39 @@ function BacktestReport({ report, format }: { report: Schemas['BacktestReport'];
       <p className="difference">
         {t('backtest.difference', { cost: format.signedRoubles(report.difference.cost), points: format.signed(report.difference.pointsIssued) })}
       </p>
+      <CostChart rows={codes.map((code) => ({ name: of(report.draft, code)?.name ?? of(report.published, code)?.name ?? code, published: of(report.published, code)?.cost ?? 0, draft: of(report.draft, code)?.cost ?? 0 }))} format={format} />
     </div>
+  );
+}
+
+/**
+ * Each campaign's cost as two bars, published above draft, on one scale: where the money goes at a glance. The
+ * table above holds the same figures for those who do not see the bars.
+ */
+function CostChart({ rows, format }: { rows: { name: string; published: number; draft: number }[]; format: ReturnType<typeof useFormat> }) {
+  const { t } = useTranslation();
+  const largest = Math.max(1, ...rows.flatMap((r) => [r.published, r.draft]));
+  const bar = (value: number, side: 'published' | 'draft') => (
+    <div className={`bar ${side}`}>
+      <span style={{ width: `${(80 * value) / largest}%` }} />
+      <em>{format.roubles(value)}</em>
+    </div>
+  );
+  return (
+    <figure className="cost-chart" aria-hidden="true">
+      <figcaption>
+        {t('backtest.chart')} <span className="key published">{t('backtest.publishedSide')}</span> <span className="key draft">{t('backtest.draftSide')}</span>
+      </figcaption>
+      {rows.map((r) => (
+        <div className="cost-row" key={r.name}>
+          <span className="cost-name">{r.name}</span>
+          <div>
+            {bar(r.published, 'published')}
+            {bar(r.draft, 'draft')}
+          </div>
+        </div>
+      ))}
+    </figure>
   );
 }
 

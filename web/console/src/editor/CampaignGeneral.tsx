@@ -11,6 +11,10 @@ export function CampaignGeneral({ draft, isNew, tiers, onChange }: { draft: Camp
   const set = <K extends keyof Campaign>(key: K, value: Campaign[K]) => onChange({ ...draft, [key]: value });
   const days = new Set(draft.schedule.days ?? []);
   const audienceTiers = new Set(draft.audience.kind === 'tiers' ? draft.audience.tiers : []);
+  // A window of hours needs both ends; one end alone is kept in the form, and the server names the missing one.
+  const setHours = (hours: { from: string; to: string }) =>
+    set('schedule', { ...withoutKey(draft.schedule, 'hours'), ...(hours.from || hours.to ? { hours } : {}) });
+  const memberList = draft.audience.kind === 'members' ? draft.audience.members.join('\n') : '';
   return (
     <>
       <section className="panel" aria-labelledby="general-title">
@@ -43,6 +47,14 @@ export function CampaignGeneral({ draft, isNew, tiers, onChange }: { draft: Camp
             <InstantInput value={draft.schedule.to} onChange={(to) => set('schedule', { ...withoutKey(draft.schedule, 'to'), ...(to ? { to } : {}) })} />
           </Field>
         </div>
+        <div className="grid-2">
+          <Field path="schedule.hours.from" label={t('editor.hoursFrom')} hint={t('editor.hoursHint')}>
+            <input type="time" value={draft.schedule.hours?.from ?? ''} onChange={(e) => setHours({ from: e.target.value, to: draft.schedule.hours?.to ?? '' })} />
+          </Field>
+          <Field path="schedule.hours.to" label={t('editor.hoursTo')}>
+            <input type="time" value={draft.schedule.hours?.to ?? ''} onChange={(e) => setHours({ from: draft.schedule.hours?.from ?? '', to: e.target.value })} />
+          </Field>
+        </div>
         <fieldset className="choices">
           <legend>{t('editor.days')}</legend>
           {weekdays.map((day) => (
@@ -72,6 +84,10 @@ export function CampaignGeneral({ draft, isNew, tiers, onChange }: { draft: Camp
             <input type="radio" name="audience" id={fieldId('audience.all')} checked={draft.audience.kind === 'all'} onChange={() => set('audience', { kind: 'all' })} />
             <label htmlFor={fieldId('audience.all')}>{t('editor.everyone')}</label>
           </span>
+          <span className="check">
+            <input type="radio" name="audience" id={fieldId('audience.members')} checked={draft.audience.kind === 'members'} onChange={() => set('audience', { kind: 'members', members: [] })} />
+            <label htmlFor={fieldId('audience.members')}>{t('editor.memberList')}</label>
+          </span>
           {tiers.map((tier) => (
             <span className="check" key={tier.code}>
               <input
@@ -87,6 +103,15 @@ export function CampaignGeneral({ draft, isNew, tiers, onChange }: { draft: Camp
             </span>
           ))}
         </fieldset>
+        {draft.audience.kind === 'members' && (
+          <Field path="audience.members" label={t('editor.members')} hint={t('editor.membersHint')}>
+            <textarea
+              rows={4}
+              defaultValue={memberList}
+              onChange={(e) => set('audience', { kind: 'members', members: e.target.value.split(/[\s,;]+/).filter(Boolean) })}
+            />
+          </Field>
+        )}
         <div className="grid-2">
           <Field path="stacking.mode" label={t('editor.stacking')}>
             <select value={draft.stacking.mode} onChange={(e) => set('stacking', { mode: e.target.value as Campaign['stacking']['mode'], ...(e.target.value === 'group' ? { group: draft.stacking.group ?? '' } : {}) })}>

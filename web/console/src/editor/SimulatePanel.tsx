@@ -23,6 +23,8 @@ export function SimulatePanel({ rules, stores, onChecked }: { rules: () => Schem
   const format = useFormat();
   const [storeCode, setStoreCode] = useState(stores[0]?.code ?? '');
   const [phone, setPhone] = useState('');
+  /** The member of a real receipt taken as the sample, when their phone is not at hand. */
+  const [memberId, setMemberId] = useState<string | null>(null);
   const [at, setAt] = useState<string | undefined>(undefined);
   const [lines, setLines] = useState<SampleLine[]>([{ sku: '', category: '', price: undefined, quantity: 1 }]);
   const simulate = useMutation({
@@ -33,7 +35,7 @@ export function SimulatePanel({ rules, stores, onChecked }: { rules: () => Schem
         storeCode,
         number: 'simulation',
         ...(at ? { purchasedAt: at } : {}),
-        ...(phone.trim() ? { member: { phone: phone.trim() } } : {}),
+        ...(phone.trim() ? { member: { phone: phone.trim() } } : memberId ? { member: { id: memberId } } : {}),
         lines: withAmounts,
         total: withAmounts.reduce((sum, l) => sum + l.amount, 0),
         pointsToSpend: 0,
@@ -43,6 +45,25 @@ export function SimulatePanel({ rules, stores, onChecked }: { rules: () => Schem
     onSuccess: () => onChecked(null),
     onError: onChecked,
   });
+  // A real receipt as the sample: its store, time, member and lines, to see what the draft would have given it.
+  const fromReceipt = useMutation({
+    mutationFn: async (number: string) => {
+      const found = ok(await api.GET('/v1/receipts', { params: { query: { number, limit: 1 } } })).items[0];
+      if (!found) return null;
+      const receipt = ok(await api.GET('/v1/receipts/{id}', { params: { path: { id: found.id } } }));
+      const member = receipt.memberId ? await api.GET('/v1/members/{id}', { params: { path: { id: receipt.memberId } } }) : null;
+      return { receipt, phone: member?.data && 'phone' in member.data ? (member.data.phone ?? '') : '' };
+    },
+    onSuccess: (found) => {
+      if (!found) return;
+      const { receipt } = found;
+      setStoreCode(receipt.storeCode);
+      setAt(receipt.purchasedAt);
+      setPhone(found.phone);
+      setMemberId(receipt.memberId);
+      setLines(receipt.lines.filter((l) => !l.isReward).map((l) => ({ sku: l.sku, category: l.category ?? '', price: l.price, quantity: l.quantity })));
+    },
+  });
   const setLine = (i: number, change: Partial<SampleLine>) => setLines(lines.map((l, j) => (j === i ? { ...l, ...change } : l)));
   const result = simulate.data;
 
@@ -50,6 +71,27 @@ export function SimulatePanel({ rules, stores, onChecked }: { rules: () => Schem
     <section className="panel" aria-labelledby="simulate-title">
       <h2 id="simulate-title">{t('simulate.title')}</h2>
       <p className="hint">{t('simulate.hint')}</p>
+      <form
+        className="row"
+        aria-label={t('simulate.fromReceipt')}
+        onSubmit={(e) => {
+          e.preventDefault();
+          fromReceipt.mutate(String(new FormData(e.currentTarget).get('number') ?? '').trim());
+        }}
+      >
+        <div className="field">
+          <label htmlFor={fieldId('sim-receipt')}>{t('simulate.receiptNumber')}</label>
+          <input id={fieldId('sim-receipt')} name="number" required maxLength={64} />
+        </div>
+        <button type="submit" className="quiet" disabled={fromReceipt.isPending}>
+          {t('simulate.fromReceipt')}
+        </button>
+      </form>
+      <div aria-live="polite">
+        <Refusal error={fromReceipt.error} />
+        {fromReceipt.data === null && <p className="error">{t('simulate.noReceipt')}</p>}
+        {fromReceipt.data && <p className="done">{t('simulate.tookReceipt', { number: fromReceipt.data.receipt.number, lines: fromReceipt.data.receipt.lines.length })}</p>}
+      </div>
       <div className="grid-3">
         <div className="field">
           <label htmlFor={fieldId('sim-store')}>{t('simulate.store')}</label>
@@ -63,7 +105,15 @@ export function SimulatePanel({ rules, stores, onChecked }: { rules: () => Schem
         </div>
         <div className="field">
           <label htmlFor={fieldId('sim-phone')}>{t('simulate.phone')}</label>
-          <input id={fieldId('sim-phone')} value={phone} onChange={(e) => setPhone(e.target.value)} inputMode="tel" />
+          <input
+            id={fieldId('sim-phone')}
+            value={phone}
+            onChange={(e) => {
+              setPhone(e.target.value);
+              setMemberId(null);
+            }}
+            inputMode="tel"
+          />
         </div>
         <div className="field">
           <label htmlFor={fieldId('sim-at')}>{t('simulate.at')}</label>

@@ -1,4 +1,4 @@
-import { cloneElement, createContext, type ReactElement, type ReactNode, useContext } from 'react';
+import { cloneElement, createContext, type ReactElement, type ReactNode, useContext, useLayoutEffect, useState } from 'react';
 import { fieldId } from './campaign.ts';
 
 /** The server's issues about the campaign being edited, by path. */
@@ -35,4 +35,21 @@ export function PartIssue({ path }: { path: string }) {
       {issue}
     </p>
   ) : null;
+}
+
+/**
+ * A link from the summary of issues to the input it is about, named as the form names it (its label, or the
+ * legend or heading of the part) rather than by the path the server gives.
+ */
+export function IssueLink({ path }: { path: string }) {
+  const id = fieldId(path);
+  const [link, setLink] = useState({ name: path, target: id });
+  useLayoutEffect(() => {
+    const input = document.getElementById(id);
+    const label = input ? document.querySelector(`label[for="${id}"]`) : null;
+    const part = (input ?? document.getElementById(`${id}-issue`))?.closest('fieldset, section');
+    const text = (label ?? part?.querySelector('legend, h2, h3'))?.textContent?.trim();
+    setLink({ name: text || path, target: input ? id : `${id}-issue` });
+  }, [id, path]);
+  return <a href={`#${link.target}`}>{link.name}</a>;
 }

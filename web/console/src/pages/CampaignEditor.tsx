@@ -9,7 +9,8 @@ import { CampaignGeneral } from '../editor/CampaignGeneral.tsx';
 import { CampaignLimits } from '../editor/CampaignLimits.tsx';
 import { ConditionTree } from '../editor/ConditionTree.tsx';
 import { EffectList } from '../editor/EffectList.tsx';
-import { IssuesContext } from '../editor/issues.tsx';
+import { IssueLink, IssuesContext } from '../editor/issues.tsx';
+import { CampaignScope } from '../editor/CampaignScope.tsx';
 import { PublishPanel } from '../editor/PublishPanel.tsx';
 import { SimulatePanel } from '../editor/SimulatePanel.tsx';
 import { Refusal } from '../components/Refusal.tsx';
@@ -78,13 +79,14 @@ function Editor({ catalogue, rules, tiers, stores, published }: NonNullable<Retu
             <ul>
               {[...issues].map(([path, message]) => (
                 <li key={path}>
-                  <a href={`#${fieldId(path)}`}>{path}</a>: {message}
+                  <IssueLink path={path} />: {message}
                 </li>
               ))}
             </ul>
           </div>
         )}
         <CampaignGeneral draft={draft} isNew={!published} tiers={tiers} onChange={setDraft} />
+        <CampaignScope draft={draft} stores={stores} onChange={setDraft} />
         <section className="panel" aria-labelledby="conditions-title">
           <h2 id="conditions-title">{t('editor.conditions')}</h2>
           <ConditionTree node={draft.conditions} path="conditions" catalogue={catalogue} trigger={draft.trigger} onChange={(conditions) => setDraft({ ...draft, conditions })} />
