@@ -271,6 +271,9 @@ describe('the staff console', () => {
     expect(sale.status).toBe(201);
     expect(sale.body.campaigns.map((c: { campaign: string }) => c.campaign)).toContain('dairy-double');
     saleNumber = sale.body.number;
+    // The campaigns list counts what the campaign has given.
+    await page.getByRole('link', { name: 'Кампании' }).click();
+    await expect.poll(() => page.getByRole('row').filter({ hasText: 'Двойные баллы на молочное' }).textContent()).toContain('на 1 чеке');
 
     // ...and its page says so.
     await page.getByRole('link', { name: 'Чеки' }).click();

@@ -73,6 +73,18 @@ describe('campaign budgets', () => {
     await expectLedgerAgrees(p, member);
   });
 
+  it('the campaigns list says what each campaign has given, and a receipt cancelled gives it back', async () => {
+    const p = await newProgramme(db, settings);
+    expect((await putCampaign(p, 'given', { name: '5% off and 7 points', effects: [{ code: 'discount_percent', args: { percent: 5 } }, { code: 'points_fixed', args: { points: 7 } }] })).status).toBe(200);
+    const member = await join(p);
+    const given = async () => ((await p.call('GET', '/v1/campaigns', undefined, { role: 'readonly' })).body.items as Json[]).find((c) => c.code === 'given')?.given;
+    expect(await given()).toEqual({ points: 0, discount: 0, receipts: 0 });
+    const sales = [await confirm(p, sale(member)), await confirm(p, sale(member))];
+    expect(await given()).toEqual({ points: 14, discount: 1000, receipts: 2 });
+    expect((await p.call('POST', `/v1/receipts/${sales[0]!.body.id}/cancel`, {}, { role: 'pos' })).status).toBe(201);
+    expect(await given()).toEqual({ points: 7, discount: 500, receipts: 1 });
+  });
+
   it('removing a budget and adding it back does not refill it: the budget counts all the campaign ever gave', async () => {
     const p = await newProgramme(db, settings);
     const campaign = { name: '300 points while the budget lasts', limits: { budget: { points: 1000 } }, effects: [{ code: 'points_fixed', args: { points: 300 } }] };

@@ -149,6 +149,16 @@ export const BUDGET_SLOTS = 8;
 /** The budget counter row a till tries first, by a hash of an id (the member's): tills of different members rarely meet. */
 export const budgetSlotOf = (id: string) => [...id].reduce((h, ch) => (h * 31 + ch.charCodeAt(0)) >>> 0, 7) % BUDGET_SLOTS;
 
+/** What each campaign has given so far — points, kopecks of discount, receipts — less receipts returned in full. */
+export async function campaignsGiven(db: Queryable, programId: string) {
+  const rows = await db.query<{ campaign: string; points: number; discount: number; receipts: number }>(
+    `select campaign, sum(points) as points, sum(discount) as discount, count(*) as receipts from campaign_grants
+     where program_id = $1 and reversed_at is null group by campaign`,
+    [programId],
+  );
+  return new Map(rows.map((r) => [r.campaign, { points: Number(r.points), discount: Number(r.discount), receipts: Number(r.receipts) }]));
+}
+
 export async function budgetsLeft(db: Queryable, programId: string, campaigns: string[]) {
   if (!campaigns.length) return new Map<string, { points: number; discount: number }>();
   const rows = await db.query<{ campaign: string; points: number; discount: number }>(

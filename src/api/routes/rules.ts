@@ -7,7 +7,7 @@ import { actorOf, may } from '../../domain/access.ts';
 import type { Deps } from '../../flows/deps.ts';
 import { backtest } from '../../flows/backtest.ts';
 import { publishRules, putCampaign, removeCampaign, saveCategory, simulateReceipt } from '../../flows/rules.ts';
-import { budgetsLeft, latestRules, listAudit, listCategories, ruleVersion, ruleVersions } from '../../store/rules.ts';
+import { budgetsLeft, campaignsGiven, latestRules, listAudit, listCategories, ruleVersion, ruleVersions } from '../../store/rules.ts';
 import { heavy } from '../heavy.ts';
 import { allow, type Env } from '../auth.ts';
 import { body, json, jsonSchemaOf, problems, security } from '../openapi.ts';
@@ -22,6 +22,17 @@ const published = { type: 'object', properties: { version: { type: 'integer' }, 
 /** A campaign as published, with what is left of its budget (points or kopecks; null without a budget). */
 const campaignWithBudget = {
   allOf: [ruleRef('Campaign'), { type: 'object', properties: { budgetLeft: { type: ['object', 'null'], properties: { points: { type: 'integer' }, discount: { type: 'integer', description: 'kopecks' } }, required: ['points', 'discount'] } }, required: ['budgetLeft'] }],
+};
+/** A campaign in the list, with what it has given so far (less receipts returned in full). */
+const listedCampaign = {
+  allOf: [
+    campaignWithBudget,
+    {
+      type: 'object',
+      properties: { given: { type: 'object', properties: { points: { type: 'integer' }, discount: { type: 'integer', description: 'kopecks' }, receipts: { type: 'integer' } }, required: ['points', 'discount', 'receipts'] } },
+      required: ['given'],
+    },
+  ],
 };
 
 /** The catalogue an editor is generated from: each condition and effect with its titles and argument schema. */
@@ -166,9 +177,9 @@ export function ruleRoutes(deps: Deps) {
   app.openapi(
     createRoute({
       method: 'get', path: '/v1/campaigns', operationId: 'listCampaigns', tags, security, middleware: [allow('programme:read')] as const,
-      summary: 'Campaigns of the published rule set, with what is left of their budgets',
+      summary: 'Campaigns of the published rule set, with what is left of their budgets and what each has given',
       responses: {
-        200: jsonSchemaOf({ type: 'object', properties: { version: { type: 'integer' }, items: { type: 'array', items: campaignWithBudget } }, required: ['version', 'items'] }, 'campaigns'),
+        200: jsonSchemaOf({ type: 'object', properties: { version: { type: 'integer' }, items: { type: 'array', items: listedCampaign } }, required: ['version', 'items'] }, 'campaigns'),
         ...problems,
       },
     }),
@@ -176,8 +187,9 @@ export function ruleRoutes(deps: Deps) {
       const programId = c.get('key').programId;
       const { version, rules } = await latestRules(deps.db, programId);
       const campaigns = rules.ruleSet.campaigns;
-      const left = await budgetsLeft(deps.db, programId, campaigns.filter((x) => x.limits.budget).map((x) => x.code));
-      return c.json({ version, items: campaigns.map((x) => ({ ...x, budgetLeft: left.get(x.code) ?? null })) } as never, 200);
+      const [left, given] = await Promise.all([budgetsLeft(deps.db, programId, campaigns.filter((x) => x.limits.budget).map((x) => x.code)), campaignsGiven(deps.db, programId)]);
+      const none = { points: 0, discount: 0, receipts: 0 };
+      return c.json({ version, items: campaigns.map((x) => ({ ...x, budgetLeft: left.get(x.code) ?? null, given: given.get(x.code) ?? none })) } as never, 200);
     },
   );
 

@@ -562,7 +562,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Campaigns of the published rule set, with what is left of their budgets */
+        /** Campaigns of the published rule set, with what is left of their budgets and what each has given */
         get: operations["listCampaigns"];
         put?: never;
         post?: never;
@@ -6763,12 +6763,19 @@ export interface operations {
                 content: {
                     "application/json": {
                         version: number;
-                        items: (components["schemas"]["Campaign"] & {
+                        items: ((components["schemas"]["Campaign"] & {
                             budgetLeft: {
                                 points: number;
                                 /** @description kopecks */
                                 discount: number;
                             } | null;
+                        }) & {
+                            given: {
+                                points: number;
+                                /** @description kopecks */
+                                discount: number;
+                                receipts: number;
+                            };
                         })[];
                     };
                 };

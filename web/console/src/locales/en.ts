@@ -80,6 +80,11 @@ export const en: Messages = {
     done: 'Applied: {{points}}. Now available: {{available}}.',
   },
   campaigns: {
+    given: 'Given',
+    onReceipts_one: 'on {{count}} receipt',
+    onReceipts_few: 'on {{count}} receipts',
+    onReceipts_many: 'on {{count}} receipts',
+    onReceipts_other: 'on {{count}} receipts',
     title: 'Campaigns',
     new: 'New campaign',
     back: 'Back to campaigns',

@@ -79,6 +79,11 @@ export const ru = {
     done: 'Проведено: {{points}}. Доступно теперь {{available}}.',
   },
   campaigns: {
+    given: 'Выдано',
+    onReceipts_one: 'на {{count}} чеке',
+    onReceipts_few: 'на {{count}} чеках',
+    onReceipts_many: 'на {{count}} чеках',
+    onReceipts_other: 'на {{count}} чека',
     title: 'Кампании',
     new: 'Новая кампания',
     back: 'К кампаниям',

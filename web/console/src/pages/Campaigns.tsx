@@ -8,7 +8,7 @@ import { useFormat } from '../format.ts';
 import { useMay } from '../session.ts';
 import { Refusal } from '../components/Refusal.tsx';
 
-/** The programme's campaigns: where each is in its life, when it runs, and what is left of its budget. */
+/** The programme's campaigns: where each is in its life, when it runs, what it has given and what is left of its budget. */
 export function Campaigns() {
   const { t } = useTranslation();
   const format = useFormat();
@@ -37,6 +37,7 @@ export function Campaigns() {
               <th scope="col">{t('campaigns.name')}</th>
               <th scope="col">{t('campaigns.status')}</th>
               <th scope="col">{t('campaigns.period')}</th>
+              <th scope="col" className="num">{t('campaigns.given')}</th>
               <th scope="col" className="num">{t('campaigns.budgetLeft')}</th>
             </tr>
           </thead>
@@ -54,6 +55,11 @@ export function Campaigns() {
                   </td>
                   <td>
                     {c.schedule.from ? format.date(c.schedule.from) : '…'} — {c.schedule.to ? format.date(c.schedule.to) : '…'}
+                  </td>
+                  <td className="num">
+                    {t('campaigns.points', { points: format.number(c.given.points) })}
+                    {c.given.discount > 0 && `, ${format.money(c.given.discount)}`}
+                    <span className="code">{t('campaigns.onReceipts', { count: c.given.receipts })}</span>
                   </td>
                   <td className="num">
                     {c.budgetLeft
