@@ -62,7 +62,7 @@ describe('the staff console', () => {
   it('the owner signs in, finds the demo member by phone, adds points with a reason and sees the new balance and the entry', async () => {
     const page = await openConsole();
     await expect.poll(() => page.url()).toMatch(/\/console\/$/);
-    await expect(page.getByRole('heading', { name: 'Вход в консоль' }).isVisible()).resolves.toBe(true);
+    await page.getByRole('heading', { name: 'Вход в консоль' }).waitFor();
     await expectAccessible(page);
     await screenshot(page, 'sign-in');
 
@@ -470,6 +470,41 @@ describe('the staff console', () => {
     await expectAccessible(page);
     await screenshot(page, 'programme-jobs');
     await page.context().close();
+  });
+
+  it('on a tablet every page fits the width: nothing scrolls sideways but a wide table inside its own frame', async () => {
+    const owner = await staffMember(server.demo.programId, 'owner');
+    const context = await browser.newContext({ viewport: { width: 768, height: 1024 }, locale: 'ru-RU', timezoneId: 'UTC' });
+    const page = await context.newPage();
+    await page.goto(server.url + '/');
+    await signIn(page, owner.email, owner.password);
+    await page.getByRole('heading', { name: 'Обзор' }).waitFor();
+    const demoMember = (await callApi('GET', '/v1/members?phone=%2B79161234567', server.demo.adminKey)).body.id;
+    const pages: [string, string][] = [
+      ['/console/overview', 'Обзор'],
+      ['/console/members?q=смирн', 'Участники'],
+      [`/console/members/${demoMember}`, 'Партии баллов'],
+      ['/console/receipts', 'Чеки'],
+      ['/console/campaigns/new', 'Новая кампания'],
+      ['/console/coupons', 'Купоны'],
+      ['/console/audit', 'Журнал действий'],
+      ['/console/programme/settings', 'Программа'],
+      ['/console/programme/stores', 'Магазины'],
+      ['/console/programme/webhooks', 'Вебхуки'],
+      ['/console/programme/jobs', 'Задания по расписанию'],
+    ];
+    for (const [path, heading] of pages) {
+      await page.goto(server.url + path);
+      await page.getByRole('heading', { name: heading, exact: true }).first().waitFor();
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      const wide = await page.evaluate(() => [...document.querySelectorAll('body *')].filter((e) => !e.closest('table') && e.getBoundingClientRect().right > document.documentElement.clientWidth + 1).slice(0, 5).map((e) => `${e.tagName}.${e.className}`).join(' '));
+      expect(overflow, `${path}: ${wide}`).toBeLessThanOrEqual(0);
+    }
+    await screenshot(page, 'tablet-jobs');
+    await page.goto(`${server.url}/console/members/${demoMember}`);
+    await page.getByRole('heading', { name: 'Партии баллов' }).waitFor();
+    await screenshot(page, 'tablet-member');
+    await context.close();
   });
 
   it('support may not open campaign editing, and an owner of another programme sees none of this one', async () => {
