@@ -496,8 +496,11 @@ describe('the staff console', () => {
     for (const [path, heading] of pages) {
       await page.goto(server.url + path);
       await page.getByRole('heading', { name: heading, exact: true }).first().waitFor();
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-      const wide = await page.evaluate(() => [...document.querySelectorAll('body *')].filter((e) => !e.closest('table') && e.getBoundingClientRect().right > document.documentElement.clientWidth + 1).slice(0, 5).map((e) => `${e.tagName}.${e.className}`).join(' '));
+      // Run in the page (the test itself has no DOM types): how far the page is wider than the window, and what sticks out.
+      const overflow = (await page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth')) as number;
+      const wide = (await page.evaluate(
+        "[...document.querySelectorAll('body *')].filter((e) => !e.closest('table') && e.getBoundingClientRect().right > document.documentElement.clientWidth + 1).slice(0, 5).map((e) => e.tagName + '.' + e.className).join(' ')",
+      )) as string;
       expect(overflow, `${path}: ${wide}`).toBeLessThanOrEqual(0);
     }
     await screenshot(page, 'tablet-jobs');

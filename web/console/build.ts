@@ -31,7 +31,16 @@ export async function ensureConsoleBuilt(log: (line: string) => void = () => {})
   log('building the console (web/console)...');
   const started = Date.now();
   const { build } = await import('vite');
-  await build({ configFile: join(consoleDir, 'vite.config.ts'), logLevel: 'warn' });
+  // Always the production build, even from a test run (NODE_ENV=test): its plugins read NODE_ENV too, and the
+  // stamp of the sources could not tell a development build from the one people get.
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({ configFile: join(consoleDir, 'vite.config.ts'), mode: 'production', logLevel: 'warn' });
+  } finally {
+    if (nodeEnv === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = nodeEnv;
+  }
   writeFileSync(stampFile, wanted);
   log(`built the console in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   return true;

@@ -1,20 +1,22 @@
-import type { ReactElement } from 'react';
+import { lazy, type ReactElement, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Route, Routes } from 'react-router';
 import { Layout } from './components/Layout.tsx';
-import { Audit } from './pages/Audit.tsx';
 import { ChangePassword } from './pages/ChangePassword.tsx';
-import { CampaignEditor } from './pages/CampaignEditor.tsx';
-import { Campaigns } from './pages/Campaigns.tsx';
-import { Coupons } from './pages/Coupons.tsx';
 import { MemberProfile } from './pages/MemberProfile.tsx';
-import { Overview } from './pages/Overview.tsx';
-import { Programme } from './pages/programme/Programme.tsx';
 import { Members } from './pages/Members.tsx';
 import { ReceiptDetail } from './pages/ReceiptDetail.tsx';
 import { Receipts } from './pages/Receipts.tsx';
 import { SignIn } from './pages/SignIn.tsx';
 import { type Permission, useMay, useSession } from './session.ts';
+
+// Pages beyond finding members and receipts load when first opened: the first visit downloads less.
+const Overview = lazy(() => import('./pages/Overview.tsx').then((m) => ({ default: m.Overview })));
+const Campaigns = lazy(() => import('./pages/Campaigns.tsx').then((m) => ({ default: m.Campaigns })));
+const CampaignEditor = lazy(() => import('./pages/CampaignEditor.tsx').then((m) => ({ default: m.CampaignEditor })));
+const Coupons = lazy(() => import('./pages/Coupons.tsx').then((m) => ({ default: m.Coupons })));
+const Audit = lazy(() => import('./pages/Audit.tsx').then((m) => ({ default: m.Audit })));
+const Programme = lazy(() => import('./pages/programme/Programme.tsx').then((m) => ({ default: m.Programme })));
 
 /** The sign-in form until someone is signed in, then the console's pages their role may open. */
 export function App() {
@@ -26,7 +28,8 @@ export function App() {
   if (session.data.mustChangePassword) return <ChangePassword oneTime />;
   return (
     <Layout staff={session.data}>
-      <Routes>
+      <Suspense fallback={<p role="status">{t('common.loading')}</p>}>
+        <Routes>
         <Route path="/" element={<Navigate to={may('reports') ? '/overview' : '/members'} replace />} />
         <Route path="/overview" element={<Allowed to="reports" page={<Overview />} />} />
         <Route path="/members" element={<Members />} />
@@ -41,7 +44,8 @@ export function App() {
         <Route path="/programme/*" element={<Programme />} />
         <Route path="/password" element={<ChangePassword oneTime={false} />} />
         <Route path="*" element={<Navigate to="/members" replace />} />
-      </Routes>
+        </Routes>
+      </Suspense>
     </Layout>
   );
 }
