@@ -30,20 +30,20 @@ export function App() {
     <Layout staff={session.data}>
       <Suspense fallback={<p role="status">{t('common.loading')}</p>}>
         <Routes>
-        <Route path="/" element={<Navigate to={may('reports') ? '/overview' : '/members'} replace />} />
-        <Route path="/overview" element={<Allowed to="reports" page={<Overview />} />} />
-        <Route path="/members" element={<Members />} />
-        <Route path="/members/:id" element={<MemberProfile />} />
-        <Route path="/receipts" element={<Receipts />} />
-        <Route path="/receipts/:id" element={<ReceiptDetail />} />
-        <Route path="/campaigns" element={<Campaigns />} />
-        <Route path="/campaigns/new" element={<Allowed to="settings" page={<CampaignEditor />} />} />
-        <Route path="/campaigns/:code" element={<Allowed to="settings" page={<CampaignEditor />} />} />
-        <Route path="/coupons" element={<Allowed to="coupons:list" page={<Coupons />} />} />
-        <Route path="/audit" element={<Allowed to="audit" page={<Audit />} />} />
-        <Route path="/programme/*" element={<Programme />} />
-        <Route path="/password" element={<ChangePassword oneTime={false} />} />
-        <Route path="*" element={<Navigate to="/members" replace />} />
+          <Route path="/" element={<Navigate to={may('reports') ? '/overview' : '/members'} replace />} />
+          <Route path="/overview" element={<Allowed to="reports" page={<Overview />} />} />
+          <Route path="/members" element={<Members />} />
+          <Route path="/members/:id" element={<MemberProfile />} />
+          <Route path="/receipts" element={<Receipts />} />
+          <Route path="/receipts/:id" element={<ReceiptDetail />} />
+          <Route path="/campaigns" element={<Campaigns />} />
+          <Route path="/campaigns/new" element={<Allowed to="settings" page={<CampaignEditor />} />} />
+          <Route path="/campaigns/:code" element={<Allowed to="settings" page={<CampaignEditor />} />} />
+          <Route path="/coupons" element={<Allowed to="coupons:list" page={<Coupons />} />} />
+          <Route path="/audit" element={<Allowed to="audit" page={<Audit />} />} />
+          <Route path="/programme/*" element={<Programme />} />
+          <Route path="/password" element={<ChangePassword oneTime={false} />} />
+          <Route path="*" element={<Navigate to="/members" replace />} />
         </Routes>
       </Suspense>
     </Layout>

@@ -3,6 +3,7 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, done, ok, type Schemas } from '../../api/client.ts';
 import { Refusal } from '../../components/Refusal.tsx';
+import { ShownOnce } from '../../components/ShownOnce.tsx';
 import { useFormat } from '../../format.ts';
 
 type Role = Schemas['ApiKeyInput']['role'];
@@ -130,15 +131,7 @@ export function Keys() {
         </form>
         <div aria-live="polite">
           <Refusal error={issue.error} />
-          {issue.data && (
-            <div className="secret">
-              <p className="done">{t('keys.issued', { name: issue.data.name })}</p>
-              <p>{t('keys.once')}</p>
-              <output className="code-cell" aria-label={t('keys.secret')}>
-                {issue.data.secret}
-              </output>
-            </div>
-          )}
+          {issue.data && <ShownOnce made={t('keys.issued', { name: issue.data.name })} warning={t('keys.once')} label={t('keys.secret')} secret={issue.data.secret} />}
         </div>
       </section>
     </div>

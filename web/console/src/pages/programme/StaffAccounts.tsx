@@ -3,6 +3,7 @@ import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ok, ProblemError, type Schemas } from '../../api/client.ts';
 import { Refusal } from '../../components/Refusal.tsx';
+import { ShownOnce } from '../../components/ShownOnce.tsx';
 import { useFormat } from '../../format.ts';
 
 const roles: Schemas['StaffInput']['role'][] = ['support', 'marketer', 'analyst', 'owner'];
@@ -85,15 +86,7 @@ export function StaffAccounts() {
         </form>
         <div aria-live="polite">
           <Refusal error={create.error} />
-          {create.data && (
-            <div className="secret">
-              <p className="done">{t('staff.created', { name: create.data.name, email: create.data.email })}</p>
-              <p>{t('staff.once')}</p>
-              <output className="code-cell" aria-label={t('staff.password')}>
-                {create.data.password}
-              </output>
-            </div>
-          )}
+          {create.data && <ShownOnce made={t('staff.created', { name: create.data.name, email: create.data.email })} warning={t('staff.once')} label={t('staff.password')} secret={create.data.password} />}
         </div>
       </section>
     </div>

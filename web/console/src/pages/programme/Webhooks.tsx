@@ -3,6 +3,7 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, done, ok, type Schemas } from '../../api/client.ts';
 import { Refusal } from '../../components/Refusal.tsx';
+import { ShownOnce } from '../../components/ShownOnce.tsx';
 import { useFormat } from '../../format.ts';
 
 type EventType = Schemas['Webhook']['eventTypes'][number];
@@ -114,15 +115,7 @@ function NewWebhook({ onCreated }: { onCreated: () => unknown }) {
       </form>
       <div aria-live="polite">
         <Refusal error={create.error} />
-        {create.data && (
-          <div className="secret">
-            <p className="done">{t('webhooks.created', { url: create.data.url })}</p>
-            <p>{t('webhooks.once')}</p>
-            <output className="code-cell" aria-label={t('webhooks.secret')}>
-              {create.data.secret}
-            </output>
-          </div>
-        )}
+        {create.data && <ShownOnce made={t('webhooks.created', { url: create.data.url })} warning={t('webhooks.once')} label={t('webhooks.secret')} secret={create.data.secret} />}
       </div>
     </section>
   );
