@@ -21,7 +21,6 @@ $$;
 create function member_name_words_sync() returns trigger language plpgsql as $$
 begin
   if tg_op = 'UPDATE' then
-    if new.name is not distinct from old.name then return null; end if;
     delete from member_name_words where program_id = old.program_id and member_id = old.id;
   end if;
   insert into member_name_words (program_id, member_id, word, words)
@@ -32,8 +31,12 @@ begin
 end
 $$;
 
-create trigger members_name_words after insert or update of name on members
-  for each row execute function member_name_words_sync();
+-- Only writes that bring a name, or change it, call the function: a member a till enrols on a card without a
+-- name, and every balance update of a sale, pass by.
+create trigger members_name_words_insert after insert on members
+  for each row when (new.name is not null) execute function member_name_words_sync();
+create trigger members_name_words_update after update of name on members
+  for each row when (new.name is distinct from old.name) execute function member_name_words_sync();
 
 insert into member_name_words (program_id, member_id, word, words)
 select distinct m.program_id, m.id, w, s.spaced
