@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { api, ok } from '../api/client.ts';
 import { useFormat } from '../format.ts';
 
-export const balanceKey = (memberId: string) => ['member', memberId, 'balance'] as const;
+const balanceKey = (memberId: string) => ['member', memberId, 'balance'] as const;
 
 /** Available, pending and soon-expiring points. */
 export function MemberBalance({ memberId }: { memberId: string }) {

@@ -4,7 +4,7 @@ import { api, ok } from '../api/client.ts';
 import { useFormat } from '../format.ts';
 import { MoreButton } from './MoreButton.tsx';
 
-export const historyKey = (memberId: string) => ['member', memberId, 'history'] as const;
+const historyKey = (memberId: string) => ['member', memberId, 'history'] as const;
 
 /** How the member's points moved, newest first, a page at a time. */
 export function PointsHistory({ memberId }: { memberId: string }) {

@@ -1,11 +1,10 @@
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import { api, ok, ProblemError } from '../api/client.ts';
 import { PeriodFields, periodQuery, useFilterParams } from '../components/filters.tsx';
-import { useFormat } from '../format.ts';
 import { Refusal } from '../components/Refusal.tsx';
 import { MoreButton } from '../components/MoreButton.tsx';
+import { ReceiptTable } from '../components/ReceiptTable.tsx';
 
 /** The member a phone names, for the search; none when no member has it. */
 async function memberByPhone(phone: string): Promise<string | null> {
@@ -20,7 +19,6 @@ async function memberByPhone(phone: string): Promise<string | null> {
 /** Receipts by store, number, the member's phone and period, newest first, a page at a time. */
 export function Receipts() {
   const { t } = useTranslation();
-  const format = useFormat();
   const { values: filter, submit, key } = useFilterParams(['store', 'number', 'phone', 'from', 'to'] as const);
   const stores = useQuery({ queryKey: ['stores'], queryFn: async () => ok(await api.GET('/v1/stores')).items, staleTime: Infinity });
   const pages = useInfiniteQuery({
@@ -78,36 +76,7 @@ export function Receipts() {
       {pages.isPending && <p role="status">{t('common.loading')}</p>}
       <Refusal error={pages.error} />
       {pages.isSuccess && receipts.length === 0 && <p className="empty">{t('receipts.empty')}</p>}
-      {receipts.length > 0 && (
-        <table className="list">
-          <thead>
-            <tr>
-              <th scope="col">{t('receipts.number')}</th>
-              <th scope="col">{t('receipts.when')}</th>
-              <th scope="col">{t('receipts.store')}</th>
-              <th scope="col">{t('receipts.status')}</th>
-              <th scope="col" className="num">{t('receipts.total')}</th>
-              <th scope="col" className="num">{t('receipts.earned')}</th>
-              <th scope="col" className="num">{t('receipts.spent')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {receipts.map((r) => (
-              <tr key={r.id}>
-                <td>
-                  <Link to={`/receipts/${r.id}`}>{r.number}</Link>
-                </td>
-                <td>{format.dateTime(r.purchasedAt)}</td>
-                <td>{storeName(r.storeCode)}</td>
-                <td>{t(`receipts.statuses.${r.status}`)}</td>
-                <td className="num">{format.money(r.total)}</td>
-                <td className="num">{format.number(r.pointsEarned)}</td>
-                <td className="num">{format.number(r.pointsSpent)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      {receipts.length > 0 && <ReceiptTable receipts={receipts} storeName={storeName} />}
       <MoreButton pages={pages} />
     </section>
   );

@@ -5,13 +5,11 @@ import { api, ok } from '../../api/client.ts';
 import { useFormat } from '../../format.ts';
 import { Refusal } from '../Refusal.tsx';
 
-export const lotsKey = (memberId: string) => ['member', memberId, 'lots'] as const;
-
 /** The lots the member still holds: what is left of each, when it activates and when it burns, and where it came from. */
 export function MemberLots({ memberId }: { memberId: string }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const lots = useQuery({ queryKey: lotsKey(memberId), queryFn: async () => ok(await api.GET('/v1/members/{id}/lots', { params: { path: { id: memberId } } })) });
+  const lots = useQuery({ queryKey: ['member', memberId, 'lots'], queryFn: async () => ok(await api.GET('/v1/members/{id}/lots', { params: { path: { id: memberId } } })) });
   return (
     <section className="panel" aria-labelledby="lots-title">
       <h2 id="lots-title">{t('lots.title')}</h2>

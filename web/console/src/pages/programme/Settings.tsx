@@ -27,6 +27,17 @@ export function useSaveSettings() {
   return { save, issues };
 }
 
+/** What a save of settings came to: the server's refusal, or the version now in force. */
+export function SaveOutcome({ save }: { save: ReturnType<typeof useSaveSettings>['save'] }) {
+  const { t } = useTranslation();
+  return (
+    <div aria-live="polite">
+      <Refusal error={save.error} />
+      {save.isSuccess && <p className="done">{t('settings.saved', { version: save.data.version })}</p>}
+    </div>
+  );
+}
+
 /** Earning, redemption and the life of points: each change is a new settings version, in force at once. */
 export function Settings() {
   const { t } = useTranslation();
@@ -44,7 +55,9 @@ function SettingsForm({ loaded, version }: { loaded: ProgrammeSettings; version:
   const [draft, setDraft] = useState(loaded);
   const { save, issues } = useSaveSettings();
   const set = (change: Partial<ProgrammeSettings>) => setDraft((d) => ({ ...d, ...change }));
-  const expiry = (kind: Expiry['kind']): Expiry => (kind === 'never' ? { kind } : kind === 'days' ? { kind, days: 365 } : { kind, months: 0 });
+  const expiryOf = (kind: Expiry['kind']): Expiry => (kind === 'never' ? { kind } : kind === 'days' ? { kind, days: 365 } : { kind, months: 0 });
+  // Narrowed once here, the union members' fields are typed in the inputs' callbacks too.
+  const { earn, expiry } = draft;
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const { earn, rounding, pointValue, minRedemption, maxRedemptionPercent, pendingDays, expiry, expiryNoticeDays } = draft;
@@ -58,22 +71,22 @@ function SettingsForm({ loaded, version }: { loaded: ProgrammeSettings; version:
           <legend>{t('settings.earning')}</legend>
           <div className="grid-2">
             <Field path="earn.kind" label={t('settings.earnKind')}>
-              <select value={draft.earn.kind} onChange={(e) => set({ earn: e.target.value === 'percent' ? { kind: 'percent', percent: 5 } : { kind: 'per_amount', points: 1, per: 10_000 } })}>
+              <select value={earn.kind} onChange={(e) => set({ earn: e.target.value === 'percent' ? { kind: 'percent', percent: 5 } : { kind: 'per_amount', points: 1, per: 10_000 } })}>
                 <option value="percent">{t('settings.earnPercent')}</option>
                 <option value="per_amount">{t('settings.earnPerAmount')}</option>
               </select>
             </Field>
-            {draft.earn.kind === 'percent' ? (
+            {earn.kind === 'percent' ? (
               <Field path="earn.percent" label={t('settings.percent')}>
-                <NumberInput value={draft.earn.percent} step={0.01} onChange={(percent) => set({ earn: { kind: 'percent', percent } })} />
+                <NumberInput value={earn.percent} step={0.01} onChange={(percent) => set({ earn: { kind: 'percent', percent } })} />
               </Field>
             ) : (
               <>
                 <Field path="earn.points" label={t('settings.points')}>
-                  <NumberInput value={draft.earn.points} onChange={(points) => draft.earn.kind === 'per_amount' && set({ earn: { ...draft.earn, points } })} />
+                  <NumberInput value={earn.points} onChange={(points) => set({ earn: { ...earn, points } })} />
                 </Field>
                 <Field path="earn.per" label={t('settings.per')}>
-                  <NumberInput value={draft.earn.per} money onChange={(per) => draft.earn.kind === 'per_amount' && set({ earn: { ...draft.earn, per } })} />
+                  <NumberInput value={earn.per} money onChange={(per) => set({ earn: { ...earn, per } })} />
                 </Field>
               </>
             )}
@@ -109,7 +122,7 @@ function SettingsForm({ loaded, version }: { loaded: ProgrammeSettings; version:
               <NumberInput value={draft.pendingDays} onChange={(pendingDays) => set({ pendingDays })} />
             </Field>
             <Field path="expiry.kind" label={t('settings.expiry')}>
-              <select value={draft.expiry.kind} onChange={(e) => set({ expiry: expiry(e.target.value as Expiry['kind']) })}>
+              <select value={expiry.kind} onChange={(e) => set({ expiry: expiryOf(e.target.value as Expiry['kind']) })}>
                 {expiryKinds.map((kind) => (
                   <option key={kind} value={kind}>
                     {t(`settings.expiries.${kind}`)}
@@ -117,14 +130,14 @@ function SettingsForm({ loaded, version }: { loaded: ProgrammeSettings; version:
                 ))}
               </select>
             </Field>
-            {draft.expiry.kind === 'days' && (
+            {expiry.kind === 'days' && (
               <Field path="expiry.days" label={t('settings.expiryDays')}>
-                <NumberInput value={draft.expiry.days} onChange={(days) => set({ expiry: { kind: 'days', days } })} />
+                <NumberInput value={expiry.days} onChange={(days) => set({ expiry: { kind: 'days', days } })} />
               </Field>
             )}
-            {(draft.expiry.kind === 'end_of_month' || draft.expiry.kind === 'end_of_year') && (
+            {(expiry.kind === 'end_of_month' || expiry.kind === 'end_of_year') && (
               <Field path="expiry.months" label={t('settings.expiryMonths')}>
-                <NumberInput value={draft.expiry.months} onChange={(months) => draft.expiry.kind !== 'never' && draft.expiry.kind !== 'days' && set({ expiry: { kind: draft.expiry.kind, months } })} />
+                <NumberInput value={expiry.months} onChange={(months) => set({ expiry: { ...expiry, months } })} />
               </Field>
             )}
             <Field path="expiryNoticeDays" label={t('settings.expiryNoticeDays')}>
@@ -137,10 +150,7 @@ function SettingsForm({ loaded, version }: { loaded: ProgrammeSettings; version:
             {t('settings.save')}
           </button>
         )}
-        <div aria-live="polite">
-          <Refusal error={save.error} />
-          {save.isSuccess && <p className="done">{t('settings.saved', { version: save.data.version })}</p>}
-        </div>
+        <SaveOutcome save={save} />
       </form>
     </IssuesContext.Provider>
   );

@@ -4,7 +4,7 @@ import { Refusal } from '../../components/Refusal.tsx';
 import { Field, IssuesContext, PartIssue } from '../../editor/issues.tsx';
 import { useMay } from '../../session.ts';
 import { NumberInput } from './NumberInput.tsx';
-import { type ProgrammeSettings, useProgramme, useSaveSettings } from './Settings.tsx';
+import { type ProgrammeSettings, SaveOutcome, useProgramme, useSaveSettings } from './Settings.tsx';
 
 type Tier = ProgrammeSettings['tiers'][number];
 
@@ -93,10 +93,7 @@ function TiersForm({ loaded }: { loaded: ProgrammeSettings }) {
             </button>
           </div>
         )}
-        <div aria-live="polite">
-          <Refusal error={save.error} />
-          {save.isSuccess && <p className="done">{t('settings.saved', { version: save.data.version })}</p>}
-        </div>
+        <SaveOutcome save={save} />
       </form>
     </IssuesContext.Provider>
   );
