@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../src/store/db.ts';
-import { line, newProgramme, openTestDb, receipt, type Programme } from './harness.ts';
+import { engine, line, newProgramme, openTestDb, receipt, type Programme } from './harness.ts';
 
 // The owner's overview: the figures of a period, day by day in the programme's time zone.
 let db: Db;
@@ -56,5 +56,109 @@ describe('the overview', () => {
       expect(bad.body.code).toBe('validation_failed');
     }
     expect((await p.call('GET', '/v1/overview', undefined, { role: 'pos' })).status).toBe(403);
+  });
+});
+
+describe('the overview from daily totals', () => {
+  // Closed days are read from their sums once the daily-totals job has summed them; these tests hold the answer
+  // to the one read from the receipts alone, whatever comes late.
+  let q: Programme;
+  const periods = [
+    'from=2026-02-28T21:00:00Z&to=2026-04-30T21:00:00Z',
+    // Partial days at both ends, read from their receipts around the summed ones.
+    'from=2026-03-02T12:00:00Z&to=2026-03-05T03:00:00Z',
+  ];
+  const answers = () => Promise.all(periods.map(async (x) => (await q.call('GET', `/v1/overview?${x}`, undefined, { role: 'readonly' })).body));
+  const sum = async () => (await q.call('POST', '/v1/jobs/daily-totals/run')).body;
+  const summedDays = async () => (await db.query<{ day: string }>("select to_char(day, 'YYYY-MM-DD') as day from receipt_days where program_id = $1 order by day", [q.programId])).map((r) => r.day);
+  /** The answers read from the receipts alone; the sums are put back after. */
+  const fromReceipts = async () => {
+    await db.query('delete from receipt_days where program_id = $1', [q.programId]);
+    const truth = await answers();
+    await sum();
+    return truth;
+  };
+  const sell = async (n: string, at: string, amount: number) => {
+    if (q.now() < new Date(at)) q.setNow(at);
+    const res = await q.call('POST', '/v1/receipts', receipt(n, [line('TEA', amount)], { purchasedAt: at, member: { id: member } }), { role: 'pos' });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    return res.body.id as string;
+  };
+  let member: string;
+
+  beforeAll(async () => {
+    q = await newProgramme(db, { earn: { kind: 'percent', percent: 10 }, pendingDays: 0, timezone: 'Europe/Moscow' }, '2026-03-01T09:00:00Z');
+    member = (await q.call('POST', '/v1/members', { name: 'Вера' }, { role: 'pos' })).body.member.id;
+    await sell('D-1', '2026-03-01T10:00:00Z', 100_00);
+    await sell('D-2', '2026-03-02T20:30:00Z', 40_00);
+    await sell('D-3', '2026-03-03T10:00:00Z', 70_00);
+    await sell('D-4', '2026-03-04T22:00:00Z', 30_00);
+    q.setNow('2026-04-01T12:00:00Z');
+  });
+
+  it('reads each closed day from its sum, answering as the receipts do', async () => {
+    const truth = await answers();
+    expect((await sum()).changed).toBeGreaterThan(0);
+    expect(await summedDays()).toContain('2026-03-03');
+    expect(await answers()).toEqual(truth);
+    // A second run finds nothing left to sum.
+    expect((await sum()).changed).toBe(0);
+    // The sums are what is read: one altered shows in the answer.
+    await db.query("update receipt_days set receipts = receipts + 5 where program_id = $1 and day = '2026-03-03'", [q.programId]);
+    expect((await answers())[0].receipts.count).toBe(truth[0].receipts.count + 5);
+    await db.query('delete from receipt_days where program_id = $1', [q.programId]);
+    await sum();
+  });
+
+  it('a receipt arriving late for a summed day reopens that day, and the next run sums it again', async () => {
+    await sell('D-5', '2026-03-03T11:00:00Z', 25_00);
+    expect(await summedDays()).not.toContain('2026-03-03');
+    const answered = await answers();
+    expect(answered[0].days.find((d: { day: string }) => d.day === '2026-03-03')).toMatchObject({ receipts: 2, revenue: 95_00 });
+    expect(answered).toEqual(await fromReceipts());
+    expect(await summedDays()).toContain('2026-03-03');
+  });
+
+  it('a summed day’s receipt cancelled later leaves its figures', async () => {
+    const id = (await db.query<{ id: string }>("select id from receipts where program_id = $1 and number = 'D-2'", [q.programId]))[0]?.id;
+    expect((await q.call('POST', `/v1/receipts/${id}/cancel`, undefined, { role: 'pos' })).status).toBe(201);
+    const answered = await answers();
+    // 20:30 UTC on 2 March is 3 March in Moscow.
+    expect(answered[0].days.find((d: { day: string }) => d.day === '2026-03-03')).toMatchObject({ receipts: 2, revenue: 95_00 });
+    expect(answered[0].receipts.count).toBe(4);
+    expect(answered).toEqual(await fromReceipts());
+  });
+
+  it('sums of another time zone are left unread, and the next run replaces them', async () => {
+    expect((await q.call('PATCH', '/v1/program/settings', { timezone: 'America/New_York' }, { role: 'admin' })).status).toBe(200);
+    const answered = await answers();
+    // 22:00 UTC on 4 March, 5 March in Moscow, is still 4 March in New York.
+    expect(answered[0].days.map((d: { day: string }) => d.day)).toEqual(['2026-03-01', '2026-03-03', '2026-03-04']);
+    expect(answered).toEqual(await fromReceipts());
+    expect((await db.query<{ timezone: string }>('select distinct timezone from receipt_days where program_id = $1', [q.programId])).map((r) => r.timezone)).toEqual(['America/New_York']);
+    expect(await answers()).toEqual(answered);
+  });
+
+  // Only PostgreSQL has a second connection to race with.
+  it.runIf(engine === 'postgres')('a day summed while a late change of it is in flight waits for it, and counts it', async () => {
+    await db.query('delete from receipt_days where program_id = $1', [q.programId]);
+    const [d3] = await db.query<{ id: string }>("select id from receipts where program_id = $1 and number = 'D-3'", [q.programId]);
+    let commit = () => {};
+    let changed = () => {};
+    const change = db.transaction(async (tx) => {
+      await tx.query("update receipts set status = 'cancelled' where program_id = $1 and id = $2", [q.programId, d3?.id]);
+      changed();
+      await new Promise<void>((resolve) => (commit = resolve));
+    });
+    await new Promise<void>((resolve) => (changed = resolve));
+    const summing = sum();
+    // The job would be done by now if it did not wait for the change.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    commit();
+    await change;
+    await summing;
+    const answered = await answers();
+    expect(answered[0].days.find((d: { day: string }) => d.day === '2026-03-03')).toMatchObject({ receipts: 1, revenue: 25_00 });
+    expect(answered).toEqual(await fromReceipts());
   });
 });

@@ -209,6 +209,7 @@ async function loadHistory(deps: Deps, programId: string, options: DemoOptions):
     clock = new Date(end);
     await runJob(sim, 'activation', programId);
     await runJob(sim, 'expiry', programId);
+    await runJob(sim, 'daily-totals', programId);
     return report;
   });
 }

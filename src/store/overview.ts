@@ -1,4 +1,4 @@
-import type { Queryable } from './db.ts';
+import type { Db, Queryable } from './db.ts';
 import { accountNumber } from './ledger.ts';
 
 export interface OverviewDay {
@@ -11,14 +11,69 @@ export interface OverviewDay {
   pointsSpent: number;
 }
 
-/** The programme over a period, day by day in its time zone: receipts and money, members, points moved and owed. */
+const totals = `count(*) as receipts, count(member_id) as member_receipts, coalesce(sum(total), 0) as revenue,
+  coalesce(sum(total) filter (where member_id is not null), 0) as member_revenue,
+  coalesce(sum(points_earned), 0) as earned, coalesce(sum(points_spent), 0) as spent`;
+
+/** How many days one run of the daily-totals job sums under its lock before letting late receipts through. */
+const DAYS_AT_ONCE = 31;
+
+/**
+ * Sums each closed day of the programme's receipts (from its first receipt to the day that ended two days ago, in
+ * its time zone) that has no sum yet, and drops the sums of another time zone. A month per transaction, under the
+ * lock a late receipt of such a day takes to remove its day's sum. Returns the number of days summed.
+ */
+export async function sumClosedDays(db: Db, programId: string, timezone: string): Promise<number> {
+  let summed = 0;
+  for (;;) {
+    const days = await db.transaction(async (tx) => {
+      await tx.query('select receipt_days_lock($1)', [programId]);
+      await tx.query('delete from receipt_days where program_id = $1 and timezone <> $2', [programId, timezone]);
+      const rows = await tx.query(
+        `insert into receipt_days (program_id, starts_at, ends_at, timezone, day, receipts, member_receipts, revenue, member_revenue, points_earned, points_spent)
+         select $1, d.starts_at, d.ends_at, $2, d.day, t.*
+         from (select midnight::date as day, midnight at time zone $2 as starts_at, (midnight + interval '1 day') at time zone $2 as ends_at
+               from generate_series(((select min(purchased_at) from receipts where program_id = $1) at time zone $2)::date::timestamp,
+                                    ((now() - interval '2 days') at time zone $2)::date::timestamp - interval '1 day', interval '1 day') midnight
+               where not exists (select 1 from receipt_days x where x.program_id = $1 and x.starts_at = midnight at time zone $2)
+               order by midnight limit ${DAYS_AT_ONCE}) d
+         cross join lateral (select ${totals} from receipts r
+           where r.program_id = $1 and r.purchased_at >= d.starts_at and r.purchased_at < d.ends_at and r.status = 'confirmed') t
+         returning 1`,
+        [programId, timezone],
+      );
+      return rows.length;
+    });
+    summed += days;
+    if (days < DAYS_AT_ONCE) return summed;
+  }
+}
+
+/**
+ * The programme over a period, day by day in its time zone: receipts and money, members, points moved and owed.
+ * Whole days already summed come from their sums; the rest of the period (its ends, today, a day a late receipt
+ * reopened) from the receipts themselves, in the same statement so that a sum written meanwhile counts once.
+ */
 export async function overview(db: Queryable, programId: string, from: Date, to: Date, timezone: string) {
   const days = await db.query<{ day: string; receipts: number; member_receipts: number; revenue: number; member_revenue: number; earned: number; spent: number }>(
-    `select to_char(purchased_at at time zone $4, 'YYYY-MM-DD') as day, count(*) as receipts, count(member_id) as member_receipts,
-       coalesce(sum(total), 0) as revenue, coalesce(sum(total) filter (where member_id is not null), 0) as member_revenue,
-       coalesce(sum(points_earned), 0) as earned, coalesce(sum(points_spent), 0) as spent
-     from receipts where program_id = $1 and purchased_at >= $2 and purchased_at < $3 and status = 'confirmed'
-     group by 1 order by 1`,
+    `with summed as (
+       select * from receipt_days where program_id = $1 and timezone = $4 and starts_at >= $2 and ends_at <= $3),
+     gaps as (
+       select s, e from (
+         select coalesce(lag(ends_at) over (order by starts_at), $2) as s, starts_at as e from summed
+         union all select coalesce(max(ends_at), $2), $3 from summed) g
+       where s < e),
+     unsummed as (
+       select t.* from gaps cross join lateral (
+         select to_char(r.purchased_at at time zone $4, 'YYYY-MM-DD') as day, ${totals}
+         from receipts r where r.program_id = $1 and r.purchased_at >= gaps.s and r.purchased_at < gaps.e and r.status = 'confirmed'
+         group by 1) t)
+     select day, sum(receipts) as receipts, sum(member_receipts) as member_receipts, sum(revenue) as revenue,
+       sum(member_revenue) as member_revenue, sum(earned) as earned, sum(spent) as spent
+     from (select to_char(day, 'YYYY-MM-DD') as day, receipts, member_receipts, revenue, member_revenue, points_earned as earned,
+             points_spent as spent from summed where receipts > 0
+           union all select * from unsummed) t
+     group by day order by day`,
     [programId, from, to, timezone],
   );
   const [members] = await db.query<{ total: number; joined: number; available: number; pending: number }>(

@@ -149,7 +149,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Run a job now for this programme (activation, expiry, expiry-notice, tier-review, birthdays, referrals, idempotency, event-retention); safe to run twice or concurrently */
+        /** Run a job now for this programme (activation, expiry, expiry-notice, tier-review, birthdays, referrals, idempotency, event-retention, daily-totals); safe to run twice or concurrently */
         post: operations["runJob"];
         delete?: never;
         options?: never;
@@ -1325,7 +1325,7 @@ export interface components {
         };
         ScheduledJob: {
             /** @enum {string} */
-            job: "activation" | "expiry" | "expiry-notice" | "referrals" | "tier-review" | "birthdays" | "idempotency" | "event-retention";
+            job: "activation" | "expiry" | "expiry-notice" | "referrals" | "tier-review" | "birthdays" | "idempotency" | "event-retention" | "daily-totals";
             /** @enum {string} */
             scope: "every programme" | "this programme";
             /** @description ISO 8601; a daily job runs at the programme-local `dailyJobsAt` */
@@ -3760,7 +3760,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                name: "activation" | "expiry" | "expiry-notice" | "referrals" | "tier-review" | "birthdays" | "idempotency" | "event-retention";
+                name: "activation" | "expiry" | "expiry-notice" | "referrals" | "tier-review" | "birthdays" | "idempotency" | "event-retention" | "daily-totals";
             };
             cookie?: never;
         };

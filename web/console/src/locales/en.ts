@@ -635,6 +635,7 @@ export const en: Messages = {
       birthdays: 'Birthday gifts',
       idempotency: 'Retry keys clean-up',
       'event-retention': 'Event feed clean-up',
+      'daily-totals': 'Daily sales totals',
     },
     everyProgramme: 'for every programme',
     thisProgramme: 'for this programme',

@@ -634,6 +634,7 @@ export const ru = {
       birthdays: 'Подарки ко дню рождения',
       idempotency: 'Очистка ключей повтора',
       'event-retention': 'Очистка ленты событий',
+      'daily-totals': 'Итоги продаж по дням',
     },
     everyProgramme: 'для всех программ',
     thisProgramme: 'для этой программы',
