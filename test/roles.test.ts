@@ -57,6 +57,7 @@ const expected: Record<string, readonly Role[]> = {
   'PUT /v1/rules': ['admin', 'marketer'],
   'GET /v1/rules/versions': everyone,
   'GET /v1/overview': ['admin', 'marketer', 'readonly'],
+  'GET /v1/analytics/ltv': ['admin', 'marketer', 'readonly'],
   'GET /v1/rules/versions/{version}': everyone,
   'GET /v1/rules/catalogue': everyone,
   'POST /v1/rules/simulate': ['admin', 'marketer', 'readonly'],

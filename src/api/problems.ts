@@ -14,7 +14,8 @@ type ProblemCode =
   | 'busy'
   | 'programme_loading'
   | 'csrf_failed'
-  | 'password_change_required';
+  | 'password_change_required'
+  | 'cohort_too_small';
 
 /** The one place where failure codes become HTTP statuses. */
 export const statuses: Record<ProblemCode, ContentfulStatusCode> = {
@@ -69,6 +70,7 @@ export const statuses: Record<ProblemCode, ContentfulStatusCode> = {
   unknown_action_type: 422,
   event_conflict: 409,
   invalid_referral: 422,
+  cohort_too_small: 422,
   internal_error: 500,
 };
 

@@ -973,6 +973,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/analytics/ltv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Lifetime value of a cohort: members whose first purchase fell in [from, to), their histories until a day, BG/NBD and Gamma-Gamma fitted by maximum likelihood, and the forecast over the next weeks
+         * @description Days in the programme's time zone; time in weeks. Purchases are counted by day (a member's receipts of one day are one purchase, their totals its spend); the first purchase starts the member's clock and is not a repeat. Confirmed receipts at their totals, returns aside. A cohort needs 20 members and 5 repeat buyers (else 422 cohort_too_small).
+         */
+        get: operations["getLifetimeValue"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2592,6 +2612,47 @@ export interface components {
                     discount: number;
                 } | null;
             }[];
+        };
+        LifetimeValue: {
+            cohort: {
+                from: string;
+                to: string;
+                members: number;
+                /** @description members with a purchase on a later day than their first */
+                repeatBuyers: number;
+            };
+            /** @description the day the histories end (exclusive) */
+            until: string;
+            /** @description kopecks the cohort paid so far, per member */
+            revenuePerMember: number;
+            /** @description BG/NBD: buying rate ~ gamma(r, α) per week, dropout after a purchase ~ beta(a, b) */
+            purchases: {
+                r: number;
+                alpha: number;
+                a: number;
+                b: number;
+                logLikelihood: number;
+            };
+            /** @description Gamma-Gamma: spend per purchase ~ gamma(p, ν), ν ~ gamma(q, γ), in kopecks */
+            spend: {
+                p: number;
+                q: number;
+                gamma: number;
+                logLikelihood: number;
+            };
+            forecast: {
+                weeks: number;
+                /** @description expected purchases per member in the next weeks */
+                purchasesPerMember: number;
+                /** @description mean chance a member is still buying */
+                probabilityAlive: number;
+                /** @description share of members more likely than not still buying */
+                aliveShare: number;
+                /** @description kopecks, p·γ/(q−1); null when q ≤ 1 */
+                spendPerPurchase: number | null;
+                /** @description expected revenue per member in the next weeks, undiscounted, kopecks */
+                valuePerMember: number | null;
+            };
         };
     };
     responses: never;
@@ -9970,6 +10031,116 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Overview"];
+                };
+            };
+            /** @description malformed JSON or a field that fails validation */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no or unknown API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the key’s role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description a member, card, store or receipt that does not exist in this programme */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description conflicts with an earlier request or an existing record */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the body is larger than the limit (1 MB; 8 MB for a batch) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description valid request the programme refuses (e.g. insufficient_points) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description heavy work (a backtest, an export) of this programme is already running; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the database is unavailable, or the programme is still loading its history; see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getLifetimeValue: {
+        parameters: {
+            query: {
+                /** @description first day of the cohort */
+                from: string;
+                /** @description the day after the cohort */
+                to: string;
+                /** @description the day the histories end (exclusive); default today */
+                until?: string;
+                /** @description forecast horizon */
+                weeks?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the fit and the forecast */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LifetimeValue"];
                 };
             };
             /** @description malformed JSON or a field that fails validation */

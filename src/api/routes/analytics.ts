@@ -1,0 +1,81 @@
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { DateTime } from 'luxon';
+import { cohortValue, MIN_MEMBERS, MIN_REPEAT_BUYERS } from '../../domain/lifetime/value.ts';
+import type { Deps } from '../../flows/deps.ts';
+import { cohortHistories } from '../../store/lifetime.ts';
+import { loadSettings } from '../../store/programs.ts';
+import { allow, type Env } from '../auth.ts';
+import { json, problems, security } from '../openapi.ts';
+import { problem } from '../problems.ts';
+
+const MAX_YEARS = 10;
+const date = z.iso.date();
+const fit = <T extends z.ZodRawShape>(shape: T) => z.object({ ...shape, logLikelihood: z.number() });
+
+const lifetimeValue = z
+  .object({
+    cohort: z.object({ from: z.string(), to: z.string(), members: z.number().int(), repeatBuyers: z.number().int().describe('members with a purchase on a later day than their first') }),
+    until: z.string().describe('the day the histories end (exclusive)'),
+    revenuePerMember: z.number().describe('kopecks the cohort paid so far, per member'),
+    purchases: fit({ r: z.number(), alpha: z.number(), a: z.number(), b: z.number() }).describe('BG/NBD: buying rate ~ gamma(r, α) per week, dropout after a purchase ~ beta(a, b)'),
+    spend: fit({ p: z.number(), q: z.number(), gamma: z.number() }).describe('Gamma-Gamma: spend per purchase ~ gamma(p, ν), ν ~ gamma(q, γ), in kopecks'),
+    forecast: z.object({
+      weeks: z.number().int(),
+      purchasesPerMember: z.number().describe('expected purchases per member in the next weeks'),
+      probabilityAlive: z.number().describe('mean chance a member is still buying'),
+      aliveShare: z.number().describe('share of members more likely than not still buying'),
+      spendPerPurchase: z.number().nullable().describe('kopecks, p·γ/(q−1); null when q ≤ 1'),
+      valuePerMember: z.number().nullable().describe('expected revenue per member in the next weeks, undiscounted, kopecks'),
+    }),
+  })
+  .openapi('LifetimeValue');
+
+/** The programme's analytics: what its members are worth and how they behave. */
+export function analyticsRoutes(deps: Deps) {
+  const app = new OpenAPIHono<Env>();
+  app.openapi(
+    createRoute({
+      method: 'get', path: '/v1/analytics/ltv', operationId: 'getLifetimeValue', tags: ['Reports'], security, middleware: [allow('reports')] as const,
+      summary: 'Lifetime value of a cohort: members whose first purchase fell in [from, to), their histories until a day, BG/NBD and Gamma-Gamma fitted by maximum likelihood, and the forecast over the next weeks',
+      description:
+        'Days in the programme\'s time zone; time in weeks. Purchases are counted by day (a member\'s receipts of one day are one purchase, their totals its spend); the first purchase starts the member\'s clock and is not a repeat. ' +
+        `Confirmed receipts at their totals, returns aside. A cohort needs ${MIN_MEMBERS} members and ${MIN_REPEAT_BUYERS} repeat buyers (else 422 cohort_too_small).`,
+      request: {
+        query: z
+          .object({
+            from: date.describe('first day of the cohort'),
+            to: date.describe('the day after the cohort'),
+            until: date.optional().describe('the day the histories end (exclusive); default today'),
+            weeks: z.coerce.number().int().min(1).max(520).default(52).describe('forecast horizon'),
+          })
+          .refine((q) => q.from < q.to, { message: 'the cohort ends before it starts', path: ['to'] })
+          .refine((q) => !q.until || q.to <= q.until, { message: 'the histories end before the cohort does', path: ['until'] })
+          .refine((q) => DateTime.fromISO(q.from).plus({ years: MAX_YEARS }) >= DateTime.fromISO(q.until ?? q.to), { message: `at most ${MAX_YEARS} years`, path: ['until'] }),
+      },
+      responses: { 200: json(lifetimeValue, 'the fit and the forecast'), ...problems },
+    }),
+    async (c) => {
+      const { programId } = c.get('key');
+      const q = c.req.valid('query');
+      const { settings } = await loadSettings(deps.db, programId);
+      const until = q.until ?? (DateTime.fromJSDate(deps.now(), { zone: settings.timezone }).toISODate() as string);
+      if (q.to > until) return problem(c, 'validation_failed', 'until: the histories end before the cohort does', { errors: [{ path: 'until', message: 'the histories end before the cohort does' }] });
+      const histories = await cohortHistories(deps.db, programId, q.from, q.to, until, settings.timezone);
+      const value = cohortValue(histories, q.weeks);
+      if (!value)
+        return problem(c, 'cohort_too_small', `the cohort has ${histories.length} members, ${histories.filter((h) => h.x > 0).length} of them repeat buyers; a fit needs ${MIN_MEMBERS} and ${MIN_REPEAT_BUYERS}`);
+      return c.json(
+        {
+          cohort: { from: q.from, to: q.to, members: value.members, repeatBuyers: value.repeatBuyers },
+          until,
+          revenuePerMember: value.revenuePerMember,
+          purchases: { ...value.purchases.model, logLikelihood: value.purchases.logLikelihood },
+          spend: { ...value.spend.model, logLikelihood: value.spend.logLikelihood },
+          forecast: value.forecast,
+        },
+        200,
+      );
+    },
+  );
+  return app;
+}
