@@ -1,9 +1,11 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { DateTime } from 'luxon';
 import { cohortValue, MIN_MEMBERS, MIN_REPEAT_BUYERS } from '../../domain/lifetime/value.ts';
+import { rfmSegment, rfmSegmentCodes, rfmSegmentNames } from '../../domain/rfm.ts';
 import type { Deps } from '../../flows/deps.ts';
 import { cohortHistories } from '../../store/lifetime.ts';
 import { loadSettings } from '../../store/programs.ts';
+import { rfmCells } from '../../store/rfm.ts';
 import { allow, type Env } from '../auth.ts';
 import { json, problems, security } from '../openapi.ts';
 import { problem } from '../problems.ts';
@@ -29,6 +31,33 @@ const lifetimeValue = z
     }),
   })
   .openapi('LifetimeValue');
+
+const segment = z.enum(rfmSegmentCodes);
+const rfmGrid = z
+  .object({
+    members: z.number().int().describe('members scored: those who have bought'),
+    cells: z.array(
+      z.object({
+        recency: z.number().int().min(1).max(5),
+        frequency: z.number().int().min(1).max(5),
+        segment,
+        members: z.number().int(),
+        purchases: z.number().int(),
+        paid: z.number().int().describe('kopecks, net of returns'),
+        money: z.number().describe("the mean money score of the cell's members"),
+      }),
+    ),
+    segments: z.array(
+      z.object({
+        code: segment,
+        names: z.object({ ru: z.string(), en: z.string() }),
+        members: z.number().int(),
+        share: z.number().describe('of the members scored'),
+        paid: z.number().int(),
+      }),
+    ),
+  })
+  .openapi('RfmGrid');
 
 /** The programme's analytics: what its members are worth and how they behave. */
 export function analyticsRoutes(deps: Deps) {
@@ -75,6 +104,29 @@ export function analyticsRoutes(deps: Deps) {
         },
         200,
       );
+    },
+  );
+  app.openapi(
+    createRoute({
+      method: 'get', path: '/v1/analytics/rfm', operationId: 'getRfmGrid', tags: ['Reports'], security, middleware: [allow('reports')] as const,
+      summary: 'RFM: the members who have bought, scored 1–5 on recency, frequency and money by quintiles, as a grid of recency × frequency cells with their named segments',
+      description:
+        "A member's score on a measure is 1 + ⌊5·b/n⌋, b the members strictly worse on it, n all scored: equal values score alike. Recency by the day of the last purchase (programme time zone), " +
+        'frequency by confirmed receipts, money by what was paid, both net of returns. Segments by recency and frequency: ' +
+        rfmSegmentCodes.map((code) => `${code} (${rfmSegmentNames[code].ru})`).join(', ') + '.',
+      responses: { 200: json(rfmGrid, 'the grid'), ...problems },
+    }),
+    async (c) => {
+      const { programId } = c.get('key');
+      const { settings } = await loadSettings(deps.db, programId);
+      const cells = (await rfmCells(deps.db, programId, settings.timezone)).map((cell) => ({ ...cell, segment: rfmSegment(cell.recency, cell.frequency) }));
+      const members = cells.reduce((a, cell) => a + cell.members, 0);
+      const segments = rfmSegmentCodes.map((code) => {
+        const of = cells.filter((cell) => cell.segment === code);
+        const count = of.reduce((a, cell) => a + cell.members, 0);
+        return { code, names: rfmSegmentNames[code], members: count, share: members ? count / members : 0, paid: of.reduce((a, cell) => a + cell.paid, 0) };
+      });
+      return c.json({ members, cells, segments }, 200);
     },
   );
   return app;

@@ -993,6 +993,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/analytics/rfm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * RFM: the members who have bought, scored 1–5 on recency, frequency and money by quintiles, as a grid of recency × frequency cells with their named segments
+         * @description A member's score on a measure is 1 + ⌊5·b/n⌋, b the members strictly worse on it, n all scored: equal values score alike. Recency by the day of the last purchase (programme time zone), frequency by confirmed receipts, money by what was paid, both net of returns. Segments by recency and frequency: champions (Чемпионы), loyal (Лояльные), potential_loyalists (Потенциально лояльные), new (Новички), promising (Перспективные), need_attention (Требуют внимания), about_to_sleep (Засыпающие), at_risk (Под угрозой ухода), cannot_lose (Нельзя потерять), hibernating (Спящие), lost (Потерянные).
+         */
+        get: operations["getRfmGrid"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2653,6 +2673,34 @@ export interface components {
                 /** @description expected revenue per member in the next weeks, undiscounted, kopecks */
                 valuePerMember: number | null;
             };
+        };
+        RfmGrid: {
+            /** @description members scored: those who have bought */
+            members: number;
+            cells: {
+                recency: number;
+                frequency: number;
+                /** @enum {string} */
+                segment: "champions" | "loyal" | "potential_loyalists" | "new" | "promising" | "need_attention" | "about_to_sleep" | "at_risk" | "cannot_lose" | "hibernating" | "lost";
+                members: number;
+                purchases: number;
+                /** @description kopecks, net of returns */
+                paid: number;
+                /** @description the mean money score of the cell's members */
+                money: number;
+            }[];
+            segments: {
+                /** @enum {string} */
+                code: "champions" | "loyal" | "potential_loyalists" | "new" | "promising" | "need_attention" | "about_to_sleep" | "at_risk" | "cannot_lose" | "hibernating" | "lost";
+                names: {
+                    ru: string;
+                    en: string;
+                };
+                members: number;
+                /** @description of the members scored */
+                share: number;
+                paid: number;
+            }[];
         };
     };
     responses: never;
@@ -10141,6 +10189,107 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["LifetimeValue"];
+                };
+            };
+            /** @description malformed JSON or a field that fails validation */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no or unknown API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the key’s role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description a member, card, store or receipt that does not exist in this programme */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description conflicts with an earlier request or an existing record */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the body is larger than the limit (1 MB; 8 MB for a batch) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description valid request the programme refuses (e.g. insufficient_points) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description heavy work (a backtest, an export) of this programme is already running; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the database is unavailable, or the programme is still loading its history; see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getRfmGrid: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the grid */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RfmGrid"];
                 };
             };
             /** @description malformed JSON or a field that fails validation */
