@@ -482,6 +482,7 @@ describe('the staff console', () => {
     const demoMember = (await callApi('GET', '/v1/members?phone=%2B79161234567', server.demo.adminKey)).body.id;
     const pages: [string, string][] = [
       ['/console/overview', 'Обзор'],
+      ['/console/analytics', 'Аналитика'],
       ['/console/members?q=смирн', 'Участники'],
       [`/console/members/${demoMember}`, 'Партии баллов'],
       ['/console/receipts', 'Чеки'],
@@ -508,6 +509,33 @@ describe('the staff console', () => {
     await page.getByRole('heading', { name: 'Партии баллов' }).waitFor();
     await screenshot(page, 'tablet-member');
     await context.close();
+  });
+
+  it('an analyst reads the RFM grid and a cohort’s lifetime value, and is told when a cohort is too small', async () => {
+    const analyst = await staffMember(server.demo.programId, 'analyst');
+    const page = await openConsole();
+    await signIn(page, analyst.email, analyst.password);
+    await page.getByRole('link', { name: 'Аналитика' }).click();
+    await page.getByRole('heading', { name: 'Аналитика' }).waitFor();
+    const scored = (await callApi('GET', '/v1/analytics/rfm', server.demo.adminKey)).body.members as number;
+    expect(scored).toBeGreaterThan(0);
+    await expect.poll(() => page.getByTestId('rfm-grid').locator('caption').textContent()).toBe(`Участников с оценкой: ${scored}`);
+    await page.getByRole('cell', { name: /Чемпионы/ }).first().waitFor();
+    // The demo's two months: a cohort of its last week is too small; its first month is not.
+    const day = (daysAgo: number) => new Date(Date.now() - daysAgo * 86_400_000).toISOString().slice(0, 10);
+    await page.getByLabel('Первая покупка с').fill(day(7));
+    await page.getByLabel('по (не включая)').fill(day(1));
+    await page.getByRole('button', { name: 'Рассчитать' }).click();
+    await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/Слишком маленькая когорта/);
+    await page.getByLabel('Первая покупка с').fill(day(70));
+    await page.getByLabel('по (не включая)').fill(day(30));
+    await page.getByLabel('Прогноз, недель').fill('26');
+    await page.getByRole('button', { name: 'Рассчитать' }).click();
+    await expect.poll(() => page.getByTestId('ltv-figures').textContent()).toMatch(/Участников в когорте\d+из них покупали повторно/);
+    await expect.poll(() => page.getByTestId('ltv-models').textContent()).toMatch(/BG\/NBD: r = [\d,]+/);
+    await expectAccessible(page);
+    await screenshot(page, 'analytics');
+    await page.context().close();
   });
 
   it('support may not open campaign editing, and an owner of another programme sees none of this one', async () => {

@@ -12,6 +12,7 @@ import { type Permission, useMay, useSession } from './session.ts';
 
 // Pages beyond finding members and receipts load when first opened: the first visit downloads less.
 const Overview = lazy(() => import('./pages/Overview.tsx').then((m) => ({ default: m.Overview })));
+const Analytics = lazy(() => import('./pages/Analytics.tsx').then((m) => ({ default: m.Analytics })));
 const Campaigns = lazy(() => import('./pages/Campaigns.tsx').then((m) => ({ default: m.Campaigns })));
 const CampaignEditor = lazy(() => import('./pages/CampaignEditor.tsx').then((m) => ({ default: m.CampaignEditor })));
 const Coupons = lazy(() => import('./pages/Coupons.tsx').then((m) => ({ default: m.Coupons })));
@@ -32,6 +33,7 @@ export function App() {
         <Routes>
           <Route path="/" element={<Navigate to={may('reports') ? '/overview' : '/members'} replace />} />
           <Route path="/overview" element={<Allowed to="reports" page={<Overview />} />} />
+          <Route path="/analytics" element={<Allowed to="reports" page={<Analytics />} />} />
           <Route path="/members" element={<Members />} />
           <Route path="/members/:id" element={<MemberProfile />} />
           <Route path="/receipts" element={<Receipts />} />

@@ -18,6 +18,10 @@ export function useFormat() {
   const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
   return {
     number: (n: number) => number.format(n),
+    /** A measure with up to `digits` decimals. */
+    decimal: (n: number, digits = 2) => new Intl.NumberFormat(locale, { maximumFractionDigits: digits }).format(n),
+    /** A model's parameter, to four significant digits however large or small. */
+    significant: (n: number) => new Intl.NumberFormat(locale, { maximumSignificantDigits: 4, notation: n !== 0 && (Math.abs(n) >= 1e6 || Math.abs(n) < 1e-3) ? 'scientific' : 'standard' }).format(n),
     signed: (n: number) => signed.format(n),
     /** Kopecks as roubles. */
     money: (kopecks: number) => roubles.format(kopecks / 100),

@@ -18,6 +18,7 @@ export function Layout({ staff, children }: { staff: Staff; children: ReactNode 
         <span className="brand">{t('app.name')}</span>
         <nav aria-label={t('nav.label')}>
           {may('reports') && <NavLink to="/overview">{t('nav.overview')}</NavLink>}
+          {may('reports') && <NavLink to="/analytics">{t('nav.analytics')}</NavLink>}
           <NavLink to="/members">{t('nav.members')}</NavLink>
           <NavLink to="/receipts">{t('nav.receipts')}</NavLink>
           <NavLink to="/campaigns">{t('nav.campaigns')}</NavLink>
