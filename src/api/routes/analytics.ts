@@ -7,6 +7,7 @@ import { cohortHistories } from '../../store/lifetime.ts';
 import { loadSettings } from '../../store/programs.ts';
 import { rfmCells } from '../../store/rfm.ts';
 import { allow, type Env } from '../auth.ts';
+import { heavy } from '../heavy.ts';
 import { json, problems, security } from '../openapi.ts';
 import { problem } from '../problems.ts';
 
@@ -64,11 +65,11 @@ export function analyticsRoutes(deps: Deps) {
   const app = new OpenAPIHono<Env>();
   app.openapi(
     createRoute({
-      method: 'get', path: '/v1/analytics/ltv', operationId: 'getLifetimeValue', tags: ['Reports'], security, middleware: [allow('reports')] as const,
+      method: 'get', path: '/v1/analytics/ltv', operationId: 'getLifetimeValue', tags: ['Reports'], security, middleware: [allow('reports'), heavy('lifetime value fit')] as const,
       summary: 'Lifetime value of a cohort: members whose first purchase fell in [from, to), their histories until a day, BG/NBD and Gamma-Gamma fitted by maximum likelihood, and the forecast over the next weeks',
       description:
         'Days in the programme\'s time zone; time in weeks. Purchases are counted by day (a member\'s receipts of one day are one purchase, their totals its spend); the first purchase starts the member\'s clock and is not a repeat. ' +
-        `Confirmed receipts at their totals, returns aside. A cohort needs ${MIN_MEMBERS} members and ${MIN_REPEAT_BUYERS} repeat buyers (else 422 cohort_too_small).`,
+        `Confirmed receipts at their totals, returns aside. A cohort needs ${MIN_MEMBERS} members and ${MIN_REPEAT_BUYERS} repeat buyers (else 422 cohort_too_small). One fit per programme at a time (else 429 busy).`,
       request: {
         query: z
           .object({
