@@ -15,7 +15,14 @@ const actionInput = z
     memberId: z.string().min(1).max(64),
     type: codeString.describe('registration, review, survey, social_repost, sport_goal... or a type the programme defines'),
     occurredAt: instant.optional(),
-    attributes: z.record(z.string(), z.union([z.string().max(1000), z.number(), z.boolean()])).optional(),
+    attributes: z
+      .record(z.string(), z.union([z.string().max(1000), z.number(), z.boolean()]))
+      .optional()
+      .describe('free attributes; a survey carries `score` (0–10, for NPS) and may carry `storeCode`'),
+  })
+  .refine((a) => a.type !== 'survey' || a.attributes?.score === undefined || [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10].includes(a.attributes.score as number), {
+    message: 'a survey score is a whole number from 0 to 10',
+    path: ['attributes', 'score'],
   })
   .openapi('Action');
 const actionResult = z

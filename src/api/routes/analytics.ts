@@ -5,13 +5,19 @@ import { rfmSegment, rfmSegmentCodes, rfmSegmentNames } from '../../domain/rfm.t
 import type { Deps } from '../../flows/deps.ts';
 import { cohortHistories } from '../../store/lifetime.ts';
 import { loadSettings } from '../../store/programs.ts';
+import { nps, surveyTallies, type NpsTally } from '../../store/nps.ts';
 import { rfmCells } from '../../store/rfm.ts';
 import { allow, type Env } from '../auth.ts';
 import { heavy } from '../heavy.ts';
 import { json, problems, security } from '../openapi.ts';
 import { problem } from '../problems.ts';
+import { instant } from '../schemas.ts';
 
 const MAX_YEARS = 10;
+const DAY = 86_400_000;
+/** The most points one series may have. */
+const MAX_POINTS = 1_000;
+const groupDays = { day: 1, week: 7, month: 28 } as const;
 const date = z.iso.date();
 const fit = <T extends z.ZodRawShape>(shape: T) => z.object({ ...shape, logLikelihood: z.number() });
 
@@ -59,6 +65,27 @@ const rfmGrid = z
     ),
   })
   .openapi('RfmGrid');
+
+const tally = {
+  responses: z.number().int(),
+  promoters: z.number().int().describe('scores 9–10'),
+  passives: z.number().int().describe('scores 7–8'),
+  detractors: z.number().int().describe('scores 0–6'),
+  nps: z.number().nullable().describe('(promoters − detractors) / responses × 100; null without responses'),
+};
+const npsReport = z
+  .object({
+    from: z.string(),
+    to: z.string(),
+    group: z.enum(['day', 'week', 'month']),
+    store: z.string().nullable(),
+    ...tally,
+    previous: z.object({ from: z.string(), to: z.string(), ...tally }).nullable().describe('the period of the same length before, when asked'),
+    periods: z.array(z.object({ start: z.string().describe("YYYY-MM-DD, the period's first day"), ...tally })),
+    stores: z.array(z.object({ storeCode: z.string().nullable().describe('null: answers that name no store'), ...tally })),
+  })
+  .openapi('NpsReport');
+const withScore = (t: NpsTally) => ({ ...t, nps: nps(t) });
 
 /** The programme's analytics: what its members are worth and how they behave. */
 export function analyticsRoutes(deps: Deps) {
@@ -128,6 +155,55 @@ export function analyticsRoutes(deps: Deps) {
         return { code, names: rfmSegmentNames[code], members: count, share: members ? count / members : 0, paid: of.reduce((a, cell) => a + cell.paid, 0) };
       });
       return c.json({ members, cells, segments }, 200);
+    },
+  );
+  app.openapi(
+    createRoute({
+      method: 'get', path: '/v1/analytics/nps', operationId: 'getNps', tags: ['Reports'], security, middleware: [allow('reports')] as const,
+      summary: 'Net promoter score from survey actions over a period (default the last 90 days): in all, by day, week or month, by store, and against the period before',
+      description:
+        'A `survey` action counts when its attributes carry `score`, a whole number 0–10, and optionally `storeCode`. NPS = (promoters 9–10 − detractors 0–6) / responses × 100. ' +
+        `Periods in the programme's time zone; at most ${MAX_YEARS} years and ${MAX_POINTS} points in the series.`,
+      request: {
+        query: z
+          .object({
+            from: instant.optional(),
+            to: instant.optional(),
+            group: z.enum(['day', 'week', 'month']).default('month'),
+            store: z.string().min(1).max(64).optional(),
+            compare: z.enum(['true', 'false']).default('false').describe('also the period of the same length before'),
+          })
+          .refine((q) => !q.from || !q.to || Date.parse(q.from) < Date.parse(q.to), { message: 'the end is before the start', path: ['to'] }),
+      },
+      responses: { 200: json(npsReport, 'the scores'), ...problems },
+    }),
+    async (c) => {
+      const { programId } = c.get('key');
+      const q = c.req.valid('query');
+      const to = q.to ? new Date(q.to) : deps.now();
+      const from = q.from ? new Date(q.from) : new Date(to.getTime() - 90 * DAY);
+      const field = (path: string, message: string) => problem(c, 'validation_failed', `${path}: ${message}`, { errors: [{ path, message }] });
+      if (from >= to) return field('to', 'the end is before the start');
+      if (to.getTime() - from.getTime() > MAX_YEARS * 366 * DAY) return field('to', `at most ${MAX_YEARS} years`);
+      if ((to.getTime() - from.getTime()) / (groupDays[q.group] * DAY) > MAX_POINTS) return field('group', `more than ${MAX_POINTS} ${q.group}s: group by a longer period`);
+      const { settings } = await loadSettings(deps.db, programId);
+      const ask = { store: q.store ?? null, group: q.group, timezone: settings.timezone };
+      const now = await surveyTallies(deps.db, programId, { ...ask, from, to });
+      const before = new Date(from.getTime() - (to.getTime() - from.getTime()));
+      const previous = q.compare === 'true' ? (await surveyTallies(deps.db, programId, { ...ask, from: before, to: from })).total : null;
+      return c.json(
+        {
+          from: from.toISOString(),
+          to: to.toISOString(),
+          group: q.group,
+          store: ask.store,
+          ...withScore(now.total),
+          previous: previous && { from: before.toISOString(), to: from.toISOString(), ...withScore(previous) },
+          periods: now.periods.map((p) => ({ ...p, nps: nps(p) })),
+          stores: now.stores.map((x) => ({ ...x, nps: nps(x) })),
+        },
+        200,
+      );
     },
   );
   return app;

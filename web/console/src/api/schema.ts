@@ -982,7 +982,7 @@ export interface paths {
         };
         /**
          * Lifetime value of a cohort: members whose first purchase fell in [from, to), their histories until a day, BG/NBD and Gamma-Gamma fitted by maximum likelihood, and the forecast over the next weeks
-         * @description Days in the programme's time zone; time in weeks. Purchases are counted by day (a member's receipts of one day are one purchase, their totals its spend); the first purchase starts the member's clock and is not a repeat. Confirmed receipts at their totals, returns aside. A cohort needs 20 members and 5 repeat buyers (else 422 cohort_too_small).
+         * @description Days in the programme's time zone; time in weeks. Purchases are counted by day (a member's receipts of one day are one purchase, their totals its spend); the first purchase starts the member's clock and is not a repeat. Confirmed receipts at their totals, returns aside. A cohort needs 20 members and 5 repeat buyers (else 422 cohort_too_small). One fit per programme at a time (else 429 busy).
          */
         get: operations["getLifetimeValue"];
         put?: never;
@@ -1005,6 +1005,26 @@ export interface paths {
          * @description A member's score on a measure is 1 + ⌊5·b/n⌋, b the members strictly worse on it, n all scored: equal values score alike. Recency by the day of the last purchase (programme time zone), frequency by confirmed receipts, money by what was paid, both net of returns. Segments by recency and frequency: champions (Чемпионы), loyal (Лояльные), potential_loyalists (Потенциально лояльные), new (Новички), promising (Перспективные), need_attention (Требуют внимания), about_to_sleep (Засыпающие), at_risk (Под угрозой ухода), cannot_lose (Нельзя потерять), hibernating (Спящие), lost (Потерянные).
          */
         get: operations["getRfmGrid"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/analytics/nps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Net promoter score from survey actions over a period (default the last 90 days): in all, by day, week or month, by store, and against the period before
+         * @description A `survey` action counts when its attributes carry `score`, a whole number 0–10, and optionally `storeCode`. NPS = (promoters 9–10 − detractors 0–6) / responses × 100. Periods in the programme's time zone; at most 10 years and 1000 points in the series.
+         */
+        get: operations["getNps"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1970,6 +1990,7 @@ export interface components {
             type: string;
             /** Format: date-time */
             occurredAt?: string;
+            /** @description free attributes; a survey carries `score` (0–10, for NPS) and may carry `storeCode` */
             attributes?: {
                 [key: string]: string | number | boolean;
             };
@@ -2700,6 +2721,62 @@ export interface components {
                 /** @description of the members scored */
                 share: number;
                 paid: number;
+            }[];
+        };
+        NpsReport: {
+            from: string;
+            to: string;
+            /** @enum {string} */
+            group: "day" | "week" | "month";
+            store: string | null;
+            responses: number;
+            /** @description scores 9–10 */
+            promoters: number;
+            /** @description scores 7–8 */
+            passives: number;
+            /** @description scores 0–6 */
+            detractors: number;
+            /** @description (promoters − detractors) / responses × 100; null without responses */
+            nps: number | null;
+            /** @description the period of the same length before, when asked */
+            previous: {
+                from: string;
+                to: string;
+                responses: number;
+                /** @description scores 9–10 */
+                promoters: number;
+                /** @description scores 7–8 */
+                passives: number;
+                /** @description scores 0–6 */
+                detractors: number;
+                /** @description (promoters − detractors) / responses × 100; null without responses */
+                nps: number | null;
+            } | null;
+            periods: {
+                /** @description YYYY-MM-DD, the period's first day */
+                start: string;
+                responses: number;
+                /** @description scores 9–10 */
+                promoters: number;
+                /** @description scores 7–8 */
+                passives: number;
+                /** @description scores 0–6 */
+                detractors: number;
+                /** @description (promoters − detractors) / responses × 100; null without responses */
+                nps: number | null;
+            }[];
+            stores: {
+                /** @description null: answers that name no store */
+                storeCode: string | null;
+                responses: number;
+                /** @description scores 9–10 */
+                promoters: number;
+                /** @description scores 7–8 */
+                passives: number;
+                /** @description scores 0–6 */
+                detractors: number;
+                /** @description (promoters − detractors) / responses × 100; null without responses */
+                nps: number | null;
             }[];
         };
     };
@@ -10290,6 +10367,114 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["RfmGrid"];
+                };
+            };
+            /** @description malformed JSON or a field that fails validation */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no or unknown API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the key’s role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description a member, card, store or receipt that does not exist in this programme */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description conflicts with an earlier request or an existing record */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the body is larger than the limit (1 MB; 8 MB for a batch) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description valid request the programme refuses (e.g. insufficient_points) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description heavy work (a backtest, an export) of this programme is already running; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the database is unavailable, or the programme is still loading its history; see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getNps: {
+        parameters: {
+            query?: {
+                from?: string;
+                to?: string;
+                group?: "day" | "week" | "month";
+                store?: string;
+                /** @description also the period of the same length before */
+                compare?: "true" | "false";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the scores */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NpsReport"];
                 };
             };
             /** @description malformed JSON or a field that fails validation */
