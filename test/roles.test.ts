@@ -60,6 +60,7 @@ const expected: Record<string, readonly Role[]> = {
   'GET /v1/analytics/ltv': ['admin', 'marketer', 'readonly'],
   'GET /v1/analytics/rfm': ['admin', 'marketer', 'readonly'],
   'GET /v1/analytics/nps': ['admin', 'marketer', 'readonly'],
+  'GET /v1/analytics/points': ['admin', 'marketer', 'readonly'],
   'GET /v1/rules/versions/{version}': everyone,
   'GET /v1/rules/catalogue': everyone,
   'POST /v1/rules/simulate': ['admin', 'marketer', 'readonly'],

@@ -6,6 +6,7 @@ import type { Deps } from '../../flows/deps.ts';
 import { cohortHistories } from '../../store/lifetime.ts';
 import { loadSettings } from '../../store/programs.ts';
 import { nps, surveyTallies, type NpsTally } from '../../store/nps.ts';
+import { pointsReport } from '../../store/points-report.ts';
 import { rfmCells } from '../../store/rfm.ts';
 import { allow, type Env } from '../auth.ts';
 import { heavy } from '../heavy.ts';
@@ -86,6 +87,32 @@ const npsReport = z
   })
   .openapi('NpsReport');
 const withScore = (t: NpsTally) => ({ ...t, nps: nps(t) });
+
+const moved = {
+  issued: z.number().int().describe('points given for receipts and actions, less those returns took back'),
+  redeemed: z.number().int().describe('points spent, less those refunded by returns'),
+  expired: z.number().int(),
+  adjusted: z.number().int().describe('points added by hand less those taken'),
+  referral: z.number().int().describe('points given for referrals'),
+};
+const pointsAnswer = z
+  .object({
+    from: z.string(),
+    to: z.string(),
+    group: z.enum(['day', 'week', 'month']),
+    pointValue: z.number().int().describe('kopecks one point pays'),
+    ...moved,
+    breakageRate: z.number().nullable().describe('expired / issued in the period; null when none issued'),
+    redemptionRate: z.number().nullable().describe('redeemed / issued in the period; null when none issued'),
+    liability: z.object({
+      available: z.number().int(),
+      pending: z.number().int(),
+      kopecks: z.number().int().describe('(available + pending) × pointValue: what the points held now would pay'),
+    }),
+    periods: z.array(z.object({ start: z.string(), ...moved })),
+    expiring: z.array(z.object({ month: z.string().describe('YYYY-MM'), points: z.number().int(), kopecks: z.number().int() })).describe('points held now by the month they expire, from this month on'),
+  })
+  .openapi('PointsReport');
 
 /** The programme's analytics: what its members are worth and how they behave. */
 export function analyticsRoutes(deps: Deps) {
@@ -182,10 +209,8 @@ export function analyticsRoutes(deps: Deps) {
       const q = c.req.valid('query');
       const to = q.to ? new Date(q.to) : deps.now();
       const from = q.from ? new Date(q.from) : new Date(to.getTime() - 90 * DAY);
-      const field = (path: string, message: string) => problem(c, 'validation_failed', `${path}: ${message}`, { errors: [{ path, message }] });
-      if (from >= to) return field('to', 'the end is before the start');
-      if (to.getTime() - from.getTime() > MAX_YEARS * 366 * DAY) return field('to', `at most ${MAX_YEARS} years`);
-      if ((to.getTime() - from.getTime()) / (groupDays[q.group] * DAY) > MAX_POINTS) return field('group', `more than ${MAX_POINTS} ${q.group}s: group by a longer period`);
+      const refused = periodRefusal(from, to, q.group);
+      if (refused) return problem(c, 'validation_failed', `${refused.path}: ${refused.message}`, { errors: [refused] });
       const { settings } = await loadSettings(deps.db, programId);
       const ask = { store: q.store ?? null, group: q.group, timezone: settings.timezone };
       const now = await surveyTallies(deps.db, programId, { ...ask, from, to });
@@ -206,5 +231,58 @@ export function analyticsRoutes(deps: Deps) {
       );
     },
   );
+  app.openapi(
+    createRoute({
+      method: 'get', path: '/v1/analytics/points', operationId: 'getPointsReport', tags: ['Reports'], security, middleware: [allow('reports')] as const,
+      summary: 'Points over a period (default the last 90 days): issued, redeemed, expired, adjusted and for referrals, by day, week or month; breakage and redemption rates; the liability now in points and roubles; what expires in the next months',
+      description: `From the programme's side of the ledger, net of returns. Periods in the programme's time zone; at most ${MAX_YEARS} years and ${MAX_POINTS} points in the series.`,
+      request: {
+        query: z
+          .object({
+            from: instant.optional(),
+            to: instant.optional(),
+            group: z.enum(['day', 'week', 'month']).default('month'),
+            months: z.coerce.number().int().min(1).max(24).default(6).describe('months of the expiry forecast, this one included'),
+          })
+          .refine((q) => !q.from || !q.to || Date.parse(q.from) < Date.parse(q.to), { message: 'the end is before the start', path: ['to'] }),
+      },
+      responses: { 200: json(pointsAnswer, 'the points'), ...problems },
+    }),
+    async (c) => {
+      const { programId } = c.get('key');
+      const q = c.req.valid('query');
+      const to = q.to ? new Date(q.to) : deps.now();
+      const from = q.from ? new Date(q.from) : new Date(to.getTime() - 90 * DAY);
+      const refused = periodRefusal(from, to, q.group);
+      if (refused) return problem(c, 'validation_failed', `${refused.path}: ${refused.message}`, { errors: [refused] });
+      const { settings } = await loadSettings(deps.db, programId);
+      const report = await pointsReport(deps.db, programId, { from, to, group: q.group, timezone: settings.timezone, months: q.months, now: deps.now() });
+      const { issued, redeemed, expired } = report.total;
+      const { available, pending } = report.outstanding;
+      return c.json(
+        {
+          from: from.toISOString(),
+          to: to.toISOString(),
+          group: q.group,
+          pointValue: settings.pointValue,
+          ...report.total,
+          breakageRate: issued > 0 ? expired / issued : null,
+          redemptionRate: issued > 0 ? redeemed / issued : null,
+          liability: { available, pending, kopecks: (available + pending) * settings.pointValue },
+          periods: report.periods,
+          expiring: report.expiring.map((e) => ({ ...e, kopecks: e.points * settings.pointValue })),
+        },
+        200,
+      );
+    },
+  );
   return app;
+}
+
+/** A period's refusal: backwards, longer than the most, or with too many points for its grouping. */
+function periodRefusal(from: Date, to: Date, group: keyof typeof groupDays): { path: string; message: string } | null {
+  if (from >= to) return { path: 'to', message: 'the end is before the start' };
+  if (to.getTime() - from.getTime() > MAX_YEARS * 366 * DAY) return { path: 'to', message: `at most ${MAX_YEARS} years` };
+  if ((to.getTime() - from.getTime()) / (groupDays[group] * DAY) > MAX_POINTS) return { path: 'group', message: `more than ${MAX_POINTS} ${group}s: group by a longer period` };
+  return null;
 }

@@ -1033,6 +1033,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/analytics/points": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Points over a period (default the last 90 days): issued, redeemed, expired, adjusted and for referrals, by day, week or month; breakage and redemption rates; the liability now in points and roubles; what expires in the next months
+         * @description From the programme's side of the ledger, net of returns. Periods in the programme's time zone; at most 10 years and 1000 points in the series.
+         */
+        get: operations["getPointsReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2777,6 +2797,52 @@ export interface components {
                 detractors: number;
                 /** @description (promoters − detractors) / responses × 100; null without responses */
                 nps: number | null;
+            }[];
+        };
+        PointsReport: {
+            from: string;
+            to: string;
+            /** @enum {string} */
+            group: "day" | "week" | "month";
+            /** @description kopecks one point pays */
+            pointValue: number;
+            /** @description points given for receipts and actions, less those returns took back */
+            issued: number;
+            /** @description points spent, less those refunded by returns */
+            redeemed: number;
+            expired: number;
+            /** @description points added by hand less those taken */
+            adjusted: number;
+            /** @description points given for referrals */
+            referral: number;
+            /** @description expired / issued in the period; null when none issued */
+            breakageRate: number | null;
+            /** @description redeemed / issued in the period; null when none issued */
+            redemptionRate: number | null;
+            liability: {
+                available: number;
+                pending: number;
+                /** @description (available + pending) × pointValue: what the points held now would pay */
+                kopecks: number;
+            };
+            periods: {
+                start: string;
+                /** @description points given for receipts and actions, less those returns took back */
+                issued: number;
+                /** @description points spent, less those refunded by returns */
+                redeemed: number;
+                expired: number;
+                /** @description points added by hand less those taken */
+                adjusted: number;
+                /** @description points given for referrals */
+                referral: number;
+            }[];
+            /** @description points held now by the month they expire, from this month on */
+            expiring: {
+                /** @description YYYY-MM */
+                month: string;
+                points: number;
+                kopecks: number;
             }[];
         };
     };
@@ -10475,6 +10541,113 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["NpsReport"];
+                };
+            };
+            /** @description malformed JSON or a field that fails validation */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no or unknown API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the key’s role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description a member, card, store or receipt that does not exist in this programme */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description conflicts with an earlier request or an existing record */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the body is larger than the limit (1 MB; 8 MB for a batch) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description valid request the programme refuses (e.g. insufficient_points) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description heavy work (a backtest, an export) of this programme is already running; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the database is unavailable, or the programme is still loading its history; see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPointsReport: {
+        parameters: {
+            query?: {
+                from?: string;
+                to?: string;
+                group?: "day" | "week" | "month";
+                /** @description months of the expiry forecast, this one included */
+                months?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the points */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PointsReport"];
                 };
             };
             /** @description malformed JSON or a field that fails validation */

@@ -1,0 +1,57 @@
+import type { Queryable } from './db.ts';
+import { accountNumber } from './ledger.ts';
+import type { Grouping } from './nps.ts';
+
+/** Points moved in a period, from the programme's side of the ledger, each net of what returns took back. */
+export interface PointsMoved {
+  issued: number;
+  redeemed: number;
+  expired: number;
+  adjusted: number;
+  referral: number;
+}
+
+const sumOf = (account: Parameters<typeof accountNumber>[0], sign: 1 | -1) =>
+  `coalesce(${sign === -1 ? '-' : ''}sum((v->>2)::bigint) filter (where v->>0 = '${accountNumber(account)}'), 0)`;
+
+// Points leave program:issuance, :adjustment and :referral when given (negative there) and reach
+// program:redemption and :expiry when spent or expired (positive); a claw-back or a refund posts the other way.
+const moved = `${sumOf('program:issuance', -1)} as issued, ${sumOf('program:redemption', 1)} as redeemed,
+  ${sumOf('program:expiry', 1)} as expired, ${sumOf('program:adjustment', -1)} as adjusted, ${sumOf('program:referral', -1)} as referral`;
+
+type Row = { issued: number; redeemed: number; expired: number; adjusted: number; referral: number };
+const toMoved = (r: Row | undefined): PointsMoved => ({
+  issued: Number(r?.issued ?? 0),
+  redeemed: Number(r?.redeemed ?? 0),
+  expired: Number(r?.expired ?? 0),
+  adjusted: Number(r?.adjusted ?? 0),
+  referral: Number(r?.referral ?? 0),
+});
+
+/** The points of a period by day, ISO week or month in the programme's time zone, what members hold now, and what expires in the next months. */
+export async function pointsReport(db: Queryable, programId: string, q: { from: Date; to: Date; group: Grouping; timezone: string; months: number; now: Date }) {
+  const entries = `from journal_entries e cross join lateral json_array_elements(e.postings) v
+    where e.program_id = $1 and e.created_at >= $2 and e.created_at < $3`;
+  const [total] = await db.query<Row>(`select ${moved} ${entries}`, [programId, q.from, q.to]);
+  const periods = await db.query<Row & { start: string }>(
+    `select to_char(date_trunc('${q.group}', e.created_at at time zone $4), 'YYYY-MM-DD') as start, ${moved} ${entries} group by 1 order by 1`,
+    [programId, q.from, q.to, q.timezone],
+  );
+  const [held] = await db.query<{ available: number; pending: number }>(
+    `select coalesce(sum(points_available), 0) as available, coalesce(sum(points_pending), 0) as pending from members where program_id = $1`,
+    [programId],
+  );
+  const expiring = await db.query<{ month: string; points: number }>(
+    `select to_char(date_trunc('month', expires_at at time zone $2), 'YYYY-MM') as month, sum(remaining) as points
+     from lots where program_id = $1 and state in ('active', 'pending') and remaining > 0
+       and expires_at < (date_trunc('month', $4::timestamptz at time zone $2) + make_interval(months => $3)) at time zone $2
+     group by 1 order by 1`,
+    [programId, q.timezone, q.months, q.now],
+  );
+  return {
+    total: toMoved(total),
+    periods: periods.map((p) => ({ start: p.start, ...toMoved(p) })),
+    outstanding: { available: Number(held?.available ?? 0), pending: Number(held?.pending ?? 0) },
+    expiring: expiring.map((e) => ({ month: e.month, points: Number(e.points) })),
+  };
+}
