@@ -520,6 +520,11 @@ describe('the staff console', () => {
     const scored = (await callApi('GET', '/v1/analytics/rfm', server.demo.adminKey)).body.members as number;
     expect(scored).toBeGreaterThan(0);
     await expect.poll(() => page.getByTestId('rfm-grid').locator('caption').textContent()).toBe(`Участников с оценкой: ${scored}`);
+    // The points of the last 90 days as the API gives them, in roubles too.
+    const points = (await callApi('GET', '/v1/analytics/points?group=month', server.demo.adminKey)).body;
+    expect(points.issued).toBeGreaterThan(0);
+    await expect.poll(() => page.getByTestId('points-figures').textContent()).toMatch(/Начислено баллов[\d\s]+списано/);
+    await expect.poll(() => page.getByTestId('points-figures').textContent()).toMatch(/Обязательства по баллам[\d\s]+₽/);
     await page.getByRole('cell', { name: /Чемпионы/ }).first().waitFor();
     // The demo's two months: a cohort of its last week is too small; its first month is not.
     const day = (daysAgo: number) => new Date(Date.now() - daysAgo * 86_400_000).toISOString().slice(0, 10);

@@ -11,8 +11,60 @@ export function Analytics() {
   return (
     <section aria-labelledby="analytics-title">
       <h1 id="analytics-title">{t('analytics.title')}</h1>
+      <PointsPanel />
       <RfmPanel />
       <LifetimeValuePanel />
+    </section>
+  );
+}
+
+const DAY = 86_400_000;
+
+/** The last 90 days of points and of survey answers, against the 90 before for NPS. */
+function PointsPanel() {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const period = () => {
+    const to = new Date();
+    return { from: new Date(to.getTime() - 90 * DAY).toISOString(), to: to.toISOString() };
+  };
+  const points = useQuery({ queryKey: ['analytics-points'], queryFn: async () => ok(await api.GET('/v1/analytics/points', { params: { query: { ...period(), group: 'month' } } })) });
+  const nps = useQuery({ queryKey: ['analytics-nps'], queryFn: async () => ok(await api.GET('/v1/analytics/nps', { params: { query: { ...period(), group: 'month', compare: 'true' } } })) });
+  const percent = (n: number | null) => (n === null ? '—' : `${format.decimal(n * 100, 1)} %`);
+  const score = (n: number | null) => (n === null ? '—' : format.decimal(n, 0));
+  return (
+    <section className="panel" aria-labelledby="points-title">
+      <h2 id="points-title">{t('analytics.pointsTitle')}</h2>
+      {(points.isPending || nps.isPending) && <p role="status">{t('common.loading')}</p>}
+      <Refusal error={points.error ?? nps.error} />
+      {points.data && nps.data && (
+        <dl className="figures tiles" data-testid="points-figures">
+          <div>
+            <dt>{t('analytics.issued')}</dt>
+            <dd>{format.number(points.data.issued)}</dd>
+            <dd className="hint">{t('analytics.redeemedExpired', { redeemed: format.number(points.data.redeemed), expired: format.number(points.data.expired) })}</dd>
+          </div>
+          <div>
+            <dt>{t('analytics.breakage')}</dt>
+            <dd>{percent(points.data.breakageRate)}</dd>
+            <dd className="hint">{t('analytics.redemption', { rate: percent(points.data.redemptionRate) })}</dd>
+          </div>
+          <div>
+            <dt>{t('analytics.liability')}</dt>
+            <dd>{format.wholeMoney(points.data.liability.kopecks)}</dd>
+            <dd className="hint">{t('analytics.liabilityPoints', { n: format.number(points.data.liability.available + points.data.liability.pending) })}</dd>
+          </div>
+          <div>
+            <dt>{t('analytics.expiringSoon')}</dt>
+            <dd>{format.number(points.data.expiring.slice(0, 2).reduce((a, e) => a + e.points, 0))}</dd>
+          </div>
+          <div>
+            <dt>NPS</dt>
+            <dd>{score(nps.data.nps)}</dd>
+            <dd className="hint">{t('analytics.npsAnswers', { n: format.number(nps.data.responses), before: score(nps.data.previous?.nps ?? null) })}</dd>
+          </div>
+        </dl>
+      )}
     </section>
   );
 }
