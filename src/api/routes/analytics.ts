@@ -19,6 +19,8 @@ const DAY = 86_400_000;
 /** The most points one series may have. */
 const MAX_POINTS = 1_000;
 const groupDays = { day: 1, week: 7, month: 28 } as const;
+/** A report's period: instants, by default the last 90 days, grouped by day, ISO week or month. */
+const period = { from: instant.optional(), to: instant.optional(), group: z.enum(['day', 'week', 'month']).default('month') };
 const date = z.iso.date();
 const fit = <T extends z.ZodRawShape>(shape: T) => z.object({ ...shape, logLikelihood: z.number() });
 
@@ -192,25 +194,20 @@ export function analyticsRoutes(deps: Deps) {
         'A `survey` action counts when its attributes carry `score`, a whole number 0–10, and optionally `storeCode`. NPS = (promoters 9–10 − detractors 0–6) / responses × 100. ' +
         `Periods in the programme's time zone; at most ${MAX_YEARS} years and ${MAX_POINTS} points in the series.`,
       request: {
-        query: z
-          .object({
-            from: instant.optional(),
-            to: instant.optional(),
-            group: z.enum(['day', 'week', 'month']).default('month'),
-            store: z.string().min(1).max(64).optional(),
-            compare: z.enum(['true', 'false']).default('false').describe('also the period of the same length before'),
-          })
-          .refine((q) => !q.from || !q.to || Date.parse(q.from) < Date.parse(q.to), { message: 'the end is before the start', path: ['to'] }),
+        query: z.object({
+          ...period,
+          store: z.string().min(1).max(64).optional(),
+          compare: z.enum(['true', 'false']).default('false').describe('also the period of the same length before'),
+        }),
       },
       responses: { 200: json(npsReport, 'the scores'), ...problems },
     }),
     async (c) => {
       const { programId } = c.get('key');
       const q = c.req.valid('query');
-      const to = q.to ? new Date(q.to) : deps.now();
-      const from = q.from ? new Date(q.from) : new Date(to.getTime() - 90 * DAY);
-      const refused = periodRefusal(from, to, q.group);
-      if (refused) return problem(c, 'validation_failed', `${refused.path}: ${refused.message}`, { errors: [refused] });
+      const resolved = resolvePeriod(q, deps.now());
+      if ('refused' in resolved) return problem(c, 'validation_failed', `${resolved.refused.path}: ${resolved.refused.message}`, { errors: [resolved.refused] });
+      const { from, to } = resolved;
       const { settings } = await loadSettings(deps.db, programId);
       const ask = { store: q.store ?? null, group: q.group, timezone: settings.timezone };
       const now = await surveyTallies(deps.db, programId, { ...ask, from, to });
@@ -237,24 +234,19 @@ export function analyticsRoutes(deps: Deps) {
       summary: 'Points over a period (default the last 90 days): issued, redeemed, expired, adjusted and for referrals, by day, week or month; breakage and redemption rates; the liability now in points and roubles; what expires in the next months',
       description: `From the programme's side of the ledger, net of returns. Periods in the programme's time zone; at most ${MAX_YEARS} years and ${MAX_POINTS} points in the series.`,
       request: {
-        query: z
-          .object({
-            from: instant.optional(),
-            to: instant.optional(),
-            group: z.enum(['day', 'week', 'month']).default('month'),
-            months: z.coerce.number().int().min(1).max(24).default(6).describe('months of the expiry forecast, this one included'),
-          })
-          .refine((q) => !q.from || !q.to || Date.parse(q.from) < Date.parse(q.to), { message: 'the end is before the start', path: ['to'] }),
+        query: z.object({
+          ...period,
+          months: z.coerce.number().int().min(1).max(24).default(6).describe('months of the expiry forecast, this one included'),
+        }),
       },
       responses: { 200: json(pointsAnswer, 'the points'), ...problems },
     }),
     async (c) => {
       const { programId } = c.get('key');
       const q = c.req.valid('query');
-      const to = q.to ? new Date(q.to) : deps.now();
-      const from = q.from ? new Date(q.from) : new Date(to.getTime() - 90 * DAY);
-      const refused = periodRefusal(from, to, q.group);
-      if (refused) return problem(c, 'validation_failed', `${refused.path}: ${refused.message}`, { errors: [refused] });
+      const resolved = resolvePeriod(q, deps.now());
+      if ('refused' in resolved) return problem(c, 'validation_failed', `${resolved.refused.path}: ${resolved.refused.message}`, { errors: [resolved.refused] });
+      const { from, to } = resolved;
       const { settings } = await loadSettings(deps.db, programId);
       const report = await pointsReport(deps.db, programId, { from, to, group: q.group, timezone: settings.timezone, months: q.months, now: deps.now() });
       const { issued, redeemed, expired } = report.total;
@@ -279,10 +271,13 @@ export function analyticsRoutes(deps: Deps) {
   return app;
 }
 
-/** A period's refusal: backwards, longer than the most, or with too many points for its grouping. */
-function periodRefusal(from: Date, to: Date, group: keyof typeof groupDays): { path: string; message: string } | null {
-  if (from >= to) return { path: 'to', message: 'the end is before the start' };
-  if (to.getTime() - from.getTime() > MAX_YEARS * 366 * DAY) return { path: 'to', message: `at most ${MAX_YEARS} years` };
-  if ((to.getTime() - from.getTime()) / (groupDays[group] * DAY) > MAX_POINTS) return { path: 'group', message: `more than ${MAX_POINTS} ${group}s: group by a longer period` };
-  return null;
+/** A report's period from its query, or why it is refused: backwards, longer than the most, or with too many points for its grouping. */
+function resolvePeriod(q: { from?: string; to?: string; group: keyof typeof groupDays }, now: Date) {
+  const to = q.to ? new Date(q.to) : now;
+  const from = q.from ? new Date(q.from) : new Date(to.getTime() - 90 * DAY);
+  const refuse = (path: string, message: string) => ({ refused: { path, message } });
+  if (from >= to) return refuse('to', 'the end is before the start');
+  if (to.getTime() - from.getTime() > MAX_YEARS * 366 * DAY) return refuse('to', `at most ${MAX_YEARS} years`);
+  if ((to.getTime() - from.getTime()) / (groupDays[q.group] * DAY) > MAX_POINTS) return refuse('group', `more than ${MAX_POINTS} ${q.group}s: group by a longer period`);
+  return { from, to };
 }
