@@ -30,17 +30,28 @@ const toTally = (r: Row | undefined): NpsTally => ({
   detractors: Number(r?.detractors ?? 0),
 });
 
+interface Period {
+  from: Date;
+  to: Date;
+  store: string | null;
+}
+
+/** The survey scores of a period in all. */
+export async function surveyTotal(db: Queryable, programId: string, q: Period): Promise<NpsTally> {
+  const [total] = await db.query<Row>(`select ${tally} from (${scores}) s`, [programId, q.from, q.to, q.store]);
+  return toTally(total);
+}
+
 /** The survey scores of a period: in all, by period (day, ISO week or month in the programme's time zone) and by store. */
-export async function surveyTallies(db: Queryable, programId: string, q: { from: Date; to: Date; store: string | null; group: Grouping; timezone: string }) {
+export async function surveyTallies(db: Queryable, programId: string, q: Period & { group: Grouping; timezone: string }) {
   const params = [programId, q.from, q.to, q.store];
-  const [total] = await db.query<Row>(`select ${tally} from (${scores}) s`, params);
   const periods = await db.query<Row & { start: string }>(
     `select to_char(date_trunc('${q.group}', occurred_at at time zone $5), 'YYYY-MM-DD') as start, ${tally} from (${scores}) s group by 1 order by 1`,
     [...params, q.timezone],
   );
   const stores = await db.query<Row & { store_code: string | null }>(`select store_code, ${tally} from (${scores}) s group by 1 order by 1 nulls last`, params);
   return {
-    total: toTally(total),
+    total: await surveyTotal(db, programId, q),
     periods: periods.map((p) => ({ start: p.start, ...toTally(p) })),
     stores: stores.map((s) => ({ storeCode: s.store_code, ...toTally(s) })),
   };

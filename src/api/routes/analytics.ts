@@ -5,7 +5,7 @@ import { rfmSegment, rfmSegmentCodes, rfmSegmentNames } from '../../domain/rfm.t
 import type { Deps } from '../../flows/deps.ts';
 import { cohortHistories } from '../../store/lifetime.ts';
 import { loadSettings } from '../../store/programs.ts';
-import { nps, surveyTallies, type NpsTally } from '../../store/nps.ts';
+import { nps, surveyTallies, surveyTotal, type NpsTally } from '../../store/nps.ts';
 import { pointsReport } from '../../store/points-report.ts';
 import { rfmCells } from '../../store/rfm.ts';
 import { allow, type Env } from '../auth.ts';
@@ -212,7 +212,7 @@ export function analyticsRoutes(deps: Deps) {
       const ask = { store: q.store ?? null, group: q.group, timezone: settings.timezone };
       const now = await surveyTallies(deps.db, programId, { ...ask, from, to });
       const before = new Date(from.getTime() - (to.getTime() - from.getTime()));
-      const previous = q.compare === 'true' ? (await surveyTallies(deps.db, programId, { ...ask, from: before, to: from })).total : null;
+      const previous = q.compare === 'true' ? await surveyTotal(deps.db, programId, { store: ask.store, from: before, to: from }) : null;
       return c.json(
         {
           from: from.toISOString(),

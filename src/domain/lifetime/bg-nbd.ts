@@ -58,7 +58,8 @@ export function groupHistories<H extends object>(histories: readonly H[]): { his
 
 /** The maximum-likelihood BG/NBD of a group of members, searched over the parameters' logarithms (all positive). */
 export function fitBgNbd(histories: readonly PurchaseHistory[]): Fit<BgNbd> {
-  const groups = groupHistories(histories);
+  // Grouped on what the model reads: a history may carry more (spend, revenue) that would keep equal ones apart.
+  const groups = groupHistories(histories.map(({ x, tx, T }) => ({ x, tx, T })));
   const model = ([r, alpha, a, b]: number[]): BgNbd => ({ r: Math.exp(r!), alpha: Math.exp(alpha!), a: Math.exp(a!), b: Math.exp(b!) });
   const counts = [...new Set(groups.map((g) => g.history.x))];
   const negative = (logs: number[]) => {

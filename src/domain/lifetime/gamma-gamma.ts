@@ -28,7 +28,7 @@ export function gammaGammaLogLikelihood({ p, q, gamma }: GammaGamma, { x, meanSp
 }
 
 export function fitGammaGamma(histories: readonly SpendHistory[]): Fit<GammaGamma> {
-  const groups = groupHistories(histories.filter((h) => h.x > 0 && h.meanSpend > 0));
+  const groups = groupHistories(histories.filter((h) => h.x > 0 && h.meanSpend > 0).map(({ x, meanSpend }) => ({ x, meanSpend })));
   const model = ([p, q, gamma]: number[]): GammaGamma => ({ p: Math.exp(p!), q: Math.exp(q!), gamma: Math.exp(gamma!) });
   const negative = (logs: number[]) => {
     const m = model(logs);
