@@ -540,6 +540,12 @@ describe('the staff console', () => {
     await expect.poll(() => page.getByTestId('ltv-models').textContent()).toMatch(/BG\/NBD: r = [\d,]+/);
     await expectAccessible(page);
     await screenshot(page, 'analytics');
+    // In English the segments and the figures change language; the grid keeps its numbers.
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('heading', { name: 'Analytics', exact: true }).waitFor();
+    await page.getByRole('cell', { name: /Champions/ }).first().waitFor();
+    await expect.poll(() => page.getByTestId('rfm-grid').locator('caption').textContent()).toBe(`Members scored: ${scored}`);
+    await screenshot(page, 'analytics-en');
     await page.context().close();
   });
 
