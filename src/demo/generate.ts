@@ -1,11 +1,14 @@
 import { setImmediate } from 'node:timers/promises';
 import { Faker, base, en, generateMersenne53Randomizer, ru } from '@faker-js/faker';
+import betaFactory from '@stdlib/random-base-beta';
+import gammaFactory from '@stdlib/random-base-gamma';
 import { luhnCheckDigit } from '../domain/cards.ts';
 import { systemPrincipal } from '../domain/access.ts';
 import { confirmMany } from '../flows/batch.ts';
 import type { Deps } from '../flows/deps.ts';
 import { createApiKey, createProgram } from '../flows/programs.ts';
 import type { ReceiptInput } from '../flows/receipts.ts';
+import { recordAction } from '../flows/actions.ts';
 import { cancelReceipt, returnLines } from '../flows/returns.ts';
 import { runJob } from '../jobs/jobs.ts';
 import { sequenceEvents } from '../store/events.ts';
@@ -110,11 +113,30 @@ const DAY = 86_400_000;
 const demo = systemPrincipal('demo');
 const BATCH = 1000;
 
+/**
+ * How the demo's members buy: by the BG/NBD story (Fader, Hardie & Lee 2005), told in days. Each member buys at a
+ * rate of their own, gamma-distributed with shape 1.5 and a mean of 0.085 purchases a day (one in twelve days on
+ * average; from one in two months to several a week), and after each purchase leaves for good with a chance of
+ * their own, beta-distributed with a = 2, b = 60 (3% on average: some thirty purchases in a member's life). What
+ * they spend per purchase varies around a mean of their own, as Gamma-Gamma tells it: their baskets' size is
+ * scaled by a factor drawn from a gamma with shape 4 and mean 1. December sells 1.4 times a June day, and in the
+ * coffee week (double points on coffee and tea, 2–8 March) members come 1.3 times as often and six in ten
+ * baskets carry coffee or tea. One receipt in sixty brings back a survey scored 0–10, kinder from frequent buyers.
+ */
+export const demoBuying = { rateShape: 1.5, meanPerDay: 0.085, dropoutA: 2, dropoutB: 60, appetiteShape: 4, surveyChance: 1 / 60 };
+
 interface DemoMember {
   id: string;
   card: string;
   since: number;
+  /** Purchases a day while they still buy. */
   perDay: number;
+  /** The chance of leaving after each purchase. */
+  dropout: number;
+  /** Left the programme for good: buys no more. */
+  gone: boolean;
+  /** Scales the size of their baskets. */
+  appetite: number;
   store: Store;
   categories: Record<string, number>;
   available: number;
@@ -146,14 +168,18 @@ async function loadHistory(deps: Deps, programId: string, options: DemoOptions):
   const ids = generateMersenne53Randomizer(options.seed);
   return withIdSource({ random: () => ids.next(), now: () => clock }, async () => {
     const members = await enrolMembers(sim, faker, programId, options.members, start, end);
-    const expected = Math.round(members.reduce((a, m) => a + ((end - Math.max(m.since, start)) / DAY) * m.perDay, 0) * 1.1);
+    // Purchases until the history ends or the member leaves, whichever comes first, plus anonymous ones.
+    const expected = Math.round(members.reduce((a, m) => a + Math.min(((end - Math.max(m.since, start)) / DAY) * m.perDay, 1 / m.dropout), 0) * 1.1);
     const report: DemoReport = { members: members.length, receipts: 0, refused: 0, returns: 0, cancels: 0 };
     const returnsDue = new Map<number, { receiptId: string; lineNo: number; quantity: number }[]>();
+    const surveys: { member: DemoMember; at: Date }[] = [];
     let serial = 0;
 
     for (let day = start; day < end; day += DAY) {
       const moscow = new Date(day + 3 * 3_600_000);
       const month = moscow.getUTCMonth();
+      const coffeeWeek = month === 2 && moscow.getUTCDate() >= 2 && moscow.getUTCDate() <= 8;
+      const pull = (season[month] as number) * (coffeeWeek ? 1.3 : 1);
       if (moscow.getUTCDate() === 1) {
         clock = new Date(day);
         await runJob(sim, 'tier-review', programId);
@@ -162,11 +188,11 @@ async function loadHistory(deps: Deps, programId: string, options: DemoOptions):
       }
       const today: { receipt: ReceiptInput; member: DemoMember | null }[] = [];
       for (const member of members) {
-        if (member.since > day || faker.number.float() >= member.perDay * (season[month] as number)) continue;
-        today.push({ receipt: basket(faker, member, day, ++serial), member });
+        if (member.gone || member.since > day || faker.number.float() >= member.perDay * pull) continue;
+        today.push({ receipt: basket(faker, member, day, ++serial, coffeeWeek), member });
       }
       const anonymous = Math.round(today.length * 0.1);
-      for (let i = 0; i < anonymous; i++) today.push({ receipt: basket(faker, null, day, ++serial), member: null });
+      for (let i = 0; i < anonymous; i++) today.push({ receipt: basket(faker, null, day, ++serial, coffeeWeek), member: null });
       today.sort((a, b) => (a.receipt.purchasedAt as Date).getTime() - (b.receipt.purchasedAt as Date).getTime());
 
       for (let i = 0; i < today.length; i += BATCH) {
@@ -178,6 +204,8 @@ async function loadHistory(deps: Deps, programId: string, options: DemoOptions):
           if (!outcome.ok) return void (report.refused += 1);
           report.receipts += 1;
           if (member && outcome.value.balance) member.available = outcome.value.balance.available;
+          if (member && faker.number.float() < demoBuying.surveyChance) surveys.push({ member, at: receipt.purchasedAt as Date });
+          if (member && faker.number.float() < member.dropout) member.gone = true;
           const roll = faker.number.float();
           if (roll < 0.004) returnsDue.set(day, [...(returnsDue.get(day) ?? []), { receiptId: outcome.value.id, lineNo: 0, quantity: 0 }]);
           else if (roll < 0.035) {
@@ -201,6 +229,12 @@ async function loadHistory(deps: Deps, programId: string, options: DemoOptions):
         if (done.ok) report[r.lineNo === 0 ? 'cancels' : 'returns'] += 1;
       }
       returnsDue.delete(day);
+      for (const { member, at } of surveys.splice(0)) {
+        // Frequent buyers recommend the shop more: a score around 6 to 9 by their rate, spread by two points.
+        const lean = 6 + 3 * Math.min(1, member.perDay / (2 * demoBuying.meanPerDay));
+        const score = Math.max(0, Math.min(10, Math.round(lean + (faker.number.float() + faker.number.float() - 1) * 4)));
+        await recordAction(sim, programId, { id: `survey-${member.id}-${at.getTime()}`, memberId: member.id, type: 'survey', occurredAt: at, attributes: { score } });
+      }
       // The day's events take their places in the feed, which keeps a month of them: as a server's sequencer and
       // daily clean-up would have left it.
       while ((await sequenceEvents(deps.db)) > 0);
@@ -216,6 +250,11 @@ async function loadHistory(deps: Deps, programId: string, options: DemoOptions):
 
 async function enrolMembers(deps: Deps, faker: Faker, programId: string, count: number, start: number, end: number): Promise<DemoMember[]> {
   const members: DemoMember[] = [];
+  // The story's draws come from the demo's own generator, so the seed decides them too.
+  const prng = () => faker.number.float();
+  const gamma = gammaFactory.factory({ prng });
+  const beta = betaFactory.factory({ prng });
+  const { rateShape, meanPerDay, dropoutA, dropoutB, appetiteShape } = demoBuying;
   const phones = new Set<string>();
   const emails = new Set<string>();
   for (let offset = 0; offset < count; offset += BATCH) {
@@ -236,7 +275,10 @@ async function enrolMembers(deps: Deps, faker: Faker, programId: string, count: 
         id: newId('mem'),
         card: body + luhnCheckDigit(body),
         since,
-        perDay: Math.exp(faker.number.float({ min: -1.2, max: 1.2 })) * 0.062,
+        perDay: gamma(rateShape, rateShape / meanPerDay),
+        dropout: beta(dropoutA, dropoutB),
+        gone: false,
+        appetite: gamma(appetiteShape, appetiteShape),
         store,
         categories: Object.fromEntries(Object.entries(categoryWeights).map(([c, w]) => [c, w * faker.number.float({ min: 0.3, max: 2 })])),
         available: 0,
@@ -266,17 +308,21 @@ async function enrolMembers(deps: Deps, faker: Faker, programId: string, count: 
   return members;
 }
 
-function basket(faker: Faker, member: DemoMember | null, day: number, serial: number): ReceiptInput {
+function basket(faker: Faker, member: DemoMember | null, day: number, serial: number, coffeeWeek: boolean): ReceiptInput {
   const store = member && faker.number.float() < 0.8 ? member.store : faker.helpers.arrayElement(stores);
   const hour = store.channel === 'till' ? faker.number.int({ min: 8, max: 21 }) : faker.number.int({ min: 0, max: 23 });
   const purchasedAt = new Date(day + hour * 3_600_000 + faker.number.int({ min: 0, max: 3_599_999 }));
-  const size = Math.min(20, 1 + Math.floor(-Math.log(1 - faker.number.float()) * 4.5));
+  const size = Math.min(20, 1 + Math.floor(-Math.log(1 - faker.number.float()) * 4.5 * (member?.appetite ?? 1)));
   const weights = member?.categories ?? categoryWeights;
   const chosen = new Map<string, Product>();
   for (let i = 0; i < size; i++) {
     const category = faker.helpers.weightedArrayElement(Object.entries(weights).map(([value, weight]) => ({ value, weight })));
     const product = faker.helpers.arrayElement(catalogue.filter((p) => p.category === category));
     chosen.set(product.sku, product);
+  }
+  if (coffeeWeek && faker.number.float() < 0.6) {
+    const drink = faker.helpers.arrayElement(catalogue.filter((p) => p.sku === 'COFFEE' || p.sku === 'TEA'));
+    chosen.set(drink.sku, drink);
   }
   const lines = [...chosen.values()].map((product) => {
     const quantity = product.weighed ? faker.number.int({ min: 150, max: 2500 }) / 1000 : faker.helpers.weightedArrayElement([{ value: 1, weight: 8 }, { value: 2, weight: 2 }, { value: 3, weight: 1 }]);
