@@ -53,7 +53,7 @@ export function ruleEvaluationsPerSecond(seconds: number, campaigns: number): nu
       lines,
       pointsToSpend: 0,
       event: null,
-      member: { id: `mem_${n % 300}`, tierCode: settings.tiers[n % 3]!.code, birthDate: `19${50 + (n % 50)}-03-${String(1 + (n % 28)).padStart(2, '0')}`, joinedAt: new Date('2025-01-01'), attributes: { age: 20 + (n % 60), big_family: n % 10 === 0 }, purchases: n % 40 },
+      member: { id: `mem_${n % 300}`, tierCode: settings.tiers[n % 3]!.code, birthDate: `19${50 + (n % 50)}-03-${String(1 + (n % 28)).padStart(2, '0')}`, joinedAt: new Date('2025-01-01'), attributes: { age: 20 + (n % 60), big_family: n % 10 === 0 }, purchases: n % 40, segments: [] },
       couponFor: new Set(),
       usage: () => noUsage,
       budgetLeft: () => ({ points: 1_000_000, discount: null }),

@@ -24,6 +24,7 @@ import { sessionRoutes } from './routes/session.ts';
 import { staffRoutes } from './routes/staff.ts';
 import { overviewRoutes } from './routes/overview.ts';
 import { analyticsRoutes } from './routes/analytics.ts';
+import { segmentRoutes } from './routes/segments.ts';
 import { consoleRoutes } from './console.ts';
 import { ruleComponents } from './rule-schemas.ts';
 
@@ -83,6 +84,7 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
   app.route('/', staffRoutes(deps));
   app.route('/', overviewRoutes(deps));
   app.route('/', analyticsRoutes(deps));
+  app.route('/', segmentRoutes(deps));
 
   for (const [name, schema] of Object.entries(ruleComponents)) app.openAPIRegistry.registerComponent('schemas', name, schema);
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', description: 'an API key from `kopilka keys create`' });

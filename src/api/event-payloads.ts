@@ -45,4 +45,6 @@ export const eventPayloads: { [T in EventType]: z.ZodType<EventPayloads[T]> } = 
   'coupon.restored': z.object({ code: z.string(), memberId: optionalMember, receiptId: id }),
   'referral.rewarded': z.object({ memberId: member.describe('who got the points'), refereeId: id, role: z.enum(['referrer', 'referee']), points }),
   'action.recorded': z.object({ memberId: member, actionId: id, actionType: z.string(), points }),
+  'segment.entered': z.object({ memberId: member, segment: z.string().describe('the segment’s code') }),
+  'segment.left': z.object({ memberId: member, segment: z.string().describe('the segment’s code') }),
 };

@@ -29,7 +29,8 @@ export function boundedInput(limits: InputLimits = defaultInputLimits): Middlewa
       const fault = values.map((v) => textFault(v)).find(Boolean) ?? textFault(name);
       if (fault) return problem(c, 'validation_failed', `${name}: ${fault}`, { errors: [{ path: name, message: fault }] });
     }
-    const limit = c.req.path === '/v1/receipts/batch' ? batch : body;
+    // Lists: a batch of receipts, a segment's members.
+    const limit = c.req.path === '/v1/receipts/batch' || /^\/v1\/segments\/[^/]+\/members$/.test(c.req.path) ? batch : body;
     return limit(c, async () => {
       const refusal = await bodyFault(c);
       if (refusal) return problem(c, 'validation_failed', `${refusal.path || 'body'}: ${refusal.message}`, { errors: [refusal] });

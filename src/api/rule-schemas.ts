@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { campaignSchema, conditionNode, ruleSetSchema } from '../domain/rules/campaign.ts';
+import { segmentRule, segmentSchema } from '../domain/segments.ts';
 import { settingsSchema } from '../domain/settings.ts';
 
 /**
@@ -11,6 +12,8 @@ registry.add(conditionNode, { id: 'ConditionNode' });
 registry.add(campaignSchema, { id: 'Campaign' });
 registry.add(ruleSetSchema, { id: 'Rules' });
 registry.add(settingsSchema, { id: 'Settings' });
+registry.add(segmentRule, { id: 'SegmentRule' });
+registry.add(segmentSchema, { id: 'SegmentInput' });
 
 export const ruleComponents = Object.fromEntries(
   Object.entries(z.toJSONSchema(registry, { uri: (id) => `#/components/schemas/${id}`, io: 'output', unrepresentable: 'any' }).schemas).map(([name, schema]) => {

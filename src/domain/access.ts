@@ -46,6 +46,7 @@ export const matrix = {
   jobs: { holders: ['admin'], does: 'run jobs' },
   'jobs:read': { holders: ['admin', 'marketer', 'readonly'], does: 'read the job schedule' },
   reports: { holders: ['admin', 'marketer', 'readonly'], does: "read the programme's figures (the overview)" },
+  'segments:export': { holders: ['admin', 'marketer', 'readonly+pii'], does: "export a segment's members with their contacts" },
   keys: { holders: ['admin'], does: 'manage API keys' },
   staff: { holders: ['admin'], does: 'manage staff accounts' },
   webhooks: { holders: ['admin'], does: 'manage webhooks' },

@@ -34,6 +34,8 @@ export interface EventPayloads {
   'coupon.restored': { code: string; memberId: string | null; receiptId: string };
   'referral.rewarded': { memberId: string; refereeId: string; role: 'referrer' | 'referee'; points: number };
   'action.recorded': { memberId: string; actionId: string; actionType: string; points: number };
+  'segment.entered': { memberId: string; segment: string };
+  'segment.left': { memberId: string; segment: string };
 }
 
 export type EventType = keyof EventPayloads;
@@ -57,6 +59,8 @@ export const eventTypes = [
   'coupon.restored',
   'referral.rewarded',
   'action.recorded',
+  'segment.entered',
+  'segment.left',
 ] as const satisfies readonly EventType[];
 
 export interface DomainEvent<T extends EventType = EventType> {

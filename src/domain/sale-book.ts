@@ -27,6 +27,8 @@ export interface SaleMember {
   pointsPending: number;
   /** Confirmed receipts before this plan's. */
   activity: { purchases: number };
+  /** The segments they are in, as last refreshed. */
+  segments: readonly string[];
 }
 
 /** A member as the plan moves through their receipts. */

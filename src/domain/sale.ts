@@ -75,6 +75,7 @@ export function priceSale(book: SaleBook, item: SaleItem, now: Date): SaleOutcom
           joinedAt: state.member.createdAt,
           attributes: memberAttributes(state.member, at, settings.timezone),
           purchases: state.member.activity.purchases + state.tally.purchases,
+          segments: state.member.segments,
         }
       : null,
     couponFor: new Set(verdicts.flatMap((v) => (v.ok ? [v.coupon.campaign] : []))),

@@ -241,6 +241,7 @@ export async function backtest(
               joinedAt: past.joinedAt,
               attributes: { ...past.attributes, age: past.birthDate ? ageOn(past.birthDate, local) : null },
               purchases: purchases.get(receipt.memberId) ?? 0,
+              segments: past.segments,
             }
           : null;
       const one: Replayed = {

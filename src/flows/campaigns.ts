@@ -80,6 +80,7 @@ export async function campaignSetup(
           joinedAt: a.member.createdAt,
           attributes: memberAttributes(a.member, a.at, timezone),
           purchases: a.purchases,
+          segments: a.member.segments,
         }
       : null,
     couponFor: new Set(verdicts.flatMap((v) => (v.ok ? [v.coupon.campaign] : []))),

@@ -24,6 +24,8 @@ export interface PastMember {
   attributes: Record<string, unknown>;
   /** Confirmed receipts bought before the period. */
   purchasesBefore: number;
+  /** The segments they are in now: a backtest reads today's membership. */
+  segments: string[];
 }
 
 /** The members who bought in a period, with what they had bought before it. */
@@ -31,18 +33,19 @@ export async function pastMembers(db: Queryable, programId: string, period: { fr
   const members = new Map<string, PastMember>();
   // A page of members at a time, by id: one statement over every member would hold PGlite's thread for its whole length.
   for (let after = ''; ; ) {
-    const rows = await db.query<{ id: string; birth_date: string | null; created_at: Date; attributes: Record<string, unknown>; before: number }>(
+    const rows = await db.query<{ id: string; birth_date: string | null; created_at: Date; attributes: Record<string, unknown>; before: number; segments: string[] }>(
       `select m.id, m.birth_date, m.created_at,
          m.attributes || jsonb_build_object('gender', m.gender, 'city', m.city, 'source', m.source, 'channel', m.channel) as attributes,
          (select count(*)::int from receipts p where p.program_id = m.program_id and p.member_id = m.id and p.status = 'confirmed'
-            and p.purchased_at < $2) as before
+            and p.purchased_at < $2) as before,
+         array(select s.segment from segment_members s where s.program_id = m.program_id and s.member_id = m.id order by 1) as segments
        from members m
        where m.program_id = $1 and m.id > $4 and exists (select 1 from receipts r where r.program_id = m.program_id and r.member_id = m.id
          and r.purchased_at >= $2 and r.purchased_at < $3)
        order by m.id limit $5`,
       [programId, period.from, period.to, after, pageSize],
     );
-    for (const r of rows) members.set(r.id, { birthDate: r.birth_date, joinedAt: r.created_at, attributes: r.attributes, purchasesBefore: r.before });
+    for (const r of rows) members.set(r.id, { birthDate: r.birth_date, joinedAt: r.created_at, attributes: r.attributes, purchasesBefore: r.before, segments: r.segments });
     if (rows.length < pageSize) return members;
     after = (rows[rows.length - 1] as { id: string }).id;
   }

@@ -27,11 +27,18 @@ export interface Member extends MemberProfile {
   updatedAt: Date;
   /** When their personal data was erased at their request; the member stays, without it, for the ledger. */
   erasedAt: Date | null;
+  /** The segments they are in, as last refreshed. */
+  segments: string[];
 }
 
-const columns = `id, external_id, phone, email, name, birth_date, gender, city, attributes, source, channel, consents,
+/** The segments a member is in, as a column of the member read from `table`. */
+const segmentsOf = (table: string) =>
+  `array(select sm.segment from segment_members sm where sm.program_id = ${table}.program_id and sm.member_id = ${table}.id order by 1) as segments`;
+
+const memberColumns = `id, external_id, phone, email, name, birth_date, gender, city, attributes, source, channel, consents,
   tier_code, points_available, points_pending, created_at, updated_at, purchases, first_purchase_at, last_purchase_at, paid_total,
   points_earned, points_spent, erased_at`;
+const columns = `${memberColumns}, ${segmentsOf('members')}`;
 
 type Row = {
   id: string;
@@ -58,6 +65,7 @@ type Row = {
   points_earned: number;
   points_spent: number;
   erased_at: Date | null;
+  segments: string[];
 };
 
 const toMember = (r: Row): Member => ({
@@ -87,6 +95,7 @@ const toMember = (r: Row): Member => ({
     pointsSpent: Number(r.points_spent),
   },
   erasedAt: r.erased_at,
+  segments: r.segments,
 });
 
 /** The profile's eleven columns, external_id through consents, in table order. */
@@ -209,7 +218,7 @@ export async function locateForReceipt(
 ): Promise<{ member: Member; cardStatus: 'inactive' | 'active' | 'blocked' | null; context: ReceiptContext } | null> {
   const where = by.field === 'card' ? 'm.id = (select member_id from cards where program_id = $1 and number = $2)' : `m.${by.field} = $2`;
   const [row] = await db.query<Row & SettingsRow & StoreAndRules & { card_status: 'inactive' | 'active' | 'blocked' | null }>(
-    `select ${columns.replace(/(\w+)/g, 'm.$1')}, c.status as card_status, s.program_id, s.version, s.settings, ${storeAndRulesSql('$1', '$3')}
+    `select ${memberColumns.replace(/(\w+)/g, 'm.$1')}, ${segmentsOf('m')}, c.status as card_status, s.program_id, s.version, s.settings, ${storeAndRulesSql('$1', '$3')}
      from members m
      left join cards c on c.program_id = m.program_id and c.number = $4
      cross join lateral (select program_id, version, settings from program_settings where program_id = $1 order by version desc limit 1) s

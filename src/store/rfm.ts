@@ -6,7 +6,7 @@ import type { Queryable } from './db.ts';
  * programme's time zone, frequency by confirmed receipts, money by what was paid, both net of returns (the
  * member aggregates the sale path keeps).
  */
-const scored = `select id, last_purchase_at, purchases, paid_total,
+export const rfmScoredSql = `select id, last_purchase_at, purchases, paid_total,
     1 + floor(5 * (rank() over (order by (last_purchase_at at time zone $2)::date) - 1)::numeric / count(*) over ())::int as r,
     1 + floor(5 * (rank() over (order by purchases) - 1)::numeric / count(*) over ())::int as f,
     1 + floor(5 * (rank() over (order by paid_total) - 1)::numeric / count(*) over ())::int as m
@@ -25,7 +25,7 @@ export interface RfmCell {
 export async function rfmCells(db: Queryable, programId: string, timezone: string): Promise<RfmCell[]> {
   const rows = await db.query<{ r: number; f: number; members: number; paid: number; purchases: number; money: number }>(
     `select r, f, count(*) as members, sum(paid_total) as paid, sum(purchases) as purchases, avg(m) as money
-     from (${scored}) s group by r, f order by r desc, f`,
+     from (${rfmScoredSql}) s group by r, f order by r desc, f`,
     [programId, timezone],
   );
   return rows.map((c) => ({ recency: Number(c.r), frequency: Number(c.f), members: Number(c.members), paid: Number(c.paid), purchases: Number(c.purchases), money: Number(c.money) }));
@@ -33,6 +33,6 @@ export async function rfmCells(db: Queryable, programId: string, timezone: strin
 
 /** Each scored member's three scores. */
 export async function rfmScores(db: Queryable, programId: string, timezone: string): Promise<Map<string, { r: number; f: number; m: number }>> {
-  const rows = await db.query<{ id: string; r: number; f: number; m: number }>(`select id, r, f, m from (${scored}) s`, [programId, timezone]);
+  const rows = await db.query<{ id: string; r: number; f: number; m: number }>(`select id, r, f, m from (${rfmScoredSql}) s`, [programId, timezone]);
   return new Map(rows.map((x) => [x.id, { r: Number(x.r), f: Number(x.f), m: Number(x.m) }]));
 }

@@ -72,14 +72,15 @@ export async function listCategories(db: Queryable, programId: string) {
   );
 }
 
-/** Names a rule set may refer to: categories and stores (tiers come from the settings). */
-export async function knownNames(db: Queryable, programId: string): Promise<{ categories: Set<string>; stores: Set<string> }> {
-  const [row] = await db.query<{ categories: string[]; stores: string[] }>(
+/** Names a rule set may refer to: categories, stores and segments (tiers come from the settings). */
+export async function knownNames(db: Queryable, programId: string): Promise<{ categories: Set<string>; stores: Set<string>; segments: Set<string> }> {
+  const [row] = await db.query<{ categories: string[]; stores: string[]; segments: string[] }>(
     `select array(select code from categories where program_id = $1) as categories,
-            array(select code from stores where program_id = $1) as stores`,
+            array(select code from stores where program_id = $1) as stores,
+            array(select code from segments where program_id = $1) as segments`,
     [programId],
   );
-  return { categories: new Set(row?.categories ?? []), stores: new Set(row?.stores ?? []) };
+  return { categories: new Set(row?.categories ?? []), stores: new Set(row?.stores ?? []), segments: new Set(row?.segments ?? []) };
 }
 
 // ---- What campaigns gave: member limits and budgets. A grant is dated when the sale or action happened.

@@ -41,6 +41,7 @@ const audience = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('all') }).strict(),
   z.object({ kind: z.literal('tiers'), tiers: z.array(code).min(1).max(20) }).strict(),
   z.object({ kind: z.literal('members'), members: z.array(z.string().min(1).max(64)).min(1).max(100_000) }).strict(),
+  z.object({ kind: z.literal('segment'), code: code.describe('a segment: its members as last refreshed') }).strict(),
 ]);
 
 const period = z.enum(['day', 'week', 'month', 'lifetime']);
@@ -134,6 +135,7 @@ export interface Known {
   categories: ReadonlySet<string>;
   tiers: ReadonlySet<string>;
   stores: ReadonlySet<string>;
+  segments?: ReadonlySet<string>;
 }
 
 export interface RuleIssue {
@@ -198,6 +200,8 @@ export function parseRuleSet(input: unknown, known: Known): { ok: true; ruleSet:
     const { from, to } = c.schedule;
     if (from && to && Date.parse(to) <= Date.parse(from)) issues.push({ path: [...at, 'schedule', 'to'], message: 'the end is before the start' });
     if (c.audience.kind === 'tiers') checkRefs({ tiers: c.audience.tiers }, [...at, 'audience', 'tiers']);
+    if (c.audience.kind === 'segment' && !known.segments?.has(c.audience.code))
+      issues.push({ path: [...at, 'audience', 'code'], message: `unknown segment "${c.audience.code}"` });
     checkRefs({ stores: c.scope.stores }, [...at, 'scope', 'stores']);
     if (c.trigger === 'event' && (c.scope.stores.length || c.scope.channels.length))
       issues.push({ path: [...at, 'scope'], message: 'an action campaign has no store or channel' });

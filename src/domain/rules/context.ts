@@ -22,6 +22,8 @@ export interface MemberFacts {
   attributes: Readonly<Record<string, unknown>>;
   /** Confirmed receipts before this one. */
   purchases: number;
+  /** The segments they were in when last refreshed. */
+  segments: readonly string[];
 }
 
 export interface Usage {

@@ -146,6 +146,7 @@ const inAudience = (c: Campaign, f: Facts): boolean => {
   if (a.kind === 'all') return true;
   if (!f.member) return false;
   if (a.kind === 'tiers') return f.member.tierCode !== null && a.tiers.includes(f.member.tierCode);
+  if (a.kind === 'segment') return f.member.segments.includes(a.code);
   return a.members.includes(f.member.id);
 };
 

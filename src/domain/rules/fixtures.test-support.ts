@@ -16,5 +16,6 @@ export const member = (over: Partial<MemberFacts> = {}): MemberFacts => ({
   joinedAt: new Date('2023-06-10T09:00:00Z'), // 12:00 in Moscow
   attributes: {},
   purchases: 5,
+  segments: [],
   ...over,
 });

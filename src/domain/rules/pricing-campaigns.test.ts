@@ -11,6 +11,7 @@ type Json = Record<string, unknown>;
 
 
 const member: MemberFacts = {
+  segments: [],
   id: 'mem_1',
   tierCode: null,
   birthDate: null,

@@ -13,6 +13,8 @@ import { type Permission, useMay, useSession } from './session.ts';
 // Pages beyond finding members and receipts load when first opened: the first visit downloads less.
 const Overview = lazy(() => import('./pages/Overview.tsx').then((m) => ({ default: m.Overview })));
 const Analytics = lazy(() => import('./pages/Analytics.tsx').then((m) => ({ default: m.Analytics })));
+const Segments = lazy(() => import('./pages/Segments.tsx').then((m) => ({ default: m.Segments })));
+const SegmentEditor = lazy(() => import('./pages/SegmentEditor.tsx').then((m) => ({ default: m.SegmentEditor })));
 const Campaigns = lazy(() => import('./pages/Campaigns.tsx').then((m) => ({ default: m.Campaigns })));
 const CampaignEditor = lazy(() => import('./pages/CampaignEditor.tsx').then((m) => ({ default: m.CampaignEditor })));
 const Coupons = lazy(() => import('./pages/Coupons.tsx').then((m) => ({ default: m.Coupons })));
@@ -34,6 +36,9 @@ export function App() {
           <Route path="/" element={<Navigate to={may('reports') ? '/overview' : '/members'} replace />} />
           <Route path="/overview" element={<Allowed to="reports" page={<Overview />} />} />
           <Route path="/analytics" element={<Allowed to="reports" page={<Analytics />} />} />
+          <Route path="/segments" element={<Allowed to="reports" page={<Segments />} />} />
+          <Route path="/segments/new" element={<Allowed to="settings" page={<SegmentEditor />} />} />
+          <Route path="/segments/:code" element={<Allowed to="reports" page={<SegmentEditor />} />} />
           <Route path="/members" element={<Members />} />
           <Route path="/members/:id" element={<MemberProfile />} />
           <Route path="/receipts" element={<Receipts />} />

@@ -149,7 +149,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Run a job now for this programme (activation, expiry, expiry-notice, tier-review, birthdays, referrals, idempotency, event-retention, daily-totals); safe to run twice or concurrently */
+        /** Run a job now for this programme (activation, expiry, expiry-notice, tier-review, birthdays, referrals, idempotency, event-retention, daily-totals, segments, segment-refresh); safe to run twice or concurrently */
         post: operations["runJob"];
         delete?: never;
         options?: never;
@@ -1053,6 +1053,133 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/segments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Segments, by code, with their size at the last refresh */
+        get: operations["listSegments"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/segments/fields": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The fields a segment rule may name, with their type, operators, window and fixed values: what the builder offers */
+        get: operations["listSegmentFields"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/segments/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** How many members a rule holds now, without saving it: the builder’s live count */
+        post: operations["previewSegment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/segments/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One segment with its size history (the last 100 refreshes that moved it) */
+        get: operations["getSegment"];
+        /**
+         * Create or change a segment; a dynamic one is evaluated at once and kept current after
+         * @description `{ name, description?, kind: "dynamic" | "static", rule? }`. A rule nests `{ all: [...] }`, `{ any: [...] }`, `{ not: ... }` around conditions `{ field, op, value?, days? | from?, to? }`. Fields: `gender` (text: eq/ne/in/not_in/is_set/not_set), `city` (text: eq/ne/in/not_in/is_set/not_set), `age` (number: eq/ne/gt/gte/lt/lte/between), `birthday_month` (number: eq/ne/gt/gte/lt/lte/between), `tier` (text: eq/ne/in/not_in/is_set/not_set), `source` (text: eq/ne/in/not_in/is_set/not_set), `channel` (text: eq/ne/in/not_in/is_set/not_set), `registered` (date: gt/gte/lt/lte/between), `consent.email` (boolean: eq), `consent.sms` (boolean: eq), `consent.push` (boolean: eq), `purchases` (number, over days or dates if given: eq/ne/gt/gte/lt/lte/between), `paid` (number, over days or dates if given: eq/ne/gt/gte/lt/lte/between), `average_check` (number: eq/ne/gt/gte/lt/lte/between), `days_since_purchase` (number: eq/ne/gt/gte/lt/lte/between), `points_balance` (number: eq/ne/gt/gte/lt/lte/between), `points_expiring` (number, with days: eq/ne/gt/gte/lt/lte/between), `bought_category` (list, over days or dates if given: in/not_in), `bought_sku` (list, over days or dates if given: in/not_in), `bought_brand` (list, over days or dates if given: in/not_in), `used_coupon` (boolean, over days or dates if given: eq), `campaign` (list, over days or dates if given: in/not_in), `action` (list, over days or dates if given: in/not_in), `rfm_segment` (list: in/not_in), `rfm_recency` (number: eq/ne/gt/gte/lt/lte/between), `rfm_frequency` (number: eq/ne/gt/gte/lt/lte/between), `rfm_money` (number: eq/ne/gt/gte/lt/lte/between), `segment` (list: in/not_in); and `attribute.<name>` for the programme’s own attributes. Money in kopecks; dates YYYY-MM-DD in the programme’s time zone; `days` counts back from now (for points_expiring, ahead). Members who enter or leave get `segment.entered` / `segment.left` events.
+         */
+        put: operations["putSegment"];
+        post?: never;
+        /** Delete a segment; refused (409) while a campaign’s audience or another segment’s rule names it */
+        delete: operations["deleteSegment"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/segments/{code}/refresh": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Evaluate a dynamic segment again now (the segments job does it for all of them every hour) */
+        post: operations["refreshSegment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/segments/{code}/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Replace a static segment’s members with a CSV list: one member id, phone, card number or external id a row
+         * @description Rows that match no member are reported (the first 1,000) and the rest imported. At most 8 MB.
+         */
+        put: operations["importSegmentMembers"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/segments/{code}/members.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A segment’s members as CSV, streamed: any size */
+        get: operations["exportSegmentMembers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1111,6 +1238,11 @@ export interface components {
                 /** @constant */
                 kind: "members";
                 members: string[];
+            } | {
+                /** @constant */
+                kind: "segment";
+                /** @description a segment: its members as last refreshed */
+                code: string;
             };
             /**
              * @default {
@@ -1339,6 +1471,34 @@ export interface components {
             /** @default 03:00 */
             dailyJobsAt: string;
         };
+        SegmentRule: {
+            all: components["schemas"]["SegmentRule"][];
+        } | {
+            any: components["schemas"]["SegmentRule"][];
+        } | {
+            not: components["schemas"]["SegmentRule"];
+        } | {
+            field: string;
+            op: string;
+            value?: unknown;
+            days?: number;
+            /** Format: date */
+            from?: string;
+            /** Format: date */
+            to?: string;
+        };
+        SegmentInput: {
+            name: string;
+            /** @default  */
+            description: string;
+            /**
+             * @default dynamic
+             * @enum {string}
+             */
+            kind: "dynamic" | "static";
+            /** @description dynamic segments: the condition members meet */
+            rule?: components["schemas"]["SegmentRule"];
+        };
         Session: {
             staff: components["schemas"]["Staff"];
             /** @description send it as x-csrf-token with every request that changes something */
@@ -1353,7 +1513,7 @@ export interface components {
             /** @enum {string} */
             role: "owner" | "marketer" | "support" | "analyst";
             /** @description what the role may do: the API's role matrix (README, Roles) */
-            permissions: ("programme:read" | "settings" | "members:lookup" | "members:read" | "members:pii" | "members:enrol" | "members:edit" | "members:erase" | "cards" | "adjust" | "events" | "receipts" | "receipts:read" | "receipts:others" | "coupons:check" | "coupons:list" | "coupons:create" | "simulate" | "backtest" | "audit" | "events:feed" | "jobs" | "jobs:read" | "reports" | "keys" | "staff" | "webhooks")[];
+            permissions: ("programme:read" | "settings" | "members:lookup" | "members:read" | "members:pii" | "members:enrol" | "members:edit" | "members:erase" | "cards" | "adjust" | "events" | "receipts" | "receipts:read" | "receipts:others" | "coupons:check" | "coupons:list" | "coupons:create" | "simulate" | "backtest" | "audit" | "events:feed" | "jobs" | "jobs:read" | "reports" | "segments:export" | "keys" | "staff" | "webhooks")[];
             /** @description signed in with a one-time password: POST /session/password before anything else */
             mustChangePassword: boolean;
         };
@@ -1405,7 +1565,7 @@ export interface components {
         };
         ScheduledJob: {
             /** @enum {string} */
-            job: "activation" | "expiry" | "expiry-notice" | "referrals" | "tier-review" | "birthdays" | "idempotency" | "event-retention" | "daily-totals";
+            job: "activation" | "expiry" | "expiry-notice" | "referrals" | "segments" | "tier-review" | "birthdays" | "idempotency" | "event-retention" | "daily-totals" | "segment-refresh";
             /** @enum {string} */
             scope: "every programme" | "this programme";
             /** @description ISO 8601; a daily job runs at the programme-local `dailyJobsAt` */
@@ -2028,7 +2188,7 @@ export interface components {
                 [key: string]: unknown;
             }[];
         };
-        Event: components["schemas"]["EventMemberCreated"] | components["schemas"]["EventMemberUpdated"] | components["schemas"]["EventMemberErased"] | components["schemas"]["EventCardIssued"] | components["schemas"]["EventCardBlocked"] | components["schemas"]["EventReceiptConfirmed"] | components["schemas"]["EventReceiptReturned"] | components["schemas"]["EventReceiptCancelled"] | components["schemas"]["EventPointsAdjusted"] | components["schemas"]["EventPointsActivated"] | components["schemas"]["EventPointsExpired"] | components["schemas"]["EventPointsExpiring"] | components["schemas"]["EventTierChanged"] | components["schemas"]["EventCampaignPublished"] | components["schemas"]["EventCouponIssued"] | components["schemas"]["EventCouponRedeemed"] | components["schemas"]["EventCouponRestored"] | components["schemas"]["EventReferralRewarded"] | components["schemas"]["EventActionRecorded"];
+        Event: components["schemas"]["EventMemberCreated"] | components["schemas"]["EventMemberUpdated"] | components["schemas"]["EventMemberErased"] | components["schemas"]["EventCardIssued"] | components["schemas"]["EventCardBlocked"] | components["schemas"]["EventReceiptConfirmed"] | components["schemas"]["EventReceiptReturned"] | components["schemas"]["EventReceiptCancelled"] | components["schemas"]["EventPointsAdjusted"] | components["schemas"]["EventPointsActivated"] | components["schemas"]["EventPointsExpired"] | components["schemas"]["EventPointsExpiring"] | components["schemas"]["EventTierChanged"] | components["schemas"]["EventCampaignPublished"] | components["schemas"]["EventCouponIssued"] | components["schemas"]["EventCouponRedeemed"] | components["schemas"]["EventCouponRestored"] | components["schemas"]["EventReferralRewarded"] | components["schemas"]["EventActionRecorded"] | components["schemas"]["EventSegmentEntered"] | components["schemas"]["EventSegmentLeft"];
         EventMemberCreated: {
             /** @description the event's place in the programme's feed: pass the last one seen as `after` */
             seq: number;
@@ -2463,11 +2623,53 @@ export interface components {
                 points: number;
             };
         };
+        EventSegmentEntered: {
+            /** @description the event's place in the programme's feed: pass the last one seen as `after` */
+            seq: number;
+            /** @description unique; a consumer that has seen it may skip it */
+            id: string;
+            /** @description of the payload: fields are only added within a version */
+            version: number;
+            memberId: string | null;
+            occurredAt: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "segment.entered";
+            payload: {
+                /** @description the member the event concerns */
+                memberId: string;
+                /** @description the segment’s code */
+                segment: string;
+            };
+        };
+        EventSegmentLeft: {
+            /** @description the event's place in the programme's feed: pass the last one seen as `after` */
+            seq: number;
+            /** @description unique; a consumer that has seen it may skip it */
+            id: string;
+            /** @description of the payload: fields are only added within a version */
+            version: number;
+            memberId: string | null;
+            occurredAt: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "segment.left";
+            payload: {
+                /** @description the member the event concerns */
+                memberId: string;
+                /** @description the segment’s code */
+                segment: string;
+            };
+        };
         Webhook: {
             id: string;
             url: string;
             /** @description the types sent; empty: every type */
-            eventTypes: ("member.created" | "member.updated" | "member.erased" | "card.issued" | "card.blocked" | "receipt.confirmed" | "receipt.returned" | "receipt.cancelled" | "points.adjusted" | "points.activated" | "points.expired" | "points.expiring" | "tier.changed" | "campaign.published" | "coupon.issued" | "coupon.redeemed" | "coupon.restored" | "referral.rewarded" | "action.recorded")[];
+            eventTypes: ("member.created" | "member.updated" | "member.erased" | "card.issued" | "card.blocked" | "receipt.confirmed" | "receipt.returned" | "receipt.cancelled" | "points.adjusted" | "points.activated" | "points.expired" | "points.expiring" | "tier.changed" | "campaign.published" | "coupon.issued" | "coupon.redeemed" | "coupon.restored" | "referral.rewarded" | "action.recorded" | "segment.entered" | "segment.left")[];
             enabled: boolean;
             /** @description why deliveries stopped, when they did */
             disabledReason: string | null;
@@ -2476,13 +2678,13 @@ export interface components {
         WebhookInput: {
             url: string;
             /** @default [] */
-            eventTypes: ("member.created" | "member.updated" | "member.erased" | "card.issued" | "card.blocked" | "receipt.confirmed" | "receipt.returned" | "receipt.cancelled" | "points.adjusted" | "points.activated" | "points.expired" | "points.expiring" | "tier.changed" | "campaign.published" | "coupon.issued" | "coupon.redeemed" | "coupon.restored" | "referral.rewarded" | "action.recorded")[];
+            eventTypes: ("member.created" | "member.updated" | "member.erased" | "card.issued" | "card.blocked" | "receipt.confirmed" | "receipt.returned" | "receipt.cancelled" | "points.adjusted" | "points.activated" | "points.expired" | "points.expiring" | "tier.changed" | "campaign.published" | "coupon.issued" | "coupon.redeemed" | "coupon.restored" | "referral.rewarded" | "action.recorded" | "segment.entered" | "segment.left")[];
             /** @description whsec_ and the base64 of 24-64 random bytes; made for you when left out */
             secret?: string;
         };
         WebhookChange: {
             url?: string;
-            eventTypes?: ("member.created" | "member.updated" | "member.erased" | "card.issued" | "card.blocked" | "receipt.confirmed" | "receipt.returned" | "receipt.cancelled" | "points.adjusted" | "points.activated" | "points.expired" | "points.expiring" | "tier.changed" | "campaign.published" | "coupon.issued" | "coupon.redeemed" | "coupon.restored" | "referral.rewarded" | "action.recorded")[];
+            eventTypes?: ("member.created" | "member.updated" | "member.erased" | "card.issued" | "card.blocked" | "receipt.confirmed" | "receipt.returned" | "receipt.cancelled" | "points.adjusted" | "points.activated" | "points.expired" | "points.expiring" | "tier.changed" | "campaign.published" | "coupon.issued" | "coupon.redeemed" | "coupon.restored" | "referral.rewarded" | "action.recorded" | "segment.entered" | "segment.left")[];
             enabled?: boolean;
         };
         WebhookDelivery: {
@@ -2844,6 +3046,22 @@ export interface components {
                 points: number;
                 kopecks: number;
             }[];
+        };
+        Segment: {
+            code: string;
+            name: string;
+            description: string;
+            /** @enum {string} */
+            kind: "dynamic" | "static";
+            /** @description the SegmentRule; null for a static segment */
+            rule?: unknown;
+            /** @description raised by each change */
+            version: number;
+            /** @description members at the last refresh */
+            size: number;
+            refreshedAt: string | null;
+            createdAt: string;
+            updatedAt: string;
         };
     };
     responses: never;
@@ -4012,7 +4230,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                name: "activation" | "expiry" | "expiry-notice" | "referrals" | "tier-review" | "birthdays" | "idempotency" | "event-retention" | "daily-totals";
+                name: "activation" | "expiry" | "expiry-notice" | "referrals" | "segments" | "tier-review" | "birthdays" | "idempotency" | "event-retention" | "daily-totals" | "segment-refresh";
             };
             cookie?: never;
         };
@@ -10648,6 +10866,982 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PointsReport"];
+                };
+            };
+            /** @description malformed JSON or a field that fails validation */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no or unknown API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the key’s role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description a member, card, store or receipt that does not exist in this programme */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description conflicts with an earlier request or an existing record */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the body is larger than the limit (1 MB; 8 MB for a batch) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description valid request the programme refuses (e.g. insufficient_points) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description heavy work (a backtest, an export) of this programme is already running; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the database is unavailable, or the programme is still loading its history; see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listSegments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the segments */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Segment"][];
+                    };
+                };
+            };
+            /** @description malformed JSON or a field that fails validation */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no or unknown API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the key’s role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description a member, card, store or receipt that does not exist in this programme */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description conflicts with an earlier request or an existing record */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the body is larger than the limit (1 MB; 8 MB for a batch) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description valid request the programme refuses (e.g. insufficient_points) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description heavy work (a backtest, an export) of this programme is already running; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the database is unavailable, or the programme is still loading its history; see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listSegmentFields: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the fields; custom attributes are attribute.<name> */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            field: string;
+                            type: string;
+                            operators: string[];
+                            /** @enum {string} */
+                            window: "required" | "optional" | "none";
+                            values: string[] | null;
+                            refers: string | null;
+                            title: {
+                                ru: string;
+                                en: string;
+                            };
+                        }[];
+                    };
+                };
+            };
+            /** @description malformed JSON or a field that fails validation */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no or unknown API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the key’s role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description a member, card, store or receipt that does not exist in this programme */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description conflicts with an earlier request or an existing record */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the body is larger than the limit (1 MB; 8 MB for a batch) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description valid request the programme refuses (e.g. insufficient_points) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description heavy work (a backtest, an export) of this programme is already running; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the database is unavailable, or the programme is still loading its history; see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    previewSegment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description the segment being edited, so a rule naming it is refused as a loop */
+                    code?: string;
+                    /** @description a SegmentRule (see the component) */
+                    rule: {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description the count */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        members: number;
+                    };
+                };
+            };
+            /** @description malformed JSON or a field that fails validation */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no or unknown API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the key’s role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description a member, card, store or receipt that does not exist in this programme */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description conflicts with an earlier request or an existing record */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the body is larger than the limit (1 MB; 8 MB for a batch) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description valid request the programme refuses (e.g. insufficient_points) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description heavy work (a backtest, an export) of this programme is already running; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the database is unavailable, or the programme is still loading its history; see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getSegment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the segment */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Segment"] & {
+                        history: {
+                            at: string;
+                            size: number;
+                            entered: number;
+                            departed: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description malformed JSON or a field that fails validation */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no or unknown API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the key’s role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description a member, card, store or receipt that does not exist in this programme */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description conflicts with an earlier request or an existing record */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the body is larger than the limit (1 MB; 8 MB for a batch) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description valid request the programme refuses (e.g. insufficient_points) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description heavy work (a backtest, an export) of this programme is already running; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the database is unavailable, or the programme is still loading its history; see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    putSegment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SegmentInput"];
+            };
+        };
+        responses: {
+            /** @description the segment as saved, with its size */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Segment"];
+                };
+            };
+            /** @description malformed JSON or a field that fails validation */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no or unknown API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the key’s role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description a member, card, store or receipt that does not exist in this programme */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description conflicts with an earlier request or an existing record */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the body is larger than the limit (1 MB; 8 MB for a batch) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description valid request the programme refuses (e.g. insufficient_points) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description heavy work (a backtest, an export) of this programme is already running; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the database is unavailable, or the programme is still loading its history; see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteSegment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description malformed JSON or a field that fails validation */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no or unknown API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the key’s role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description a member, card, store or receipt that does not exist in this programme */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description conflicts with an earlier request or an existing record */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the body is larger than the limit (1 MB; 8 MB for a batch) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description valid request the programme refuses (e.g. insufficient_points) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description heavy work (a backtest, an export) of this programme is already running; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the database is unavailable, or the programme is still loading its history; see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    refreshSegment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the movement */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        size: number;
+                        entered: number;
+                        departed: number;
+                    };
+                };
+            };
+            /** @description malformed JSON or a field that fails validation */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no or unknown API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the key’s role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description a member, card, store or receipt that does not exist in this programme */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description conflicts with an earlier request or an existing record */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the body is larger than the limit (1 MB; 8 MB for a batch) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description valid request the programme refuses (e.g. insufficient_points) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description heavy work (a backtest, an export) of this programme is already running; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the database is unavailable, or the programme is still loading its history; see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    importSegmentMembers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "text/csv": string;
+            };
+        };
+        responses: {
+            /** @description the report */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        rows: number;
+                        matched: number;
+                        members: number;
+                        unmatched: {
+                            row: number;
+                            value: string;
+                            reason: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description malformed JSON or a field that fails validation */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no or unknown API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the key’s role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description a member, card, store or receipt that does not exist in this programme */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description conflicts with an earlier request or an existing record */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the body is larger than the limit (1 MB; 8 MB for a batch) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description valid request the programme refuses (e.g. insufficient_points) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description heavy work (a backtest, an export) of this programme is already running; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the database is unavailable, or the programme is still loading its history; see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    exportSegmentMembers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description a header row, then one row per member */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
                 };
             };
             /** @description malformed JSON or a field that fails validation */

@@ -19,6 +19,7 @@ export function Layout({ staff, children }: { staff: Staff; children: ReactNode 
         <nav aria-label={t('nav.label')}>
           {may('reports') && <NavLink to="/overview">{t('nav.overview')}</NavLink>}
           {may('reports') && <NavLink to="/analytics">{t('nav.analytics')}</NavLink>}
+          {may('reports') && <NavLink to="/segments">{t('nav.segments')}</NavLink>}
           <NavLink to="/members">{t('nav.members')}</NavLink>
           <NavLink to="/receipts">{t('nav.receipts')}</NavLink>
           <NavLink to="/campaigns">{t('nav.campaigns')}</NavLink>

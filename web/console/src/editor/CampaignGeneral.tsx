@@ -1,4 +1,7 @@
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { api, ok } from '../api/client.ts';
+import { useMay } from '../session.ts';
 import { type Campaign, fieldId } from './campaign.ts';
 import { InstantInput } from './inputs.tsx';
 import { Field, PartIssue } from './issues.tsx';
@@ -15,6 +18,8 @@ export function CampaignGeneral({ draft, isNew, tiers, onChange }: { draft: Camp
   const setHours = (hours: { from: string; to: string }) =>
     set('schedule', { ...withoutKey(draft.schedule, 'hours'), ...(hours.from || hours.to ? { hours } : {}) });
   const memberList = draft.audience.kind === 'members' ? draft.audience.members.join('\n') : '';
+  const may = useMay();
+  const segments = useQuery({ queryKey: ['segments'], queryFn: async () => ok(await api.GET('/v1/segments')), enabled: may('reports') });
   return (
     <>
       <section className="panel" aria-labelledby="general-title">
@@ -88,6 +93,12 @@ export function CampaignGeneral({ draft, isNew, tiers, onChange }: { draft: Camp
             <input type="radio" name="audience" id={fieldId('audience.members')} checked={draft.audience.kind === 'members'} onChange={() => set('audience', { kind: 'members', members: [] })} />
             <label htmlFor={fieldId('audience.members')}>{t('editor.memberList')}</label>
           </span>
+          {segments.data && segments.data.items.length > 0 && (
+            <span className="check">
+              <input type="radio" name="audience" id={fieldId('audience.segment')} checked={draft.audience.kind === 'segment'} onChange={() => set('audience', { kind: 'segment', code: segments.data.items[0]!.code })} />
+              <label htmlFor={fieldId('audience.segment')}>{t('editor.segmentAudience')}</label>
+            </span>
+          )}
           {tiers.map((tier) => (
             <span className="check" key={tier.code}>
               <input
@@ -103,6 +114,15 @@ export function CampaignGeneral({ draft, isNew, tiers, onChange }: { draft: Camp
             </span>
           ))}
         </fieldset>
+        {draft.audience.kind === 'segment' && (
+          <Field path="audience.code" label={t('editor.segment')}>
+            <select value={draft.audience.code} onChange={(e) => set('audience', { kind: 'segment', code: e.target.value })}>
+              {(segments.data?.items ?? []).map((s) => (
+                <option key={s.code} value={s.code}>{t('editor.segmentOption', { name: s.name, n: s.size })}</option>
+              ))}
+            </select>
+          </Field>
+        )}
         {draft.audience.kind === 'members' && (
           <Field path="audience.members" label={t('editor.members')} hint={t('editor.membersHint')}>
             <textarea

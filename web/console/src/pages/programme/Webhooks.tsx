@@ -13,7 +13,7 @@ const typeSet: Record<EventType, true> = {
   'receipt.confirmed': true, 'receipt.returned': true, 'receipt.cancelled': true, 'points.adjusted': true,
   'points.activated': true, 'points.expired': true, 'points.expiring': true, 'tier.changed': true,
   'campaign.published': true, 'coupon.issued': true, 'coupon.redeemed': true, 'coupon.restored': true,
-  'referral.rewarded': true, 'action.recorded': true,
+  'referral.rewarded': true, 'action.recorded': true, 'segment.entered': true, 'segment.left': true,
 };
 const eventTypes = Object.keys(typeSet) as EventType[];
 
