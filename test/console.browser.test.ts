@@ -483,6 +483,7 @@ describe('the staff console', () => {
     const pages: [string, string][] = [
       ['/console/overview', 'Обзор'],
       ['/console/analytics', 'Аналитика'],
+      ['/console/segments/new', 'Новый сегмент'],
       ['/console/members?q=смирн', 'Участники'],
       [`/console/members/${demoMember}`, 'Партии баллов'],
       ['/console/receipts', 'Чеки'],
@@ -546,6 +547,65 @@ describe('the staff console', () => {
     await page.getByRole('cell', { name: /Champions/ }).first().waitFor();
     await expect.poll(() => page.getByTestId('rfm-grid').locator('caption').textContent()).toBe(`Members scored: ${scored}`);
     await screenshot(page, 'analytics-en');
+    await page.context().close();
+  });
+
+  it('a marketer builds a segment of lapsed women with a live count, saves it, exports it, and uploads a list as another', async () => {
+    const marketer = await staffMember(server.demo.programId, 'marketer');
+    const page = await openConsole();
+    await signIn(page, marketer.email, marketer.password);
+    await page.getByRole('link', { name: 'Сегменты' }).click();
+    await page.getByRole('link', { name: 'Новый сегмент' }).click();
+    await page.getByLabel('Название').fill('Давно не покупали');
+    await page.getByLabel('Код').fill('lapsed-women');
+    const count = async (rule: unknown) => (await callApi('POST', '/v1/segments/preview', server.demo.adminKey, { rule })).body.members as number;
+    const shown = () => page.getByTestId('segment-count').textContent();
+    const first = page.getByRole('listitem').filter({ has: page.getByLabel('Поле') }).nth(0);
+    await first.getByLabel('Поле').selectOption({ label: 'Дней с последней покупки' });
+    await first.getByLabel('Сравнение').selectOption({ label: 'больше' });
+    await first.getByLabel('Значение').fill('30');
+    const lapsed = await count({ all: [{ field: 'days_since_purchase', op: 'gt', value: 30 }] });
+    expect(lapsed).toBeGreaterThan(0);
+    await expect.poll(shown).toMatch(new RegExp(`Сейчас подход\\S+ ${lapsed} участ`));
+    await page.getByRole('button', { name: '+ Условие' }).click();
+    const second = page.getByRole('listitem').filter({ has: page.getByLabel('Поле') }).nth(1);
+    await second.getByLabel('Поле').selectOption({ label: 'Пол' });
+    await second.getByLabel('Сравнение').selectOption({ label: 'равно' });
+    await second.getByLabel('Значение').selectOption({ label: 'женский' });
+    const women = await count({ all: [{ field: 'days_since_purchase', op: 'gt', value: 30 }, { field: 'gender', op: 'eq', value: 'female' }] });
+    expect(women).toBeLessThan(lapsed);
+    await expect.poll(shown).toMatch(new RegExp(`Сейчас подход\\S+ ${women} участ`));
+    await page.getByRole('button', { name: 'Сохранить' }).click();
+    await page.getByRole('heading', { name: 'Давно не покупали' }).waitFor();
+    await expect.poll(() => page.getByTestId('segment-size').textContent()).toBe(String(women));
+    await expectAccessible(page);
+    await screenshot(page, 'segment-editor');
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Выгрузить CSV' }).click()]);
+    const lines = Buffer.concat(await (await download.createReadStream()).toArray()).toString('utf8').trim().split('\r\n');
+    expect(lines[0]).toBe('member_id,external_id,phone,email,name,tier,since');
+    expect(lines).toHaveLength(women + 1);
+
+    // A list from a file: the demo's first member by phone, someone unknown, and a header row.
+    await page.getByRole('link', { name: '← Все сегменты' }).click();
+    await page.getByRole('link', { name: 'Новый сегмент' }).click();
+    await page.getByLabel('Название').fill('Гости дегустации');
+    await page.getByLabel('Код').fill('tasting');
+    await page.getByLabel('Список из файла').check();
+    await page.getByRole('button', { name: 'Сохранить' }).click();
+    await page.getByRole('heading', { name: 'Гости дегустации' }).waitFor();
+    await page.getByLabel('Загрузить список (CSV)').setInputFiles({ name: 'guests.csv', mimeType: 'text/csv', buffer: Buffer.from('телефон\n8 916 123-45-67\n+79000000000\n') });
+    await expect.poll(() => page.getByTestId('upload-report').textContent()).toMatch(/Строк: 2, найдено: 1, в сегменте: 1/);
+    await page.getByRole('cell', { name: '+79000000000' }).waitFor();
+    await expectAccessible(page);
+    await screenshot(page, 'segment-upload');
+    await page.getByRole('link', { name: '← Все сегменты' }).click();
+    await page.getByRole('row').filter({ hasText: 'tasting' }).waitFor();
+    await screenshot(page, 'segments');
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('heading', { name: 'Segments', exact: true }).waitFor();
+    await page.getByRole('cell', { name: 'List from a file' }).waitFor();
+    await screenshot(page, 'segments-en');
     await page.context().close();
   });
 

@@ -11,8 +11,8 @@ let p: Programme;
 const ids: Record<string, string> = {};
 let n = 0;
 
-const buy = async (who: string, at: string, rub: number, sku = 'TEA') => {
-  const res = await p.call('POST', '/v1/receipts', receipt(`R-${++n}`, [line(sku, rub * 100)], { purchasedAt: at, member: { id: ids[who] } }), { role: 'pos' });
+const buy = async (who: string, at: string, rub: number, sku = 'TEA', category = 'grocery') => {
+  const res = await p.call('POST', '/v1/receipts', receipt(`R-${++n}`, [line(sku, rub * 100, 1, { category })], { purchasedAt: at, member: { id: ids[who] } }), { role: 'pos' });
   expect(res.status).toBe(201);
   return res.body.id as string;
 };
@@ -40,7 +40,8 @@ beforeAll(async () => {
   await enrol('dina', { gender: 'female', attributes: { children: 0 } });
   // Anna: three purchases this month, 300 ₽ each, milk. Boris: one, in December. Gleb: two this month, one
   // cancelled. Dina: one of 5,000 ₽ ten days ago. Vera never bought.
-  for (const day of ['2026-06-05', '2026-06-15', '2026-06-25']) await buy('anna', `${day}T10:00:00Z`, 300, 'MILK');
+  for (const [code, name] of [['dairy', 'Молочное'], ['grocery', 'Бакалея']]) expect((await p.call('PUT', `/v1/categories/${code}`, { name }, { role: 'marketer' })).status).toBe(200);
+  for (const day of ['2026-06-05', '2026-06-15', '2026-06-25']) await buy('anna', `${day}T10:00:00Z`, 300, 'MILK', 'dairy');
   await buy('boris', '2025-12-20T10:00:00Z', 200);
   await buy('gleb', '2026-06-10T10:00:00Z', 400);
   const cancelled = await buy('gleb', '2026-06-11T10:00:00Z', 700);
@@ -70,6 +71,9 @@ describe('segment rules', () => {
     expect(await preview({ field: 'city', op: 'not_set' })).toBe(5);
     expect(await preview({ field: 'bought_sku', op: 'in', value: ['MILK'] })).toBe(1);
     expect(await preview({ field: 'bought_sku', op: 'not_in', value: ['MILK'] })).toBe(4);
+    // Lines after the first name MILK by its SKU alone; the catalogue tells their category.
+    expect(await preview({ field: 'bought_category', op: 'in', value: ['dairy'], days: 10 })).toBe(1);
+    expect(await preview({ field: 'bought_category', op: 'in', value: ['grocery'] })).toBe(3); // Boris, Gleb, Dina
     // Trees: women who bought in June, or anyone with children.
     expect(
       await preview({ any: [{ all: [{ field: 'gender', op: 'eq', value: 'female' }, { field: 'purchases', op: 'gte', value: 1, days: 30 }] }, { field: 'attribute.children', op: 'gt', value: 0 }] }),

@@ -129,6 +129,8 @@ export interface Issue {
   message: string;
 }
 
+const singular = { categories: 'category', campaigns: 'campaign', eventTypes: 'action type', segments: 'segment', tiers: 'tier' } as const;
+
 /** The names a rule may refer to, by kind. */
 export type SegmentNames = Partial<Record<NonNullable<FieldSpec['refers']>, ReadonlySet<string>>>;
 
@@ -177,7 +179,7 @@ export function checkSegmentRule(rule: SegmentRule, names: SegmentNames): Issue[
     const known = spec.refers ? names[spec.refers] : spec.values ? new Set(spec.values) : undefined;
     if (known && !bad) {
       const values = Array.isArray(node.value) ? node.value : node.value === undefined ? [] : [node.value];
-      for (const v of values) if (!known.has(String(v))) issues.push({ path: [...path, 'value'], message: `unknown ${spec.refers?.replace(/s$/, '') ?? 'value'} "${String(v)}"` });
+      for (const v of values) if (!known.has(String(v))) issues.push({ path: [...path, 'value'], message: `unknown ${spec.refers ? singular[spec.refers] : 'value'} "${String(v)}"` });
     }
   };
   walk(rule, ['rule'], 0);

@@ -18,7 +18,7 @@ export interface SegmentSql {
 const paid = `r.total - r.points_discount - r.campaign_discount
   - coalesce((select sum(t.amount) from returns t where t.program_id = r.program_id and t.receipt_id = r.id), 0)`;
 
-const lineField = { bought_category: 2, bought_sku: 0, bought_brand: 3 } as const;
+const lineField = { bought_category: 'category', bought_sku: 'sku', bought_brand: 'brand' } as const;
 
 export function segmentSql(rule: SegmentRule, firstParam: number, only: string | null = null): SegmentSql {
   const out: SegmentSql = { ctes: [], joins: [], where: '', params: [] };
@@ -108,9 +108,13 @@ export function segmentSql(rule: SegmentRule, firstParam: number, only: string |
       case 'bought_category':
       case 'bought_sku':
       case 'bought_brand': {
-        const w = table(`select distinct r.member_id from receipts r cross join json_array_elements(r.lines) l
+        // A line named as the catalogue names its product carries only the SKU (src/store/receipt-lines.ts).
+        const short = `json_typeof(l -> 1) = 'number'`;
+        const value = leaf.field === 'bought_sku' ? `l ->> 0` : `case when ${short} then c.${lineField[leaf.field]} else l ->> ${lineField[leaf.field] === 'category' ? 2 : 3} end`;
+        const catalogue = leaf.field === 'bought_sku' ? '' : ` left join products c on ${short} and c.program_id = r.program_id and c.sku = l ->> 0`;
+        const w = table(`select distinct r.member_id from receipts r cross join json_array_elements(r.lines) l${catalogue}
           where r.program_id = $1 and r.member_id is not null and r.status = 'confirmed'${window(leaf, 'r.purchased_at')}${scope.replace('member_id', 'r.member_id')}
-            and l ->> ${lineField[leaf.field]} = any(${p(leaf.value)}::text[])`);
+            and ${value} = any(${p(leaf.value)}::text[])`);
         return presence(w, leaf);
       }
       case 'used_coupon': {

@@ -240,7 +240,10 @@ function SegmentState({ segment, editable, onDelete }: { segment: Segment; edita
   const upload = useMutation({
     mutationFn: async (file: File) =>
       ok(await api.PUT('/v1/segments/{code}/members', { params: { path: { code: segment.code } }, body: (await file.text()) as never, bodySerializer: (b: unknown) => b as string, headers: { 'content-type': 'text/csv' } })),
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['segments'] }),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: ['segments'] });
+      void queryClient.invalidateQueries({ queryKey: ['segment', segment.code] });
+    },
   });
   return (
     <section className="panel" aria-labelledby="segment-state">
