@@ -25,6 +25,7 @@ import { staffRoutes } from './routes/staff.ts';
 import { overviewRoutes } from './routes/overview.ts';
 import { analyticsRoutes } from './routes/analytics.ts';
 import { segmentRoutes } from './routes/segments.ts';
+import { kpiRoutes } from './routes/kpis.ts';
 import { consoleRoutes } from './console.ts';
 import { ruleComponents } from './rule-schemas.ts';
 
@@ -85,6 +86,7 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
   app.route('/', overviewRoutes(deps));
   app.route('/', analyticsRoutes(deps));
   app.route('/', segmentRoutes(deps));
+  app.route('/', kpiRoutes(deps));
 
   for (const [name, schema] of Object.entries(ruleComponents)) app.openAPIRegistry.registerComponent('schemas', name, schema);
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', description: 'an API key from `kopilka keys create`' });

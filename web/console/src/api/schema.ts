@@ -1180,6 +1180,86 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/analytics/kpis": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The programme’s key figures for a period (default the last 90 days): members, participation, average check, frequency, repeat rate, churn; by day, week or month; against the period before; narrowed by store, channel, tier, segment or source
+         * @description Confirmed receipts by their time of purchase, in the programme's time zone; formulas in the README's Metrics section. At most 10 years and 1000 points in the series.
+         */
+        get: operations["getKpis"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/analytics/retention": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Retention by monthly cohort of first purchase: for each month since, the share of the cohort who bought in it (the triangle)
+         * @description A cohort is the members whose first confirmed receipt fell in a month of the period (default the last 12 months), in the programme’s time zone; month 0 is 1 by definition. Narrowed by the members’ segment, source, sign-up channel or tier now.
+         */
+        get: operations["getRetention"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/analytics/campaigns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Each campaign’s results over a period: receipts and members reached, points and discounts given and their cost, the revenue of those receipts, coupons issued and redeemed; and the use of personal offers
+         * @description Cost = points × the point’s value + discounts, in kopecks. Personal offers: coupons bound to a member issued in the period (used once or more since), and campaigns addressed to a member list or a segment (members reached of the audience).
+         */
+        get: operations["getCampaignResults"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/analytics/sources": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Acquisition sources and sign-up channels over a period: members who joined, how many bought and bought again, and the receipts and revenue of all the source’s members
+         * @description Retention by source = members who joined in the period and bought again at least a day after their first purchase / those of them who bought.
+         */
+        get: operations["getSourceResults"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -3062,6 +3142,132 @@ export interface components {
             refreshedAt: string | null;
             createdAt: string;
             updatedAt: string;
+        };
+        Kpis: {
+            from: string;
+            to: string;
+            /** @enum {string} */
+            group: "day" | "week" | "month";
+            filters: {
+                store: string | null;
+                channel: string | null;
+                tier: string | null;
+                segment: string | null;
+                source: string | null;
+            };
+            members: {
+                /** @description joined before the period ended */
+                total: number;
+                new: number;
+            };
+            totals: {
+                receipts: {
+                    all: number;
+                    members: number;
+                    anonymous: number;
+                };
+                /** @description kopecks: the receipts’ totals */
+                revenue: {
+                    all: number;
+                    members: number;
+                    anonymous: number;
+                };
+                /** @description members' share of receipts and of revenue */
+                participation: {
+                    /** @description 0–1; null when there is nothing to share */
+                    receipts: number | null;
+                    /** @description 0–1; null when there is nothing to share */
+                    revenue: number | null;
+                };
+                /** @description kopecks per receipt */
+                averageCheck: {
+                    members: number | null;
+                    anonymous: number | null;
+                };
+                /** @description members with a receipt in the period */
+                activeMembers: number;
+                /** @description receipts per active member */
+                frequency: number | null;
+                /** @description share of active members with two receipts or more */
+                repeatRate: number | null;
+                newMembers: number;
+            };
+            /** @description of the members active in the period before, the share not active in this one */
+            churnRate: number | null;
+            previous: {
+                receipts: {
+                    all: number;
+                    members: number;
+                    anonymous: number;
+                };
+                /** @description kopecks: the receipts’ totals */
+                revenue: {
+                    all: number;
+                    members: number;
+                    anonymous: number;
+                };
+                /** @description members' share of receipts and of revenue */
+                participation: {
+                    /** @description 0–1; null when there is nothing to share */
+                    receipts: number | null;
+                    /** @description 0–1; null when there is nothing to share */
+                    revenue: number | null;
+                };
+                /** @description kopecks per receipt */
+                averageCheck: {
+                    members: number | null;
+                    anonymous: number | null;
+                };
+                /** @description members with a receipt in the period */
+                activeMembers: number;
+                /** @description receipts per active member */
+                frequency: number | null;
+                /** @description share of active members with two receipts or more */
+                repeatRate: number | null;
+                newMembers: number;
+                from: string;
+                to: string;
+                members: {
+                    total: number;
+                    new: number;
+                };
+                /** @description 0–1; null when there is nothing to share */
+                churnRate: number | null;
+            } | null;
+            series: {
+                receipts: {
+                    all: number;
+                    members: number;
+                    anonymous: number;
+                };
+                /** @description kopecks: the receipts’ totals */
+                revenue: {
+                    all: number;
+                    members: number;
+                    anonymous: number;
+                };
+                /** @description members' share of receipts and of revenue */
+                participation: {
+                    /** @description 0–1; null when there is nothing to share */
+                    receipts: number | null;
+                    /** @description 0–1; null when there is nothing to share */
+                    revenue: number | null;
+                };
+                /** @description kopecks per receipt */
+                averageCheck: {
+                    members: number | null;
+                    anonymous: number | null;
+                };
+                /** @description members with a receipt in the period */
+                activeMembers: number;
+                /** @description receipts per active member */
+                frequency: number | null;
+                /** @description share of active members with two receipts or more */
+                repeatRate: number | null;
+                newMembers: number;
+                /** @description the first day of the day, ISO week or month */
+                start: string;
+            }[];
         };
     };
     responses: never;
@@ -11842,6 +12048,499 @@ export interface operations {
                 };
                 content: {
                     "text/csv": string;
+                };
+            };
+            /** @description malformed JSON or a field that fails validation */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no or unknown API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the key’s role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description a member, card, store or receipt that does not exist in this programme */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description conflicts with an earlier request or an existing record */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the body is larger than the limit (1 MB; 8 MB for a batch) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description valid request the programme refuses (e.g. insufficient_points) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description heavy work (a backtest, an export) of this programme is already running; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the database is unavailable, or the programme is still loading its history; see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getKpis: {
+        parameters: {
+            query?: {
+                from?: string;
+                to?: string;
+                group?: "day" | "week" | "month";
+                compare?: "true" | "false";
+                /** @description receipts at this store */
+                store?: string;
+                /** @description receipts through stores of this channel; members by their sign-up channel */
+                channel?: "till" | "online" | "app" | "partner";
+                /** @description receipts of members in this tier at the sale; members in it now */
+                tier?: string;
+                /** @description members of this segment (anonymous receipts left out) */
+                segment?: string;
+                /** @description members of this acquisition source (anonymous receipts left out) */
+                source?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the figures */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Kpis"];
+                };
+            };
+            /** @description malformed JSON or a field that fails validation */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no or unknown API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the key’s role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description a member, card, store or receipt that does not exist in this programme */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description conflicts with an earlier request or an existing record */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the body is larger than the limit (1 MB; 8 MB for a batch) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description valid request the programme refuses (e.g. insufficient_points) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description heavy work (a backtest, an export) of this programme is already running; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the database is unavailable, or the programme is still loading its history; see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getRetention: {
+        parameters: {
+            query?: {
+                from?: string;
+                to?: string;
+                /** @description members of this segment (anonymous receipts left out) */
+                segment?: string;
+                /** @description members of this acquisition source (anonymous receipts left out) */
+                source?: string;
+                /** @description receipts through stores of this channel; members by their sign-up channel */
+                channel?: "till" | "online" | "app" | "partner";
+                /** @description receipts of members in this tier at the sale; members in it now */
+                tier?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the triangle */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        from: string;
+                        to: string;
+                        cohorts: {
+                            /** @description YYYY-MM */
+                            cohort: string;
+                            size: number;
+                            buyers: number[];
+                            retention: (number | null)[];
+                        }[];
+                    };
+                };
+            };
+            /** @description malformed JSON or a field that fails validation */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no or unknown API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the key’s role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description a member, card, store or receipt that does not exist in this programme */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description conflicts with an earlier request or an existing record */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the body is larger than the limit (1 MB; 8 MB for a batch) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description valid request the programme refuses (e.g. insufficient_points) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description heavy work (a backtest, an export) of this programme is already running; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the database is unavailable, or the programme is still loading its history; see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getCampaignResults: {
+        parameters: {
+            query?: {
+                from?: string;
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the results */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        from: string;
+                        to: string;
+                        pointValue: number;
+                        campaigns: {
+                            campaign: string;
+                            name: string | null;
+                            receipts: number;
+                            actions: number;
+                            members: number;
+                            points: number;
+                            discount: number;
+                            cost: number;
+                            revenue: number;
+                            couponsIssued: number;
+                            couponsRedeemed: number;
+                            /** @description 0–1; null when there is nothing to share */
+                            couponConversion: number | null;
+                        }[];
+                        personalOffers: {
+                            coupons: {
+                                issued: number;
+                                used: number;
+                            };
+                            audiences: {
+                                campaign: string;
+                                audience: number;
+                                reached: number;
+                            }[];
+                            /** @description 0–1; null when there is nothing to share */
+                            usedShare: number | null;
+                        };
+                    };
+                };
+            };
+            /** @description malformed JSON or a field that fails validation */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no or unknown API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the key’s role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description a member, card, store or receipt that does not exist in this programme */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description conflicts with an earlier request or an existing record */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the body is larger than the limit (1 MB; 8 MB for a batch) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description valid request the programme refuses (e.g. insufficient_points) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description heavy work (a backtest, an export) of this programme is already running; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the database is unavailable, or the programme is still loading its history; see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getSourceResults: {
+        parameters: {
+            query?: {
+                from?: string;
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the sources */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        from: string;
+                        to: string;
+                        sources: {
+                            source: string | null;
+                            channel: string | null;
+                            joined: number;
+                            buyers: number;
+                            repeaters: number;
+                            /** @description 0–1; null when there is nothing to share */
+                            retention: number | null;
+                            active: number;
+                            receipts: number;
+                            revenue: number;
+                        }[];
+                    };
                 };
             };
             /** @description malformed JSON or a field that fails validation */
