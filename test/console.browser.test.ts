@@ -527,6 +527,18 @@ describe('the staff console', () => {
     await expect.poll(() => page.getByTestId('points-figures').textContent()).toMatch(/Начислено баллов[\d\s]+списано/);
     await expect.poll(() => page.getByTestId('points-figures').textContent()).toMatch(/Обязательства по баллам[\d\s]+₽/);
     await page.getByRole('cell', { name: /Чемпионы/ }).first().waitFor();
+    // The key figures of the last 90 days as the API gives them, against the 90 before; the cohorts; the sources.
+    const kpi = (await callApi('GET', '/v1/analytics/kpis', server.demo.adminKey)).body;
+    expect(kpi.totals.receipts.all).toBeGreaterThan(0);
+    await expect.poll(() => page.getByTestId('kpi-figures').textContent()).toMatch(/Участников[\d\s\u00a0]+новых за период: [\d\s\u00a0]+Покупали в периоде[\d\s\u00a0]+/);
+    await expect.poll(() => page.getByTestId('kpi-figures').textContent()).toMatch(/Средний чек участника[\d\s\u00a0]+₽без карты: [\d\s\u00a0]+₽/);
+    await page.getByTestId('retention').getByRole('row').nth(1).waitFor();
+    await page.getByTestId('sources').getByRole('row').nth(1).waitFor();
+    await page.getByLabel('По', { exact: true }).selectOption({ label: 'месяцам' });
+    const [kpiCsv] = await Promise.all([page.waitForEvent('download'), page.getByRole('region', { name: 'Ключевые показатели' }).getByRole('button', { name: 'Скачать CSV' }).click()]);
+    const kpiLines = Buffer.concat(await (await kpiCsv.createReadStream()).toArray()).toString('utf8').replace(/^\uFEFF/, '').trim().split('\r\n');
+    expect(kpiLines[0]).toBe('start,receipts,member_receipts,revenue_rub,member_revenue_rub,active_members,new_members,repeat_rate');
+    expect(kpiLines.length).toBeGreaterThan(1);
     // The demo's two months: a cohort of its last week is too small; its first month is not.
     const day = (daysAgo: number) => new Date(Date.now() - daysAgo * 86_400_000).toISOString().slice(0, 10);
     await page.getByLabel('Первая покупка с').fill(day(7));

@@ -2,15 +2,22 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ok, type Schemas } from '../api/client.ts';
+import { CampaignResultsPanel, KpiPanel, ReportControls, RetentionPanel, SourcesPanel, type ReportAsk } from '../analytics/KpiPanels.tsx';
 import { Refusal } from '../components/Refusal.tsx';
 import { useFormat } from '../format.ts';
 
-/** Who the members are by behaviour (RFM) and what a cohort of them is worth (lifetime value). */
+/** The programme's figures, who the members are by behaviour (RFM) and what a cohort of them is worth (lifetime value). */
 export function Analytics() {
   const { t } = useTranslation();
+  const [ask, setAsk] = useState<ReportAsk>({ days: 90, group: 'week', store: '', channel: '', segment: '' });
   return (
     <section aria-labelledby="analytics-title">
       <h1 id="analytics-title">{t('analytics.title')}</h1>
+      <ReportControls ask={ask} onChange={setAsk} />
+      <KpiPanel ask={ask} />
+      <RetentionPanel ask={ask} />
+      <CampaignResultsPanel ask={ask} />
+      <SourcesPanel ask={ask} />
       <PointsPanel />
       <RfmPanel />
       <LifetimeValuePanel />
