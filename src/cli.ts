@@ -8,6 +8,7 @@ import type { DemoOptions } from './demo/generate.ts';
 import type { Deps } from './flows/deps.ts';
 import { jobNames, type JobName } from './jobs/jobs.ts';
 import { runJobByHand } from './jobs/scheduler.ts';
+import { rebuildAnalytics } from './jobs/daily-totals.ts';
 import { countLines, importReceipts } from './import/receipts.ts';
 import { progressBar } from './progress.ts';
 import { defaultInputLimits, type InputLimits } from './api/input.ts';
@@ -287,6 +288,15 @@ jobs
     const report = await runJobByHand(deps, name);
     console.log(`${report.job}: ${report.members} members looked at, ${report.changed} changed`);
     for (const { scope, by } of report.busy) console.log(`  ${scope ? `programme ${scope}` : 'every programme'}: running in ${by} now, left to it`);
+  }));
+
+const analytics = program.command('analytics').description("the programme's figures");
+analytics
+  .command('rebuild')
+  .description('compute the daily sums and segment memberships again from the receipts and the ledger')
+  .option('--program <id>', 'only this programme')
+  .action(withDatabase(async (deps, options: { program?: string }) => {
+    for (const r of await rebuildAnalytics(deps, options.program ?? null)) console.log(`${r.programId}: ${r.days} days summed, ${r.segments} segments evaluated`);
   }));
 
 await program.parseAsync();

@@ -1,5 +1,6 @@
 import type { Deps } from '../flows/deps.ts';
-import { sumClosedDays } from '../store/overview.ts';
+import { forgetClosedDays, sumClosedDays } from '../store/overview.ts';
+import { refreshSegments } from '../flows/segments.ts';
 import { loadSettings } from '../store/programs.ts';
 import type { JobReport } from './jobs.ts';
 
@@ -12,4 +13,21 @@ export async function sumDailyTotals(deps: Deps, onlyProgram: string | null): Pr
     report.changed += await sumClosedDays(deps.db, id, settings.timezone);
   }
   return report;
+}
+
+/**
+ * Computes the programme's analytics again from their sources: drops every daily sum and sums the closed days anew
+ * from the receipts and the ledger, and evaluates every dynamic segment again. The figures read the same after.
+ */
+export async function rebuildAnalytics(deps: Deps, onlyProgram: string | null) {
+  const programmes = await deps.db.query<{ id: string }>('select id from programs where $1::program is null or id = $1 order by id', [onlyProgram]);
+  const rebuilt: { programId: string; days: number; segments: number }[] = [];
+  for (const { id } of programmes) {
+    const { settings } = await loadSettings(deps.db, id);
+    await forgetClosedDays(deps.db, id);
+    const days = await sumClosedDays(deps.db, id, settings.timezone);
+    const segments = await refreshSegments(deps, id);
+    rebuilt.push({ programId: id, days, segments: segments.length });
+  }
+  return rebuilt;
 }

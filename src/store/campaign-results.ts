@@ -76,10 +76,14 @@ export async function sourceResults(db: Queryable, programId: string, from: Date
          count(*) filter (where m.last_purchase_at > m.first_purchase_at and (m.last_purchase_at - m.first_purchase_at) >= interval '1 day') as repeaters
        from members m where m.program_id = $1 and m.erased_at is null and m.created_at >= $2 and m.created_at < $3
        group by 1, 2),
+     per_member as (
+       select r.member_id, count(*) as receipts, sum(r.total) as revenue from receipts r
+       where r.program_id = $1 and r.status = 'confirmed' and r.member_id is not null and r.purchased_at >= $2 and r.purchased_at < $3
+       group by 1),
      sold as (
-       select m.source, m.channel, count(distinct r.member_id) as active, count(*) as receipts, sum(r.total) as revenue
-       from receipts r join members m on m.program_id = r.program_id and m.id = r.member_id
-       where r.program_id = $1 and r.status = 'confirmed' and r.purchased_at >= $2 and r.purchased_at < $3 and m.erased_at is null
+       select m.source, m.channel, count(*) as active, sum(b.receipts) as receipts, sum(b.revenue) as revenue
+       from per_member b join members m on m.program_id = $1 and m.id = b.member_id
+       where m.erased_at is null
        group by 1, 2)
      select source, channel, sum(joined) as joined, sum(buyers) as buyers, sum(repeaters) as repeaters, sum(active) as active,
        sum(receipts) as receipts, sum(revenue) as revenue

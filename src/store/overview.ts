@@ -1,5 +1,6 @@
 import type { Db, Queryable } from './db.ts';
 import { accountNumber } from './ledger.ts';
+import { sumPointsDaysSql } from './points-report.ts';
 
 export interface OverviewDay {
   day: string;
@@ -18,10 +19,26 @@ const totals = `count(*) as receipts, count(member_id) as member_receipts, coale
 /** How many days one run of the daily-totals job sums under its lock before letting late receipts through. */
 const DAYS_AT_ONCE = 31;
 
+/** The closed days of programme $1 in time zone $2 (from the day of `first` to the day that ended two days ago) without a row in `table`, a month's worth. */
+const closedDays = (table: string, first: string) => `select midnight::date as day, midnight at time zone $2 as starts_at, (midnight + interval '1 day') at time zone $2 as ends_at
+  from generate_series(((${first}) at time zone $2)::date::timestamp, ((now() - interval '2 days') at time zone $2)::date::timestamp - interval '1 day', interval '1 day') midnight
+  where not exists (select 1 from ${table} x where x.program_id = $1 and x.starts_at = midnight at time zone $2)
+  order by midnight limit ${DAYS_AT_ONCE}`;
+
+/** Drops the programme's daily sums (under the lock the job sums under), for a rebuild from the receipts and the ledger. */
+export async function forgetClosedDays(db: Db, programId: string): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx.query('select receipt_days_lock($1)', [programId]);
+    await tx.query('delete from receipt_days where program_id = $1', [programId]);
+    await tx.query('delete from points_days where program_id = $1', [programId]);
+  });
+}
+
 /**
- * Sums each closed day of the programme's receipts (from its first receipt to the day that ended two days ago, in
- * its time zone) that has no sum yet, and drops the sums of another time zone. A month per transaction, under the
- * lock a late receipt of such a day takes to remove its day's sum. Returns the number of days summed.
+ * Sums each closed day of the programme's receipts and of its side of the ledger (from the first receipt or entry
+ * to the day that ended two days ago, in its time zone) that has no sum yet, and drops the sums of another time
+ * zone. A month per transaction, under the lock a late receipt or entry of such a day takes to remove its day's
+ * sum. Returns the number of days summed.
  */
 export async function sumClosedDays(db: Db, programId: string, timezone: string): Promise<number> {
   let summed = 0;
@@ -29,20 +46,18 @@ export async function sumClosedDays(db: Db, programId: string, timezone: string)
     const days = await db.transaction(async (tx) => {
       await tx.query('select receipt_days_lock($1)', [programId]);
       await tx.query('delete from receipt_days where program_id = $1 and timezone <> $2', [programId, timezone]);
-      const rows = await tx.query(
+      await tx.query('delete from points_days where program_id = $1 and timezone <> $2', [programId, timezone]);
+      const receipts = await tx.query(
         `insert into receipt_days (program_id, starts_at, ends_at, timezone, day, receipts, member_receipts, revenue, member_revenue, points_earned, points_spent)
          select $1, d.starts_at, d.ends_at, $2, d.day, t.*
-         from (select midnight::date as day, midnight at time zone $2 as starts_at, (midnight + interval '1 day') at time zone $2 as ends_at
-               from generate_series(((select min(purchased_at) from receipts where program_id = $1) at time zone $2)::date::timestamp,
-                                    ((now() - interval '2 days') at time zone $2)::date::timestamp - interval '1 day', interval '1 day') midnight
-               where not exists (select 1 from receipt_days x where x.program_id = $1 and x.starts_at = midnight at time zone $2)
-               order by midnight limit ${DAYS_AT_ONCE}) d
+         from (${closedDays('receipt_days', 'select min(purchased_at) from receipts where program_id = $1')}) d
          cross join lateral (select ${totals} from receipts r
            where r.program_id = $1 and r.purchased_at >= d.starts_at and r.purchased_at < d.ends_at and r.status = 'confirmed') t
          returning 1`,
         [programId, timezone],
       );
-      return rows.length;
+      const points = await tx.query(`${sumPointsDaysSql(closedDays('points_days', 'select min(created_at) from journal_entries where program_id = $1'))} returning 1`, [programId, timezone]);
+      return Math.max(receipts.length, points.length);
     });
     summed += days;
     if (days < DAYS_AT_ONCE) return summed;

@@ -28,14 +28,37 @@ const toMoved = (r: Row | undefined): PointsMoved => ({
   referral: Number(r?.referral ?? 0),
 });
 
+/** The insert that sums the entries of the days `d` (day, starts_at, ends_at) of programme $1 in time zone $2. */
+export const sumPointsDaysSql = (days: string) => `insert into points_days (program_id, starts_at, ends_at, timezone, day, entries, issued, redeemed, expired, adjusted, referral)
+  select $1, d.starts_at, d.ends_at, $2, d.day, t.* from (${days}) d
+  cross join lateral (select count(distinct e.id) as entries, ${moved} from journal_entries e cross join lateral json_array_elements(e.postings) v
+    where e.program_id = $1 and e.created_at >= d.starts_at and e.created_at < d.ends_at) t`;
+
 /** The points of a period by day, ISO week or month in the programme's time zone, what members hold now, and what expires in the next months. */
 export async function pointsReport(db: Queryable, programId: string, q: { from: Date; to: Date; group: Grouping; timezone: string; months: number; now: Date }) {
-  const entries = `from journal_entries e cross join lateral json_array_elements(e.postings) v
-    where e.program_id = $1 and e.created_at >= $2 and e.created_at < $3`;
-  const [total] = await db.query<Row>(`select ${moved} ${entries}`, [programId, q.from, q.to]);
+  // Closed days from their sums; the rest of the period (its ends, the last days, a day reopened) from the entries.
   const periods = await db.query<Row & { start: string }>(
-    `select to_char(date_trunc('${q.group}', e.created_at at time zone $4), 'YYYY-MM-DD') as start, ${moved} ${entries} group by 1 order by 1`,
+    `with summed as (
+       select * from points_days where program_id = $1 and timezone = $4 and starts_at >= $2 and ends_at <= $3),
+     gaps as (
+       select s, e from (
+         select coalesce(lag(ends_at) over (order by starts_at), $2) as s, starts_at as e from summed
+         union all select coalesce(max(ends_at), $2), $3 from summed) g
+       where s < e),
+     unsummed as (
+       select to_char(date_trunc('${q.group}', e.created_at at time zone $4), 'YYYY-MM-DD') as start, ${moved}
+       from gaps join journal_entries e on e.program_id = $1 and e.created_at >= gaps.s and e.created_at < gaps.e
+       cross join lateral json_array_elements(e.postings) v
+       group by 1)
+     select start, sum(issued) as issued, sum(redeemed) as redeemed, sum(expired) as expired, sum(adjusted) as adjusted, sum(referral) as referral
+     from (select to_char(date_trunc('${q.group}', day), 'YYYY-MM-DD') as start, issued, redeemed, expired, adjusted, referral from summed where entries > 0
+           union all select * from unsummed) t
+     group by start order by start`,
     [programId, q.from, q.to, q.timezone],
+  );
+  const total = periods.reduce<Row>(
+    (a, p) => ({ issued: a.issued + Number(p.issued), redeemed: a.redeemed + Number(p.redeemed), expired: a.expired + Number(p.expired), adjusted: a.adjusted + Number(p.adjusted), referral: a.referral + Number(p.referral) }),
+    { issued: 0, redeemed: 0, expired: 0, adjusted: 0, referral: 0 },
   );
   const [held] = await db.query<{ available: number; pending: number }>(
     `select coalesce(sum(points_available), 0) as available, coalesce(sum(points_pending), 0) as pending from members where program_id = $1`,

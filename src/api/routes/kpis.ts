@@ -3,7 +3,7 @@ import { DateTime } from 'luxon';
 import { churnRate, kpis, retentionRow } from '../../domain/kpis.ts';
 import type { Deps } from '../../flows/deps.ts';
 import { campaignResults, personalCoupons, sourceResults } from '../../store/campaign-results.ts';
-import { churnCounts, memberCounts, retentionCohorts, salesTallies, type KpiFilters } from '../../store/kpis.ts';
+import { memberCounts, retentionCohorts, salesTallies, type KpiFilters } from '../../store/kpis.ts';
 import { loadSettings } from '../../store/programs.ts';
 import { latestRules } from '../../store/rules.ts';
 import { getSegment } from '../../store/segments.ts';
@@ -80,13 +80,12 @@ export function kpiRoutes(deps: Deps) {
       if ('path' in checked) return problem(c, 'validation_failed', `${checked.path}: ${checked.message}`, { errors: [checked] });
       const { from, to } = resolved;
       const ask = { from, to, timezone: settings.timezone, group: q.group, filters: checked.filters };
-      const figuresOf = async (a: typeof ask) => {
-        const [tallies, counts, churn] = [await salesTallies(deps.db, programId, a), await memberCounts(deps.db, programId, a), await churnCounts(deps.db, programId, a)];
-        return { tallies, counts, churn: churnRate(churn.activeBefore, churn.stayed) };
-      };
-      const now = await figuresOf(ask);
+      const tallies = await salesTallies(deps.db, programId, ask, q.compare === 'true' ? 2 : 1);
+      const counts = await memberCounts(deps.db, programId, ask);
       const before = new Date(from.getTime() - (to.getTime() - from.getTime()));
-      const previous = q.compare === 'true' ? await figuresOf({ ...ask, from: before, to: from }) : null;
+      const previousCounts = q.compare === 'true' ? await memberCounts(deps.db, programId, { ...ask, from: before, to: from }) : null;
+      const now = { tallies, counts, churn: churnRate(tallies.total.churn.activeBefore, tallies.total.churn.stayed) };
+      const previous = previousCounts && { tallies: { total: tallies.previous }, counts: previousCounts, churn: churnRate(tallies.previous.churn.activeBefore, tallies.previous.churn.stayed) };
       return c.json(
         {
           from: from.toISOString(),
