@@ -79,7 +79,9 @@ describe('daily sums and analytics', () => {
         await forgetClosedDays(db, p.programId);
         const direct = await figures(p);
         const [rebuilt] = await rebuildAnalytics(p.deps, p.programId);
-        expect(rebuilt?.days).toBeGreaterThan(0);
+        // Days are summed from the first receipt or entry: a history of refusals alone has none.
+        const [written] = await db.query<{ n: number }>('select count(*)::int as n from journal_entries where program_id = $1', [p.programId]);
+        if (Number(written?.n) > 0) expect(rebuilt?.days).toBeGreaterThan(0);
         expect(await figures(p)).toEqual(direct);
         // The months' receipts and revenue, written here straight over the receipts.
         const months = await db.query<{ start: string; receipts: number; revenue: number }>(

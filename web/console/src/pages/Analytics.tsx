@@ -3,6 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ok, type Schemas } from '../api/client.ts';
 import { CampaignResultsPanel, KpiPanel, ReportControls, RetentionPanel, SourcesPanel, type ReportAsk } from '../analytics/KpiPanels.tsx';
+import { downloadCsv } from '../analytics/csv.ts';
 import { Refusal } from '../components/Refusal.tsx';
 import { useFormat } from '../format.ts';
 
@@ -142,6 +143,11 @@ function RfmPanel() {
             </tbody>
           </table>
         </div>
+      )}
+      {grid.data && (
+        <button type="button" className="quiet" onClick={() => downloadCsv('rfm.csv', ['recency', 'frequency', 'segment', 'members', 'purchases', 'paid_rub', 'money_mean'], grid.data.cells.map((c) => [c.recency, c.frequency, c.segment, c.members, c.purchases, c.paid / 100, Number(c.money.toFixed(2))]))}>
+          {t('kpi.csv')}
+        </button>
       )}
     </section>
   );
