@@ -47,6 +47,12 @@ beforeAll(async () => {
   const cancelled = await buy('gleb', '2026-06-11T10:00:00Z', 700);
   expect((await p.call('POST', `/v1/receipts/${cancelled}/cancel`, {}, { role: 'pos' })).status).toBe(201);
   await buy('dina', '2026-06-20T10:00:00Z', 5000);
+  // In May Dina came with a promo code: she used a coupon, and took part in its campaign.
+  const promo = { name: 'Промокод', conditions: { code: 'coupon', args: {} }, effects: [{ code: 'discount_percent', args: { percent: 5 } }] };
+  expect((await p.call('PUT', '/v1/campaigns/promo', promo, { role: 'marketer' })).status).toBe(200);
+  expect((await p.call('POST', '/v1/coupons/batches', { campaign: 'promo', code: 'SALE5', maxUses: null }, { role: 'marketer' })).status).toBe(201);
+  const res = await p.call('POST', '/v1/receipts', receipt(`R-${++n}`, [line('TEA', 10_000, 1, { category: 'grocery' })], { purchasedAt: '2026-05-10T10:00:00Z', member: { id: ids.dina }, coupons: ['SALE5'] }), { role: 'pos' });
+  expect(res.status).toBe(201);
 });
 afterAll(() => db.close());
 
@@ -69,6 +75,11 @@ describe('segment rules', () => {
     expect(await preview({ field: 'attribute.children', op: 'is_set' })).toBe(2);
     expect(await preview({ field: 'consent.email', op: 'eq', value: true })).toBe(2);
     expect(await preview({ field: 'city', op: 'not_set' })).toBe(5);
+    expect(await preview({ field: 'used_coupon', op: 'eq', value: true })).toBe(1); // Dina
+    expect(await preview({ field: 'used_coupon', op: 'eq', value: true, days: 30 })).toBe(0);
+    expect(await preview({ field: 'used_coupon', op: 'eq', value: false })).toBe(4);
+    expect(await preview({ field: 'campaign', op: 'in', value: ['promo'] })).toBe(1);
+    expect(await preview({ field: 'campaign', op: 'not_in', value: ['promo'], days: 30 })).toBe(5);
     expect(await preview({ field: 'bought_sku', op: 'in', value: ['MILK'] })).toBe(1);
     expect(await preview({ field: 'bought_sku', op: 'not_in', value: ['MILK'] })).toBe(4);
     // Lines after the first name MILK by its SKU alone; the catalogue tells their category.

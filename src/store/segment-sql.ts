@@ -118,8 +118,9 @@ export function segmentSql(rule: SegmentRule, firstParam: number, only: string |
         return presence(w, leaf);
       }
       case 'used_coupon': {
-        const w = table(`select distinct member_id from coupon_redemptions
-          where program_id = $1 and member_id is not null and restored_at is null${window(leaf, 'created_at')}${scope}`);
+        // Dated by the purchase it was used on.
+        const w = table(`select distinct x.member_id from coupon_redemptions x join receipts r on r.program_id = x.program_id and r.id = x.receipt_id
+          where x.program_id = $1 and x.member_id is not null and x.restored_at is null${window(leaf, 'r.purchased_at')}${scope.replace('member_id', 'x.member_id')}`);
         return presence(w, leaf);
       }
       case 'campaign': {
