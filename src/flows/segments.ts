@@ -23,6 +23,8 @@ import type { Deps } from './deps.ts';
 import { fail, ok, type Outcome } from './outcome.ts';
 import { inTransaction, requestHash } from './transaction.ts';
 
+const lockSegments = (tx: Queryable, programId: string) => tx.query("select pg_advisory_xact_lock(hashtext('segments'), hashtext($1))", [programId]);
+
 /** Events of a membership change go out in groups this size: a segment of a million stays within memory. */
 const EVENT_GROUP = 5000;
 
@@ -80,8 +82,9 @@ export async function putSegment(deps: Deps, programId: string, code: string, in
   if (s.kind === 'dynamic' && !s.rule) return invalid([{ path: 'rule', message: 'a dynamic segment needs a rule' }]);
   if (s.kind === 'static' && s.rule) return invalid([{ path: 'rule', message: 'a static segment is a list: upload it, give no rule' }]);
   return inTransaction(deps.db, async (tx) => {
-    // One change of a programme's segments at a time: a loop check sees the others as they are.
-    await tx.query('select id from programs where id = $1 for update', [programId]);
+    // One change of a programme's segments at a time, so a loop check sees the others as they are; a lock of its
+    // own, which receipts and members written meanwhile never wait for however long the evaluation takes.
+    await lockSegments(tx, programId);
     if (s.rule) {
       const checked = await checkRule(tx, programId, code, s.rule);
       if (!checked.ok) return checked;
@@ -104,7 +107,9 @@ export async function putSegment(deps: Deps, programId: string, code: string, in
 /** Deletes a segment no campaign and no other segment refers to; one that is used is refused, naming the user. */
 export async function deleteSegment(deps: Deps, programId: string, code: string, actor: string): Promise<Outcome<null>> {
   return inTransaction(deps.db, async (tx) => {
-    await tx.query('select id from programs where id = $1 for update', [programId]);
+    await lockSegments(tx, programId);
+    // And no rule set published meanwhile names it as an audience (publishing takes this row for update).
+    await tx.query('select id from programs where id = $1 for no key update', [programId]);
     const segment = await getSegment(tx, programId, code, true);
     if (!segment) return fail('not_found', `no segment ${code}`);
     const campaigns = (await latestRules(tx, programId)).rules.ruleSet.campaigns.filter((c) => c.audience.kind === 'segment' && c.audience.code === code);
