@@ -1,5 +1,6 @@
 import type { Db, Queryable } from './db.ts';
 import { accountNumber } from './ledger.ts';
+import { summedAndGaps } from './day-sums.ts';
 import { sumPointsDaysSql } from './points-report.ts';
 
 export interface OverviewDay {
@@ -71,13 +72,7 @@ export async function sumClosedDays(db: Db, programId: string, timezone: string)
  */
 export async function overview(db: Queryable, programId: string, from: Date, to: Date, timezone: string) {
   const days = await db.query<{ day: string; receipts: number; member_receipts: number; revenue: number; member_revenue: number; earned: number; spent: number }>(
-    `with summed as (
-       select * from receipt_days where program_id = $1 and timezone = $4 and starts_at >= $2 and ends_at <= $3),
-     gaps as (
-       select s, e from (
-         select coalesce(lag(ends_at) over (order by starts_at), $2) as s, starts_at as e from summed
-         union all select coalesce(max(ends_at), $2), $3 from summed) g
-       where s < e),
+    `with ${summedAndGaps('receipt_days')},
      unsummed as (
        select t.* from gaps cross join lateral (
          select to_char(r.purchased_at at time zone $4, 'YYYY-MM-DD') as day, ${totals}

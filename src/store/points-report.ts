@@ -1,4 +1,5 @@
 import type { Queryable } from './db.ts';
+import { summedAndGaps } from './day-sums.ts';
 import { accountNumber } from './ledger.ts';
 import type { Grouping } from './nps.ts';
 
@@ -38,13 +39,7 @@ export const sumPointsDaysSql = (days: string) => `insert into points_days (prog
 export async function pointsReport(db: Queryable, programId: string, q: { from: Date; to: Date; group: Grouping; timezone: string; months: number; now: Date }) {
   // Closed days from their sums; the rest of the period (its ends, the last days, a day reopened) from the entries.
   const periods = await db.query<Row & { start: string }>(
-    `with summed as (
-       select * from points_days where program_id = $1 and timezone = $4 and starts_at >= $2 and ends_at <= $3),
-     gaps as (
-       select s, e from (
-         select coalesce(lag(ends_at) over (order by starts_at), $2) as s, starts_at as e from summed
-         union all select coalesce(max(ends_at), $2), $3 from summed) g
-       where s < e),
+    `with ${summedAndGaps('points_days')},
      unsummed as (
        select to_char(date_trunc('${q.group}', e.created_at at time zone $4), 'YYYY-MM-DD') as start, ${moved}
        from gaps join journal_entries e on e.program_id = $1 and e.created_at >= gaps.s and e.created_at < gaps.e
