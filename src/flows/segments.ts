@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { normalisePhone } from '../domain/contacts.ts';
 import { builtInEventTypes } from '../domain/rules/campaign.ts';
-import { checkSegmentRule, closesLoop, referredSegments, segmentSchema, type SegmentNames, type SegmentRule } from '../domain/segments.ts';
+import { checkSegmentRule, closesLoop, referredSegments, segmentRule, segmentSchema, type SegmentNames, type SegmentRule } from '../domain/segments.ts';
 import type { Queryable } from '../store/db.ts';
 import { newEvent, recordEvents } from '../store/events.ts';
 import { newId } from '../store/ids.ts';
@@ -55,11 +55,13 @@ async function checkRule(db: Queryable, programId: string, code: string, rule: S
 }
 
 /** How many members a draft rule holds now: the builder's live count; nothing is written. */
-export async function previewSegment(deps: Deps, programId: string, code: string, rule: SegmentRule): Promise<Outcome<{ members: number }>> {
-  const checked = await checkRule(deps.db, programId, code, rule);
+export async function previewSegment(deps: Deps, programId: string, code: string, draft: unknown): Promise<Outcome<{ members: number }>> {
+  const parsed = segmentRule.safeParse(draft);
+  if (!parsed.success) return invalid(parsed.error.issues.map((i) => ({ path: ['rule', ...i.path].join('.'), message: i.message })));
+  const checked = await checkRule(deps.db, programId, code, parsed.data);
   if (!checked.ok) return checked;
   const { settings } = await loadSettings(deps.db, programId);
-  return ok({ members: await countMatching(deps.db, programId, settings.timezone, deps.now(), rule) });
+  return ok({ members: await countMatching(deps.db, programId, settings.timezone, deps.now(), parsed.data) });
 }
 
 /** Writes who entered and who left as events, with the change. */

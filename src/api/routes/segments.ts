@@ -117,7 +117,7 @@ export function segmentRoutes(deps: Deps) {
     }),
     async (c) => {
       const b = c.req.valid('json');
-      const result = await previewSegment(deps, c.get('key').programId, b.code ?? '', b.rule as never);
+      const result = await previewSegment(deps, c.get('key').programId, b.code ?? '', b.rule);
       return result.ok ? c.json(result.value, 200) : failure(c, result);
     },
   );
