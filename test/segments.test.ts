@@ -112,6 +112,7 @@ describe('segment rules', () => {
     await refused({ field: 'purchases', op: 'gt', value: 1, from: '2026-06-30', to: '2026-06-01' }, /the end is before the start/);
     expectProblem(await p.call('PUT', '/v1/segments/bad', { name: 'Bad', kind: 'dynamic' }, { role: 'marketer' }), 400, 'validation_failed', /needs a rule/);
     expectProblem(await p.call('POST', '/v1/segments/preview', { rule: { all: 5 } }, { role: 'marketer' }), 400, 'validation_failed', /rule/);
+    expectProblem(await p.call('PUT', '/v1/segments/fields', { name: 'Поля', kind: 'static' }, { role: 'marketer' }), 400, 'validation_failed', /code: "fields" names a path of the API/);
     expectProblem(await p.call('POST', '/v1/segments/preview', { rule: { field: 'age', op: 'gt', value: 1, days: -3 } }, { role: 'marketer' }), 400, 'validation_failed', /rule/);
     expect(await footprint(p)).toEqual(before);
     expect((await p.call('GET', '/v1/segments/bad', undefined, { role: 'readonly' })).status).toBe(404);

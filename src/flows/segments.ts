@@ -25,6 +25,9 @@ import { inTransaction, requestHash } from './transaction.ts';
 
 const lockSegments = (tx: Queryable, programId: string) => tx.query("select pg_advisory_xact_lock(hashtext('segments'), hashtext($1))", [programId]);
 
+/** Codes the API's paths under /v1/segments take. */
+const reservedCodes = new Set(['fields', 'preview']);
+
 /** Events of a membership change go out in groups this size: a segment of a million stays within memory. */
 const EVENT_GROUP = 5000;
 
@@ -81,6 +84,7 @@ export async function putSegment(deps: Deps, programId: string, code: string, in
   const parsed = segmentSchema.safeParse(input);
   if (!parsed.success) return invalid(parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })));
   const s = parsed.data;
+  if (reservedCodes.has(code)) return invalid([{ path: 'code', message: `"${code}" names a path of the API: choose another code` }]);
   if (s.kind === 'dynamic' && !s.rule) return invalid([{ path: 'rule', message: 'a dynamic segment needs a rule' }]);
   if (s.kind === 'static' && s.rule) return invalid([{ path: 'rule', message: 'a static segment is a list: upload it, give no rule' }]);
   return inTransaction(deps.db, async (tx) => {
