@@ -1,4 +1,6 @@
 import { z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import { problem } from './problems.ts';
 import { instant } from './schemas.ts';
 
 export const MAX_YEARS = 10;
@@ -19,3 +21,6 @@ export function resolvePeriod(q: { from?: string; to?: string; group: keyof type
   if ((to.getTime() - from.getTime()) / (groupDays[q.group] * DAY) > MAX_POINTS) return refuse('group', `more than ${MAX_POINTS} ${q.group}s: group by a longer period`);
   return { from, to };
 }
+
+/** The answer to a report's period or filter that is refused: 400 naming the field. */
+export const refusal = (c: Context, r: { path: string; message: string }) => problem(c, 'validation_failed', `${r.path}: ${r.message}`, { errors: [r] });

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { codeSchema } from './fields.ts';
 import { rfmSegmentCodes } from './rfm.ts';
 
 /**
@@ -216,5 +215,3 @@ export function closesLoop(code: string, refers: readonly string[], refersOf: (c
   }
   return null;
 }
-
-export { codeSchema as segmentCode };

@@ -131,15 +131,16 @@ export async function salesTallies(db: Queryable, programId: string, q: KpiAsk, 
   };
 }
 
-/** Members the filters let through: all who joined before the period's end, and those who joined in it. */
-export async function memberCounts(db: Queryable, programId: string, q: KpiAsk) {
+/** Members the filters let through who joined before the period's end, and before its start (the period before's end). */
+export async function memberTotals(db: Queryable, programId: string, q: KpiAsk) {
   const p = new Params(programId, q.from, q.to, q.timezone);
-  const [row] = await db.query<{ total: number; joined: number }>(
-    `select count(*) filter (where m.created_at < $3) as total, count(*) filter (where m.created_at >= $2 and m.created_at < $3) as joined
+  // The time zone ($4) plays no part here; naming it gives the statement the parameters it is sent.
+  const [row] = await db.query<{ total: number; before: number }>(
+    `select count(*) filter (where m.created_at < $3) as total, count(*) filter (where m.created_at < $2) as before
      from members m where ${members(q.filters, p)} and ($4::text) is not null`,
     p.values,
   );
-  return { total: Number(row?.total ?? 0), joined: Number(row?.joined ?? 0) };
+  return { total: Number(row?.total ?? 0), before: Number(row?.before ?? 0) };
 }
 
 /**

@@ -12,7 +12,7 @@ import { allow, type Env } from '../auth.ts';
 import { heavy } from '../heavy.ts';
 import { json, problems, security } from '../openapi.ts';
 import { problem } from '../problems.ts';
-import { MAX_POINTS, MAX_YEARS, period, resolvePeriod } from '../period.ts';
+import { MAX_POINTS, MAX_YEARS, period, refusal, resolvePeriod } from '../period.ts';
 
 const date = z.iso.date();
 const fit = <T extends z.ZodRawShape>(shape: T) => z.object({ ...shape, logLikelihood: z.number() });
@@ -199,7 +199,7 @@ export function analyticsRoutes(deps: Deps) {
       const { programId } = c.get('key');
       const q = c.req.valid('query');
       const resolved = resolvePeriod(q, deps.now());
-      if ('refused' in resolved) return problem(c, 'validation_failed', `${resolved.refused.path}: ${resolved.refused.message}`, { errors: [resolved.refused] });
+      if ('refused' in resolved) return refusal(c, resolved.refused);
       const { from, to } = resolved;
       const { settings } = await loadSettings(deps.db, programId);
       const ask = { store: q.store ?? null, group: q.group, timezone: settings.timezone };
@@ -238,7 +238,7 @@ export function analyticsRoutes(deps: Deps) {
       const { programId } = c.get('key');
       const q = c.req.valid('query');
       const resolved = resolvePeriod(q, deps.now());
-      if ('refused' in resolved) return problem(c, 'validation_failed', `${resolved.refused.path}: ${resolved.refused.message}`, { errors: [resolved.refused] });
+      if ('refused' in resolved) return refusal(c, resolved.refused);
       const { from, to } = resolved;
       const { settings } = await loadSettings(deps.db, programId);
       const report = await pointsReport(deps.db, programId, { from, to, group: q.group, timezone: settings.timezone, months: q.months, now: deps.now() });

@@ -2,15 +2,15 @@ import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { DateTime } from 'luxon';
 import { churnRate, kpis, retentionRow } from '../../domain/kpis.ts';
 import type { Deps } from '../../flows/deps.ts';
-import { campaignResults, personalCoupons, sourceResults } from '../../store/campaign-results.ts';
-import { memberCounts, retentionCohorts, salesTallies, type KpiFilters } from '../../store/kpis.ts';
+import { campaignResults, personalCoupons } from '../../store/campaign-results.ts';
+import { sourceResults } from '../../store/sources.ts';
+import { memberTotals, retentionCohorts, salesTallies, type KpiFilters } from '../../store/kpis.ts';
 import { loadSettings } from '../../store/programs.ts';
 import { latestRules } from '../../store/rules.ts';
 import { getSegment } from '../../store/segments.ts';
 import { allow, type Env } from '../auth.ts';
 import { json, problems, security } from '../openapi.ts';
-import { MAX_POINTS, MAX_YEARS, period, resolvePeriod } from '../period.ts';
-import { problem } from '../problems.ts';
+import { MAX_POINTS, MAX_YEARS, period, refusal, resolvePeriod } from '../period.ts';
 
 const tags = ['Reports'];
 const name = z.string().min(1).max(64);
@@ -74,36 +74,34 @@ export function kpiRoutes(deps: Deps) {
       const { programId } = c.get('key');
       const q = c.req.valid('query');
       const resolved = resolvePeriod(q, deps.now());
-      if ('refused' in resolved) return problem(c, 'validation_failed', `${resolved.refused.path}: ${resolved.refused.message}`, { errors: [resolved.refused] });
+      if ('refused' in resolved) return refusal(c, resolved.refused);
       const { settings } = await loadSettings(deps.db, programId);
       const checked = await checkFilters(programId, q, settings.tiers.map((t) => t.code));
-      if ('path' in checked) return problem(c, 'validation_failed', `${checked.path}: ${checked.message}`, { errors: [checked] });
+      if ('path' in checked) return refusal(c, checked);
       const { from, to } = resolved;
       const ask = { from, to, timezone: settings.timezone, group: q.group, filters: checked.filters };
       const tallies = await salesTallies(deps.db, programId, ask, q.compare === 'true' ? 2 : 1);
-      const counts = await memberCounts(deps.db, programId, ask);
+      const members = await memberTotals(deps.db, programId, ask);
       const before = new Date(from.getTime() - (to.getTime() - from.getTime()));
-      const previousCounts = q.compare === 'true' ? await memberCounts(deps.db, programId, { ...ask, from: before, to: from }) : null;
-      const now = { tallies, counts, churn: churnRate(tallies.total.churn.activeBefore, tallies.total.churn.stayed) };
-      const previous = previousCounts && { tallies: { total: tallies.previous }, counts: previousCounts, churn: churnRate(tallies.previous.churn.activeBefore, tallies.previous.churn.stayed) };
+      const { total: now, previous } = tallies;
       return c.json(
         {
           from: from.toISOString(),
           to: to.toISOString(),
           group: q.group,
           filters: { store: q.store ?? null, channel: q.channel ?? null, tier: q.tier ?? null, segment: q.segment ?? null, source: q.source ?? null },
-          members: { total: now.counts.total, new: now.counts.joined },
-          totals: { ...kpis(now.tallies.total), newMembers: now.counts.joined },
-          churnRate: now.churn,
-          previous: previous && {
+          members: { total: members.total, new: now.joined },
+          totals: { ...kpis(now), newMembers: now.joined },
+          churnRate: churnRate(now.churn.activeBefore, now.churn.stayed),
+          previous: q.compare === 'true' ? {
             from: before.toISOString(),
             to: from.toISOString(),
-            ...kpis(previous.tallies.total),
-            newMembers: previous.counts.joined,
-            members: { total: previous.counts.total, new: previous.counts.joined },
-            churnRate: previous.churn,
-          },
-          series: now.tallies.buckets.map((b) => ({ start: b.start, ...kpis(b), newMembers: b.joined })),
+            ...kpis(previous),
+            newMembers: previous.joined,
+            members: { total: members.before, new: previous.joined },
+            churnRate: churnRate(previous.churn.activeBefore, previous.churn.stayed),
+          } : null,
+          series: tallies.buckets.map((b) => ({ start: b.start, ...kpis(b), newMembers: b.joined })),
         },
         200,
       );
@@ -126,10 +124,10 @@ export function kpiRoutes(deps: Deps) {
       const q = c.req.valid('query');
       const now = deps.now();
       const resolved = resolvePeriod({ ...q, from: q.from ?? new Date(now.getTime() - 365 * 86_400_000).toISOString(), group: 'month' }, now);
-      if ('refused' in resolved) return problem(c, 'validation_failed', `${resolved.refused.path}: ${resolved.refused.message}`, { errors: [resolved.refused] });
+      if ('refused' in resolved) return refusal(c, resolved.refused);
       const { settings } = await loadSettings(deps.db, programId);
       const checked = await checkFilters(programId, q, settings.tiers.map((t) => t.code));
-      if ('path' in checked) return problem(c, 'validation_failed', `${checked.path}: ${checked.message}`, { errors: [checked] });
+      if ('path' in checked) return refusal(c, checked);
       const { from, to } = resolved;
       const cohorts = await retentionCohorts(deps.db, programId, { from, to, until: now, timezone: settings.timezone, group: 'month', filters: checked.filters });
       // Every month from the cohort's to this one has a cell, a month nobody came back in too.
@@ -178,7 +176,7 @@ export function kpiRoutes(deps: Deps) {
       const { programId } = c.get('key');
       const q = c.req.valid('query');
       const resolved = resolvePeriod({ ...q, group: 'month' }, deps.now());
-      if ('refused' in resolved) return problem(c, 'validation_failed', `${resolved.refused.path}: ${resolved.refused.message}`, { errors: [resolved.refused] });
+      if ('refused' in resolved) return refusal(c, resolved.refused);
       const { from, to } = resolved;
       const { settings } = await loadSettings(deps.db, programId);
       const rules = (await latestRules(deps.db, programId)).rules.ruleSet;
@@ -240,7 +238,7 @@ export function kpiRoutes(deps: Deps) {
       const { programId } = c.get('key');
       const q = c.req.valid('query');
       const resolved = resolvePeriod({ ...q, group: 'month' }, deps.now());
-      if ('refused' in resolved) return problem(c, 'validation_failed', `${resolved.refused.path}: ${resolved.refused.message}`, { errors: [resolved.refused] });
+      if ('refused' in resolved) return refusal(c, resolved.refused);
       const { from, to } = resolved;
       const sources = await sourceResults(deps.db, programId, from, to);
       return c.json({ from: from.toISOString(), to: to.toISOString(), sources: sources.map((s) => ({ ...s, retention: s.buyers ? s.repeaters / s.buyers : null })) }, 200);
