@@ -2,7 +2,7 @@ import { parse } from 'csv-parse/sync';
 import { normalisePhone } from '../domain/contacts.ts';
 import { builtInEventTypes } from '../domain/rules/campaign.ts';
 import { checkSegmentRule, closesLoop, referredSegments, segmentRule, segmentSchema, type SegmentNames, type SegmentRule } from '../domain/segments.ts';
-import type { Queryable } from '../store/db.ts';
+import { asReport, type Queryable } from '../store/db.ts';
 import { newEvent, recordEvents } from '../store/events.ts';
 import { newId } from '../store/ids.ts';
 import { loadSettings } from '../store/programs.ts';
@@ -64,7 +64,7 @@ export async function previewSegment(deps: Deps, programId: string, code: string
   const checked = await checkRule(deps.db, programId, code, parsed.data);
   if (!checked.ok) return checked;
   const { settings } = await loadSettings(deps.db, programId);
-  return ok({ members: await countMatching(deps.db, programId, settings.timezone, deps.now(), parsed.data) });
+  return ok({ members: await asReport(deps.db, (tx) => countMatching(tx, programId, settings.timezone, deps.now(), parsed.data)) });
 }
 
 /** Writes who entered and who left as events, with the change. */

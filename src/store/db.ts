@@ -22,6 +22,18 @@ export interface TransactionOptions {
   genericPlans?: boolean;
 }
 
+/**
+ * Runs a report's statements in one transaction whose sorts and hashes may take 64 MB before they spill to disk:
+ * PostgreSQL's default of 4 MB writes a year of receipts grouped by member, or a million members ranked for RFM,
+ * out to temporary files. Only these statements get it, not every connection's every query.
+ */
+export function asReport<T>(db: Db, work: (tx: Queryable) => Promise<T>): Promise<T> {
+  return db.transaction(async (tx) => {
+    await tx.query("set local work_mem = '64MB'");
+    return work(tx);
+  });
+}
+
 export interface OpenDbOptions {
   /** PostgreSQL connection string; when absent the embedded PGlite engine is used. */
   databaseUrl?: string | undefined;

@@ -1,3 +1,4 @@
+import { asReport } from '../../store/db.ts';
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { DateTime } from 'luxon';
 import { cohortValue, MIN_MEMBERS, MIN_REPEAT_BUYERS } from '../../domain/lifetime/value.ts';
@@ -139,7 +140,7 @@ export function analyticsRoutes(deps: Deps) {
       const { settings } = await loadSettings(deps.db, programId);
       const until = q.until ?? (DateTime.fromJSDate(deps.now(), { zone: settings.timezone }).toISODate() as string);
       if (q.to > until) return problem(c, 'validation_failed', 'until: the histories end before the cohort does', { errors: [{ path: 'until', message: 'the histories end before the cohort does' }] });
-      const histories = await cohortHistories(deps.db, programId, q.from, q.to, until, settings.timezone);
+      const histories = await asReport(deps.db, (tx) => cohortHistories(tx, programId, q.from, q.to, until, settings.timezone));
       const value = cohortValue(histories, q.weeks);
       if (!value)
         return problem(c, 'cohort_too_small', `the cohort has ${histories.length} members, ${histories.filter((h) => h.x > 0).length} of them repeat buyers; a fit needs ${MIN_MEMBERS} and ${MIN_REPEAT_BUYERS}`);
@@ -169,7 +170,7 @@ export function analyticsRoutes(deps: Deps) {
     async (c) => {
       const { programId } = c.get('key');
       const { settings } = await loadSettings(deps.db, programId);
-      const cells = (await rfmCells(deps.db, programId, settings.timezone)).map((cell) => ({ ...cell, segment: rfmSegment(cell.recency, cell.frequency) }));
+      const cells = (await asReport(deps.db, (tx) => rfmCells(tx, programId, settings.timezone))).map((cell) => ({ ...cell, segment: rfmSegment(cell.recency, cell.frequency) }));
       const members = cells.reduce((a, cell) => a + cell.members, 0);
       const segments = rfmSegmentCodes.map((code) => {
         const of = cells.filter((cell) => cell.segment === code);
@@ -241,7 +242,7 @@ export function analyticsRoutes(deps: Deps) {
       if ('refused' in resolved) return refusal(c, resolved.refused);
       const { from, to } = resolved;
       const { settings } = await loadSettings(deps.db, programId);
-      const report = await pointsReport(deps.db, programId, { from, to, group: q.group, timezone: settings.timezone, months: q.months, now: deps.now() });
+      const report = await asReport(deps.db, (tx) => pointsReport(tx, programId, { from, to, group: q.group, timezone: settings.timezone, months: q.months, now: deps.now() }));
       const { issued, redeemed, expired } = report.total;
       const { available, pending } = report.outstanding;
       return c.json(

@@ -1,3 +1,4 @@
+import { asReport } from '../../store/db.ts';
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { DateTime } from 'luxon';
 import { churnRate, kpis, retentionRow } from '../../domain/kpis.ts';
@@ -80,8 +81,10 @@ export function kpiRoutes(deps: Deps) {
       if ('path' in checked) return refusal(c, checked);
       const { from, to } = resolved;
       const ask = { from, to, timezone: settings.timezone, group: q.group, filters: checked.filters };
-      const tallies = await salesTallies(deps.db, programId, ask, q.compare === 'true' ? 2 : 1);
-      const members = await memberTotals(deps.db, programId, ask);
+      const { tallies, members } = await asReport(deps.db, async (tx) => ({
+        tallies: await salesTallies(tx, programId, ask, q.compare === 'true' ? 2 : 1),
+        members: await memberTotals(tx, programId, ask),
+      }));
       const before = new Date(from.getTime() - (to.getTime() - from.getTime()));
       const { total: now, previous } = tallies;
       return c.json(
@@ -129,7 +132,7 @@ export function kpiRoutes(deps: Deps) {
       const checked = await checkFilters(programId, q, settings.tiers.map((t) => t.code));
       if ('path' in checked) return refusal(c, checked);
       const { from, to } = resolved;
-      const cohorts = await retentionCohorts(deps.db, programId, { from, to, until: now, timezone: settings.timezone, group: 'month', filters: checked.filters });
+      const cohorts = await asReport(deps.db, (tx) => retentionCohorts(tx, programId, { from, to, until: now, timezone: settings.timezone, group: 'month', filters: checked.filters }));
       // Every month from the cohort's to this one has a cell, a month nobody came back in too.
       const thisMonth = DateTime.fromJSDate(now, { zone: settings.timezone }).startOf('month');
       return c.json(
@@ -180,7 +183,7 @@ export function kpiRoutes(deps: Deps) {
       const { from, to } = resolved;
       const { settings } = await loadSettings(deps.db, programId);
       const rules = (await latestRules(deps.db, programId)).rules.ruleSet;
-      const results = await campaignResults(deps.db, programId, from, to);
+      const results = await asReport(deps.db, (tx) => campaignResults(tx, programId, from, to));
       const byCode = new Map(results.map((r) => [r.campaign, r]));
       const coupons = await personalCoupons(deps.db, programId, from, to);
       const audiences = [];
@@ -240,7 +243,7 @@ export function kpiRoutes(deps: Deps) {
       const resolved = resolvePeriod({ ...q, group: 'month' }, deps.now());
       if ('refused' in resolved) return refusal(c, resolved.refused);
       const { from, to } = resolved;
-      const sources = await sourceResults(deps.db, programId, from, to);
+      const sources = await asReport(deps.db, (tx) => sourceResults(tx, programId, from, to));
       return c.json({ from: from.toISOString(), to: to.toISOString(), sources: sources.map((s) => ({ ...s, retention: s.buyers ? s.repeaters / s.buyers : null })) }, 200);
     },
   );
