@@ -85,6 +85,15 @@ describe('segment rules', () => {
     // Lines after the first name MILK by its SKU alone; the catalogue tells their category.
     expect(await preview({ field: 'bought_category', op: 'in', value: ['dairy'], days: 10 })).toBe(1);
     expect(await preview({ field: 'bought_category', op: 'in', value: ['grocery'] })).toBe(3); // Boris, Gleb, Dina
+    // Receipts keep their lines' categories; those written before they did (none kept) are read by their lines.
+    const kept = await db.query<{ categories: string[] }>('select categories from receipts where program_id = $1 and member_id = $2', [p.programId, ids.anna]);
+    expect(kept.map((r) => r.categories)).toEqual([['dairy'], ['dairy'], ['dairy']]);
+    await db.query('update receipts set categories = null where program_id = $1', [p.programId]);
+    expect(await preview({ field: 'bought_category', op: 'in', value: ['dairy'], days: 10 })).toBe(1);
+    expect(await preview({ field: 'bought_category', op: 'in', value: ['grocery'] })).toBe(3);
+    await db.query("update receipts set categories = '{}' where program_id = $1", [p.programId]);
+    expect(await preview({ field: 'bought_category', op: 'in', value: ['grocery'] })).toBe(0);
+    await db.query("update receipts set categories = '{grocery}' where program_id = $1 and member_id <> $2", [p.programId, ids.anna]);
     // Trees: women who bought in June, or anyone with children.
     expect(
       await preview({ any: [{ all: [{ field: 'gender', op: 'eq', value: 'female' }, { field: 'purchases', op: 'gte', value: 1, days: 30 }] }, { field: 'attribute.children', op: 'gt', value: 0 }] }),

@@ -263,14 +263,15 @@ export async function writeSales(db: Queryable, programId: string, w: SaleWrite,
     `with receipt as (
        insert into receipts (program_id, id, store_code, number, member_id, card_number, status, settings_version, tier_code,
          currency, total, points_spent, points_discount, points_earned, purchased_at, created_at, request_hash, answer,
-         rules_version, campaign_discount, created_by, lines)
+         rules_version, campaign_discount, created_by, lines, categories)
        select $1, r.id, r."storeCode", r.number, r."memberId", r."cardNumber", r.status, r."settingsVersion", r."tierCode",
          r.currency, r.total, r."pointsSpent", r."pointsDiscount", r."pointsEarned", r."purchasedAt", r."createdAt",
-         decode(r."requestHash", 'hex'), r.answer, r."rulesVersion", r."campaignDiscount", r."createdBy", r.lines
+         decode(r."requestHash", 'hex'), r.answer, r."rulesVersion", r."campaignDiscount", r."createdBy", r.lines, r.categories
        from json_to_recordset($2::json) as r(id text, "storeCode" text, number text, "memberId" text, "cardNumber" text,
          status text, "settingsVersion" int, "tierCode" text, currency text, total bigint, "pointsSpent" bigint,
          "pointsDiscount" bigint, "pointsEarned" bigint, "purchasedAt" timestamptz, "createdAt" timestamptz,
-         "requestHash" text, answer text, "rulesVersion" int, "campaignDiscount" bigint, "createdBy" text, lines json)
+         "requestHash" text, answer text, "rulesVersion" int, "campaignDiscount" bigint, "createdBy" text, lines json,
+         categories text[])
        on conflict (program_id, store_code, number) do nothing returning id),
      product as (
        insert into products (program_id, sku, name, category, brand, first_sold_at)
@@ -349,7 +350,8 @@ export async function writeSales(db: Queryable, programId: string, w: SaleWrite,
       jsonParam(
         w.receipts.map(({ response, ...r }) => {
           const lines = linesOf.get(r.id) ?? [];
-          return { ...r, answer: packAnswer(response, { ...r, lines }), lines: lines.map((l) => lineValues(l, products.get(l.sku))) };
+          const categories = [...new Set(lines.flatMap((l) => (l.category === null ? [] : [l.category])))];
+          return { ...r, answer: packAnswer(response, { ...r, lines }), lines: lines.map((l) => lineValues(l, products.get(l.sku))), categories };
         }),
       ),
       jsonParam(w.entries.map((e) => ({ ...e, postings: postingValues(e.postings) }))),

@@ -119,9 +119,13 @@ export function segmentSql(rule: SegmentRule, firstParam: number, only: string |
         const short = `json_typeof(l -> 1) = 'number'`;
         const value = leaf.field === 'bought_sku' ? `l ->> 0` : `case when ${short} then c.${lineField[leaf.field]} else l ->> ${lineField[leaf.field] === 'category' ? 2 : 3} end`;
         const catalogue = leaf.field === 'bought_sku' ? '' : ` left join products c on ${short} and c.program_id = r.program_id and c.sku = l ->> 0`;
-        const w = table(`select distinct r.member_id collate "C" as member_id from receipts r cross join json_array_elements(r.lines) l${catalogue}
+        const wanted = p(leaf.value);
+        const inLines = `exists (select 1 from json_array_elements(r.lines) l${catalogue} where ${value} = any(${wanted}::text[]))`;
+        // A category is read from the receipt's own list of them where it has one (receipts since migration 035).
+        const bought = leaf.field === 'bought_category' ? `case when r.categories is null then ${inLines} else r.categories && ${wanted}::text[] end` : inLines;
+        const w = table(`select distinct r.member_id collate "C" as member_id from receipts r
           where r.program_id = $1 and r.member_id is not null and r.status = 'confirmed'${window(leaf, 'r.purchased_at')}${scope.replace('member_id', 'r.member_id')}
-            and ${value} = any(${p(leaf.value)}::text[])`);
+            and ${bought}`);
         return presence(w, leaf);
       }
       case 'used_coupon': {
