@@ -296,7 +296,7 @@ analytics
   .description('compute the daily sums and segment memberships again from the receipts and the ledger')
   .option('--program <id>', 'only this programme')
   .action(withDatabase(async (deps, options: { program?: string }) => {
-    for (const r of await rebuildAnalytics(deps, options.program ?? null)) console.log(`${r.programId}: ${r.days} days summed, ${r.segments} segments evaluated`);
+    for (const r of await rebuildAnalytics(deps, options.program ?? null)) console.log(`${r.programId}: ${r.days} days summed, ${r.categorised} receipts given their categories, ${r.segments} segments evaluated`);
   }));
 
 await program.parseAsync();

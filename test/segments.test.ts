@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runJob } from '../src/jobs/jobs.ts';
 import { sequenceEvents } from '../src/store/events.ts';
 import type { Db } from '../src/store/db.ts';
+import { keepCategories } from '../src/store/receipt-lines.ts';
 import { expectProblem, footprint } from './checks.ts';
 import { line, newProgramme, openTestDb, receipt, type Programme } from './harness.ts';
 
@@ -91,9 +92,13 @@ describe('segment rules', () => {
     await db.query('update receipts set categories = null where program_id = $1', [p.programId]);
     expect(await preview({ field: 'bought_category', op: 'in', value: ['dairy'], days: 10 })).toBe(1);
     expect(await preview({ field: 'bought_category', op: 'in', value: ['grocery'] })).toBe(3);
+    // The rebuild gives them their list from their lines and the catalogue.
+    expect(await keepCategories(db, p.programId)).toBe(8);
+    expect(await db.query('select categories from receipts where program_id = $1 and member_id = $2', [p.programId, ids.anna])).toEqual(kept);
     await db.query("update receipts set categories = '{}' where program_id = $1", [p.programId]);
     expect(await preview({ field: 'bought_category', op: 'in', value: ['grocery'] })).toBe(0);
     await db.query("update receipts set categories = '{grocery}' where program_id = $1 and member_id <> $2", [p.programId, ids.anna]);
+    await db.query("update receipts set categories = '{dairy}' where program_id = $1 and member_id = $2", [p.programId, ids.anna]);
     // Trees: women who bought in June, or anyone with children.
     expect(
       await preview({ any: [{ all: [{ field: 'gender', op: 'eq', value: 'female' }, { field: 'purchases', op: 'gte', value: 1, days: 30 }] }, { field: 'attribute.children', op: 'gt', value: 0 }] }),

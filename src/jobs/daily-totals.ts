@@ -2,6 +2,7 @@ import type { Deps } from '../flows/deps.ts';
 import { forgetClosedDays, sumClosedDays } from '../store/overview.ts';
 import { refreshSegments } from '../flows/segments.ts';
 import { loadSettings } from '../store/programs.ts';
+import { keepCategories } from '../store/receipt-lines.ts';
 import type { JobReport } from './jobs.ts';
 
 /** Sums each programme's closed days of receipts, which the overview reads instead of the receipts themselves. */
@@ -17,17 +18,19 @@ export async function sumDailyTotals(deps: Deps, onlyProgram: string | null): Pr
 
 /**
  * Computes the programme's analytics again from their sources: drops every daily sum and sums the closed days anew
- * from the receipts and the ledger, and evaluates every dynamic segment again. The figures read the same after.
+ * from the receipts and the ledger, gives receipts written before they kept their lines' categories that list, and
+ * evaluates every dynamic segment again. The figures read the same after.
  */
 export async function rebuildAnalytics(deps: Deps, onlyProgram: string | null) {
   const programmes = await deps.db.query<{ id: string }>('select id from programs where $1::program is null or id = $1 order by id', [onlyProgram]);
-  const rebuilt: { programId: string; days: number; segments: number }[] = [];
+  const rebuilt: { programId: string; days: number; categorised: number; segments: number }[] = [];
   for (const { id } of programmes) {
     const { settings } = await loadSettings(deps.db, id);
     await forgetClosedDays(deps.db, id);
     const days = await sumClosedDays(deps.db, id, settings.timezone);
+    const categorised = await keepCategories(deps.db, id);
     const segments = await refreshSegments(deps, id);
-    rebuilt.push({ programId: id, days, segments: segments.length });
+    rebuilt.push({ programId: id, days, categorised, segments: segments.length });
   }
   return rebuilt;
 }

@@ -1,4 +1,5 @@
 import type { LineRecord } from '../domain/receipt.ts';
+import type { Queryable } from './db.ts';
 import { valuesRow } from '../domain/stored-answer.ts';
 
 /**
@@ -65,3 +66,31 @@ export const lineFromValues = (values: readonly unknown[], i: number, products?:
   const whole = short ? [values[0], product?.name ?? null, product?.category ?? null, product?.brand ?? null, ...values.slice(1)] : values;
   return Object.fromEntries([['lineNo', i + 1], ...fields.map((f, k) => [f, valueOf(f, k, whole[k])])]) as LineRecord;
 };
+
+/** Receipts given their categories per statement by `keepCategories`. */
+const CATEGORIES_GROUP = 20_000;
+
+/**
+ * Gives the programme's receipts written before they kept their lines' categories (migration 035) that list, read
+ * from their lines and the catalogue, a group at a time; returns how many it gave.
+ */
+export async function keepCategories(db: Queryable, programId: string): Promise<number> {
+  let kept = 0;
+  for (;;) {
+    const [row] = await db.query<{ n: number }>(
+      `with due as (select id from receipts where program_id = $1 and categories is null limit ${CATEGORIES_GROUP}),
+       kept as (
+         update receipts r set categories = coalesce((
+           select array_agg(distinct x.category) from (
+             select case when json_typeof(l -> 1) = 'number' then c.category else l ->> 2 end as category
+             from json_array_elements(r.lines) l
+             left join products c on json_typeof(l -> 1) = 'number' and c.program_id = r.program_id and c.sku = l ->> 0) x
+           where x.category is not null), '{}')
+         from due where r.program_id = $1 and r.id = due.id returning 1)
+       select count(*)::int as n from kept`,
+      [programId],
+    );
+    kept += row?.n ?? 0;
+    if (!row?.n) return kept;
+  }
+}
