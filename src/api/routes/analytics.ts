@@ -1,4 +1,3 @@
-import { asReport } from '../../store/db.ts';
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { DateTime } from 'luxon';
 import { cohortValue, MIN_MEMBERS, MIN_REPEAT_BUYERS } from '../../domain/lifetime/value.ts';
@@ -9,6 +8,7 @@ import { loadSettings } from '../../store/programs.ts';
 import { nps, surveyTallies, surveyTotal, type NpsTally } from '../../store/nps.ts';
 import { pointsReport } from '../../store/points-report.ts';
 import { rfmCells } from '../../store/rfm.ts';
+import { asReport } from '../../store/db.ts';
 import { allow, type Env } from '../auth.ts';
 import { heavy } from '../heavy.ts';
 import { json, problems, security } from '../openapi.ts';

@@ -1,4 +1,3 @@
-import { asReport } from '../../store/db.ts';
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { DateTime } from 'luxon';
 import { churnRate, kpis, retentionRow } from '../../domain/kpis.ts';
@@ -9,6 +8,7 @@ import { memberTotals, retentionCohorts, salesTallies, type KpiFilters } from '.
 import { loadSettings } from '../../store/programs.ts';
 import { latestRules } from '../../store/rules.ts';
 import { getSegment } from '../../store/segments.ts';
+import { asReport } from '../../store/db.ts';
 import { allow, type Env } from '../auth.ts';
 import { json, problems, security } from '../openapi.ts';
 import { MAX_POINTS, MAX_YEARS, period, refusal, resolvePeriod } from '../period.ts';
