@@ -29,10 +29,13 @@ export interface TransactionOptions {
  */
 export function asReport<T>(db: Db, work: (tx: Queryable) => Promise<T>): Promise<T> {
   return db.transaction(async (tx) => {
-    await tx.query("set local work_mem = '64MB'");
+    await reportMemory(tx);
     return work(tx);
   });
 }
+
+/** Gives the rest of the transaction `tx` a report's memory for sorts and hashes (see `asReport`). */
+export const reportMemory = (tx: Queryable) => tx.query("set local work_mem = '64MB'");
 
 export interface OpenDbOptions {
   /** PostgreSQL connection string; when absent the embedded PGlite engine is used. */

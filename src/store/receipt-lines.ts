@@ -67,6 +67,13 @@ export const lineFromValues = (values: readonly unknown[], i: number, products?:
   return Object.fromEntries([['lineNo', i + 1], ...fields.map((f, k) => [f, valueOf(f, k, whole[k])])]) as LineRecord;
 };
 
+/** SQL: whether line `l` (an element of a receipt's `lines`) left its names to the catalogue. */
+const shortLine = `json_typeof(l -> 1) = 'number'`;
+/** SQL: the catalogue's product `c` of line `l` of receipt `r`, joined where the line left its names to it. */
+export const lineCatalogueJoin = `left join products c on ${shortLine} and c.program_id = r.program_id and c.sku = l ->> 0`;
+/** SQL: a name of line `l` (with `lineCatalogueJoin`): its own, or its product's in the catalogue. */
+export const lineNameSql = (field: 'category' | 'brand') => `case when ${shortLine} then c.${field} else l ->> ${fields.indexOf(field)} end`;
+
 /** Receipts given their categories per statement by `keepCategories`. */
 const CATEGORIES_GROUP = 20_000;
 
@@ -82,9 +89,7 @@ export async function keepCategories(db: Queryable, programId: string): Promise<
        kept as (
          update receipts r set categories = coalesce((
            select array_agg(distinct x.category) from (
-             select case when json_typeof(l -> 1) = 'number' then c.category else l ->> 2 end as category
-             from json_array_elements(r.lines) l
-             left join products c on json_typeof(l -> 1) = 'number' and c.program_id = r.program_id and c.sku = l ->> 0) x
+             select ${lineNameSql('category')} as category from json_array_elements(r.lines) l ${lineCatalogueJoin}) x
            where x.category is not null), '{}')
          from due where r.program_id = $1 and r.id = due.id returning 1)
        select count(*)::int as n from kept`,

@@ -1,5 +1,6 @@
 import { fieldSpec, type SegmentLeaf, type SegmentRule } from '../domain/segments.ts';
 import { rfmSegment } from '../domain/rfm.ts';
+import { lineCatalogueJoin, lineNameSql } from './receipt-lines.ts';
 import { rfmScoredSql } from './rfm.ts';
 
 /**
@@ -23,7 +24,7 @@ const netOfReturns = `receipts r left join (select receipt_id, sum(amount) as am
 /** Paid on a receipt, net of what was returned of it. */
 const paid = `r.total - r.points_discount - r.campaign_discount - coalesce(t.amount, 0)`;
 
-const lineField = { bought_category: 'category', bought_sku: 'sku', bought_brand: 'brand' } as const;
+const lineField = { bought_category: 'category', bought_brand: 'brand' } as const;
 
 export function segmentSql(rule: SegmentRule, firstParam: number, only: string | null = null): SegmentSql {
   const out: SegmentSql = { ctes: [], joins: [], where: '', params: [] };
@@ -116,9 +117,8 @@ export function segmentSql(rule: SegmentRule, firstParam: number, only: string |
       case 'bought_sku':
       case 'bought_brand': {
         // A line named as the catalogue names its product carries only the SKU (src/store/receipt-lines.ts).
-        const short = `json_typeof(l -> 1) = 'number'`;
-        const value = leaf.field === 'bought_sku' ? `l ->> 0` : `case when ${short} then c.${lineField[leaf.field]} else l ->> ${lineField[leaf.field] === 'category' ? 2 : 3} end`;
-        const catalogue = leaf.field === 'bought_sku' ? '' : ` left join products c on ${short} and c.program_id = r.program_id and c.sku = l ->> 0`;
+        const value = leaf.field === 'bought_sku' ? `l ->> 0` : lineNameSql(lineField[leaf.field]);
+        const catalogue = leaf.field === 'bought_sku' ? '' : ` ${lineCatalogueJoin}`;
         const wanted = p(leaf.value);
         const inLines = `exists (select 1 from json_array_elements(r.lines) l${catalogue} where ${value} = any(${wanted}::text[]))`;
         // A category is read from the receipt's own list of them where it has one (receipts since migration 035).

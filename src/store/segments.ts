@@ -1,5 +1,5 @@
 import type { SegmentRule } from '../domain/segments.ts';
-import type { Queryable } from './db.ts';
+import { reportMemory, type Queryable } from './db.ts';
 import { segmentSql } from './segment-sql.ts';
 
 export interface Segment {
@@ -154,8 +154,8 @@ export async function refreshMembership(
   only: string[] | null = null,
 ): Promise<Movement> {
   const { sql, params } = matchingSql(rule, only !== null);
-  // A report's memory for the evaluation's sorts and hashes (see asReport): called within the save's or refresh's transaction.
-  if (!only) await db.query("set local work_mem = '64MB'");
+  // Called within the save's or refresh's transaction: a whole evaluation sorts and hashes as a report does.
+  if (!only) await reportMemory(db);
   const base = only ? [programId, timezone, at, only] : [programId, timezone, at];
   // The matching SQL numbers its parameters after the three (or four) of its own; moveTo's follow them all.
   return moveTo(db, programId, code, at, sql, [...base, ...params], only);
