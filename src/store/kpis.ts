@@ -1,6 +1,9 @@
 import type { SalesTally } from '../domain/kpis.ts';
 import type { Queryable } from './db.ts';
+import { DateTime } from 'luxon';
+import { memberActivity } from './member-days.ts';
 import type { Grouping } from './nps.ts';
+import { dailySums, type OverviewDay } from './overview.ts';
 
 /**
  * What a report may be narrowed to: receipts at a store or through a channel, sold to members of a tier (at the
@@ -46,15 +49,14 @@ function members(f: KpiFilters, p: Params) {
   return where.join(' and ');
 }
 
-type TallyRow = { start: string | null; receipts: number; member_receipts: number; revenue: number; member_revenue: number; active: number; repeaters: number; joined: number };
-const toTally = (r: TallyRow | undefined): SalesTally & { joined: number } => ({
+type TallyRow = { start: string | null; receipts: number; member_receipts: number; revenue: number; member_revenue: number; active: number; repeaters: number };
+const toTally = (r: TallyRow | undefined): SalesTally => ({
   receipts: Number(r?.receipts ?? 0),
   memberReceipts: Number(r?.member_receipts ?? 0),
   revenue: Number(r?.revenue ?? 0),
   memberRevenue: Number(r?.member_revenue ?? 0),
   activeMembers: Number(r?.active ?? 0),
   repeatMembers: Number(r?.repeaters ?? 0),
-  joined: Number(r?.joined ?? 0),
 });
 
 export interface KpiAsk {
@@ -65,12 +67,93 @@ export interface KpiAsk {
   filters: KpiFilters;
 }
 
+type Tally = SalesTally & { joined: number };
+export interface Tallies {
+  total: Tally & { churn: { activeBefore: number; stayed: number } };
+  previous: Tally & { churn: { activeBefore: number; stayed: number } };
+  buckets: (Tally & { start: string })[];
+}
+
+/** Member activity is counted from the members' buying days when a series has at most this many points. */
+const FOLDED_POINTS = 62;
+
 /**
  * The period's receipts and buying members in all and by bucket (day, ISO week or month in the programme's time
  * zone), members who joined in each, and the same totals for `before` more periods of the same length just before
- * it — with churn between each and the one before — in one scan of the receipts and one of the members.
+ * it, with churn between each and the one before. Without filters, from the daily sums and the members' buying
+ * days; narrowed to a store, a channel, a tier, a segment or a source, from the receipts.
  */
-export async function salesTallies(db: Queryable, programId: string, q: KpiAsk, before: 1 | 2) {
+export async function salesTallies(db: Queryable, programId: string, q: KpiAsk, before: 1 | 2): Promise<Tallies> {
+  const filtered = Object.values(q.filters).some((v) => v !== undefined);
+  if (filtered || bucketStarts(q).length > FOLDED_POINTS) return scannedTallies(db, programId, q, before);
+  return foldedTallies(db, programId, q, before);
+}
+
+const unit = (group: Grouping) => (group === 'day' ? 'days' : group === 'week' ? 'weeks' : 'months');
+const bucketOf = (day: string, q: KpiAsk) => DateTime.fromISO(day, { zone: q.timezone }).startOf(q.group).toISODate() as string;
+
+/** The first day of each bucket the period touches, in the programme's time zone. */
+function bucketStarts(q: KpiAsk): string[] {
+  const starts: string[] = [];
+  const end = DateTime.fromJSDate(q.to, { zone: q.timezone });
+  for (let b = DateTime.fromJSDate(q.from, { zone: q.timezone }).startOf(q.group); b < end && starts.length <= FOLDED_POINTS; b = b.plus({ [unit(q.group)]: 1 })) {
+    starts.push(b.toISODate() as string);
+  }
+  return starts;
+}
+
+async function foldedTallies(db: Queryable, programId: string, q: KpiAsk, before: 1 | 2): Promise<Tallies> {
+  const length = q.to.getTime() - q.from.getTime();
+  const periods = [0, 1, 2].slice(0, before + 1).map((k) => ({ from: new Date(q.from.getTime() - k * length), to: new Date(q.to.getTime() - k * length) }));
+  const now = await dailySums(db, programId, q.from, q.to, q.timezone);
+  const previous = await dailySums(db, programId, periods[1]!.from, periods[1]!.to, q.timezone);
+  const joined = await joinedTallies(db, programId, q);
+  const sums = (days: OverviewDay[]) => ({
+    receipts: days.reduce((n, d) => n + d.receipts, 0),
+    memberReceipts: days.reduce((n, d) => n + d.memberReceipts, 0),
+    revenue: days.reduce((n, d) => n + d.revenue, 0),
+    memberRevenue: days.reduce((n, d) => n + d.memberRevenue, 0),
+  });
+  // A bucket is in the series when it has a receipt or a newcomer.
+  const starts = [...new Set([...now.filter((d) => d.receipts > 0).map((d) => bucketOf(d.day, q)), ...joined.buckets.keys()])].sort();
+  const spanOf = (start: string) => {
+    const b = DateTime.fromISO(start, { zone: q.timezone });
+    return { from: new Date(Math.max(q.from.getTime(), b.toMillis())), to: new Date(Math.min(q.to.getTime(), b.plus({ [unit(q.group)]: 1 }).toMillis())) };
+  };
+  // Spans 0..2 are the periods, then the buckets; churn compares each period with the one before it.
+  const activity = await memberActivity(db, programId, q.timezone, [...periods, ...starts.map(spanOf)], before === 2 ? [[0, 1], [1, 2]] : [[0, 1]]);
+  const buyers = (i: number) => ({ activeMembers: activity.spans[i]?.active ?? 0, repeatMembers: activity.spans[i]?.repeaters ?? 0 });
+  const churn = (k: number) => (k + 1 < periods.length ? { activeBefore: activity.spans[k + 1]?.active ?? 0, stayed: activity.both[k] ?? 0 } : { activeBefore: 0, stayed: 0 });
+  return {
+    total: { ...sums(now), ...buyers(0), joined: joined.now, churn: churn(0) },
+    previous: { ...sums(previous), ...buyers(1), joined: joined.previous, churn: churn(1) },
+    buckets: starts.map((start, i) => ({
+      start,
+      ...sums(now.filter((d) => bucketOf(d.day, q) === start)),
+      ...buyers(periods.length + i),
+      joined: joined.buckets.get(start) ?? 0,
+    })),
+  };
+}
+
+/** Members the filters let through who joined in the period and in the one before, and in each bucket of the period. */
+async function joinedTallies(db: Queryable, programId: string, q: KpiAsk) {
+  const p = new Params(programId, q.from, q.to, q.timezone);
+  const before = p.add(new Date(q.from.getTime() - (q.to.getTime() - q.from.getTime())));
+  const rows = await db.query<{ now: boolean; start: string; n: number }>(
+    `select m.created_at >= $2 as now, to_char(date_trunc('${q.group}', m.created_at at time zone $4), 'YYYY-MM-DD') as start, count(*) as n
+     from members m where ${members(q.filters, p)} and m.created_at >= ${before} and m.created_at < $3
+     group by 1, 2`,
+    p.values,
+  );
+  const buckets = new Map<string, number>();
+  for (const r of rows.filter((r) => r.now)) buckets.set(r.start, Number(r.n));
+  const count = (now: boolean) => rows.filter((r) => r.now === now).reduce((n, r) => n + Number(r.n), 0);
+  return { now: count(true), previous: count(false), buckets };
+}
+
+/** `salesTallies` read from the receipts, in one scan of them. */
+export async function scannedTallies(db: Queryable, programId: string, q: KpiAsk, before: 1 | 2): Promise<Tallies> {
   const length = q.to.getTime() - q.from.getTime();
   const p = new Params(programId, q.from, q.to, q.timezone);
   const starts = [1, 2].map((k) => p.add(new Date(q.from.getTime() - k * length)));
@@ -80,7 +163,6 @@ export async function salesTallies(db: Queryable, programId: string, q: KpiAsk, 
   const bucket = `case when r.purchased_at >= $2 then date_trunc('${q.group}', r.purchased_at at time zone $4) end`;
   // Grouped by the member's id as bytes: a collation's order would cost a third of the statement.
   const sold = sales(q.filters, p, before === 2 ? earliest : starts[0]!, `${period} as period, ${bucket} as start, r.member_id collate "C" as member_id, r.total`);
-  const joinedWhere = members(q.filters, p);
   const rows = await db.query<TallyRow & { period: number; before: number; stayed: number }>(
     `with per as (
        select period, start, member_id, count(*) as n, sum(total) as revenue from (${sold}) s group by 1, 2, 3),
@@ -89,45 +171,38 @@ export async function salesTallies(db: Queryable, programId: string, q: KpiAsk, 
      buckets as (
        select 0 as period, start, sum(n) as receipts, coalesce(sum(n) filter (where member_id is not null), 0) as member_receipts,
          sum(revenue) as revenue, coalesce(sum(revenue) filter (where member_id is not null), 0) as member_revenue,
-         count(member_id) as active, count(member_id) filter (where n >= 2) as repeaters, 0 as joined, 0 as before, 0 as stayed
+         count(member_id) as active, count(member_id) filter (where n >= 2) as repeaters, 0 as before, 0 as stayed
        from per where period = 0 group by start),
      totals as (
        select period, null::timestamp as start, sum(n) as receipts, coalesce(sum(n) filter (where member_id is not null), 0) as member_receipts,
          sum(revenue) as revenue, coalesce(sum(revenue) filter (where member_id is not null), 0) as member_revenue,
-         0 as active, 0 as repeaters, 0 as joined, 0 as before, 0 as stayed
+         0 as active, 0 as repeaters, 0 as before, 0 as stayed
        from per group by period),
      actives as (
-       select period, null::timestamp as start, 0, 0, 0, 0, count(*) as active, count(*) filter (where n >= 2) as repeaters, 0, 0, 0
+       select period, null::timestamp as start, 0, 0, 0, 0, count(*) as active, count(*) filter (where n >= 2) as repeaters, 0, 0
        from buyers group by period),
      churn as (
-       select b.period - 1 as period, null::timestamp as start, 0, 0, 0, 0, 0, 0, 0, count(*) as before, count(a.member_id) as stayed
+       select b.period - 1 as period, null::timestamp as start, 0, 0, 0, 0, 0, 0, count(*) as before, count(a.member_id) as stayed
        from buyers b left join buyers a on a.period = b.period - 1 and a.member_id = b.member_id
-       where b.period >= 1 group by b.period),
-     newcomers as (
-       select case when m.created_at >= $2 then 0 else 1 end as period,
-         date_trunc('${q.group}', m.created_at at time zone $4) as start
-       from members m where ${joinedWhere} and m.created_at >= ${starts[0]} and m.created_at < $3),
-     joined as (
-       select period, null::timestamp as start, 0, 0, 0, 0, 0, 0, count(*) as joined, 0, 0 from newcomers group by period
-       union all select 0, start, 0, 0, 0, 0, 0, 0, count(*), 0, 0 from newcomers where period = 0 group by start)
+       where b.period >= 1 group by b.period)
      select period, to_char(start, 'YYYY-MM-DD') as start, sum(receipts) as receipts, sum(member_receipts) as member_receipts, sum(revenue) as revenue,
-       sum(member_revenue) as member_revenue, sum(active) as active, sum(repeaters) as repeaters, sum(joined) as joined,
-       sum(before) as before, sum(stayed) as stayed
-     from (select * from buckets union all select * from totals union all select * from actives union all select * from churn
-           union all select * from joined) t
+       sum(member_revenue) as member_revenue, sum(active) as active, sum(repeaters) as repeaters, sum(before) as before, sum(stayed) as stayed
+     from (select * from buckets union all select * from totals union all select * from actives union all select * from churn) t
      where period <= 1 and ${starts[1]}::timestamptz is not null
      group by period, start
      order by period, start nulls first`,
     p.values,
   );
+  const joined = await joinedTallies(db, programId, q);
   const totalOf = (k: number) => {
     const r = rows.find((x) => Number(x.period) === k && x.start === null);
-    return { ...toTally(r), churn: { activeBefore: Number(r?.before ?? 0), stayed: Number(r?.stayed ?? 0) } };
+    return { ...toTally(r), joined: k === 0 ? joined.now : joined.previous, churn: { activeBefore: Number(r?.before ?? 0), stayed: Number(r?.stayed ?? 0) } };
   };
+  const byStart = new Map(rows.filter((r) => Number(r.period) === 0 && r.start !== null).map((r) => [r.start as string, toTally(r)]));
   return {
     total: totalOf(0),
     previous: totalOf(1),
-    buckets: rows.filter((r) => Number(r.period) === 0 && r.start !== null).map((r) => ({ start: r.start as string, ...toTally(r) })),
+    buckets: [...new Set([...byStart.keys(), ...joined.buckets.keys()])].sort().map((start) => ({ start, ...toTally(undefined), ...byStart.get(start), joined: joined.buckets.get(start) ?? 0 })),
   };
 }
 

@@ -1,6 +1,7 @@
 import type { Db, Queryable } from './db.ts';
 import { accountNumber } from './ledger.ts';
 import { summedAndGaps } from './day-sums.ts';
+import { foldMemberDays, forgetMemberDays } from './member-days.ts';
 import { sumPointsDaysSql } from './points-report.ts';
 
 export interface OverviewDay {
@@ -32,14 +33,15 @@ export async function forgetClosedDays(db: Db, programId: string): Promise<void>
     await tx.query('select receipt_days_lock($1)', [programId]);
     await tx.query('delete from receipt_days where program_id = $1', [programId]);
     await tx.query('delete from points_days where program_id = $1', [programId]);
+    await forgetMemberDays(tx, programId);
   });
 }
 
 /**
  * Sums each closed day of the programme's receipts and of its side of the ledger (from the first receipt or entry
  * to the day that ended two days ago, in its time zone) that has no sum yet, and drops the sums of another time
- * zone. A month per transaction, under the lock a late receipt or entry of such a day takes to remove its day's
- * sum. Returns the number of days summed.
+ * zone; then folds the same days into the members' buying days. A month per transaction, under the lock a late
+ * receipt or entry of such a day takes to remove its day's sum. Returns the number of days summed.
  */
 export async function sumClosedDays(db: Db, programId: string, timezone: string): Promise<number> {
   let summed = 0;
@@ -61,16 +63,23 @@ export async function sumClosedDays(db: Db, programId: string, timezone: string)
       return Math.max(receipts.length, points.length);
     });
     summed += days;
-    if (days < DAYS_AT_ONCE) return summed;
+    if (days < DAYS_AT_ONCE) break;
   }
+  // The members' buying days, folded in the same way, a month per transaction.
+  const fold = () => db.transaction(async (tx) => {
+    await tx.query('select receipt_days_lock($1)', [programId]);
+    return foldMemberDays(tx, programId, timezone);
+  });
+  while ((await fold()) > 0) continue;
+  return summed;
 }
 
 /**
- * The programme over a period, day by day in its time zone: receipts and money, members, points moved and owed.
- * Whole days already summed come from their sums; the rest of the period (its ends, today, a day a late receipt
- * reopened) from the receipts themselves, in the same statement so that a sum written meanwhile counts once.
+ * The programme's confirmed receipts over a period, day by day in its time zone. Whole days already summed come
+ * from their sums; the rest of the period (its ends, today, a day a late receipt reopened) from the receipts
+ * themselves, in the same statement so that a sum written meanwhile counts once.
  */
-export async function overview(db: Queryable, programId: string, from: Date, to: Date, timezone: string) {
+export async function dailySums(db: Queryable, programId: string, from: Date, to: Date, timezone: string): Promise<OverviewDay[]> {
   const days = await db.query<{ day: string; receipts: number; member_receipts: number; revenue: number; member_revenue: number; earned: number; spent: number }>(
     `with ${summedAndGaps('receipt_days')},
      unsummed as (
@@ -86,6 +95,20 @@ export async function overview(db: Queryable, programId: string, from: Date, to:
      group by day order by day`,
     [programId, from, to, timezone],
   );
+  return days.map((d) => ({
+    day: d.day,
+    receipts: Number(d.receipts),
+    memberReceipts: Number(d.member_receipts),
+    revenue: Number(d.revenue),
+    memberRevenue: Number(d.member_revenue),
+    pointsEarned: Number(d.earned),
+    pointsSpent: Number(d.spent),
+  }));
+}
+
+/** The programme over a period, day by day in its time zone: receipts and money, members, points moved and owed. */
+export async function overview(db: Queryable, programId: string, from: Date, to: Date, timezone: string) {
+  const days = await dailySums(db, programId, from, to, timezone);
   const [members] = await db.query<{ total: number; joined: number; available: number; pending: number }>(
     `select count(*) as total, count(*) filter (where created_at >= $2 and created_at < $3) as joined,
        coalesce(sum(points_available), 0) as available, coalesce(sum(points_pending), 0) as pending
@@ -99,17 +122,7 @@ export async function overview(db: Queryable, programId: string, from: Date, to:
     [programId, from, to],
   );
   return {
-    days: days.map(
-      (d): OverviewDay => ({
-        day: d.day,
-        receipts: Number(d.receipts),
-        memberReceipts: Number(d.member_receipts),
-        revenue: Number(d.revenue),
-        memberRevenue: Number(d.member_revenue),
-        pointsEarned: Number(d.earned),
-        pointsSpent: Number(d.spent),
-      }),
-    ),
+    days,
     members: { total: Number(members?.total ?? 0), joined: Number(members?.joined ?? 0) },
     outstanding: { available: Number(members?.available ?? 0), pending: Number(members?.pending ?? 0) },
     expired: Number(expired?.points ?? 0),

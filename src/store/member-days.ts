@@ -1,0 +1,127 @@
+import { DateTime } from 'luxon';
+import type { Queryable } from './db.ts';
+
+// Each member's buying days as bits (migration 036): the daily-totals job folds closed days in; a report counts
+// active members, repeat buyers and those who stayed from one row a member, and reads only the receipts of the
+// days not folded yet (the last two, a period's partial first and last day).
+
+/** How many days one transaction of the job folds. */
+const DAYS_AT_ONCE = 31;
+
+/**
+ * Folds the next closed days (up to a month, from the last folded or the first receipt to the day that ended two
+ * days ago) into the members' bits, starting over when the programme's time zone changed. To be called under
+ * `receipt_days_lock`, the lock a late receipt mends its member's bit under. Returns the number of days folded.
+ */
+export async function foldMemberDays(tx: Queryable, programId: string, timezone: string): Promise<number> {
+  const [stale] = await tx.query('delete from member_days_folded where program_id = $1 and timezone <> $2 returning 1', [programId, timezone]);
+  if (stale) await tx.query('delete from member_days where program_id = $1', [programId]);
+  const [next] = await tx.query<{ a: string | null; b: string }>(
+    `select to_char(coalesce((select until from member_days_folded where program_id = $1),
+         (select (min(purchased_at) at time zone $2)::date from receipts where program_id = $1)), 'YYYY-MM-DD') as a,
+       to_char((now() - interval '2 days') at time zone $2, 'YYYY-MM-DD') as b`,
+    [programId, timezone],
+  );
+  if (!next?.a || next.a >= next.b) return 0;
+  const a = DateTime.fromISO(next.a);
+  const b = DateTime.min(a.plus({ days: DAYS_AT_ONCE }), DateTime.fromISO(next.b));
+  const length = b.diff(a, 'days').days;
+  // Rows of members who bought in these days get the days' bits appended; others are left as they are.
+  await tx.query(
+    `with bought as (
+       select member_id, (purchased_at at time zone $2)::date - $3::date as i, count(*) as n
+       from receipts
+       where program_id = $1 and status = 'confirmed' and member_id is not null
+         and purchased_at >= $3::timestamp at time zone $2 and purchased_at < $4::timestamp at time zone $2
+       group by 1, 2),
+     zeros as (select repeat('0', $5)::varbit as z)
+     insert into member_days (program_id, member_id, since, days, several)
+     select $1, member_id, $3::date, bit_or(set_bit(z, i, 1)), bit_or(set_bit(z, i, (n > 1)::int))
+     from bought, zeros group by member_id
+     on conflict (program_id, member_id) do update set
+       days = member_days.days || repeat('0', $3::date - member_days.since - length(member_days.days))::varbit || excluded.days,
+       several = member_days.several || repeat('0', $3::date - member_days.since - length(member_days.several))::varbit || excluded.several`,
+    [programId, timezone, a.toISODate(), b.toISODate(), length],
+  );
+  await tx.query(
+    `insert into member_days_folded (program_id, timezone, until) values ($1, $2, $3)
+     on conflict (program_id) do update set until = excluded.until`,
+    [programId, timezone, b.toISODate()],
+  );
+  return length;
+}
+
+/** Drops the programme's folded days, for a rebuild; under `receipt_days_lock`. */
+export async function forgetMemberDays(tx: Queryable, programId: string): Promise<void> {
+  await tx.query('delete from member_days_folded where program_id = $1', [programId]);
+  await tx.query('delete from member_days where program_id = $1', [programId]);
+}
+
+/** A stretch of time, from its first instant to the one after its last. */
+export interface Span {
+  from: Date;
+  to: Date;
+}
+
+export interface Activity {
+  /** Per span: members with a confirmed receipt in it, and those with two or more. */
+  spans: { active: number; repeaters: number }[];
+  /** Per pair of spans asked for: members with a receipt in both. */
+  both: number[];
+}
+
+/**
+ * Members with a confirmed receipt in each span and those with two or more, and for each pair of spans asked for,
+ * those active in both: whole folded days from the members' bits, the rest of each span from its receipts, in
+ * one pass over a row a member.
+ */
+export async function memberActivity(db: Queryable, programId: string, timezone: string, spans: Span[], pairs: [number, number][]): Promise<Activity> {
+  const [folded] = await db.query<{ until: string }>(
+    `select to_char(until, 'YYYY-MM-DD') as until from member_days_folded where program_id = $1 and timezone = $2`,
+    [programId, timezone],
+  );
+  const until = folded ? DateTime.fromISO(folded.until, { zone: timezone }) : null;
+  const values: unknown[] = [programId];
+  const add = (v: unknown) => `$${values.push(v)}`;
+  const edges: string[] = [];
+  const counted = spans.map((span, i) => {
+    // The whole days of the span that are folded: [first, last) in the time zone; the rest are its edges.
+    const start = DateTime.fromJSDate(span.from, { zone: timezone });
+    const first = start.equals(start.startOf('day')) ? start : start.startOf('day').plus({ days: 1 });
+    let last = DateTime.fromJSDate(span.to, { zone: timezone }).startOf('day');
+    if (!until || until < last) last = until ?? first;
+    if (last < first) last = first;
+    const within = (s: Date, e: Date) => (s < e ? [`(r.purchased_at >= ${add(s)} and r.purchased_at < ${add(e)})`] : []);
+    const edge = last > first ? [...within(span.from, first.toJSDate()), ...within(last.toJSDate(), span.to)] : within(span.from, span.to);
+    edges.push(...edge);
+    const days = Math.round(last.diff(first, 'days').days);
+    const from = `${add(first.toISODate())}::date - h.since + 1`;
+    const length = `${add(days)}::int`;
+    return {
+      edge: `count(*) filter (where ${edge.length ? edge.join(' or ') : 'false'}) as e${i}`,
+      n: `coalesce(bit_count(substring(h.days from ${from} for ${length})), 0) + coalesce(e.e${i}, 0) as n${i}`,
+      m: `coalesce(bit_count(substring(h.several from ${from} for ${length})), 0) as m${i}`,
+    };
+  });
+  const [row] = await db.query<Record<string, number>>(
+    `with edge as (
+       select r.member_id collate "C" as member_id, ${counted.map((c) => c.edge).join(', ')}
+       from receipts r
+       where r.program_id = $1 and r.status = 'confirmed' and r.member_id is not null and (${edges.length ? edges.join(' or ') : 'false'})
+       group by 1),
+     held as (select member_id collate "C" as member_id, since, days, several from member_days where program_id = $1),
+     counted as (
+       select ${counted.map((c) => `${c.n}, ${c.m}`).join(', ')}
+       from held h full join edge e on e.member_id = h.member_id)
+     select ${[
+       ...spans.map((_, i) => `count(*) filter (where n${i} > 0) as a${i}, count(*) filter (where n${i} > 1 or m${i} > 0) as r${i}`),
+       ...pairs.map(([x, y], k) => `count(*) filter (where n${x} > 0 and n${y} > 0) as b${k}`),
+     ].join(', ')}
+     from counted`,
+    values,
+  );
+  return {
+    spans: spans.map((_, i) => ({ active: Number(row?.[`a${i}`] ?? 0), repeaters: Number(row?.[`r${i}`] ?? 0) })),
+    both: pairs.map((_, k) => Number(row?.[`b${k}`] ?? 0)),
+  };
+}
