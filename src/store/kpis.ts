@@ -1,7 +1,7 @@
 import type { SalesTally } from '../domain/kpis.ts';
 import type { Queryable } from './db.ts';
 import { DateTime } from 'luxon';
-import { memberActivity } from './member-days.ts';
+import { countedSql, foldedUntil, memberActivity, type Span } from './member-days.ts';
 import type { Grouping } from './nps.ts';
 import { dailySums, type OverviewDay } from './overview.ts';
 
@@ -40,7 +40,7 @@ function sales(f: KpiFilters, p: Params, from: string, columns: string) {
 }
 
 /** Members the filters let through that count for a period: not erased, of the source, tier, sign-up channel or segment. */
-function members(f: KpiFilters, p: Params) {
+function members(f: KpiFilters, p: Pick<Params, 'add'>) {
   const where = ['m.program_id = $1', 'm.erased_at is null'];
   if (f.channel) where.push(`m.channel = ${p.add(f.channel)}`);
   if (f.tier) where.push(`m.tier_code = ${p.add(f.tier)}`);
@@ -220,37 +220,39 @@ export async function memberTotals(db: Queryable, programId: string, q: KpiAsk) 
 
 /**
  * Monthly cohorts of first purchase (in the programme's time zone) whose first month falls in the period: each
- * cohort's size and, for each month since, how many of its members bought in that month.
+ * cohort's size and, for each month since up to `until`, how many of its members bought in that month. From the
+ * members' buying days, in one pass over a row a member.
  */
 export async function retentionCohorts(db: Queryable, programId: string, q: KpiAsk & { until: Date }) {
-  const p = new Params(programId, q.from, q.to, q.timezone);
-  const until = p.add(q.until);
-  const rows = await db.query<{ cohort: string; age: number; buyers: number }>(
-    `with activity as (
-       select r.member_id, date_trunc('month', r.purchased_at at time zone $4) as month, min(r.purchased_at) as first
-       from receipts r
-       where r.program_id = $1 and r.status = 'confirmed' and r.member_id is not null and r.purchased_at >= $2 and r.purchased_at < ${until}
-       group by 1, 2),
-     -- A member's cohort is the month of their first confirmed receipt: in the period, with none before it.
-     firsts as (
-       select a.member_id, min(a.month) as cohort from activity a join members m on m.program_id = $1 and m.id = a.member_id
-       where ${members(q.filters, p)}
-       group by a.member_id
-       having min(a.first) < $3
-         and not exists (select 1 from receipts b where b.program_id = $1 and b.member_id = a.member_id and b.status = 'confirmed' and b.purchased_at < $2)),
-     months as (
-       select f.cohort, a.month from firsts f join activity a on a.member_id = f.member_id)
-     select to_char(cohort, 'YYYY-MM') as cohort,
-       ((extract(year from month) - extract(year from cohort)) * 12 + extract(month from month) - extract(month from cohort))::int as age,
-       count(*) as buyers
-     from months group by 1, 2 order by 1, 2`,
-    p.values,
-  );
-  const cohorts = new Map<string, number[]>();
-  for (const r of rows) {
-    const ages = cohorts.get(r.cohort) ?? [];
-    ages[r.age] = Number(r.buyers);
-    cohorts.set(r.cohort, ages);
+  const values: unknown[] = [programId];
+  const p = { add: (v: unknown) => `$${values.push(v)}` };
+  // Span 0 is everything before the period (a member who bought then is in no cohort), then each month to `until`.
+  const months: { label: string; span: Span }[] = [];
+  const end = DateTime.fromJSDate(q.until, { zone: q.timezone });
+  for (let m = DateTime.fromJSDate(q.from, { zone: q.timezone }).startOf('month'); m < end; m = m.plus({ months: 1 })) {
+    const span = { from: new Date(Math.max(q.from.getTime(), m.toMillis())), to: new Date(Math.min(q.until.getTime(), m.plus({ months: 1 }).toMillis())) };
+    months.push({ label: m.toFormat('yyyy-MM'), span });
   }
-  return [...cohorts].map(([cohort, ages]) => ({ cohort, size: ages[0] ?? 0, buyers: Array.from({ length: ages.length }, (_, i) => ages[i] ?? 0) }));
+  // The first receipt must fall before the period's end: in the month holding it, only the part before counts.
+  const lastStarts = DateTime.fromJSDate(q.to, { zone: q.timezone }).startOf('month');
+  const spans = [{ from: new Date(0), to: q.from }, ...months.map((m) => m.span), { from: new Date(Math.max(q.from.getTime(), lastStarts.toMillis())), to: q.to }];
+  const counted = countedSql((v) => p.add(v), q.timezone, await foldedUntil(db, programId, q.timezone), spans);
+  const month = (j: number) => j + 1;
+  const cohortOf = `case ${months.map((_, j) => `when n${month(j)} > 0 then ${j}`).join(' ')} end`;
+  const lastMonth = months.findIndex((m) => m.label === lastStarts.toFormat('yyyy-MM'));
+  const rows = await db.query<Record<string, number>>(
+    `with ${counted},
+     firsts as (
+       select ${cohortOf} as cohort, c.* from counted c join members m on m.program_id = $1 and m.id collate "C" = c.member_id
+       where ${members(q.filters, p)} and c.n0 = 0)
+     select cohort, ${months.map((_, j) => `count(*) filter (where n${month(j)} > 0) as b${j}`).join(', ')}
+     from firsts
+     where cohort is not null and ${lastMonth >= 0 ? `(cohort < ${lastMonth} or (cohort = ${lastMonth} and n${spans.length - 1} > 0))` : 'true'}
+     group by cohort order by cohort`,
+    values,
+  );
+  return rows.map((r) => {
+    const cohort = Number(r.cohort);
+    return { cohort: months[cohort]?.label as string, size: Number(r[`b${cohort}`]), buyers: months.slice(cohort).map((_, k) => Number(r[`b${cohort + k}`])) };
+  });
 }

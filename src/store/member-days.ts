@@ -70,19 +70,23 @@ export interface Activity {
   both: number[];
 }
 
-/**
- * Members with a confirmed receipt in each span and those with two or more, and for each pair of spans asked for,
- * those active in both: whole folded days from the members' bits, the rest of each span from its receipts, in
- * one pass over a row a member.
- */
-export async function memberActivity(db: Queryable, programId: string, timezone: string, spans: Span[], pairs: [number, number][]): Promise<Activity> {
+/** The last day not folded yet (the day after the last folded) in this time zone, or null when none is. */
+export async function foldedUntil(db: Queryable, programId: string, timezone: string): Promise<DateTime<true> | null> {
   const [folded] = await db.query<{ until: string }>(
     `select to_char(until, 'YYYY-MM-DD') as until from member_days_folded where program_id = $1 and timezone = $2`,
     [programId, timezone],
   );
   const until = folded ? DateTime.fromISO(folded.until, { zone: timezone }) : null;
-  const values: unknown[] = [programId];
-  const add = (v: unknown) => `$${values.push(v)}`;
+  return until?.isValid ? until : null;
+}
+
+/**
+ * The CTE `counted`, with a row per member with a folded buying day or a receipt in any of the spans: `member_id`,
+ * and for span i `n{i}`, their confirmed receipts in it counting a folded day as one, and `m{i}`, their folded days
+ * in it with two or more. Whole folded days come from the members' bits, the rest of each span (its partial first
+ * and last day, days not folded yet) from its receipts. `$1` is the programme; `add` names a further parameter.
+ */
+export function countedSql(add: (value: unknown) => string, timezone: string, until: DateTime<true> | null, spans: Span[]): string {
   const edges: string[] = [];
   const counted = spans.map((span, i) => {
     // The whole days of the span that are folded: [first, last) in the time zone; the rest are its edges.
@@ -94,25 +98,34 @@ export async function memberActivity(db: Queryable, programId: string, timezone:
     const within = (s: Date, e: Date) => (s < e ? [`(r.purchased_at >= ${add(s)} and r.purchased_at < ${add(e)})`] : []);
     const edge = last > first ? [...within(span.from, first.toJSDate()), ...within(last.toJSDate(), span.to)] : within(span.from, span.to);
     edges.push(...edge);
-    const days = Math.round(last.diff(first, 'days').days);
     const from = `${add(first.toISODate())}::date - h.since + 1`;
-    const length = `${add(days)}::int`;
+    const length = `${add(Math.round(last.diff(first, 'days').days))}::int`;
     return {
       edge: `count(*) filter (where ${edge.length ? edge.join(' or ') : 'false'}) as e${i}`,
       n: `coalesce(bit_count(substring(h.days from ${from} for ${length})), 0) + coalesce(e.e${i}, 0) as n${i}`,
       m: `coalesce(bit_count(substring(h.several from ${from} for ${length})), 0) as m${i}`,
     };
   });
-  const [row] = await db.query<Record<string, number>>(
-    `with edge as (
+  return `edge as (
        select r.member_id collate "C" as member_id, ${counted.map((c) => c.edge).join(', ')}
        from receipts r
        where r.program_id = $1 and r.status = 'confirmed' and r.member_id is not null and (${edges.length ? edges.join(' or ') : 'false'})
        group by 1),
      held as (select member_id collate "C" as member_id, since, days, several from member_days where program_id = $1),
      counted as (
-       select ${counted.map((c) => `${c.n}, ${c.m}`).join(', ')}
-       from held h full join edge e on e.member_id = h.member_id)
+       select coalesce(h.member_id, e.member_id) as member_id, ${counted.map((c) => `${c.n}, ${c.m}`).join(', ')}
+       from held h full join edge e on e.member_id = h.member_id)`;
+}
+
+/**
+ * Members with a confirmed receipt in each span and those with two or more, and for each pair of spans asked for,
+ * those active in both, in one pass over a row a member.
+ */
+export async function memberActivity(db: Queryable, programId: string, timezone: string, spans: Span[], pairs: [number, number][]): Promise<Activity> {
+  const values: unknown[] = [programId];
+  const counted = countedSql((v) => `$${values.push(v)}`, timezone, await foldedUntil(db, programId, timezone), spans);
+  const [row] = await db.query<Record<string, number>>(
+    `with ${counted}
      select ${[
        ...spans.map((_, i) => `count(*) filter (where n${i} > 0) as a${i}, count(*) filter (where n${i} > 1 or m${i} > 0) as r${i}`),
        ...pairs.map(([x, y], k) => `count(*) filter (where n${x} > 0 and n${y} > 0) as b${k}`),
