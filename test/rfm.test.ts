@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { quintileScores } from '../src/domain/rfm.ts';
 import type { Db } from '../src/store/db.ts';
@@ -65,5 +66,31 @@ describe('GET /v1/analytics/rfm', () => {
     expect(segments).toMatchObject({ loyal: [2, 0.4], about_to_sleep: [1, 0.2], at_risk: [1, 0.2], lost: [1, 0.2], champions: [0, 0] });
     expect(res.body.segments.find((s: { code: string }) => s.code === 'at_risk').names).toEqual({ ru: 'Под угрозой ухода', en: 'At risk' });
     expect((await p.call('GET', '/v1/analytics/rfm', undefined, { role: 'pos' })).status).toBe(403);
+  });
+});
+
+describe('RFM scores in SQL', () => {
+  it('equal the domain rule for any number of members and any ties', async () => {
+    const member = fc.record({ day: fc.integer({ min: 1, max: 6 }), purchases: fc.integer({ min: 1, max: 4 }), paid: fc.integer({ min: 1, max: 5 }) });
+    await fc.assert(
+      fc.asyncProperty(fc.array(member, { minLength: 1, maxLength: 40 }), async (members) => {
+        const q = await newProgramme(db, { timezone: 'Europe/Moscow' }, '2026-06-30T09:00:00Z');
+        const ids: string[] = [];
+        for (const [i, m] of members.entries()) {
+          const id = (await q.call('POST', '/v1/members', { name: `m${i}` }, { role: 'pos' })).body.member.id as string;
+          await db.query(`update members set purchases = $2, paid_total = $3, last_purchase_at = $4 where program_id = $1 and id = $5`, [q.programId, m.purchases, m.paid * 100, `2026-06-0${m.day}T12:00:00Z`, id]);
+          ids.push(id);
+        }
+        const scores = await rfmScores(db, q.programId, 'Europe/Moscow');
+        expect(ids.map((id) => scores.get(id))).toEqual(
+          members.map((_, i) => ({
+            r: quintileScores(members.map((m) => m.day))[i],
+            f: quintileScores(members.map((m) => m.purchases))[i],
+            m: quintileScores(members.map((m) => m.paid))[i],
+          })),
+        );
+      }),
+      { numRuns: 15 },
+    );
   });
 });

@@ -1,5 +1,5 @@
 import type { SalesTally } from '../domain/kpis.ts';
-import type { Queryable } from './db.ts';
+import { asReport, type Db, type Queryable } from './db.ts';
 import { DateTime } from 'luxon';
 import { countedSql, foldedUntil, memberActivity, type Span } from './member-days.ts';
 import type { Grouping } from './nps.ts';
@@ -81,12 +81,14 @@ const FOLDED_POINTS = 62;
  * The period's receipts and buying members in all and by bucket (day, ISO week or month in the programme's time
  * zone), members who joined in each, and the same totals for `before` more periods of the same length just before
  * it, with churn between each and the one before. Without filters, from the daily sums and the members' buying
- * days; narrowed to a store, a channel, a tier, a segment or a source, from the receipts.
+ * days, their statements side by side on connections of their own; narrowed to a store, a channel, a tier, a
+ * segment or a source, from the receipts.
  */
-export async function salesTallies(db: Queryable, programId: string, q: KpiAsk, before: 1 | 2): Promise<Tallies> {
+export async function salesTallies(db: Db, programId: string, q: KpiAsk, before: 1 | 2): Promise<Tallies> {
   const filtered = Object.values(q.filters).some((v) => v !== undefined);
-  if (filtered || bucketStarts(q).length > FOLDED_POINTS) return scannedTallies(db, programId, q, before);
-  return foldedTallies(db, programId, q, before);
+  const starts = bucketStarts(q);
+  if (filtered || starts.length > FOLDED_POINTS) return asReport(db, (tx) => scannedTallies(tx, programId, q, before));
+  return foldedTallies(db, programId, q, before, starts);
 }
 
 const unit = (group: Grouping) => (group === 'day' ? 'days' : group === 'week' ? 'weeks' : 'months');
@@ -96,60 +98,67 @@ const bucketOf = (day: string, q: KpiAsk) => DateTime.fromISO(day, { zone: q.tim
 function bucketStarts(q: KpiAsk): string[] {
   const starts: string[] = [];
   const end = DateTime.fromJSDate(q.to, { zone: q.timezone });
-  for (let b = DateTime.fromJSDate(q.from, { zone: q.timezone }).startOf(q.group); b < end && starts.length <= FOLDED_POINTS; b = b.plus({ [unit(q.group)]: 1 })) {
-    starts.push(b.toISODate() as string);
-  }
+  for (let b = DateTime.fromJSDate(q.from, { zone: q.timezone }).startOf(q.group); b < end; b = b.plus({ [unit(q.group)]: 1 })) starts.push(b.toISODate() as string);
   return starts;
 }
 
-async function foldedTallies(db: Queryable, programId: string, q: KpiAsk, before: 1 | 2): Promise<Tallies> {
+/** The bucket starting on `start`, cut to the period. */
+function bucketSpan(q: KpiAsk, start: string): Span {
+  const b = DateTime.fromISO(start, { zone: q.timezone });
+  return { from: new Date(Math.max(q.from.getTime(), b.toMillis())), to: new Date(Math.min(q.to.getTime(), b.plus({ [unit(q.group)]: 1 }).toMillis())) };
+}
+
+async function foldedTallies(db: Db, programId: string, q: KpiAsk, before: 1 | 2, starts: string[]): Promise<Tallies> {
   const length = q.to.getTime() - q.from.getTime();
   const periods = [0, 1, 2].slice(0, before + 1).map((k) => ({ from: new Date(q.from.getTime() - k * length), to: new Date(q.to.getTime() - k * length) }));
-  const now = await dailySums(db, programId, q.from, q.to, q.timezone);
-  const previous = await dailySums(db, programId, periods[1]!.from, periods[1]!.to, q.timezone);
-  const joined = await joinedTallies(db, programId, q);
+  // Spans 0..before are the periods, then the buckets; churn compares each period with the one before it.
+  const spans = [...periods, ...starts.map((start) => bucketSpan(q, start))];
+  const pairs: [number, number][] = before === 2 ? [[0, 1], [1, 2]] : [[0, 1]];
+  const [now, previous, joined, activity] = await Promise.all([
+    asReport(db, (tx) => dailySums(tx, programId, q.from, q.to, q.timezone)),
+    asReport(db, (tx) => dailySums(tx, programId, periods[1]!.from, periods[1]!.to, q.timezone)),
+    asReport(db, (tx) => joinedTallies(tx, programId, q, starts)),
+    asReport(db, (tx) => memberActivity(tx, programId, q.timezone, spans, pairs)),
+  ]);
   const sums = (days: OverviewDay[]) => ({
     receipts: days.reduce((n, d) => n + d.receipts, 0),
     memberReceipts: days.reduce((n, d) => n + d.memberReceipts, 0),
     revenue: days.reduce((n, d) => n + d.revenue, 0),
     memberRevenue: days.reduce((n, d) => n + d.memberRevenue, 0),
   });
-  // A bucket is in the series when it has a receipt or a newcomer.
-  const starts = [...new Set([...now.filter((d) => d.receipts > 0).map((d) => bucketOf(d.day, q)), ...joined.buckets.keys()])].sort();
-  const spanOf = (start: string) => {
-    const b = DateTime.fromISO(start, { zone: q.timezone });
-    return { from: new Date(Math.max(q.from.getTime(), b.toMillis())), to: new Date(Math.min(q.to.getTime(), b.plus({ [unit(q.group)]: 1 }).toMillis())) };
-  };
-  // Spans 0..2 are the periods, then the buckets; churn compares each period with the one before it.
-  const activity = await memberActivity(db, programId, q.timezone, [...periods, ...starts.map(spanOf)], before === 2 ? [[0, 1], [1, 2]] : [[0, 1]]);
   const buyers = (i: number) => ({ activeMembers: activity.spans[i]?.active ?? 0, repeatMembers: activity.spans[i]?.repeaters ?? 0 });
   const churn = (k: number) => (k + 1 < periods.length ? { activeBefore: activity.spans[k + 1]?.active ?? 0, stayed: activity.both[k] ?? 0 } : { activeBefore: 0, stayed: 0 });
+  // A bucket is in the series when it has a receipt or a newcomer.
+  const sold = new Set(now.filter((d) => d.receipts > 0).map((d) => bucketOf(d.day, q)));
   return {
     total: { ...sums(now), ...buyers(0), joined: joined.now, churn: churn(0) },
     previous: { ...sums(previous), ...buyers(1), joined: joined.previous, churn: churn(1) },
-    buckets: starts.map((start, i) => ({
-      start,
-      ...sums(now.filter((d) => bucketOf(d.day, q) === start)),
-      ...buyers(periods.length + i),
-      joined: joined.buckets.get(start) ?? 0,
-    })),
+    buckets: starts.flatMap((start, i) =>
+      sold.has(start) || joined.buckets.has(start)
+        ? [{ start, ...sums(now.filter((d) => bucketOf(d.day, q) === start)), ...buyers(periods.length + i), joined: joined.buckets.get(start) ?? 0 }]
+        : [],
+    ),
   };
 }
 
-/** Members the filters let through who joined in the period and in the one before, and in each bucket of the period. */
-async function joinedTallies(db: Queryable, programId: string, q: KpiAsk) {
+/**
+ * Members the filters let through who joined in the period and in the one before, and in each bucket of the
+ * period (`starts`, in order): each member's time of joining placed among the buckets' bounds.
+ */
+async function joinedTallies(db: Queryable, programId: string, q: KpiAsk, starts: string[]) {
   const p = new Params(programId, q.from, q.to, q.timezone);
-  const before = p.add(new Date(q.from.getTime() - (q.to.getTime() - q.from.getTime())));
-  const rows = await db.query<{ now: boolean; start: string; n: number }>(
-    `select m.created_at >= $2 as now, to_char(date_trunc('${q.group}', m.created_at at time zone $4), 'YYYY-MM-DD') as start, count(*) as n
-     from members m where ${members(q.filters, p)} and m.created_at >= ${before} and m.created_at < $3
-     group by 1, 2`,
+  const bounds = [new Date(q.from.getTime() - (q.to.getTime() - q.from.getTime())), ...starts.map((start) => bucketSpan(q, start).from), q.to];
+  // The time zone ($4) plays no part here; naming it gives the statement the parameters it is sent.
+  const rows = await db.query<{ bucket: number; n: number }>(
+    `select width_bucket(m.created_at, ${p.add(bounds)}::timestamptz[]) as bucket, count(*) as n
+     from members m where ${members(q.filters, p)} and m.created_at >= ${p.add(bounds[0])} and m.created_at < $3 and ($2::timestamptz, $4::text) is not null
+     group by 1`,
     p.values,
   );
-  const buckets = new Map<string, number>();
-  for (const r of rows.filter((r) => r.now)) buckets.set(r.start, Number(r.n));
-  const count = (now: boolean) => rows.filter((r) => r.now === now).reduce((n, r) => n + Number(r.n), 0);
-  return { now: count(true), previous: count(false), buckets };
+  // Bucket 1 is the period before, 2 the period's first bucket, and so on.
+  const count = (bucket: number) => Number(rows.find((r) => Number(r.bucket) === bucket)?.n ?? 0);
+  const buckets = new Map(starts.flatMap((start, i) => (count(i + 2) > 0 ? [[start, count(i + 2)] as const] : [])));
+  return { now: [...buckets.values()].reduce((n, k) => n + k, 0), previous: count(1), buckets };
 }
 
 /** `salesTallies` read from the receipts, in one scan of them. */
@@ -193,7 +202,7 @@ export async function scannedTallies(db: Queryable, programId: string, q: KpiAsk
      order by period, start nulls first`,
     p.values,
   );
-  const joined = await joinedTallies(db, programId, q);
+  const joined = await joinedTallies(db, programId, q, bucketStarts(q));
   const totalOf = (k: number) => {
     const r = rows.find((x) => Number(x.period) === k && x.start === null);
     return { ...toTally(r), joined: k === 0 ? joined.now : joined.previous, churn: { activeBefore: Number(r?.before ?? 0), stayed: Number(r?.stayed ?? 0) } };
@@ -241,7 +250,7 @@ export async function retentionCohorts(db: Queryable, programId: string, q: KpiA
   const cohortOf = `case ${months.map((_, j) => `when n${month(j)} > 0 then ${j}`).join(' ')} end`;
   const lastMonth = months.findIndex((m) => m.label === lastStarts.toFormat('yyyy-MM'));
   const rows = await db.query<Record<string, number>>(
-    `with ${counted},
+    `with ${counted.sql},
      firsts as (
        select ${cohortOf} as cohort, c.* from counted c join members m on m.program_id = $1 and m.id collate "C" = c.member_id
        where ${members(q.filters, p)} and c.n0 = 0)

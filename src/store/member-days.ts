@@ -82,11 +82,11 @@ export async function foldedUntil(db: Queryable, programId: string, timezone: st
 
 /**
  * The CTE `counted`, with a row per member with a folded buying day or a receipt in any of the spans: `member_id`,
- * and for span i `n{i}`, their confirmed receipts in it counting a folded day as one, and `m{i}`, their folded days
- * in it with two or more. Whole folded days come from the members' bits, the rest of each span (its partial first
+ * and for span i `n{i}`, their confirmed receipts in it counting a folded day as one; and `repeated(i)`, the
+ * condition that they bought twice or more in it (looking at the days of several receipts only when it has to). Whole folded days come from the members' bits, the rest of each span (its partial first
  * and last day, days not folded yet) from its receipts. `$1` is the programme; `add` names a further parameter.
  */
-export function countedSql(add: (value: unknown) => string, timezone: string, until: DateTime<true> | null, spans: Span[]): string {
+export function countedSql(add: (value: unknown) => string, timezone: string, until: DateTime<true> | null, spans: Span[]) {
   const edges: string[] = [];
   const counted = spans.map((span, i) => {
     // The whole days of the span that are folded: [first, last) in the time zone; the rest are its edges.
@@ -103,18 +103,24 @@ export function countedSql(add: (value: unknown) => string, timezone: string, un
     return {
       edge: `count(*) filter (where ${edge.length ? edge.join(' or ') : 'false'}) as e${i}`,
       n: `coalesce(bit_count(substring(h.days from ${from} for ${length})), 0) + coalesce(e.e${i}, 0) as n${i}`,
-      m: `coalesce(bit_count(substring(h.several from ${from} for ${length})), 0) as m${i}`,
+      several: `coalesce(bit_count(substring(several from ${from.replace('h.since', 'since')} for ${length})), 0) > 0`,
     };
   });
-  return `edge as (
+  return {
+    sql: `edge as (
        select r.member_id collate "C" as member_id, ${counted.map((c) => c.edge).join(', ')}
        from receipts r
        where r.program_id = $1 and r.status = 'confirmed' and r.member_id is not null and (${edges.length ? edges.join(' or ') : 'false'})
        group by 1),
      held as (select member_id collate "C" as member_id, since, days, several from member_days where program_id = $1),
      counted as (
-       select coalesce(h.member_id, e.member_id) as member_id, ${counted.map((c) => `${c.n}, ${c.m}`).join(', ')}
-       from held h full join edge e on e.member_id = h.member_id)`;
+       select coalesce(h.member_id, e.member_id) as member_id, h.since, h.several, ${counted.map((c) => c.n).join(', ')}
+       from held h full join edge e on e.member_id = h.member_id
+       -- Each count is worked out once a row, not once for each use of it.
+       offset 0)`,
+    /** For span i, the condition that a member of `counted` bought twice or more in it. */
+    repeated: (i: number) => `(n${i} > 1 or (n${i} = 1 and ${counted[i]?.several}))`,
+  };
 }
 
 /**
@@ -125,9 +131,9 @@ export async function memberActivity(db: Queryable, programId: string, timezone:
   const values: unknown[] = [programId];
   const counted = countedSql((v) => `$${values.push(v)}`, timezone, await foldedUntil(db, programId, timezone), spans);
   const [row] = await db.query<Record<string, number>>(
-    `with ${counted}
+    `with ${counted.sql}
      select ${[
-       ...spans.map((_, i) => `count(*) filter (where n${i} > 0) as a${i}, count(*) filter (where n${i} > 1 or m${i} > 0) as r${i}`),
+       ...spans.map((_, i) => `count(*) filter (where n${i} > 0) as a${i}, count(*) filter (where ${counted.repeated(i)}) as r${i}`),
        ...pairs.map(([x, y], k) => `count(*) filter (where n${x} > 0 and n${y} > 0) as b${k}`),
      ].join(', ')}
      from counted`,

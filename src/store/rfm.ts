@@ -1,16 +1,30 @@
 import type { Queryable } from './db.ts';
 
 /**
- * Every member who has bought (and was not erased), scored by quintiles as `score` in domain/rfm.ts does: rank()
- * counts the members strictly worse, so equal values score alike. Recency by the day of the last purchase in the
- * programme's time zone, frequency by confirmed receipts, money by what was paid, both net of returns (the
- * member aggregates the sale path keeps).
+ * Every member who has bought (and was not erased), scored by quintiles as `score` in domain/rfm.ts does:
+ * 1 + ⌊5·(rank − 1)/N⌋, where rank − 1 counts the members strictly worse, so equal values score alike. That is one
+ * plus the number of cuts the value is strictly above, cut k being the value at place ⌈kN/5⌉ of the sorted
+ * values (k = 1..4): each measure is sorted once, alone, instead of ranking every member's row three times.
+ * percentile_disc picks place ⌈fN⌉; f is given half a place short of it, so no rounding of f·N can tip it over.
+ * Recency by the day of the last purchase in the programme's time zone, frequency by confirmed receipts, money by
+ * what was paid, both net of returns (the member aggregates the sale path keeps).
  */
-export const rfmScoredSql = `select id, last_purchase_at, purchases, paid_total,
-    1 + floor(5 * (rank() over (order by (last_purchase_at at time zone $2)::date) - 1)::numeric / count(*) over ())::int as r,
-    1 + floor(5 * (rank() over (order by purchases) - 1)::numeric / count(*) over ())::int as f,
-    1 + floor(5 * (rank() over (order by paid_total) - 1)::numeric / count(*) over ())::int as m
-  from members where program_id = $1 and erased_at is null and purchases > 0`;
+export const rfmScoredSql = `with bought as materialized (
+    select id, last_purchase_at, purchases, paid_total, (last_purchase_at at time zone $2)::date as day
+    from members where program_id = $1 and erased_at is null and purchases > 0),
+  places as (
+    select array[((n + 4) / 5 - 0.5) / n, ((2 * n + 4) / 5 - 0.5) / n, ((3 * n + 4) / 5 - 0.5) / n, ((4 * n + 4) / 5 - 0.5) / n]::float8[] as f
+    from (select nullif(count(*), 0) as n from bought) c),
+  cuts as (
+    select percentile_disc((select f from places)) within group (order by day) as r,
+      percentile_disc((select f from places)) within group (order by purchases) as f,
+      percentile_disc((select f from places)) within group (order by paid_total) as m
+    from bought)
+  select id, last_purchase_at, purchases, paid_total,
+    1 + (day > c.r[1])::int + (day > c.r[2])::int + (day > c.r[3])::int + (day > c.r[4])::int as r,
+    1 + (purchases > c.f[1])::int + (purchases > c.f[2])::int + (purchases > c.f[3])::int + (purchases > c.f[4])::int as f,
+    1 + (paid_total > c.m[1])::int + (paid_total > c.m[2])::int + (paid_total > c.m[3])::int + (paid_total > c.m[4])::int as m
+  from bought, cuts c`;
 
 export interface RfmCell {
   recency: number;

@@ -81,10 +81,10 @@ export function kpiRoutes(deps: Deps) {
       if ('path' in checked) return refusal(c, checked);
       const { from, to } = resolved;
       const ask = { from, to, timezone: settings.timezone, group: q.group, filters: checked.filters };
-      const { tallies, members } = await asReport(deps.db, async (tx) => ({
-        tallies: await salesTallies(tx, programId, ask, q.compare === 'true' ? 2 : 1),
-        members: await memberTotals(tx, programId, ask),
-      }));
+      const [tallies, members] = await Promise.all([
+        salesTallies(deps.db, programId, ask, q.compare === 'true' ? 2 : 1),
+        asReport(deps.db, (tx) => memberTotals(tx, programId, ask)),
+      ]);
       const before = new Date(from.getTime() - (to.getTime() - from.getTime()));
       const { total: now, previous } = tallies;
       return c.json(
