@@ -1,7 +1,7 @@
 import type { SalesTally } from '../domain/kpis.ts';
 import { asReport, type Db, type Queryable } from './db.ts';
 import { DateTime } from 'luxon';
-import { countedSql, foldedUntil, memberActivity, type Span } from './member-days.ts';
+import { countedSql, foldedDays, memberActivity, monthBuyers, type Span } from './member-days.ts';
 import type { Grouping } from './nps.ts';
 import { dailySums, type OverviewDay } from './overview.ts';
 
@@ -72,6 +72,8 @@ export interface Tallies {
   total: Tally & { churn: { activeBefore: number; stayed: number } };
   previous: Tally & { churn: { activeBefore: number; stayed: number } };
   buckets: (Tally & { start: string })[];
+  /** Members the filters let through who had joined by the period's end, and by its start. */
+  members: { total: number; before: number };
 }
 
 /** Member activity is counted from the members' buying days when a series has at most this many points. */
@@ -111,8 +113,16 @@ function bucketSpan(q: KpiAsk, start: string): Span {
 async function foldedTallies(db: Db, programId: string, q: KpiAsk, before: 1 | 2, starts: string[]): Promise<Tallies> {
   const length = q.to.getTime() - q.from.getTime();
   const periods = [0, 1, 2].slice(0, before + 1).map((k) => ({ from: new Date(q.from.getTime() - k * length), to: new Date(q.to.getTime() - k * length) }));
-  // Spans 0..before are the periods, then the buckets; churn compares each period with the one before it.
-  const spans = [...periods, ...starts.map((start) => bucketSpan(q, start))];
+  // A whole month already counted is read as counted; the rest member by member.
+  const counted = q.group === 'month' && (await foldedDays(db, programId, q.timezone)) ? await monthBuyers(db, programId) : new Map<string, { active: number; repeaters: number }>();
+  const whole = (start: string) => {
+    const span = bucketSpan(q, start);
+    const month = DateTime.fromISO(start, { zone: q.timezone });
+    return span.from.getTime() === month.toMillis() && span.to.getTime() === month.plus({ months: 1 }).toMillis() ? counted.get(start) : undefined;
+  };
+  const looked = starts.filter((start) => !whole(start));
+  // Spans 0..before are the periods, then the buckets looked at; churn compares each period with the one before it.
+  const spans = [...periods, ...looked.map((start) => bucketSpan(q, start))];
   const pairs: [number, number][] = before === 2 ? [[0, 1], [1, 2]] : [[0, 1]];
   const [now, previous, joined, activity] = await Promise.all([
     asReport(db, (tx) => dailySums(tx, programId, q.from, q.to, q.timezone)),
@@ -127,23 +137,29 @@ async function foldedTallies(db: Db, programId: string, q: KpiAsk, before: 1 | 2
     memberRevenue: days.reduce((n, d) => n + d.memberRevenue, 0),
   });
   const buyers = (i: number) => ({ activeMembers: activity.spans[i]?.active ?? 0, repeatMembers: activity.spans[i]?.repeaters ?? 0 });
+  const bucketBuyers = (start: string) => {
+    const known = whole(start);
+    return known ? { activeMembers: known.active, repeatMembers: known.repeaters } : buyers(periods.length + looked.indexOf(start));
+  };
   const churn = (k: number) => (k + 1 < periods.length ? { activeBefore: activity.spans[k + 1]?.active ?? 0, stayed: activity.both[k] ?? 0 } : { activeBefore: 0, stayed: 0 });
   // A bucket is in the series when it has a receipt or a newcomer.
   const sold = new Set(now.filter((d) => d.receipts > 0).map((d) => bucketOf(d.day, q)));
   return {
     total: { ...sums(now), ...buyers(0), joined: joined.now, churn: churn(0) },
     previous: { ...sums(previous), ...buyers(1), joined: joined.previous, churn: churn(1) },
-    buckets: starts.flatMap((start, i) =>
+    members: joined.members,
+    buckets: starts.flatMap((start) =>
       sold.has(start) || joined.buckets.has(start)
-        ? [{ start, ...sums(now.filter((d) => bucketOf(d.day, q) === start)), ...buyers(periods.length + i), joined: joined.buckets.get(start) ?? 0 }]
+        ? [{ start, ...sums(now.filter((d) => bucketOf(d.day, q) === start)), ...bucketBuyers(start), joined: joined.buckets.get(start) ?? 0 }]
         : [],
     ),
   };
 }
 
 /**
- * Members the filters let through who joined in the period and in the one before, and in each bucket of the
- * period (`starts`, in order): each member's time of joining placed among the buckets' bounds.
+ * Members the filters let through who joined in the period, in the one before and in each bucket of the period
+ * (`starts`, in order), and all who had joined by the period's end and by its start: in one scan of the members,
+ * each member's time of joining placed among the buckets' bounds.
  */
 async function joinedTallies(db: Queryable, programId: string, q: KpiAsk, starts: string[]) {
   const p = new Params(programId, q.from, q.to, q.timezone);
@@ -151,14 +167,16 @@ async function joinedTallies(db: Queryable, programId: string, q: KpiAsk, starts
   // The time zone ($4) plays no part here; naming it gives the statement the parameters it is sent.
   const rows = await db.query<{ bucket: number; n: number }>(
     `select width_bucket(m.created_at, ${p.add(bounds)}::timestamptz[]) as bucket, count(*) as n
-     from members m where ${members(q.filters, p)} and m.created_at >= ${p.add(bounds[0])} and m.created_at < $3 and ($2::timestamptz, $4::text) is not null
+     from members m where ${members(q.filters, p)} and m.created_at < $3 and ($2::timestamptz, $4::text) is not null
      group by 1`,
     p.values,
   );
-  // Bucket 1 is the period before, 2 the period's first bucket, and so on.
+  // Bucket 0 is before the period before, 1 the period before, 2 the period's first bucket, and so on.
   const count = (bucket: number) => Number(rows.find((r) => Number(r.bucket) === bucket)?.n ?? 0);
   const buckets = new Map(starts.flatMap((start, i) => (count(i + 2) > 0 ? [[start, count(i + 2)] as const] : [])));
-  return { now: [...buckets.values()].reduce((n, k) => n + k, 0), previous: count(1), buckets };
+  const now = [...buckets.values()].reduce((n, k) => n + k, 0);
+  const before = count(0) + count(1);
+  return { now, previous: count(1), buckets, members: { total: before + now, before } };
 }
 
 /** `salesTallies` read from the receipts, in one scan of them. */
@@ -211,20 +229,9 @@ export async function scannedTallies(db: Queryable, programId: string, q: KpiAsk
   return {
     total: totalOf(0),
     previous: totalOf(1),
+    members: joined.members,
     buckets: [...new Set([...byStart.keys(), ...joined.buckets.keys()])].sort().map((start) => ({ start, ...toTally(undefined), ...byStart.get(start), joined: joined.buckets.get(start) ?? 0 })),
   };
-}
-
-/** Members the filters let through who joined before the period's end, and before its start (the period before's end). */
-export async function memberTotals(db: Queryable, programId: string, q: KpiAsk) {
-  const p = new Params(programId, q.from, q.to, q.timezone);
-  // The time zone ($4) plays no part here; naming it gives the statement the parameters it is sent.
-  const [row] = await db.query<{ total: number; before: number }>(
-    `select count(*) filter (where m.created_at < $3) as total, count(*) filter (where m.created_at < $2) as before
-     from members m where ${members(q.filters, p)} and ($4::text) is not null`,
-    p.values,
-  );
-  return { total: Number(row?.total ?? 0), before: Number(row?.before ?? 0) };
 }
 
 /**
@@ -245,7 +252,7 @@ export async function retentionCohorts(db: Queryable, programId: string, q: KpiA
   // The first receipt must fall before the period's end: in the month holding it, only the part before counts.
   const lastStarts = DateTime.fromJSDate(q.to, { zone: q.timezone }).startOf('month');
   const spans = [{ from: new Date(0), to: q.from }, ...months.map((m) => m.span), { from: new Date(Math.max(q.from.getTime(), lastStarts.toMillis())), to: q.to }];
-  const counted = countedSql((v) => p.add(v), q.timezone, await foldedUntil(db, programId, q.timezone), spans);
+  const counted = countedSql((v) => p.add(v), q.timezone, (await foldedDays(db, programId, q.timezone))?.until ?? null, spans);
   const month = (j: number) => j + 1;
   const cohortOf = `case ${months.map((_, j) => `when n${month(j)} > 0 then ${j}`).join(' ')} end`;
   const lastMonth = months.findIndex((m) => m.label === lastStarts.toFormat('yyyy-MM'));

@@ -15,7 +15,7 @@ const DAYS_AT_ONCE = 31;
  */
 export async function foldMemberDays(tx: Queryable, programId: string, timezone: string): Promise<number> {
   const [stale] = await tx.query('delete from member_days_folded where program_id = $1 and timezone <> $2 returning 1', [programId, timezone]);
-  if (stale) await tx.query('delete from member_days where program_id = $1', [programId]);
+  if (stale) await forgetMemberDays(tx, programId);
   const [next] = await tx.query<{ a: string | null; b: string }>(
     `select to_char(coalesce((select until from member_days_folded where program_id = $1),
          (select (min(purchased_at) at time zone $2)::date from receipts where program_id = $1)), 'YYYY-MM-DD') as a,
@@ -44,17 +44,47 @@ export async function foldMemberDays(tx: Queryable, programId: string, timezone:
     [programId, timezone, a.toISODate(), b.toISODate(), length],
   );
   await tx.query(
-    `insert into member_days_folded (program_id, timezone, until) values ($1, $2, $3)
+    `insert into member_days_folded (program_id, timezone, since, until) values ($1, $2, $3, $4)
      on conflict (program_id) do update set until = excluded.until`,
-    [programId, timezone, b.toISODate()],
+    [programId, timezone, a.toISODate(), b.toISODate()],
   );
   return length;
 }
 
-/** Drops the programme's folded days, for a rebuild; under `receipt_days_lock`. */
+/**
+ * Counts the buyers of each whole folded month that has no count yet (a month closed since, or one a late receipt
+ * reopened), from the members' bits. To be called under `receipt_days_lock`. Returns the number of months counted.
+ */
+export async function countMonthBuyers(tx: Queryable, programId: string, timezone: string): Promise<number> {
+  const folded = await foldedDays(tx, programId, timezone);
+  if (!folded) return 0;
+  const counted = new Set((await tx.query<{ month: string }>(`select to_char(month, 'YYYY-MM-DD') as month from month_buyers where program_id = $1`, [programId])).map((r) => r.month));
+  const months: DateTime<true>[] = [];
+  for (let m = folded.since.startOf('month'); m.plus({ months: 1 }) <= folded.until; m = m.plus({ months: 1 })) if (!counted.has(m.toISODate())) months.push(m);
+  if (months.length === 0) return 0;
+  const activity = await memberActivity(tx, programId, timezone, months.map((m) => ({ from: m.toJSDate(), to: m.plus({ months: 1 }).toJSDate() })), []);
+  await tx.query(
+    `insert into month_buyers (program_id, month, active, repeaters)
+     select $1, m.month, m.active, m.repeaters from jsonb_to_recordset($2::jsonb) as m(month date, active integer, repeaters integer)`,
+    [programId, JSON.stringify(months.map((m, i) => ({ month: m.toISODate(), ...activity.spans[i] })))],
+  );
+  return months.length;
+}
+
+/** The counted buyers of the programme's whole months, by the month's first day; to be read with `foldedDays`. */
+export async function monthBuyers(db: Queryable, programId: string): Promise<Map<string, { active: number; repeaters: number }>> {
+  const rows = await db.query<{ month: string; active: number; repeaters: number }>(
+    `select to_char(month, 'YYYY-MM-DD') as month, active, repeaters from month_buyers where program_id = $1`,
+    [programId],
+  );
+  return new Map(rows.map((r) => [r.month, { active: Number(r.active), repeaters: Number(r.repeaters) }]));
+}
+
+/** Drops the programme's folded days and month counts, for a rebuild; under `receipt_days_lock`. */
 export async function forgetMemberDays(tx: Queryable, programId: string): Promise<void> {
   await tx.query('delete from member_days_folded where program_id = $1', [programId]);
   await tx.query('delete from member_days where program_id = $1', [programId]);
+  await tx.query('delete from month_buyers where program_id = $1', [programId]);
 }
 
 /** A stretch of time, from its first instant to the one after its last. */
@@ -70,14 +100,15 @@ export interface Activity {
   both: number[];
 }
 
-/** The last day not folded yet (the day after the last folded) in this time zone, or null when none is. */
-export async function foldedUntil(db: Queryable, programId: string, timezone: string): Promise<DateTime<true> | null> {
-  const [folded] = await db.query<{ until: string }>(
-    `select to_char(until, 'YYYY-MM-DD') as until from member_days_folded where program_id = $1 and timezone = $2`,
+/** The days folded into the members' bits in this time zone, from `since` to before `until`; null when none are. */
+export async function foldedDays(db: Queryable, programId: string, timezone: string): Promise<{ since: DateTime<true>; until: DateTime<true> } | null> {
+  const [folded] = await db.query<{ since: string; until: string }>(
+    `select to_char(since, 'YYYY-MM-DD') as since, to_char(until, 'YYYY-MM-DD') as until from member_days_folded where program_id = $1 and timezone = $2`,
     [programId, timezone],
   );
-  const until = folded ? DateTime.fromISO(folded.until, { zone: timezone }) : null;
-  return until?.isValid ? until : null;
+  const since = DateTime.fromISO(folded?.since ?? '', { zone: timezone });
+  const until = DateTime.fromISO(folded?.until ?? '', { zone: timezone });
+  return since.isValid && until.isValid ? { since, until } : null;
 }
 
 /**
@@ -128,19 +159,24 @@ export function countedSql(add: (value: unknown) => string, timezone: string, un
  * those active in both, in one pass over a row a member.
  */
 export async function memberActivity(db: Queryable, programId: string, timezone: string, spans: Span[], pairs: [number, number][]): Promise<Activity> {
+  const folded = await foldedDays(db, programId, timezone);
+  // Nobody bought before the first folded day: a span that ends by then needs no looking at.
+  const looked = spans.flatMap((span, i) => (folded && span.to <= folded.since.toJSDate() ? [] : [i]));
   const values: unknown[] = [programId];
-  const counted = countedSql((v) => `$${values.push(v)}`, timezone, await foldedUntil(db, programId, timezone), spans);
-  const [row] = await db.query<Record<string, number>>(
+  const counted = countedSql((v) => `$${values.push(v)}`, timezone, folded?.until ?? null, looked.map((i) => spans[i] as Span));
+  const at = (i: number) => looked.indexOf(i);
+  const both = pairs.filter(([x, y]) => at(x) >= 0 && at(y) >= 0);
+  const [row] = looked.length === 0 ? [] : await db.query<Record<string, number>>(
     `with ${counted.sql}
      select ${[
-       ...spans.map((_, i) => `count(*) filter (where n${i} > 0) as a${i}, count(*) filter (where ${counted.repeated(i)}) as r${i}`),
-       ...pairs.map(([x, y], k) => `count(*) filter (where n${x} > 0 and n${y} > 0) as b${k}`),
+       ...looked.map((_, k) => `count(*) filter (where n${k} > 0) as a${k}, count(*) filter (where ${counted.repeated(k)}) as r${k}`),
+       ...both.map(([x, y]) => `count(*) filter (where n${at(x)} > 0 and n${at(y)} > 0) as b${at(x)}_${at(y)}`),
      ].join(', ')}
      from counted`,
     values,
   );
   return {
-    spans: spans.map((_, i) => ({ active: Number(row?.[`a${i}`] ?? 0), repeaters: Number(row?.[`r${i}`] ?? 0) })),
-    both: pairs.map((_, k) => Number(row?.[`b${k}`] ?? 0)),
+    spans: spans.map((_, i) => ({ active: Number(row?.[`a${at(i)}`] ?? 0), repeaters: Number(row?.[`r${at(i)}`] ?? 0) })),
+    both: pairs.map(([x, y]) => Number(row?.[`b${at(x)}_${at(y)}`] ?? 0)),
   };
 }

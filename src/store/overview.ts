@@ -1,7 +1,7 @@
 import type { Db, Queryable } from './db.ts';
 import { accountNumber } from './ledger.ts';
 import { summedAndGaps } from './day-sums.ts';
-import { foldMemberDays, forgetMemberDays } from './member-days.ts';
+import { countMonthBuyers, foldMemberDays, forgetMemberDays } from './member-days.ts';
 import { sumPointsDaysSql } from './points-report.ts';
 
 export interface OverviewDay {
@@ -72,6 +72,11 @@ export async function sumClosedDays(db: Db, programId: string, timezone: string)
   });
   let folded = 0;
   for (let days = await fold(); days > 0; days = await fold()) folded += days;
+  // Then the buyers of each whole month folded and not counted yet.
+  await db.transaction(async (tx) => {
+    await tx.query('select receipt_days_lock($1)', [programId]);
+    await countMonthBuyers(tx, programId, timezone);
+  });
   // The planner's picture of the members' bits after they changed, so that reports join them as they are.
   if (folded > 0) await db.query('analyze member_days');
   return summed;

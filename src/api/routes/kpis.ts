@@ -4,7 +4,7 @@ import { churnRate, kpis, retentionRow } from '../../domain/kpis.ts';
 import type { Deps } from '../../flows/deps.ts';
 import { campaignResults, personalCoupons } from '../../store/campaign-results.ts';
 import { sourceResults } from '../../store/sources.ts';
-import { memberTotals, retentionCohorts, salesTallies, type KpiFilters } from '../../store/kpis.ts';
+import { retentionCohorts, salesTallies, type KpiFilters } from '../../store/kpis.ts';
 import { loadSettings } from '../../store/programs.ts';
 import { latestRules } from '../../store/rules.ts';
 import { getSegment } from '../../store/segments.ts';
@@ -81,10 +81,8 @@ export function kpiRoutes(deps: Deps) {
       if ('path' in checked) return refusal(c, checked);
       const { from, to } = resolved;
       const ask = { from, to, timezone: settings.timezone, group: q.group, filters: checked.filters };
-      const [tallies, members] = await Promise.all([
-        salesTallies(deps.db, programId, ask, q.compare === 'true' ? 2 : 1),
-        asReport(deps.db, (tx) => memberTotals(tx, programId, ask)),
-      ]);
+      const tallies = await salesTallies(deps.db, programId, ask, q.compare === 'true' ? 2 : 1);
+      const { members } = tallies;
       const before = new Date(from.getTime() - (to.getTime() - from.getTime()));
       const { total: now, previous } = tallies;
       return c.json(

@@ -12,11 +12,24 @@ create table member_days (
   primary key (program_id, member_id)
 );
 
--- Days before `until` are folded into member_days, in this time zone.
+-- Days from `since` to before `until` are folded into member_days, in this time zone; nobody bought before `since`
+-- (a late receipt of an earlier day moves it).
 create table member_days_folded (
   program_id program primary key,
   timezone text not null,
+  since date not null,
   until date not null
+);
+
+-- Each whole folded month's buyers, and those who bought in it twice or more: a year's figures by month read a row
+-- a month instead of working each month out member by member. A late receipt or change removes its month's row
+-- until the job counts the month again.
+create table month_buyers (
+  program_id program not null,
+  month date not null,
+  active integer not null,
+  repeaters integer not null,
+  primary key (program_id, month)
 );
 
 -- Sets a member's bits for a folded day from `n`, their confirmed receipts of that day, growing the row either way.
@@ -46,7 +59,7 @@ end
 $$;
 
 -- A late receipt (or a late change of one) removes its day's sum, as before, and mends its member's bit of that
--- day if the day is folded already; under the same lock, so the job's fold sees the change or the change sees it.
+-- day if the day is folded already, removing its month's count; under the same lock, so the job's fold sees the change or the change sees it.
 create or replace function receipt_days_forget() returns trigger language plpgsql as $$
 declare
   folded member_days_folded;
@@ -67,6 +80,8 @@ begin
   where program_id = new.program_id and member_id = new.member_id and status = 'confirmed'
     and purchased_at >= d::timestamp at time zone folded.timezone and purchased_at < (d + 1)::timestamp at time zone folded.timezone;
   perform member_days_mark(new.program_id, new.member_id, d, n);
+  update member_days_folded set since = d where program_id = new.program_id and since > d;
+  delete from month_buyers where program_id = new.program_id and month = date_trunc('month', d)::date;
   return null;
 end
 $$;
