@@ -252,15 +252,20 @@ export async function retentionCohorts(db: Queryable, programId: string, q: KpiA
   // The first receipt must fall before the period's end: in the month holding it, only the part before counts.
   const lastStarts = DateTime.fromJSDate(q.to, { zone: q.timezone }).startOf('month');
   const spans = [{ from: new Date(0), to: q.from }, ...months.map((m) => m.span), { from: new Date(Math.max(q.from.getTime(), lastStarts.toMillis())), to: q.to }];
-  const counted = countedSql((v) => p.add(v), q.timezone, (await foldedDays(db, programId, q.timezone))?.until ?? null, spans);
+  const counted = countedSql((v) => p.add(v), q.timezone, await foldedDays(db, programId, q.timezone), spans);
   const month = (j: number) => j + 1;
   const cohortOf = `case ${months.map((_, j) => `when n${month(j)} > 0 then ${j}`).join(' ')} end`;
   const lastMonth = months.findIndex((m) => m.label === lastStarts.toFormat('yyyy-MM'));
   const rows = await db.query<Record<string, number>>(
     `with ${counted.sql},
      firsts as (
-       select ${cohortOf} as cohort, c.* from counted c join members m on m.program_id = $1 and m.id collate "C" = c.member_id
-       where ${members(q.filters, p)} and c.n0 = 0)
+       select ${cohortOf} as cohort, c.* from counted c
+       where c.n0 = 0 and ${
+         // Unfiltered, only the erased are left out: a look-up of those few instead of a join with every member.
+         Object.values(q.filters).some((v) => v !== undefined)
+           ? `c.member_id in (select m.id collate "C" from members m where ${members(q.filters, p)})`
+           : `c.member_id not in (select m.id collate "C" from members m where m.program_id = $1 and m.erased_at is not null)`
+       })
      select cohort, ${months.map((_, j) => `count(*) filter (where n${month(j)} > 0) as b${j}`).join(', ')}
      from firsts
      where cohort is not null and ${lastMonth >= 0 ? `(cohort < ${lastMonth} or (cohort = ${lastMonth} and n${spans.length - 1} > 0))` : 'true'}

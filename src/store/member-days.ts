@@ -101,7 +101,12 @@ export interface Activity {
 }
 
 /** The days folded into the members' bits in this time zone, from `since` to before `until`; null when none are. */
-export async function foldedDays(db: Queryable, programId: string, timezone: string): Promise<{ since: DateTime<true>; until: DateTime<true> } | null> {
+export interface Folded {
+  since: DateTime<true>;
+  until: DateTime<true>;
+}
+
+export async function foldedDays(db: Queryable, programId: string, timezone: string): Promise<Folded | null> {
   const [folded] = await db.query<{ since: string; until: string }>(
     `select to_char(since, 'YYYY-MM-DD') as since, to_char(until, 'YYYY-MM-DD') as until from member_days_folded where program_id = $1 and timezone = $2`,
     [programId, timezone],
@@ -117,9 +122,12 @@ export async function foldedDays(db: Queryable, programId: string, timezone: str
  * condition that they bought twice or more in it (looking at the days of several receipts only when it has to). Whole folded days come from the members' bits, the rest of each span (its partial first
  * and last day, days not folded yet) from its receipts. `$1` is the programme; `add` names a further parameter.
  */
-export function countedSql(add: (value: unknown) => string, timezone: string, until: DateTime<true> | null, spans: Span[]) {
+export function countedSql(add: (value: unknown) => string, timezone: string, folded: Folded | null, spans: Span[]) {
+  const until = folded?.until;
   const edges: string[] = [];
   const counted = spans.map((span, i) => {
+    // Nobody bought before the first folded day: a span that ends by then needs no looking at.
+    if (folded && span.to <= folded.since.toJSDate()) return { edge: `0 as e${i}`, n: `0 as n${i}`, several: 'false' };
     // The whole days of the span that are folded: [first, last) in the time zone; the rest are its edges.
     const start = DateTime.fromJSDate(span.from, { zone: timezone });
     const first = start.equals(start.startOf('day')) ? start : start.startOf('day').plus({ days: 1 });
@@ -159,24 +167,19 @@ export function countedSql(add: (value: unknown) => string, timezone: string, un
  * those active in both, in one pass over a row a member.
  */
 export async function memberActivity(db: Queryable, programId: string, timezone: string, spans: Span[], pairs: [number, number][]): Promise<Activity> {
-  const folded = await foldedDays(db, programId, timezone);
-  // Nobody bought before the first folded day: a span that ends by then needs no looking at.
-  const looked = spans.flatMap((span, i) => (folded && span.to <= folded.since.toJSDate() ? [] : [i]));
   const values: unknown[] = [programId];
-  const counted = countedSql((v) => `$${values.push(v)}`, timezone, folded?.until ?? null, looked.map((i) => spans[i] as Span));
-  const at = (i: number) => looked.indexOf(i);
-  const both = pairs.filter(([x, y]) => at(x) >= 0 && at(y) >= 0);
-  const [row] = looked.length === 0 ? [] : await db.query<Record<string, number>>(
+  const counted = countedSql((v) => `$${values.push(v)}`, timezone, await foldedDays(db, programId, timezone), spans);
+  const [row] = await db.query<Record<string, number>>(
     `with ${counted.sql}
      select ${[
-       ...looked.map((_, k) => `count(*) filter (where n${k} > 0) as a${k}, count(*) filter (where ${counted.repeated(k)}) as r${k}`),
-       ...both.map(([x, y]) => `count(*) filter (where n${at(x)} > 0 and n${at(y)} > 0) as b${at(x)}_${at(y)}`),
+       ...spans.map((_, i) => `count(*) filter (where n${i} > 0) as a${i}, count(*) filter (where ${counted.repeated(i)}) as r${i}`),
+       ...pairs.map(([x, y], k) => `count(*) filter (where n${x} > 0 and n${y} > 0) as b${k}`),
      ].join(', ')}
      from counted`,
     values,
   );
   return {
-    spans: spans.map((_, i) => ({ active: Number(row?.[`a${at(i)}`] ?? 0), repeaters: Number(row?.[`r${at(i)}`] ?? 0) })),
-    both: pairs.map(([x, y]) => Number(row?.[`b${at(x)}_${at(y)}`] ?? 0)),
+    spans: spans.map((_, i) => ({ active: Number(row?.[`a${i}`] ?? 0), repeaters: Number(row?.[`r${i}`] ?? 0) })),
+    both: pairs.map((_, k) => Number(row?.[`b${k}`] ?? 0)),
   };
 }
