@@ -100,12 +100,13 @@ export interface Activity {
   both: number[];
 }
 
-/** The days folded into the members' bits in this time zone, from `since` to before `until`; null when none are. */
+/** The days folded into the members' bits: from `since` to the day before `until`, in the programme's time zone. */
 export interface Folded {
   since: DateTime<true>;
   until: DateTime<true>;
 }
 
+/** The days folded into the members' bits in this time zone; null when none are (or in another time zone). */
 export async function foldedDays(db: Queryable, programId: string, timezone: string): Promise<Folded | null> {
   const [folded] = await db.query<{ since: string; until: string }>(
     `select to_char(since, 'YYYY-MM-DD') as since, to_char(until, 'YYYY-MM-DD') as until from member_days_folded where program_id = $1 and timezone = $2`,
@@ -119,8 +120,10 @@ export async function foldedDays(db: Queryable, programId: string, timezone: str
 /**
  * The CTE `counted`, with a row per member with a folded buying day or a receipt in any of the spans: `member_id`,
  * and for span i `n{i}`, their confirmed receipts in it counting a folded day as one; and `repeated(i)`, the
- * condition that they bought twice or more in it (looking at the days of several receipts only when it has to). Whole folded days come from the members' bits, the rest of each span (its partial first
- * and last day, days not folded yet) from its receipts. `$1` is the programme; `add` names a further parameter.
+ * condition that they bought twice or more in it (looking at the days of several receipts only when it has to).
+ * Whole folded days come from the members' bits, the rest of each span (its partial first and last day, days not
+ * folded yet) from its receipts. `$1` is the programme; `add` names a further parameter. `folded` must be read in
+ * the statement's snapshot (a report's transaction), or a fold between them would count its days twice.
  */
 export function countedSql(add: (value: unknown) => string, timezone: string, folded: Folded | null, spans: Span[]) {
   const until = folded?.until;
@@ -137,12 +140,13 @@ export function countedSql(add: (value: unknown) => string, timezone: string, fo
     const within = (s: Date, e: Date) => (s < e ? [`(r.purchased_at >= ${add(s)} and r.purchased_at < ${add(e)})`] : []);
     const edge = last > first ? [...within(span.from, first.toJSDate()), ...within(last.toJSDate(), span.to)] : within(span.from, span.to);
     edges.push(...edge);
-    const from = `${add(first.toISODate())}::date - h.since + 1`;
-    const length = `${add(Math.round(last.diff(first, 'days').days))}::int`;
+    // The span's folded days in a row's bits, as `substring` takes them.
+    const [day, length] = [add(first.toISODate()), add(Math.round(last.diff(first, 'days').days))];
+    const days = (bits: string, since: string) => `substring(${bits} from ${day}::date - ${since} + 1 for ${length}::int)`;
     return {
       edge: `count(*) filter (where ${edge.length ? edge.join(' or ') : 'false'}) as e${i}`,
-      n: `coalesce(bit_count(substring(h.days from ${from} for ${length})), 0) + coalesce(e.e${i}, 0) as n${i}`,
-      several: `coalesce(bit_count(substring(several from ${from.replace('h.since', 'since')} for ${length})), 0) > 0`,
+      n: `coalesce(bit_count(${days('h.days', 'h.since')}), 0) + coalesce(e.e${i}, 0) as n${i}`,
+      several: `coalesce(bit_count(${days('several', 'since')}), 0) > 0`,
     };
   });
   return {

@@ -27,10 +27,17 @@ const closedDays = (table: string, first: string) => `select midnight::date as d
   where not exists (select 1 from ${table} x where x.program_id = $1 and x.starts_at = midnight at time zone $2)
   order by midnight limit ${DAYS_AT_ONCE}`;
 
+/** Runs `work` in a transaction holding the lock the day sums are written under and late receipts remove them under. */
+function underDayLock<T>(db: Db, programId: string, work: (tx: Queryable) => Promise<T>): Promise<T> {
+  return db.transaction(async (tx) => {
+    await tx.query('select receipt_days_lock($1)', [programId]);
+    return work(tx);
+  });
+}
+
 /** Drops the programme's daily sums (under the lock the job sums under), for a rebuild from the receipts and the ledger. */
 export async function forgetClosedDays(db: Db, programId: string): Promise<void> {
-  await db.transaction(async (tx) => {
-    await tx.query('select receipt_days_lock($1)', [programId]);
+  await underDayLock(db, programId, async (tx) => {
     await tx.query('delete from receipt_days where program_id = $1', [programId]);
     await tx.query('delete from points_days where program_id = $1', [programId]);
     await forgetMemberDays(tx, programId);
@@ -46,8 +53,7 @@ export async function forgetClosedDays(db: Db, programId: string): Promise<void>
 export async function sumClosedDays(db: Db, programId: string, timezone: string): Promise<number> {
   let summed = 0;
   for (;;) {
-    const days = await db.transaction(async (tx) => {
-      await tx.query('select receipt_days_lock($1)', [programId]);
+    const days = await underDayLock(db, programId, async (tx) => {
       await tx.query('delete from receipt_days where program_id = $1 and timezone <> $2', [programId, timezone]);
       await tx.query('delete from points_days where program_id = $1 and timezone <> $2', [programId, timezone]);
       const receipts = await tx.query(
@@ -65,18 +71,12 @@ export async function sumClosedDays(db: Db, programId: string, timezone: string)
     summed += days;
     if (days < DAYS_AT_ONCE) break;
   }
-  // The members' buying days, folded in the same way, a month per transaction.
-  const fold = () => db.transaction(async (tx) => {
-    await tx.query('select receipt_days_lock($1)', [programId]);
-    return foldMemberDays(tx, programId, timezone);
-  });
+  // The members' buying days, folded in the same way, a month per transaction; then the buyers of each whole
+  // month folded and not counted yet.
+  const fold = () => underDayLock(db, programId, (tx) => foldMemberDays(tx, programId, timezone));
   let folded = 0;
   for (let days = await fold(); days > 0; days = await fold()) folded += days;
-  // Then the buyers of each whole month folded and not counted yet.
-  await db.transaction(async (tx) => {
-    await tx.query('select receipt_days_lock($1)', [programId]);
-    await countMonthBuyers(tx, programId, timezone);
-  });
+  await underDayLock(db, programId, (tx) => countMonthBuyers(tx, programId, timezone));
   // The planner's picture of the members' bits after they changed, so that reports join them as they are.
   if (folded > 0) await db.query('analyze member_days');
   return summed;
