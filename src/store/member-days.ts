@@ -122,8 +122,8 @@ export async function foldedDays(db: Queryable, programId: string, timezone: str
  * and for span i `n{i}`, their confirmed receipts in it counting a folded day as one; and `repeated(i)`, the
  * condition that they bought twice or more in it (looking at the days of several receipts only when it has to).
  * Whole folded days come from the members' bits, the rest of each span (its partial first and last day, days not
- * folded yet) from its receipts. `$1` is the programme; `add` names a further parameter. `folded` must be read in
- * the statement's snapshot (a report's transaction), or a fold between them would count its days twice.
+ * folded yet) from its receipts. `$1` is the programme; `add` names a further parameter. Bits from `folded.until`
+ * on are never read, so a fold that commits after `folded` was read counts none of its days twice.
  */
 export function countedSql(add: (value: unknown) => string, timezone: string, folded: Folded | null, spans: Span[]) {
   const until = folded?.until;
