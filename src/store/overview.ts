@@ -20,10 +20,20 @@ const totals = `count(*) as receipts, count(member_id) as member_receipts, coale
 
 /** How many days one run of the daily-totals job sums under its lock before letting late receipts through. */
 const DAYS_AT_ONCE = 31;
+/**
+ * How long after its end a day's sums are written. Receipts carry the till's time and come late (an offline
+ * till, an import), so their days settle for two days; journal entries are dated when written, so theirs settle
+ * in an hour. Either way a later one removes its day's sum (migrations 034, 037).
+ */
+const RECEIPTS_SETTLE = '2 days';
+const ENTRIES_SETTLE = '1 hour';
 
-/** The closed days of programme $1 in time zone $2 (from the day of `first` to the day that ended two days ago) without a row in `table`, a month's worth. */
-const closedDays = (table: string, first: string) => `select midnight::date as day, midnight at time zone $2 as starts_at, (midnight + interval '1 day') at time zone $2 as ends_at
-  from generate_series(((${first}) at time zone $2)::date::timestamp, ((now() - interval '2 days') at time zone $2)::date::timestamp - interval '1 day', interval '1 day') midnight
+/**
+ * The closed days of programme $1 in time zone $2 (from the day of `first` to the last day that ended `settled`
+ * ago) without a row in `table`, a month's worth.
+ */
+const closedDays = (table: string, first: string, settled: string) => `select midnight::date as day, midnight at time zone $2 as starts_at, (midnight + interval '1 day') at time zone $2 as ends_at
+  from generate_series(((${first}) at time zone $2)::date::timestamp, ((now() - interval '${settled}') at time zone $2)::date::timestamp - interval '1 day', interval '1 day') midnight
   where not exists (select 1 from ${table} x where x.program_id = $1 and x.starts_at = midnight at time zone $2)
   order by midnight limit ${DAYS_AT_ONCE}`;
 
@@ -46,7 +56,7 @@ export async function forgetClosedDays(db: Db, programId: string): Promise<void>
 
 /**
  * Sums each closed day of the programme's receipts and of its side of the ledger (from the first receipt or entry
- * to the day that ended two days ago, in its time zone) that has no sum yet, and drops the sums of another time
+ * to the last day settled, in its time zone) that has no sum yet, and drops the sums of another time
  * zone; then folds the same days into the members' buying days. A month per transaction, under the lock a late
  * receipt or entry of such a day takes to remove its day's sum. Returns the number of days summed.
  */
@@ -59,13 +69,13 @@ export async function sumClosedDays(db: Db, programId: string, timezone: string)
       const receipts = await tx.query(
         `insert into receipt_days (program_id, starts_at, ends_at, timezone, day, receipts, member_receipts, revenue, member_revenue, points_earned, points_spent)
          select $1, d.starts_at, d.ends_at, $2, d.day, t.*
-         from (${closedDays('receipt_days', 'select min(purchased_at) from receipts where program_id = $1')}) d
+         from (${closedDays('receipt_days', 'select min(purchased_at) from receipts where program_id = $1', RECEIPTS_SETTLE)}) d
          cross join lateral (select ${totals} from receipts r
            where r.program_id = $1 and r.purchased_at >= d.starts_at and r.purchased_at < d.ends_at and r.status = 'confirmed') t
          returning 1`,
         [programId, timezone],
       );
-      const points = await tx.query(`${sumPointsDaysSql(closedDays('points_days', 'select min(created_at) from journal_entries where program_id = $1'))} returning 1`, [programId, timezone]);
+      const points = await tx.query(`${sumPointsDaysSql(closedDays('points_days', 'select min(created_at) from journal_entries where program_id = $1', ENTRIES_SETTLE))} returning 1`, [programId, timezone]);
       return Math.max(receipts.length, points.length);
     });
     summed += days;

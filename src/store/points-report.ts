@@ -29,11 +29,14 @@ const toMoved = (r: Row | undefined): PointsMoved => ({
   referral: Number(r?.referral ?? 0),
 });
 
+/** The entries that move the programme's points: an activation only moves points between a member's own accounts. */
+const movingPoints = (e: string) => `${e}.kind <> 'activation'`;
+
 /** The insert that sums the entries of the days `d` (day, starts_at, ends_at) of programme $1 in time zone $2. */
 export const sumPointsDaysSql = (days: string) => `insert into points_days (program_id, starts_at, ends_at, timezone, day, entries, issued, redeemed, expired, adjusted, referral)
   select $1, d.starts_at, d.ends_at, $2, d.day, t.* from (${days}) d
   cross join lateral (select count(distinct e.id) as entries, ${moved} from journal_entries e cross join lateral json_array_elements(e.postings) v
-    where e.program_id = $1 and e.created_at >= d.starts_at and e.created_at < d.ends_at) t`;
+    where e.program_id = $1 and e.created_at >= d.starts_at and e.created_at < d.ends_at and ${movingPoints('e')}) t`;
 
 /** The points of a period by day, ISO week or month in the programme's time zone, what members hold now, and what expires in the next months. */
 export async function pointsReport(db: Queryable, programId: string, q: { from: Date; to: Date; group: Grouping; timezone: string; months: number; now: Date }) {
@@ -42,7 +45,7 @@ export async function pointsReport(db: Queryable, programId: string, q: { from: 
     `with ${summedAndGaps('points_days')},
      unsummed as (
        select to_char(date_trunc('${q.group}', e.created_at at time zone $4), 'YYYY-MM-DD') as start, ${moved}
-       from gaps join journal_entries e on e.program_id = $1 and e.created_at >= gaps.s and e.created_at < gaps.e
+       from gaps join journal_entries e on e.program_id = $1 and e.created_at >= gaps.s and e.created_at < gaps.e and ${movingPoints('e')}
        cross join lateral json_array_elements(e.postings) v
        group by 1)
      select start, sum(issued) as issued, sum(redeemed) as redeemed, sum(expired) as expired, sum(adjusted) as adjusted, sum(referral) as referral
