@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runJob } from '../src/jobs/jobs.ts';
 import type { Db } from '../src/store/db.ts';
 import { expectProblem } from './checks.ts';
 import { line, newProgramme, openTestDb, receipt, type Programme } from './harness.ts';
@@ -130,6 +131,31 @@ describe('GET /v1/analytics/sources', () => {
       ['online', 0, 0, 1, 1, 300_000],
       ['till', 0, 0, 2, 3, 190_000],
       ['app', 1, 0, 0, 0, 0],
+    ]);
+  });
+
+  it('moves a member’s receipts of summed days to the source they are given', async () => {
+    const sources = async () => {
+      const res = await p.call('GET', `/v1/analytics/sources?${new URLSearchParams(june)}`, undefined, { role: 'readonly' });
+      expect(res.status).toBe(200);
+      return res.body.sources.map((s: Record<string, unknown>) => [s.source, s.active, s.receipts, s.revenue]);
+    };
+    await runJob(p.deps, 'daily-totals', p.programId);
+    const [summed] = await db.query<{ n: number }>(`select count(*)::int as n from receipt_days where program_id = $1 and sources <> '[]'`, [p.programId]);
+    expect(summed?.n).toBe(6);
+    const gleb = (source: string) => p.call('PATCH', `/v1/members/${ids.gleb}`, { source }, { role: 'admin' });
+    expect((await gleb('online')).status).toBe(200);
+    expect(await sources()).toEqual([
+      ['online', 2, 2, 340_000],
+      ['till', 1, 2, 150_000],
+      ['app', 0, 0, 0],
+    ]);
+    expect((await gleb('till')).status).toBe(200);
+    await runJob(p.deps, 'daily-totals', p.programId);
+    expect(await sources()).toEqual([
+      ['online', 1, 1, 300_000],
+      ['till', 2, 3, 190_000],
+      ['app', 0, 0, 0],
     ]);
   });
 });

@@ -3,6 +3,7 @@ import { accountNumber } from './ledger.ts';
 import { summedAndGaps } from './day-sums.ts';
 import { countMonthBuyers, foldMemberDays, forgetMemberDays } from './member-days.ts';
 import { sumPointsDaysSql } from './points-report.ts';
+import { bySourceSql } from './sources.ts';
 
 export interface OverviewDay {
   day: string;
@@ -67,11 +68,13 @@ export async function sumClosedDays(db: Db, programId: string, timezone: string)
       await tx.query('delete from receipt_days where program_id = $1 and timezone <> $2', [programId, timezone]);
       await tx.query('delete from points_days where program_id = $1 and timezone <> $2', [programId, timezone]);
       const receipts = await tx.query(
-        `insert into receipt_days (program_id, starts_at, ends_at, timezone, day, receipts, member_receipts, revenue, member_revenue, points_earned, points_spent)
-         select $1, d.starts_at, d.ends_at, $2, d.day, t.*
+        `insert into receipt_days (program_id, starts_at, ends_at, timezone, day, receipts, member_receipts, revenue, member_revenue, points_earned, points_spent, sources)
+         select $1, d.starts_at, d.ends_at, $2, d.day, t.*, s.sources
          from (${closedDays('receipt_days', 'select min(purchased_at) from receipts where program_id = $1', RECEIPTS_SETTLE)}) d
          cross join lateral (select ${totals} from receipts r
            where r.program_id = $1 and r.purchased_at >= d.starts_at and r.purchased_at < d.ends_at and r.status = 'confirmed') t
+         cross join lateral (select coalesce(jsonb_agg(jsonb_build_array(b.source, b.channel, b.receipts, b.revenue)), '[]') as sources
+           from (${bySourceSql('d.starts_at', 'd.ends_at')}) b) s
          returning 1`,
         [programId, timezone],
       );

@@ -241,7 +241,8 @@ export function kpiRoutes(deps: Deps) {
       const resolved = resolvePeriod({ ...q, group: 'month' }, deps.now());
       if ('refused' in resolved) return refusal(c, resolved.refused);
       const { from, to } = resolved;
-      const sources = await asReport(deps.db, (tx) => sourceResults(tx, programId, from, to));
+      const { settings } = await loadSettings(deps.db, programId);
+      const sources = await sourceResults(deps.db, programId, from, to, settings.timezone);
       return c.json({ from: from.toISOString(), to: to.toISOString(), sources: sources.map((s) => ({ ...s, retention: s.buyers ? s.repeaters / s.buyers : null })) }, 200);
     },
   );
