@@ -15,7 +15,8 @@ export const rfmScoredSql = `with bought as materialized (
   places as (
     select array[((n + 4) / 5 - 0.5) / n, ((2 * n + 4) / 5 - 0.5) / n, ((3 * n + 4) / 5 - 0.5) / n, ((4 * n + 4) / 5 - 0.5) / n]::float8[] as f
     from (select nullif(count(*), 0) as n from bought) c),
-  cuts as (
+  -- Materialised: joined to every member, the cuts must be worked out once, whichever side the planner puts them on.
+  cuts as materialized (
     select percentile_disc((select f from places)) within group (order by day) as r,
       percentile_disc((select f from places)) within group (order by purchases) as f,
       percentile_disc((select f from places)) within group (order by paid_total) as m
