@@ -58,3 +58,33 @@ describe('GET /v1/analytics/points', () => {
     expect((await p.call('GET', '/v1/analytics/points', undefined, { role: 'pos' })).status).toBe(403);
   });
 });
+
+describe('the ledger’s days', () => {
+  it('are summed an hour after they end, and an entry dated in one summed removes its sum', async () => {
+    // A programme whose clock reads 01:mm now: its yesterday ended between one and two hours ago.
+    const real = new Date();
+    const hour = real.getUTCHours();
+    const zone = hour === 1 ? 'Etc/GMT' : hour === 0 ? 'Etc/GMT-1' : hour <= 13 ? `Etc/GMT+${hour - 1}` : `Etc/GMT-${25 - hour}`;
+    const midnight = new Date(Date.UTC(real.getUTCFullYear(), real.getUTCMonth(), real.getUTCDate(), real.getUTCHours() - 1));
+    const q = await newProgramme(db, { pendingDays: 0, timezone: zone }, new Date(midnight.getTime() - 2 * 86_400_000).toISOString());
+    const anna = (await q.call('POST', '/v1/members', { name: 'Анна' }, { role: 'pos' })).body.member.id;
+    const adjust = async (at: Date, points: number) => {
+      q.setNow(at);
+      expect((await q.call('POST', `/v1/members/${anna}/adjustments`, { points, reason: 'проверка' })).status).toBe(201);
+    };
+    await adjust(new Date(midnight.getTime() - 30 * 3_600_000), 100);
+    await adjust(new Date(midnight.getTime() - 3 * 3_600_000), 10);
+    q.setNow(real);
+    expect((await q.call('POST', '/v1/jobs/daily-totals/run')).status).toBe(200);
+    const summed = async () => (await db.query<{ adjusted: number }>('select adjusted from points_days where program_id = $1 and ends_at = $2', [q.programId, midnight]))[0];
+    expect(Number((await summed())?.adjusted)).toBe(10);
+    // Written now, dated a minute before midnight: an hour late or more.
+    await adjust(new Date(midnight.getTime() - 60_000), 5);
+    expect(await summed()).toBeUndefined();
+    q.setNow(real);
+    const period = new URLSearchParams({ from: new Date(midnight.getTime() - 2 * 86_400_000).toISOString(), to: real.toISOString(), group: 'day' });
+    const report = await q.call('GET', `/v1/analytics/points?${period}`, undefined, { role: 'readonly' });
+    expect(report.status, JSON.stringify(report.body)).toBe(200);
+    expect(report.body.adjusted).toBe(115);
+  });
+});

@@ -211,12 +211,14 @@ describe('debt', () => {
     expect(draft.lots.get('next')).toMatchObject({ state: 'active', remaining: 20 });
     expect(debtOf(draft)).toBe(0);
     expectConsistent(draft, { available: 0, pending: 0 });
-    // The points reports leave activations out: one moves points between a member's own accounts only.
-    const again = inDebt();
-    credit(again, 50, { id: 'next', activatesAt: day(14), expiresAt: day(365) }, 'program:issuance', now);
-    const before = again.postings.length;
-    activate(again, 'next');
-    expect(again.postings.slice(before).map((p) => p.account)).toEqual(['member:pending', 'member:available', 'member:available', 'member:available']);
+  });
+
+  it('posts to the member’s own accounts only when activating, repaying debt too (the points reports leave activations out)', () => {
+    const draft = inDebt();
+    credit(draft, 50, { id: 'next', activatesAt: day(14), expiresAt: day(365) }, 'program:issuance', now);
+    const before = draft.postings.length;
+    activate(draft, 'next');
+    expect(draft.postings.slice(before).map((p) => p.account)).toEqual(['member:pending', 'member:available', 'member:available', 'member:available']);
   });
 });
 

@@ -57,14 +57,14 @@ async function membersBySource(tx: Queryable, programId: string, from: Date, to:
   const counted = countedSql((v) => `$${values.push(v)}`, timezone, await foldedDays(tx, programId, timezone), [{ from, to }]);
   const joined = 'm.created_at >= $2 and m.created_at < $3';
   return tx.query<Source & { joined: number; buyers: number; repeaters: number; active: number }>(
-      `with ${counted.sql}
-       select m.source, m.channel, count(*) filter (where ${joined}) as joined,
-         count(*) filter (where ${joined} and m.purchases > 0) as buyers,
-         count(*) filter (where ${joined} and m.last_purchase_at - m.first_purchase_at >= interval '1 day') as repeaters,
-         count(*) filter (where c.n0 > 0) as active
-       from members m left join counted c on c.member_id = m.id collate "C"
-       where m.program_id = $1 and m.erased_at is null
-       group by 1, 2`,
+    `with ${counted.sql}
+     select m.source, m.channel, count(*) filter (where ${joined}) as joined,
+       count(*) filter (where ${joined} and m.purchases > 0) as buyers,
+       count(*) filter (where ${joined} and m.last_purchase_at - m.first_purchase_at >= interval '1 day') as repeaters,
+       count(*) filter (where c.n0 > 0) as active
+     from members m left join counted c on c.member_id = m.id collate "C"
+     where m.program_id = $1 and m.erased_at is null
+     group by 1, 2`,
     values,
   );
 }
