@@ -11,16 +11,13 @@ export const bySourceSql = (from: string, to: string) => `select m.source, m.cha
   where r.program_id = $1 and r.status = 'confirmed' and r.purchased_at >= ${from} and r.purchased_at < ${to} and m.erased_at is null
   group by 1, 2`;
 
-export interface SourceResult {
-  source: string | null;
-  channel: string | null;
-  joined: number;
-  buyers: number;
-  repeaters: number;
-  active: number;
-  receipts: number;
-  revenue: number;
-}
+type Source = { source: string | null; channel: string | null };
+const figures = ['joined', 'buyers', 'repeaters', 'active', 'receipts', 'revenue'] as const;
+type Figure = (typeof figures)[number];
+
+export type SourceResult = Source & Record<Figure, number>;
+/** A source's row from one of the report's statements: the figures that statement gives. */
+type Row = Source & Partial<Record<Figure, number>>;
 
 /**
  * Acquisition sources and sign-up channels: members who joined in the period, how many of them bought and bought
@@ -30,33 +27,24 @@ export interface SourceResult {
  */
 export async function sourceResults(db: Db, programId: string, from: Date, to: Date, timezone: string): Promise<SourceResult[]> {
   const [members, sold] = await Promise.all([asReport(db, (tx) => membersBySource(tx, programId, from, to, timezone)), asReport(db, (tx) => soldBySource(tx, programId, from, to, timezone))]);
-  const key = (r: { source: string | null; channel: string | null }) => JSON.stringify([r.source, r.channel]);
+  const key = (r: Source) => JSON.stringify([r.source, r.channel]);
   const results = new Map<string, SourceResult>();
-  const of = (r: { source: string | null; channel: string | null }) => {
-    const known = results.get(key(r));
-    if (known) return known;
-    const fresh = { source: r.source, channel: r.channel, joined: 0, buyers: 0, repeaters: 0, active: 0, receipts: 0, revenue: 0 };
-    results.set(key(r), fresh);
-    return fresh;
-  };
-  for (const m of members) Object.assign(of(m), { joined: Number(m.joined), buyers: Number(m.buyers), repeaters: Number(m.repeaters), active: Number(m.active) });
-  for (const s of sold) {
-    const result = of(s);
-    result.receipts += Number(s.receipts);
-    result.revenue += Number(s.revenue);
+  // A source's row from each statement, added up: each gives its own figures and none of the other's.
+  for (const row of [...members, ...sold]) {
+    const result = results.get(key(row)) ?? { source: row.source, channel: row.channel, joined: 0, buyers: 0, repeaters: 0, active: 0, receipts: 0, revenue: 0 };
+    for (const figure of figures) result[figure] += Number(row[figure] ?? 0);
+    results.set(key(row), result);
   }
   return [...results.values()]
     .filter((r) => r.joined > 0 || r.active > 0)
     .sort((a, b) => b.revenue - a.revenue || b.joined - a.joined || key(a).localeCompare(key(b)));
 }
 
-type Source = { source: string | null; channel: string | null };
-
 async function membersBySource(tx: Queryable, programId: string, from: Date, to: Date, timezone: string) {
   const values: unknown[] = [programId, from, to];
   const counted = countedSql((v) => `$${values.push(v)}`, timezone, await foldedDays(tx, programId, timezone), [{ from, to }]);
   const joined = 'm.created_at >= $2 and m.created_at < $3';
-  return tx.query<Source & { joined: number; buyers: number; repeaters: number; active: number }>(
+  return tx.query<Row>(
     `with ${counted.sql}
      select m.source, m.channel, count(*) filter (where ${joined}) as joined,
        count(*) filter (where ${joined} and m.purchases > 0) as buyers,
@@ -70,7 +58,7 @@ async function membersBySource(tx: Queryable, programId: string, from: Date, to:
 }
 
 function soldBySource(tx: Queryable, programId: string, from: Date, to: Date, timezone: string) {
-  return tx.query<Source & { receipts: number; revenue: number }>(
+  return tx.query<Row>(
     `with ${summedAndGaps('receipt_days')}
      select s->>0 as source, s->>1 as channel, (s->>2)::bigint as receipts, (s->>3)::bigint as revenue
      from summed cross join jsonb_array_elements(summed.sources) s
