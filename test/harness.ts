@@ -97,6 +97,16 @@ export async function newProgramme(db: Db, settings: Record<string, unknown> = {
 }
 
 /** A receipt line whose amount adds up: price x quantity - discount. */
+/**
+ * A time zone whose clock reads 01:mm now, and the instant its day began: its yesterday ended between one and two
+ * hours ago, so the daily-totals job sums it and a write dated in it is more than half an hour late.
+ */
+export function zoneJustPastMidnight(real = new Date()) {
+  const hour = real.getUTCHours();
+  const zone = hour === 1 ? 'Etc/GMT' : hour === 0 ? 'Etc/GMT-1' : hour <= 13 ? `Etc/GMT+${hour - 1}` : `Etc/GMT-${25 - hour}`;
+  return { zone, midnight: new Date(Date.UTC(real.getUTCFullYear(), real.getUTCMonth(), real.getUTCDate(), real.getUTCHours() - 1)) };
+}
+
 export function line(sku: string, price: number, quantity = 1, extra: Record<string, unknown> = {}) {
   const discount = (extra.discount as number | undefined) ?? 0;
   return { sku, price, quantity, amount: Math.round(price * quantity) - discount, ...extra };

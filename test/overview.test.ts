@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../src/store/db.ts';
-import { engine, line, newProgramme, openTestDb, receipt, type Programme } from './harness.ts';
+import { engine, line, newProgramme, openTestDb, receipt, zoneJustPastMidnight, type Programme } from './harness.ts';
 
 // The owner's overview: the figures of a period, day by day in the programme's time zone.
 let db: Db;
@@ -160,5 +160,34 @@ describe('the overview from daily totals', () => {
     const answered = await answers();
     expect(answered[0].days.find((d: { day: string }) => d.day === '2026-03-03')).toMatchObject({ receipts: 1, revenue: 25_00 });
     expect(answered).toEqual(await fromReceipts());
+  });
+});
+
+describe('the receipts’ days', () => {
+  it('are summed and folded an hour after they end, and a receipt dated in one summed removes its sum and mends its buyer’s day', async () => {
+    const real = new Date();
+    const { zone, midnight } = zoneJustPastMidnight(real);
+    const q = await newProgramme(db, { pendingDays: 0, timezone: zone }, new Date(midnight.getTime() - 2 * 86_400_000).toISOString());
+    const vera = (await q.call('POST', '/v1/members', { name: 'Вера' }, { role: 'pos' })).body.member.id;
+    const sell = async (n: string, at: Date, amount: number) => {
+      q.setNow(at);
+      expect((await q.call('POST', '/v1/receipts', receipt(n, [line('TEA', amount)], { purchasedAt: at.toISOString(), member: { id: vera } }), { role: 'pos' })).status).toBe(201);
+    };
+    await sell('Y-1', new Date(midnight.getTime() - 3 * 3_600_000), 100_00);
+    q.setNow(real);
+    expect((await q.call('POST', '/v1/jobs/daily-totals/run')).status).toBe(200);
+    const summed = async () => (await db.query<{ receipts: number }>('select receipts from receipt_days where program_id = $1 and ends_at = $2', [q.programId, midnight]))[0];
+    const several = async () => (await db.query<{ several: string }>('select several::text from member_days where program_id = $1 and member_id = $2', [q.programId, vera]))[0]?.several;
+    expect(Number((await summed())?.receipts)).toBe(1);
+    expect(await several()).toMatch(/0$/);
+    // Dated a minute before midnight: more than half an hour late.
+    await sell('Y-2', new Date(midnight.getTime() - 60_000), 40_00);
+    expect(await summed()).toBeUndefined();
+    expect(await several()).toMatch(/1$/);
+    q.setNow(real);
+    const period = new URLSearchParams({ from: new Date(midnight.getTime() - 86_400_000).toISOString(), to: real.toISOString(), group: 'day' });
+    const kpis = await q.call('GET', `/v1/analytics/kpis?${period}`, undefined, { role: 'readonly' });
+    expect(kpis.status, JSON.stringify(kpis.body)).toBe(200);
+    expect(kpis.body.totals).toMatchObject({ receipts: { all: 2 }, revenue: { all: 140_00 }, activeMembers: 1, repeatRate: 1 });
   });
 });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../src/store/db.ts';
-import { line, newProgramme, openTestDb, receipt, type Programme } from './harness.ts';
+import { line, newProgramme, openTestDb, receipt, zoneJustPastMidnight, type Programme } from './harness.ts';
 
 // The points of a programme, worked out by hand from the ledger's moves below.
 let db: Db;
@@ -61,11 +61,8 @@ describe('GET /v1/analytics/points', () => {
 
 describe('the ledger’s days', () => {
   it('are summed an hour after they end, and an entry dated in one summed removes its sum', async () => {
-    // A programme whose clock reads 01:mm now: its yesterday ended between one and two hours ago.
     const real = new Date();
-    const hour = real.getUTCHours();
-    const zone = hour === 1 ? 'Etc/GMT' : hour === 0 ? 'Etc/GMT-1' : hour <= 13 ? `Etc/GMT+${hour - 1}` : `Etc/GMT-${25 - hour}`;
-    const midnight = new Date(Date.UTC(real.getUTCFullYear(), real.getUTCMonth(), real.getUTCDate(), real.getUTCHours() - 1));
+    const { zone, midnight } = zoneJustPastMidnight(real);
     const q = await newProgramme(db, { pendingDays: 0, timezone: zone }, new Date(midnight.getTime() - 2 * 86_400_000).toISOString());
     const anna = (await q.call('POST', '/v1/members', { name: 'Анна' }, { role: 'pos' })).body.member.id;
     const adjust = async (at: Date, points: number) => {

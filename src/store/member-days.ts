@@ -3,14 +3,14 @@ import type { Queryable } from './db.ts';
 
 // Each member's buying days as bits (migration 036): the daily-totals job folds closed days in; a report counts
 // active members, repeat buyers and those who stayed from one row a member, and reads only the receipts of the
-// days not folded yet (the last two, a period's partial first and last day).
+// days not folded yet (today, a period's partial first and last day).
 
 /** How many days one transaction of the job folds. */
 const DAYS_AT_ONCE = 31;
 
 /**
- * Folds the next closed days (up to a month, from the last folded or the first receipt to the day that ended two
- * days ago) into the members' bits, starting over when the programme's time zone changed. To be called under
+ * Folds the next closed days (up to a month, from the last folded or the first receipt to the day that ended an
+ * hour ago) into the members' bits, starting over when the programme's time zone changed. To be called under
  * `receipt_days_lock`, the lock a late receipt mends its member's bit under. Returns the number of days folded.
  */
 export async function foldMemberDays(tx: Queryable, programId: string, timezone: string): Promise<number> {
@@ -19,7 +19,7 @@ export async function foldMemberDays(tx: Queryable, programId: string, timezone:
   const [next] = await tx.query<{ a: string | null; b: string }>(
     `select to_char(coalesce((select until from member_days_folded where program_id = $1),
          (select (min(purchased_at) at time zone $2)::date from receipts where program_id = $1)), 'YYYY-MM-DD') as a,
-       to_char((now() - interval '2 days') at time zone $2, 'YYYY-MM-DD') as b`,
+       to_char((now() - interval '1 hour') at time zone $2, 'YYYY-MM-DD') as b`,
     [programId, timezone],
   );
   if (!next?.a || next.a >= next.b) return 0;

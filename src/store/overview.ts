@@ -22,19 +22,18 @@ const totals = `count(*) as receipts, count(member_id) as member_receipts, coale
 /** How many days one run of the daily-totals job sums under its lock before letting late receipts through. */
 const DAYS_AT_ONCE = 31;
 /**
- * How long after its end a day's sums are written. Receipts carry the till's time and come late (an offline
- * till, an import), so their days settle for two days; journal entries are dated when written, so theirs settle
- * in an hour. Either way a later one removes its day's sum (migrations 034, 037).
+ * How long after its end a day's sums are written: an hour, so that reports read at most today's receipts and
+ * entries. A receipt or entry dated more than half an hour before it is written (an offline till, an import, a
+ * transaction that ran that long) removes its day's sum, and the next run sums the day again (migrations 037, 040).
  */
-const RECEIPTS_SETTLE = '2 days';
-const ENTRIES_SETTLE = '1 hour';
+const SETTLE = '1 hour';
 
 /**
- * The closed days of programme $1 in time zone $2 (from the day of `first` to the last day that ended `settled`
- * ago) without a row in `table`, a month's worth.
+ * The closed days of programme $1 in time zone $2 (from the day of `first` to the last day that ended an hour ago)
+ * without a row in `table`, a month's worth.
  */
-const closedDays = (table: string, first: string, settled: string) => `select midnight::date as day, midnight at time zone $2 as starts_at, (midnight + interval '1 day') at time zone $2 as ends_at
-  from generate_series(((${first}) at time zone $2)::date::timestamp, ((now() - interval '${settled}') at time zone $2)::date::timestamp - interval '1 day', interval '1 day') midnight
+const closedDays = (table: string, first: string) => `select midnight::date as day, midnight at time zone $2 as starts_at, (midnight + interval '1 day') at time zone $2 as ends_at
+  from generate_series(((${first}) at time zone $2)::date::timestamp, ((now() - interval '${SETTLE}') at time zone $2)::date::timestamp - interval '1 day', interval '1 day') midnight
   where not exists (select 1 from ${table} x where x.program_id = $1 and x.starts_at = midnight at time zone $2)
   order by midnight limit ${DAYS_AT_ONCE}`;
 
@@ -70,7 +69,7 @@ export async function sumClosedDays(db: Db, programId: string, timezone: string)
       const receipts = await tx.query(
         `insert into receipt_days (program_id, starts_at, ends_at, timezone, day, receipts, member_receipts, revenue, member_revenue, points_earned, points_spent, sources)
          select $1, d.starts_at, d.ends_at, $2, d.day, t.*, s.sources
-         from (${closedDays('receipt_days', 'select min(purchased_at) from receipts where program_id = $1', RECEIPTS_SETTLE)}) d
+         from (${closedDays('receipt_days', 'select min(purchased_at) from receipts where program_id = $1')}) d
          cross join lateral (select ${totals} from receipts r
            where r.program_id = $1 and r.purchased_at >= d.starts_at and r.purchased_at < d.ends_at and r.status = 'confirmed') t
          cross join lateral (select coalesce(jsonb_agg(jsonb_build_array(b.source, b.channel, b.receipts, b.revenue)), '[]') as sources
@@ -78,7 +77,7 @@ export async function sumClosedDays(db: Db, programId: string, timezone: string)
          returning 1`,
         [programId, timezone],
       );
-      const points = await tx.query(`${sumPointsDaysSql(closedDays('points_days', 'select min(created_at) from journal_entries where program_id = $1', ENTRIES_SETTLE))} returning 1`, [programId, timezone]);
+      const points = await tx.query(`${sumPointsDaysSql(closedDays('points_days', 'select min(created_at) from journal_entries where program_id = $1'))} returning 1`, [programId, timezone]);
       return Math.max(receipts.length, points.length);
     });
     summed += days;
