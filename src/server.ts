@@ -4,7 +4,7 @@ import type { InputLimits } from './api/input.ts';
 import type { Deps } from './flows/deps.ts';
 import { startDispatcher } from './jobs/dispatcher.ts';
 import { startScheduler } from './jobs/scheduler.ts';
-import { refreshStatistics, vacuumDeadRows } from './store/statistics.ts';
+import { refreshStatistics, summarizeBlockRanges, vacuumDeadRows } from './store/statistics.ts';
 
 export interface ServerOptions {
   port: number;
@@ -36,11 +36,13 @@ export function startServer(deps: Deps, options: ServerOptions) {
   const scheduler = options.jobIntervalMs > 0 ? startScheduler(deps, { intervalMs: options.jobIntervalMs }) : null;
   void scheduler?.look();
   dispatcher = (options.dispatch ?? options.jobIntervalMs > 0) ? startDispatcher(deps, options.webhookTimeoutMs ? { timeoutMs: options.webhookTimeoutMs } : {}) : null;
-  // Planner statistics follow the tables as they grow, and dead rows are cleared (PGlite has no autovacuum to do it).
+  // Planner statistics follow the tables as they grow, dead rows are cleared and the time indexes' new block
+  // ranges summed (PGlite has no autovacuum to do it).
   let measuring: Promise<unknown> | null = null;
   const statistics = () => {
     measuring ??= refreshStatistics(deps.db)
       .then(() => vacuumDeadRows(deps.db))
+      .then(() => summarizeBlockRanges(deps.db))
       .catch((error: unknown) => console.error('statistics refresh failed', error))
       .finally(() => (measuring = null));
   };

@@ -53,6 +53,18 @@ export async function growAuditLog(db: Db): Promise<void> {
   );
 }
 
+/** Writes over 128 pages of journal entries of a programme of their own, dated now: a block range of the entries' time index. */
+export async function growJournal(db: Db): Promise<void> {
+  const programId = newId('prg');
+  await labelProgram(db, programId);
+  await db.query(
+    `insert into journal_entries (program_id, id, member_id, kind, reason, created_at, postings)
+     select $1, 'jrn_' || g, 'mem_1', 'adjustment', repeat('x', 200), now(), '[]'
+     from generate_series(1, 6000) g`,
+    [programId],
+  );
+}
+
 export interface Programme {
   deps: Deps;
   programId: string;

@@ -94,7 +94,14 @@ export async function salesTallies(db: Db, programId: string, q: KpiAsk, before:
 }
 
 const unit = (group: Grouping) => (group === 'day' ? 'days' : group === 'week' ? 'weeks' : 'months');
-const bucketOf = (day: string, q: KpiAsk) => DateTime.fromISO(day, { zone: q.timezone }).startOf(q.group).toISODate() as string;
+/** The first day of the bucket (day, ISO week or month) holding a calendar day, 'YYYY-MM-DD' both. */
+export function bucketOf(day: string, group: Grouping): string {
+  if (group === 'day') return day;
+  if (group === 'month') return `${day.slice(0, 8)}01`;
+  const date = new Date(`${day}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() - ((date.getUTCDay() + 6) % 7));
+  return date.toISOString().slice(0, 10);
+}
 
 /** The first day of each bucket the period touches, in the programme's time zone. */
 function bucketStarts(q: KpiAsk): string[] {
@@ -143,14 +150,16 @@ async function foldedTallies(db: Db, programId: string, q: KpiAsk, before: 1 | 2
   };
   const churn = (k: number) => (k + 1 < periods.length ? { activeBefore: activity.spans[k + 1]?.active ?? 0, stayed: activity.both[k] ?? 0 } : { activeBefore: 0, stayed: 0 });
   // A bucket is in the series when it has a receipt or a newcomer.
-  const sold = new Set(now.filter((d) => d.receipts > 0).map((d) => bucketOf(d.day, q)));
+  const daysOf = new Map<string, OverviewDay[]>();
+  for (const d of now) daysOf.set(bucketOf(d.day, q.group), [...(daysOf.get(bucketOf(d.day, q.group)) ?? []), d]);
+  const sold = new Set(now.filter((d) => d.receipts > 0).map((d) => bucketOf(d.day, q.group)));
   return {
     total: { ...sums(now), ...buyers(0), joined: joined.now, churn: churn(0) },
     previous: { ...sums(previous), ...buyers(1), joined: joined.previous, churn: churn(1) },
     members: joined.members,
     buckets: starts.flatMap((start) =>
       sold.has(start) || joined.buckets.has(start)
-        ? [{ start, ...sums(now.filter((d) => bucketOf(d.day, q) === start)), ...bucketBuyers(start), joined: joined.buckets.get(start) ?? 0 }]
+        ? [{ start, ...sums(daysOf.get(start) ?? []), ...bucketBuyers(start), joined: joined.buckets.get(start) ?? 0 }]
         : [],
     ),
   };

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { growAuditLog, openOwnTestDb } from '../../test/harness.ts';
+import { growAuditLog, growJournal, openOwnTestDb } from '../../test/harness.ts';
 import type { Db } from './db.ts';
-import { refreshStatistics, vacuumDeadRows } from './statistics.ts';
+import { refreshStatistics, summarizeBlockRanges, vacuumDeadRows } from './statistics.ts';
 
 let db: Db;
 // A database of its own: servers of other test files re-measure the shared one's tables meanwhile.
@@ -37,5 +37,12 @@ describe('planner statistics', () => {
     expect(await vacuumDeadRows(db)).toContain('audit_log');
     expect(await dead()).toBe(0);
     expect(await vacuumDeadRows(db)).not.toContain('audit_log');
+  });
+
+  it('sum up the new block ranges of the journal’s time index, and leave it alone once summed', async () => {
+    await summarizeBlockRanges(db);
+    await growJournal(db);
+    expect(await summarizeBlockRanges(db)).toContain('journal_entries_created');
+    expect(await summarizeBlockRanges(db)).not.toContain('journal_entries_created');
   });
 });

@@ -40,3 +40,22 @@ export async function vacuumDeadRows(db: Queryable): Promise<string[]> {
 
 /** Dead rows a table may hold beyond a fifth of its live ones before it is vacuumed. */
 const DEAD_ROWS = 1000;
+
+/**
+ * Sums up the block ranges of the time indexes (BRIN) that filled since they were last summed, as autovacuum
+ * would, and returns the names of the indexes that had some. A range not summed matches every query: unsummed,
+ * a report of today's journal entries reads the whole journal.
+ */
+export async function summarizeBlockRanges(db: Queryable): Promise<string[]> {
+  const indexes = await db.query<{ name: string }>(
+    `select c.relname as name from pg_class c join pg_am a on a.oid = c.relam
+     where c.relnamespace = current_schema()::regnamespace and c.relkind = 'i' and a.amname = 'brin' order by c.relname`,
+  );
+  const summed: string[] = [];
+  for (const { name } of indexes) {
+    await setImmediate();
+    const [row] = await db.query<{ ranges: number }>(`select brin_summarize_new_values(format('%I', $1::text)::regclass) as ranges`, [name]);
+    if (Number(row?.ranges) > 0) summed.push(name);
+  }
+  return summed;
+}
