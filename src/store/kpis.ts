@@ -95,7 +95,7 @@ export async function salesTallies(db: Db, programId: string, q: KpiAsk, before:
 
 const unit = (group: Grouping) => (group === 'day' ? 'days' : group === 'week' ? 'weeks' : 'months');
 /** The first day of the bucket (day, ISO week or month) holding a calendar day, 'YYYY-MM-DD' both. */
-export function bucketOf(day: string, group: Grouping): string {
+function bucketOf(day: string, group: Grouping): string {
   if (group === 'day') return day;
   if (group === 'month') return `${day.slice(0, 8)}01`;
   const date = new Date(`${day}T00:00:00Z`);
@@ -151,8 +151,12 @@ async function foldedTallies(db: Db, programId: string, q: KpiAsk, before: 1 | 2
   const churn = (k: number) => (k + 1 < periods.length ? { activeBefore: activity.spans[k + 1]?.active ?? 0, stayed: activity.both[k] ?? 0 } : { activeBefore: 0, stayed: 0 });
   // A bucket is in the series when it has a receipt or a newcomer.
   const daysOf = new Map<string, OverviewDay[]>();
-  for (const d of now) daysOf.set(bucketOf(d.day, q.group), [...(daysOf.get(bucketOf(d.day, q.group)) ?? []), d]);
-  const sold = new Set(now.filter((d) => d.receipts > 0).map((d) => bucketOf(d.day, q.group)));
+  const sold = new Set<string>();
+  for (const d of now) {
+    const bucket = bucketOf(d.day, q.group);
+    daysOf.set(bucket, [...(daysOf.get(bucket) ?? []), d]);
+    if (d.receipts > 0) sold.add(bucket);
+  }
   return {
     total: { ...sums(now), ...buyers(0), joined: joined.now, churn: churn(0) },
     previous: { ...sums(previous), ...buyers(1), joined: joined.previous, churn: churn(1) },
