@@ -11,7 +11,7 @@ const DAYS_AT_ONCE = 31;
 /**
  * Folds the next closed days (up to a month, from the last folded or the first receipt to the day that ended an
  * hour ago) into the members' bits, starting over when the programme's time zone changed. To be called under
- * `receipt_days_lock`, the lock a late receipt mends its member's bit under. Returns the number of days folded.
+ * `receipt_days_sum_lock`, the lock a late receipt mends its member's bit under (shared). Returns the number of days folded.
  */
 export async function foldMemberDays(tx: Queryable, programId: string, timezone: string): Promise<number> {
   const [stale] = await tx.query('delete from member_days_folded where program_id = $1 and timezone <> $2 returning 1', [programId, timezone]);
@@ -53,7 +53,7 @@ export async function foldMemberDays(tx: Queryable, programId: string, timezone:
 
 /**
  * Counts the buyers of each whole folded month that has no count yet (a month closed since, or one a late receipt
- * reopened), from the members' bits. To be called under `receipt_days_lock`. Returns the number of months counted.
+ * reopened), from the members' bits. To be called under `receipt_days_sum_lock`. Returns the number of months counted.
  */
 export async function countMonthBuyers(tx: Queryable, programId: string, timezone: string): Promise<number> {
   const folded = await foldedDays(tx, programId, timezone);
@@ -80,7 +80,7 @@ export async function monthBuyers(db: Queryable, programId: string): Promise<Map
   return new Map(rows.map((r) => [r.month, { active: Number(r.active), repeaters: Number(r.repeaters) }]));
 }
 
-/** Drops the programme's folded days and month counts, for a rebuild; under `receipt_days_lock`. */
+/** Drops the programme's folded days and month counts, for a rebuild; under `receipt_days_sum_lock`. */
 export async function forgetMemberDays(tx: Queryable, programId: string): Promise<void> {
   await tx.query('delete from member_days_folded where program_id = $1', [programId]);
   await tx.query('delete from member_days where program_id = $1', [programId]);

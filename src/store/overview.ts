@@ -40,7 +40,7 @@ const closedDays = (table: string, first: string) => `select midnight::date as d
 /** Runs `work` in a transaction holding the lock the day sums are written under and late receipts remove them under. */
 function underDayLock<T>(db: Db, programId: string, work: (tx: Queryable) => Promise<T>): Promise<T> {
   return db.transaction(async (tx) => {
-    await tx.query('select receipt_days_lock($1)', [programId]);
+    await tx.query('select receipt_days_sum_lock($1)', [programId]);
     return work(tx);
   });
 }
