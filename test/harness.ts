@@ -108,7 +108,6 @@ export async function newProgramme(db: Db, settings: Record<string, unknown> = {
   };
 }
 
-/** A receipt line whose amount adds up: price x quantity - discount. */
 /**
  * A time zone whose clock reads 01:mm now, and the instant its day began: its yesterday ended between one and two
  * hours ago, so the daily-totals job sums it and a write dated in it is more than half an hour late.
@@ -119,6 +118,7 @@ export function zoneJustPastMidnight(real = new Date()) {
   return { zone, midnight: new Date(Date.UTC(real.getUTCFullYear(), real.getUTCMonth(), real.getUTCDate(), real.getUTCHours() - 1)) };
 }
 
+/** A receipt line whose amount adds up: price x quantity - discount. */
 export function line(sku: string, price: number, quantity = 1, extra: Record<string, unknown> = {}) {
   const discount = (extra.discount as number | undefined) ?? 0;
   return { sku, price, quantity, amount: Math.round(price * quantity) - discount, ...extra };

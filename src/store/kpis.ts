@@ -154,7 +154,9 @@ async function foldedTallies(db: Db, programId: string, q: KpiAsk, before: 1 | 2
   const sold = new Set<string>();
   for (const d of now) {
     const bucket = bucketOf(d.day, q.group);
-    daysOf.set(bucket, [...(daysOf.get(bucket) ?? []), d]);
+    const days = daysOf.get(bucket) ?? [];
+    days.push(d);
+    daysOf.set(bucket, days);
     if (d.receipts > 0) sold.add(bucket);
   }
   return {

@@ -11,7 +11,8 @@ const DAYS_AT_ONCE = 31;
 /**
  * Folds the next closed days (up to a month, from the last folded or the first receipt to the day that ended an
  * hour ago) into the members' bits, starting over when the programme's time zone changed. To be called under
- * `receipt_days_sum_lock`, the lock a late receipt mends its member's bit under (shared). Returns the number of days folded.
+ * `receipt_days_sum_lock`, which a late receipt takes shared to mend its member's bit. Returns the number of days
+ * folded.
  */
 export async function foldMemberDays(tx: Queryable, programId: string, timezone: string): Promise<number> {
   const [stale] = await tx.query('delete from member_days_folded where program_id = $1 and timezone <> $2 returning 1', [programId, timezone]);

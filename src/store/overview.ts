@@ -37,7 +37,7 @@ const closedDays = (table: string, first: string) => `select midnight::date as d
   where not exists (select 1 from ${table} x where x.program_id = $1 and x.starts_at = midnight at time zone $2)
   order by midnight limit ${DAYS_AT_ONCE}`;
 
-/** Runs `work` in a transaction holding the lock the day sums are written under and late receipts remove them under. */
+/** Runs `work` in a transaction holding the day sums' lock whole; late receipts remove sums holding it shared. */
 function underDayLock<T>(db: Db, programId: string, work: (tx: Queryable) => Promise<T>): Promise<T> {
   return db.transaction(async (tx) => {
     await tx.query('select receipt_days_sum_lock($1)', [programId]);
