@@ -158,4 +158,17 @@ describe('GET /v1/analytics/sources', () => {
       ['app', 0, 0, 0],
     ]);
   });
+
+  it('leaves an erased member out of their source’s active members, read from their buying days', async () => {
+    await runJob(p.deps, 'daily-totals', p.programId);
+    expect((await p.call('POST', `/v1/members/${ids.gleb}/erase`, {}, { role: 'admin' })).status).toBe(200);
+    const [days] = await db.query<{ erased: boolean }>('select erased from member_days where program_id = $1 and member_id = $2', [p.programId, ids.gleb]);
+    expect(days?.erased).toBe(true);
+    const res = await p.call('GET', `/v1/analytics/sources?${new URLSearchParams(june)}`, undefined, { role: 'readonly' });
+    expect(res.body.sources.map((s: Record<string, unknown>) => [s.source, s.active, s.receipts, s.revenue])).toEqual([
+      ['online', 1, 1, 300_000],
+      ['till', 1, 2, 150_000],
+      ['app', 0, 0, 0],
+    ]);
+  });
 });

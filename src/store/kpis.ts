@@ -249,10 +249,15 @@ export async function scannedTallies(db: Queryable, programId: string, q: KpiAsk
   };
 }
 
+/** Months of a member's pattern kept in one bigint column of `retentionCohorts`. */
+const MONTHS_A_COLUMN = 62;
+
 /**
  * Monthly cohorts of first purchase (in the programme's time zone) whose first month falls in the period: each
  * cohort's size and, for each month since up to `until`, how many of its members bought in that month. From the
- * members' buying days, in one pass over a row a member.
+ * members' buying days, in one pass over a row a member: each member's months with a purchase become bits, and
+ * members are counted by their pattern (a year has at most a few thousand), so the cohorts are worked out from a
+ * short list rather than by sorting every member.
  */
 export async function retentionCohorts(db: Queryable, programId: string, q: KpiAsk & { until: Date }) {
   const values: unknown[] = [programId];
@@ -268,27 +273,38 @@ export async function retentionCohorts(db: Queryable, programId: string, q: KpiA
   const lastStarts = DateTime.fromJSDate(q.to, { zone: q.timezone }).startOf('month');
   const spans = [{ from: new Date(0), to: q.from }, ...months.map((m) => m.span), { from: new Date(Math.max(q.from.getTime(), lastStarts.toMillis())), to: q.to }];
   const counted = countedSql((v) => p.add(v), q.timezone, await foldedDays(db, programId, q.timezone), spans);
-  const month = (j: number) => j + 1;
-  const cohortOf = `case ${months.map((_, j) => `when n${month(j)} > 0 then ${j}`).join(' ')} end`;
-  const lastMonth = months.findIndex((m) => m.label === lastStarts.toFormat('yyyy-MM'));
-  const rows = await db.query<Record<string, number>>(
-    `with ${counted.sql},
-     firsts as (
-       select ${cohortOf} as cohort, c.* from counted c
-       where c.n0 = 0 and ${
-         // Unfiltered, only the erased are left out: a look-up of those few instead of a join with every member.
-         Object.values(q.filters).some((v) => v !== undefined)
-           ? `c.member_id in (select m.id collate "C" from members m where ${members(q.filters, p)})`
-           : `c.member_id not in (select m.id collate "C" from members m where m.program_id = $1 and m.erased_at is not null)`
-       })
-     select cohort, ${months.map((_, j) => `count(*) filter (where n${month(j)} > 0) as b${j}`).join(', ')}
-     from firsts
-     where cohort is not null and ${lastMonth >= 0 ? `(cohort < ${lastMonth} or (cohort = ${lastMonth} and n${spans.length - 1} > 0))` : 'true'}
-     group by cohort order by cohort`,
+  // Bit j of the pattern is month j; the bit after the last month is the part of the last month before the end.
+  const bits = months.length + 1;
+  const columns = Array.from({ length: Math.ceil(bits / MONTHS_A_COLUMN) }, (_, c) =>
+    Array.from({ length: Math.min(MONTHS_A_COLUMN, bits - c * MONTHS_A_COLUMN) }, (_, k) => `((n${c * MONTHS_A_COLUMN + k + 1} > 0)::int::int8 << ${k})`).join(' | '),
+  );
+  const rows = await db.query<Record<string, string | number>>(
+    `with ${counted.sql}
+     select ${columns.map((c, i) => `${c} as p${i}`).join(', ')}, count(*) as n
+     from counted c
+     where c.n0 = 0 and ${
+       // Unfiltered, only the erased are left out: a look-up of those few instead of a join with every member.
+       Object.values(q.filters).some((v) => v !== undefined)
+         ? `c.member_id in (select m.id collate "C" from members m where ${members(q.filters, p)})`
+         : `c.member_id not in (select m.id collate "C" from members m where m.program_id = $1 and m.erased_at is not null)`
+     }
+     group by ${columns.map((_, i) => `p${i}`).join(', ')}`,
     values,
   );
-  return rows.map((r) => {
-    const cohort = Number(r.cohort);
-    return { cohort: months[cohort]?.label as string, size: Number(r[`b${cohort}`]), buyers: months.slice(cohort).map((_, k) => Number(r[`b${cohort + k}`])) };
+  const lastMonth = months.findIndex((m) => m.label === lastStarts.toFormat('yyyy-MM'));
+  const cohorts = months.map(() => ({ size: 0, buyers: months.map(() => 0) }));
+  for (const row of rows) {
+    const columnsOf = columns.map((_, i) => BigInt(row[`p${i}`] ?? 0));
+    const bought = (j: number) => ((columnsOf[Math.floor(j / MONTHS_A_COLUMN)]! >> BigInt(j % MONTHS_A_COLUMN)) & 1n) === 1n;
+    const first = months.findIndex((_, j) => bought(j));
+    // The first purchase falls in the period: before its last month, or in it before the period's end.
+    if (first < 0 || (lastMonth >= 0 && (first > lastMonth || (first === lastMonth && !bought(months.length))))) continue;
+    const n = Number(row.n);
+    const buyers = cohorts[first]!.buyers;
+    for (let j = first; j < months.length; j++) if (bought(j)) buyers[j] = (buyers[j] ?? 0) + n;
+  }
+  return cohorts.flatMap((c, cohort) => {
+    const size = c.buyers[cohort] ?? 0;
+    return size > 0 ? [{ cohort: months[cohort]?.label as string, size, buyers: c.buyers.slice(cohort) }] : [];
   });
 }

@@ -27,7 +27,8 @@ export async function foldMemberDays(tx: Queryable, programId: string, timezone:
   const a = DateTime.fromISO(next.a);
   const b = DateTime.min(a.plus({ days: DAYS_AT_ONCE }), DateTime.fromISO(next.b));
   const length = b.diff(a, 'days').days;
-  // Rows of members who bought in these days get the days' bits appended; others are left as they are.
+  // Rows of members who bought in these days get the days' bits appended; others are left as they are. A new row
+  // takes the member's source, channel and erasure, which a change of the member keeps current from then on.
   await tx.query(
     `with bought as (
        select member_id, (purchased_at at time zone $2)::date - $3::date as i, count(*) as n
@@ -36,9 +37,10 @@ export async function foldMemberDays(tx: Queryable, programId: string, timezone:
          and purchased_at >= $3::timestamp at time zone $2 and purchased_at < $4::timestamp at time zone $2
        group by 1, 2),
      zeros as (select repeat('0', $5)::varbit as z)
-     insert into member_days (program_id, member_id, since, days, several)
-     select $1, member_id, $3::date, bit_or(set_bit(z, i, 1)), bit_or(set_bit(z, i, (n > 1)::int))
-     from bought, zeros group by member_id
+     insert into member_days (program_id, member_id, since, days, several, source, channel, erased)
+     select $1, b.member_id, $3::date, bit_or(set_bit(z, i, 1)), bit_or(set_bit(z, i, (n > 1)::int)), m.source, m.channel, m.erased_at is not null
+     from bought b join members m on m.program_id = $1 and m.id = b.member_id, zeros
+     group by b.member_id, m.source, m.channel, m.erased_at
      on conflict (program_id, member_id) do update set
        days = member_days.days || repeat('0', $3::date - member_days.since - length(member_days.days))::varbit || excluded.days,
        several = member_days.several || repeat('0', $3::date - member_days.since - length(member_days.several))::varbit || excluded.several`,
@@ -119,8 +121,10 @@ export async function foldedDays(db: Queryable, programId: string, timezone: str
 }
 
 /**
- * The CTE `counted`, with a row per member with a folded buying day or a receipt in any of the spans: `member_id`,
- * and for span i `n{i}`, their confirmed receipts in it counting a folded day as one; and `repeated(i)`, the
+ * The CTE `counted`, with a row per member with a folded buying day or a receipt in any of the spans: `member_id`;
+ * `source`, `channel` and `erased` as the member's row of buying days keeps them (all null, as `since` is, for a
+ * member who bought only on days not folded yet); for span i `n{i}`, their confirmed receipts in it counting a
+ * folded day as one; and `repeated(i)`, the
  * condition that they bought twice or more in it (looking at the days of several receipts only when it has to).
  * Whole folded days come from the members' bits, the rest of each span (its partial first and last day, days not
  * folded yet) from its receipts. `$1` is the programme; `add` names a further parameter. Bits from `folded.until`
@@ -156,9 +160,9 @@ export function countedSql(add: (value: unknown) => string, timezone: string, fo
        from receipts r
        where r.program_id = $1 and r.status = 'confirmed' and r.member_id is not null and (${edges.length ? edges.join(' or ') : 'false'})
        group by 1),
-     held as (select member_id collate "C" as member_id, since, days, several from member_days where program_id = $1),
+     held as (select member_id collate "C" as member_id, since, days, several, source, channel, erased from member_days where program_id = $1),
      counted as (
-       select coalesce(h.member_id, e.member_id) as member_id, h.since, h.several, ${counted.map((c) => c.n).join(', ')}
+       select coalesce(h.member_id, e.member_id) as member_id, h.since, h.several, h.source, h.channel, h.erased, ${counted.map((c) => c.n).join(', ')}
        from held h full join edge e on e.member_id = h.member_id
        -- Each count is worked out once a row, not once for each use of it.
        offset 0)`,
