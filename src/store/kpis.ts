@@ -89,7 +89,7 @@ const FOLDED_POINTS = 62;
 export async function salesTallies(db: Db, programId: string, q: KpiAsk, before: 1 | 2): Promise<Tallies> {
   const filtered = Object.values(q.filters).some((v) => v !== undefined);
   const starts = bucketStarts(q);
-  if (filtered || starts.length > FOLDED_POINTS) return asReport(db, (tx) => scannedTallies(tx, programId, q, before));
+  if (filtered || starts.length > FOLDED_POINTS) return scannedTallies(db, programId, q, before);
   return foldedTallies(db, programId, q, before, starts);
 }
 
@@ -194,8 +194,8 @@ async function joinedTallies(db: Queryable, programId: string, q: KpiAsk, starts
   return { now, previous: count(1), buckets, members: { total: before + now, before } };
 }
 
-/** `salesTallies` read from the receipts, in one scan of them. */
-export async function scannedTallies(db: Queryable, programId: string, q: KpiAsk, before: 1 | 2): Promise<Tallies> {
+/** `salesTallies` read from the receipts, in one scan of them, beside the scan of the members for who joined when. */
+export async function scannedTallies(db: Db, programId: string, q: KpiAsk, before: 1 | 2): Promise<Tallies> {
   const length = q.to.getTime() - q.from.getTime();
   const p = new Params(programId, q.from, q.to, q.timezone);
   const starts = [1, 2].map((k) => p.add(new Date(q.from.getTime() - k * length)));
@@ -205,8 +205,7 @@ export async function scannedTallies(db: Queryable, programId: string, q: KpiAsk
   const bucket = `case when r.purchased_at >= $2 then date_trunc('${q.group}', r.purchased_at at time zone $4) end`;
   // Grouped by the member's id as bytes: a collation's order would cost a third of the statement.
   const sold = sales(q.filters, p, before === 2 ? earliest : starts[0]!, `${period} as period, ${bucket} as start, r.member_id collate "C" as member_id, r.total`);
-  const rows = await db.query<TallyRow & { period: number; before: number; stayed: number }>(
-    `with per as (
+  const statement = `with per as (
        select period, start, member_id, count(*) as n, sum(total) as revenue from (${sold}) s group by 1, 2, 3),
      buyers as (
        select period, member_id, sum(n) as n from per where member_id is not null group by 1, 2),
@@ -232,10 +231,11 @@ export async function scannedTallies(db: Queryable, programId: string, q: KpiAsk
      from (select * from buckets union all select * from totals union all select * from actives union all select * from churn) t
      where period <= 1 and ${starts[1]}::timestamptz is not null
      group by period, start
-     order by period, start nulls first`,
-    p.values,
-  );
-  const joined = await joinedTallies(db, programId, q, bucketStarts(q));
+     order by period, start nulls first`;
+  const [rows, joined] = await Promise.all([
+    asReport(db, (tx) => tx.query<TallyRow & { period: number; before: number; stayed: number }>(statement, p.values)),
+    asReport(db, (tx) => joinedTallies(tx, programId, q, bucketStarts(q))),
+  ]);
   const totalOf = (k: number) => {
     const r = rows.find((x) => Number(x.period) === k && x.start === null);
     return { ...toTally(r), joined: k === 0 ? joined.now : joined.previous, churn: { activeBefore: Number(r?.before ?? 0), stayed: Number(r?.stayed ?? 0) } };
