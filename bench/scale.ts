@@ -124,7 +124,9 @@ const round = async () => {
 };
 const rates: Record<'on' | 'off', number[]> = { on: [], off: [] };
 const triggers = ['receipts_late_insert', 'receipts_late_status'];
-for (let i = 0; i < 6; i++) {
+// A first round, not counted, warms the caches and the connections, which would otherwise count against the first state.
+await round();
+for (let i = 0; i < 8; i++) {
   const state = i % 2 === 0 ? 'on' : 'off';
   for (const t of triggers) await db.query(`alter table receipts ${state === 'on' ? 'enable' : 'disable'} trigger ${t}`);
   await db.query(`alter table journal_entries ${state === 'on' ? 'enable' : 'disable'} trigger journal_entries_late_insert`);
