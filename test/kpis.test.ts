@@ -109,6 +109,15 @@ describe('GET /v1/analytics/retention', () => {
       { cohort: '2026-06', size: 2, buyers: [2], retention: [1] },
     ]);
   });
+
+  it('draws the same triangle from a period of more than 62 months, whose buying months take two columns', async () => {
+    const res = await p.call('GET', `/v1/analytics/retention?${new URLSearchParams({ from: '2020-01-01T00:00:00+03:00', to: june.to })}`, undefined, { role: 'readonly' });
+    expect(res.status).toBe(200);
+    expect(res.body.cohorts).toEqual([
+      { cohort: '2026-05', size: 2, buyers: [2, 1], retention: [1, 0.5] },
+      { cohort: '2026-06', size: 2, buyers: [2], retention: [1] },
+    ]);
+  });
 });
 
 describe('GET /v1/analytics/campaigns', () => {

@@ -292,7 +292,8 @@ export async function retentionCohorts(db: Queryable, programId: string, q: KpiA
     values,
   );
   const lastMonth = months.findIndex((m) => m.label === lastStarts.toFormat('yyyy-MM'));
-  const cohorts = months.map(() => ({ size: 0, buyers: months.map(() => 0) }));
+  // For each cohort, its buyers in each month since the period's first.
+  const cohorts = months.map(() => months.map(() => 0));
   for (const row of rows) {
     const columnsOf = columns.map((_, i) => BigInt(row[`p${i}`] ?? 0));
     const bought = (j: number) => ((columnsOf[Math.floor(j / MONTHS_A_COLUMN)]! >> BigInt(j % MONTHS_A_COLUMN)) & 1n) === 1n;
@@ -300,11 +301,11 @@ export async function retentionCohorts(db: Queryable, programId: string, q: KpiA
     // The first purchase falls in the period: before its last month, or in it before the period's end.
     if (first < 0 || (lastMonth >= 0 && (first > lastMonth || (first === lastMonth && !bought(months.length))))) continue;
     const n = Number(row.n);
-    const buyers = cohorts[first]!.buyers;
+    const buyers = cohorts[first]!;
     for (let j = first; j < months.length; j++) if (bought(j)) buyers[j] = (buyers[j] ?? 0) + n;
   }
-  return cohorts.flatMap((c, cohort) => {
-    const size = c.buyers[cohort] ?? 0;
-    return size > 0 ? [{ cohort: months[cohort]?.label as string, size, buyers: c.buyers.slice(cohort) }] : [];
+  return cohorts.flatMap((buyers, cohort) => {
+    const size = buyers[cohort] ?? 0;
+    return size > 0 ? [{ cohort: months[cohort]?.label as string, size, buyers: buyers.slice(cohort) }] : [];
   });
 }

@@ -124,8 +124,8 @@ export async function foldedDays(db: Queryable, programId: string, timezone: str
  * The CTE `counted`, with a row per member with a folded buying day or a receipt in any of the spans: `member_id`;
  * `source`, `channel` and `erased` as the member's row of buying days keeps them (all null, as `since` is, for a
  * member who bought only on days not folded yet); for span i `n{i}`, their confirmed receipts in it counting a
- * folded day as one; and `repeated(i)`, the
- * condition that they bought twice or more in it (looking at the days of several receipts only when it has to).
+ * folded day as one; and `repeated(i)`, the condition that they bought twice or more in it (looking at the days of
+ * several receipts only when it has to).
  * Whole folded days come from the members' bits, the rest of each span (its partial first and last day, days not
  * folded yet) from its receipts. `$1` is the programme; `add` names a further parameter. Bits from `folded.until`
  * on are never read, so a fold that commits after `folded` was read counts none of its days twice.
