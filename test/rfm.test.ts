@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { quintileScores } from '../src/domain/rfm.ts';
 import type { Db } from '../src/store/db.ts';
+import { runJob } from '../src/jobs/jobs.ts';
 import { rfmScores } from '../src/store/rfm.ts';
 import { line, newProgramme, openTestDb, receipt, type Programme } from './harness.ts';
 
@@ -92,5 +93,36 @@ describe('RFM scores in SQL', () => {
       }),
       { numRuns: 15 },
     );
+  });
+});
+
+describe('RFM cuts', () => {
+  it('are taken by the daily job once a day, and scores read against them until the next day’s', async () => {
+    const q = await newProgramme(db, { timezone: 'Europe/Moscow' }, '2026-06-30T09:00:00Z');
+    const ids: string[] = [];
+    const add = async (day: number, purchases: number, paid: number) => {
+      const id = (await q.call('POST', '/v1/members', { name: `m${ids.length}` }, { role: 'pos' })).body.member.id as string;
+      await db.query(`update members set purchases = $2, paid_total = $3, last_purchase_at = $4 where program_id = $1 and id = $5`, [q.programId, purchases, paid, `2026-06-0${day}T12:00:00Z`, id]);
+      ids.push(id);
+    };
+    for (const k of [1, 2, 3, 4, 5]) await add(k, k, k * 100);
+    const frequency = async (tz = 'Europe/Moscow') => {
+      const scores = await rfmScores(db, q.programId, tz);
+      return ids.map((id) => scores.get(id)!.f);
+    };
+    await runJob(q.deps, 'daily-totals', q.programId);
+    // Five buyers with 1..5 purchases: the cuts are 1, 2, 3, 4 (places ⌈5k/5⌉).
+    expect(await frequency()).toEqual([1, 2, 3, 4, 5]);
+    await add(6, 10, 1000);
+    // Read against the day's cuts, the sixth buyer is above them all and nobody else moves.
+    expect(await frequency()).toEqual([1, 2, 3, 4, 5, 5]);
+    await runJob(q.deps, 'daily-totals', q.programId);
+    expect(await frequency()).toEqual([1, 2, 3, 4, 5, 5]);
+    // In another time zone than the cuts were taken in, they are worked out on the spot: places ⌈6k/5⌉ = 2..5.
+    expect(await frequency('Asia/Yekaterinburg')).toEqual(quintileScores([1, 2, 3, 4, 5, 10]));
+    expect(quintileScores([1, 2, 3, 4, 5, 10])).toEqual([1, 1, 2, 3, 4, 5]);
+    q.advanceDays(1);
+    await runJob(q.deps, 'daily-totals', q.programId);
+    expect(await frequency()).toEqual([1, 1, 2, 3, 4, 5]);
   });
 });

@@ -185,13 +185,20 @@ export function checkSegmentRule(rule: SegmentRule, names: SegmentNames): Issue[
   return issues;
 }
 
-/** The segments a rule names as `segment` conditions. */
-export function referredSegments(rule: SegmentRule): string[] {
-  if ('all' in rule) return rule.all.flatMap(referredSegments);
-  if ('any' in rule) return rule.any.flatMap(referredSegments);
-  if ('not' in rule) return referredSegments(rule.not);
-  return rule.field === 'segment' && Array.isArray(rule.value) ? rule.value.map(String) : [];
+/** A rule's conditions, in order. */
+export function ruleLeaves(rule: SegmentRule): SegmentLeaf[] {
+  if ('all' in rule) return rule.all.flatMap(ruleLeaves);
+  if ('any' in rule) return rule.any.flatMap(ruleLeaves);
+  if ('not' in rule) return ruleLeaves(rule.not);
+  return [rule];
 }
+
+/** The segments a rule names as `segment` conditions. */
+export const referredSegments = (rule: SegmentRule): string[] =>
+  ruleLeaves(rule).flatMap((leaf) => (leaf.field === 'segment' && Array.isArray(leaf.value) ? leaf.value.map(String) : []));
+
+/** Whether a rule has a condition on RFM scores or cells. */
+export const usesRfm = (rule: SegmentRule): boolean => ruleLeaves(rule).some((leaf) => leaf.field.startsWith('rfm_'));
 
 /**
  * Whether `code`, referring to `refers`, would close a loop: it names itself, or a segment that (through others)

@@ -1,31 +1,81 @@
 import type { Queryable } from './db.ts';
 
 /**
- * Every member who has bought (and was not erased), scored by quintiles as `score` in domain/rfm.ts does:
- * 1 + ⌊5·(rank − 1)/N⌋, where rank − 1 counts the members strictly worse, so equal values score alike. That is one
- * plus the number of cuts the value is strictly above, cut k being the value at place ⌈kN/5⌉ of the sorted
- * values (k = 1..4): each measure is sorted once, alone, instead of ranking every member's row three times.
- * percentile_disc picks place ⌈fN⌉; f is given half a place short of it, so no rounding of f·N can tip it over.
- * Recency by the day of the last purchase in the programme's time zone, frequency by confirmed receipts, money by
- * what was paid, both net of returns (the member aggregates the sale path keeps).
+ * RFM scores by quintiles as `score` in domain/rfm.ts gives them: 1 + ⌊5·(rank − 1)/N⌋, where rank − 1 counts the
+ * buyers strictly worse, so equal values score alike. That is one plus the number of cuts the value is strictly
+ * above, cut k being the value at place ⌈kN/5⌉ of the sorted values (k = 1..4). Recency by the day of the last
+ * purchase in the programme's time zone, frequency by confirmed receipts, money by what was paid, both net of
+ * returns (the member aggregates the sale path keeps). The buyers are the members who bought and were not erased.
+ *
+ * Quintiles are a measure of the whole programme: the daily-totals job takes the twelve cuts once a day
+ * (`rfm_cuts`), and a score is a member's three values read against them. Until the first run in the programme's
+ * time zone, the cuts are worked out on the spot.
  */
-export const rfmScoredSql = `with bought as materialized (
-    select id, last_purchase_at, purchases, paid_total, (last_purchase_at at time zone $2)::date as day
-    from members where program_id = $1 and erased_at is null and purchases > 0),
-  places as (
-    select array[((n + 4) / 5 - 0.5) / n, ((2 * n + 4) / 5 - 0.5) / n, ((3 * n + 4) / 5 - 0.5) / n, ((4 * n + 4) / 5 - 0.5) / n]::float8[] as f
-    from (select nullif(count(*), 0) as n from bought) c),
-  -- Materialised: joined to every member, the cuts must be worked out once, whichever side the planner puts them on.
-  cuts as materialized (
-    select percentile_disc((select f from places)) within group (order by day) as r,
-      percentile_disc((select f from places)) within group (order by purchases) as f,
-      percentile_disc((select f from places)) within group (order by paid_total) as m
-    from bought)
-  select id, last_purchase_at, purchases, paid_total,
-    1 + (day > c.r[1])::int + (day > c.r[2])::int + (day > c.r[3])::int + (day > c.r[4])::int as r,
-    1 + (purchases > c.f[1])::int + (purchases > c.f[2])::int + (purchases > c.f[3])::int + (purchases > c.f[4])::int as f,
-    1 + (paid_total > c.m[1])::int + (paid_total > c.m[2])::int + (paid_total > c.m[3])::int + (paid_total > c.m[4])::int as m
-  from bought, cuts c`;
+const buyer = (m: string) => `${m}.program_id = $1 and ${m}.erased_at is null and ${m}.purchases > 0`;
+const measures = (m: string) => ({
+  r: `((${m}.last_purchase_at at time zone $2)::date - date '2000-01-01')`,
+  f: `${m}.purchases`,
+  m: `${m}.paid_total`,
+});
+
+/**
+ * The cuts of the programme's buyers now, as one array: recency's four, frequency's, money's. percentile_disc
+ * picks place ⌈fN⌉; f is given half a place short of it, so no rounding of f·N can tip it over. Null when nobody
+ * has bought. Over $1 the programme, $2 its time zone.
+ */
+const cutsNowSql = (() => {
+  const { r, f, m } = measures('m');
+  return `with bought as materialized (select ${r}::int8 as r, ${f}::int8 as f, ${m}::int8 as m from members m where ${buyer('m')}),
+    places as (
+      select array[((n + 4) / 5 - 0.5) / n, ((2 * n + 4) / 5 - 0.5) / n, ((3 * n + 4) / 5 - 0.5) / n, ((4 * n + 4) / 5 - 0.5) / n]::float8[] as p
+      from (select nullif(count(*), 0) as n from bought) c)
+    select percentile_disc((select p from places)) within group (order by r)
+      || percentile_disc((select p from places)) within group (order by f)
+      || percentile_disc((select p from places)) within group (order by m) as cuts,
+      count(*)::int as buyers
+    from bought`;
+})();
+
+/** The cuts scores are read against: those the job took in the programme's time zone, else the buyers' now. */
+export async function rfmCuts(db: Queryable, programId: string, timezone: string): Promise<number[] | null> {
+  const [row] = await db.query<{ cuts: (string | number)[] | null }>(
+    `select coalesce((select cuts from rfm_cuts where program_id = $1 and timezone = $2), (select cuts from (${cutsNowSql}) c)) as cuts`,
+    [programId, timezone],
+  );
+  return row?.cuts ? row.cuts.map(Number) : null;
+}
+
+/**
+ * Takes the programme's cuts for the day `at` falls on in its time zone, unless taken that day already; a
+ * programme nobody has bought in keeps none. Returns whether it took them.
+ */
+export async function takeRfmCuts(db: Queryable, programId: string, timezone: string, at: Date): Promise<boolean> {
+  const rows = await db.query(
+    `insert into rfm_cuts (program_id, timezone, taken_on, buyers, cuts)
+     select $1, $2, ($3::timestamptz at time zone $2)::date, c.buyers, c.cuts from (${cutsNowSql}) c where c.cuts is not null
+     on conflict (program_id) do update set timezone = excluded.timezone, taken_on = excluded.taken_on, buyers = excluded.buyers, cuts = excluded.cuts
+       where rfm_cuts.timezone <> excluded.timezone or rfm_cuts.taken_on <> excluded.taken_on
+     returning 1`,
+    [programId, timezone, at],
+  );
+  return rows.length > 0;
+}
+
+/** Forgets the programme's cuts, for a rebuild. */
+export async function forgetRfmCuts(db: Queryable, programId: string): Promise<void> {
+  await db.query('delete from rfm_cuts where program_id = $1', [programId]);
+}
+
+/**
+ * A member `m`'s three scores as SQL, read against the cuts in parameter `cuts` (an int8[] of twelve); null for a
+ * member who is not a buyer.
+ */
+export function rfmScoreSql(m: string, cuts: string): { r: string; f: string; m: string } {
+  const values = measures(m);
+  const score = (value: string, first: number) =>
+    `case when ${buyer(m)} then 1${[0, 1, 2, 3].map((k) => ` + (${value} > (${cuts})[${first + k}])::int`).join('')} end`;
+  return { r: score(values.r, 1), f: score(values.f, 5), m: score(values.m, 9) };
+}
 
 export interface RfmCell {
   recency: number;
@@ -37,17 +87,27 @@ export interface RfmCell {
   money: number;
 }
 
+/** The buyers by recency and frequency score: each cell's size, money and mean money score. */
 export async function rfmCells(db: Queryable, programId: string, timezone: string): Promise<RfmCell[]> {
+  const cuts = await rfmCuts(db, programId, timezone);
+  if (!cuts) return [];
+  const s = rfmScoreSql('m', '$3::int8[]');
   const rows = await db.query<{ r: number; f: number; members: number; paid: number; purchases: number; money: number }>(
-    `select r, f, count(*) as members, sum(paid_total) as paid, sum(purchases) as purchases, avg(m) as money
-     from (${rfmScoredSql}) s group by r, f order by r desc, f`,
-    [programId, timezone],
+    `select ${s.r} as r, ${s.f} as f, count(*) as members, sum(m.paid_total) as paid, sum(m.purchases) as purchases, avg(${s.m}) as money
+     from members m where ${buyer('m')} group by 1, 2 order by 1 desc, 2`,
+    [programId, timezone, cuts],
   );
   return rows.map((c) => ({ recency: Number(c.r), frequency: Number(c.f), members: Number(c.members), paid: Number(c.paid), purchases: Number(c.purchases), money: Number(c.money) }));
 }
 
-/** Each scored member's three scores. */
+/** Each buyer's three scores. */
 export async function rfmScores(db: Queryable, programId: string, timezone: string): Promise<Map<string, { r: number; f: number; m: number }>> {
-  const rows = await db.query<{ id: string; r: number; f: number; m: number }>(`select id, r, f, m from (${rfmScoredSql}) s`, [programId, timezone]);
+  const cuts = await rfmCuts(db, programId, timezone);
+  if (!cuts) return new Map();
+  const s = rfmScoreSql('m', '$3::int8[]');
+  const rows = await db.query<{ id: string; r: number; f: number; m: number }>(
+    `select m.id, ${s.r} as r, ${s.f} as f, ${s.m} as m from members m where ${buyer('m')}`,
+    [programId, timezone, cuts],
+  );
   return new Map(rows.map((x) => [x.id, { r: Number(x.r), f: Number(x.f), m: Number(x.m) }]));
 }

@@ -1,7 +1,7 @@
 import { fieldSpec, type SegmentLeaf, type SegmentRule } from '../domain/segments.ts';
 import { rfmSegment } from '../domain/rfm.ts';
 import { lineCatalogueJoin, lineNameSql } from './receipt-lines.ts';
-import { rfmScoredSql } from './rfm.ts';
+import { rfmScoreSql } from './rfm.ts';
 
 /**
  * A segment's rule as SQL over `members m`: a condition, and the grouped tables it reads (one per behaviour
@@ -26,11 +26,13 @@ const paid = `r.total - r.points_discount - r.campaign_discount - coalesce(t.amo
 
 const lineField = { bought_category: 'category', bought_brand: 'brand' } as const;
 
-export function segmentSql(rule: SegmentRule, firstParam: number, only: string | null = null): SegmentSql {
+export function segmentSql(rule: SegmentRule, firstParam: number, only: string | null = null, rfmCuts: number[] | null = null): SegmentSql {
   const out: SegmentSql = { ctes: [], joins: [], where: '', params: [] };
   const p = (value: unknown) => `$${firstParam + out.params.push(value) - 1}`;
   const scope = only ? ` and member_id = any(${only})` : '';
-  let rfm = false;
+  // The member's RFM scores, read against the programme's cuts (`rfmCuts`, null when nobody has bought).
+  let rfm: ReturnType<typeof rfmScoreSql> | null = null;
+  const scores = () => (rfm ??= rfmScoreSql('m', `${p(rfmCuts)}::int8[]`));
   const table = (sql: string) => {
     const name = `w${out.ctes.length}`;
     // Grouped and joined by the member's id as bytes: ordering by a language's collation costs far more, and
@@ -149,18 +151,17 @@ export function segmentSql(rule: SegmentRule, firstParam: number, only: string |
         return presence(w, leaf);
       }
       case 'rfm_segment': {
-        rfm = true;
         // The named cells as the pairs of recency and frequency scores they are made of.
         const wanted = new Set(leaf.value as string[]);
         const cells = pairs.filter(([r, f]) => wanted.has(rfmSegment(r, f))).map(([r, f]) => r * 10 + f);
-        const inCell = `coalesce(rfm.r * 10 + rfm.f = any(${p(cells)}::int[]), false)`;
+        const { r, f } = scores();
+        const inCell = `coalesce((${r}) * 10 + (${f}) = any(${p(cells)}::int[]), false)`;
         return leaf.op === 'in' ? inCell : `not ${inCell}`;
       }
       case 'rfm_recency':
       case 'rfm_frequency':
       case 'rfm_money':
-        rfm = true;
-        return compare(`rfm.${leaf.field.slice(4, 5)}`, leaf, '::numeric');
+        return compare(`(${scores()[leaf.field.slice(4, 5) as 'r' | 'f' | 'm']})`, leaf, '::numeric');
     }
     throw new Error(`no SQL for field ${leaf.field}`);
   };
@@ -172,10 +173,6 @@ export function segmentSql(rule: SegmentRule, firstParam: number, only: string |
     return `coalesce(${leafSql(n)}, false)`;
   };
   out.where = node(rule);
-  if (rfm) {
-    out.ctes.push(`rfm as (${rfmScoredSql})`);
-    out.joins.push('left join rfm on rfm.id = m.id');
-  }
   return out;
 }
 

@@ -163,7 +163,8 @@ export function analyticsRoutes(deps: Deps) {
       summary: 'RFM: the members who have bought, scored 1–5 on recency, frequency and money by quintiles, as a grid of recency × frequency cells with their named segments',
       description:
         "A member's score on a measure is 1 + ⌊5·b/n⌋, b the members strictly worse on it, n all scored: equal values score alike. Recency by the day of the last purchase (programme time zone), " +
-        'frequency by confirmed receipts, money by what was paid, both net of returns. Segments by recency and frequency: ' +
+        'frequency by confirmed receipts, money by what was paid, both net of returns. The quintile cuts are taken once a day by the daily-totals job (worked out on each call before its first run); ' +
+        "a score is the member's values read against them. Segments by recency and frequency: " +
         rfmSegmentCodes.map((code) => `${code} (${rfmSegmentNames[code].ru})`).join(', ') + '.',
       responses: { 200: json(rfmGrid, 'the grid'), ...problems },
     }),
