@@ -4,6 +4,7 @@ import { rebuildAnalytics } from '../src/jobs/daily-totals.ts';
 import type { Db } from '../src/store/db.ts';
 import { retentionCohorts, scannedTallies, salesTallies, type KpiAsk } from '../src/store/kpis.ts';
 import { forgetClosedDays } from '../src/store/overview.ts';
+import { countMatching } from '../src/store/segments.ts';
 import { line, newProgramme, openTestDb, receipt, type Programme } from './harness.ts';
 
 // Random histories of sales, returns, cancels and adjustments: the figures read from the daily sums equal those
@@ -99,6 +100,36 @@ async function cohortsFromReceipts(programId: string, from: string, to: string, 
   return [...cohorts].map(([cohort, ages]) => ({ cohort, size: ages[0] ?? 0, buyers: Array.from({ length: ages.length }, (_, i) => ages[i] ?? 0) }));
 }
 
+/** Windows of the segment conditions on purchases and money: the last N days, and periods of whole days. */
+const windows: { days?: number; from?: string; to?: string }[] = [{ days: 30 }, { days: 45 }, { from: '2026-04-03', to: '2026-04-24' }, { from: '2026-04-20', to: '2026-04-25' }];
+
+/**
+ * Segment counts of members with at least so many purchases or so much paid in each window equal those of the
+ * members' purchases and money written here straight over the receipts, at every value a member has.
+ */
+async function checkWindowedCounts(p: Programme) {
+  const at = p.now();
+  const members = await db.query<{ id: string }>('select id from members where program_id = $1', [p.programId]);
+  for (const w of windows) {
+    const from = w.days !== undefined ? new Date(at.getTime() - w.days * DAY) : new Date(`${w.from}T00:00:00+03:00`);
+    const to = w.to ? new Date(Date.parse(`${w.to}T00:00:00+03:00`) + DAY) : null;
+    const rows = await db.query<{ member_id: string; purchases: number; paid: number }>(
+      `select member_id, count(*)::int as purchases,
+         sum(r.total - r.points_discount - r.campaign_discount - coalesce((select sum(t.amount) from returns t where t.program_id = r.program_id and t.receipt_id = r.id), 0))::bigint as paid
+       from receipts r where program_id = $1 and member_id is not null and status = 'confirmed' and purchased_at >= $2 and ($3::timestamptz is null or purchased_at < $3)
+       group by 1`,
+      [p.programId, from, to],
+    );
+    for (const field of ['purchases', 'paid'] as const) {
+      const values = members.map((m) => Number(rows.find((r) => r.member_id === m.id)?.[field] ?? 0));
+      for (const least of new Set([...values, Math.max(...values) + 1])) {
+        const counted = await countMatching(db, p.programId, 'Europe/Moscow', at, { field, op: 'gte', value: least, ...w });
+        expect(counted, `${field} >= ${least} in ${JSON.stringify(w)}`).toBe(values.filter((v) => v >= least).length);
+      }
+    }
+  }
+}
+
 describe('daily sums and analytics', () => {
   it('read the same from the sums as from the receipts and the ledger, after a rebuild too, and as SQL over the receipts says', async () => {
     await fc.assert(
@@ -126,7 +157,7 @@ describe('daily sums and analytics', () => {
     );
   });
 
-  it('count active members, repeat buyers and churn from the members’ buying days as from the receipts, after late receipts and cancels too', async () => {
+  it('count active members, repeat buyers, churn and members’ purchases and money in a window from the members’ buying days as from the receipts, after late receipts, returns and cancels too', async () => {
     // Most late receipts fall in the days the day-by-day ask reads, often two of a member on one day.
     const late = fc.record({ day: fc.oneof(fc.integer({ min: 50, max: 55 }), fc.integer({ min: 0, max: 75 })), hour: fc.integer({ min: 0, max: 23 }), member: fc.integer({ min: 0, max: 3 }), twice: fc.boolean(), cancel: fc.nat() });
     await fc.assert(
@@ -142,7 +173,7 @@ describe('daily sums and analytics', () => {
           }
         };
         // Half of them arrive before the days are folded, half after; after, each mends its member's day, as does
-        // a cancel of a folded receipt.
+        // a cancel or a return of a folded receipt.
         for (const [k, l] of lates.entries()) if (k % 2 === 0) await arrive(k, l);
         await rebuildAnalytics(p.deps, p.programId);
         const sold = await db.query<{ id: string }>(`select id from receipts where program_id = $1 and status = 'confirmed' order by id`, [p.programId]);
@@ -150,6 +181,8 @@ describe('daily sums and analytics', () => {
           if (k % 2 === 1) await arrive(k, l);
           const cancelled = sold[l.cancel % Math.max(1, sold.length)];
           if (cancelled && l.cancel % 2 === 0) await p.call('POST', `/v1/receipts/${cancelled.id}/cancel`, {}, { role: 'pos' });
+          // A return of a folded receipt lowers what its member paid on that day.
+          else if (cancelled) await p.call('POST', `/v1/receipts/${cancelled.id}/returns`, { lines: [{ lineNo: 1, quantity: 1 }] }, { role: 'pos' });
         }
         const [folded] = await db.query<{ n: number }>('select count(*)::int as n from member_days where program_id = $1', [p.programId]);
         const [bought] = await db.query<{ n: number }>(`select count(*)::int as n from receipts where program_id = $1 and member_id is not null and status = 'confirmed'`, [p.programId]);
@@ -166,6 +199,7 @@ describe('daily sums and analytics', () => {
             const cohorts = await retentionCohorts(db, p.programId, { from: new Date(from), to: new Date(to), until: new Date(until), timezone: 'Europe/Moscow', group: 'month', filters: {} });
             expect(cohorts.map((c) => ({ ...c, buyers: withoutTrailingZeros(c.buyers) }))).toEqual(await cohortsFromReceipts(p.programId, from, to, until));
           }
+          await checkWindowedCounts(p);
         };
         await compare();
         // The job counts again the months the late ones reopened.

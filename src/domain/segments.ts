@@ -197,9 +197,6 @@ export function ruleLeaves(rule: SegmentRule): SegmentLeaf[] {
 export const referredSegments = (rule: SegmentRule): string[] =>
   ruleLeaves(rule).flatMap((leaf) => (leaf.field === 'segment' && Array.isArray(leaf.value) ? leaf.value.map(String) : []));
 
-/** Whether a rule has a condition on RFM scores or cells. */
-export const usesRfm = (rule: SegmentRule): boolean => ruleLeaves(rule).some((leaf) => leaf.field.startsWith('rfm_'));
-
 /**
  * Whether `code`, referring to `refers`, would close a loop: it names itself, or a segment that (through others)
  * names it. `refersOf` gives each stored segment's references.

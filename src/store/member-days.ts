@@ -51,6 +51,13 @@ export async function foldMemberDays(tx: Queryable, programId: string, timezone:
      on conflict (program_id) do update set until = excluded.until`,
     [programId, timezone, a.toISODate(), b.toISODate()],
   );
+  // The running totals of receipts and money of the members who bought in these days, from their folded receipts
+  // (migration 046).
+  await tx.query(
+    `select member_days_money($1, array(select distinct member_id from receipts where program_id = $1 and member_id is not null and status = 'confirmed'
+       and purchased_at >= $3::timestamp at time zone $2 and purchased_at < $4::timestamp at time zone $2))`,
+    [programId, timezone, a.toISODate(), b.toISODate()],
+  );
   return length;
 }
 
@@ -121,6 +128,20 @@ export async function foldedDays(db: Queryable, programId: string, timezone: str
 }
 
 /**
+ * The whole days of a span that are folded, [first, last) in the time zone (none when they are equal); the rest
+ * of the span, its partial first and last days and the days not folded yet, is its edges. A span without an end
+ * runs to the last folded day.
+ */
+export function foldedPart(span: { from: Date; to: Date | null }, timezone: string, until: DateTime | undefined) {
+  const start = DateTime.fromJSDate(span.from, { zone: timezone });
+  const first = start.equals(start.startOf('day')) ? start : start.startOf('day').plus({ days: 1 });
+  let last = span.to ? DateTime.fromJSDate(span.to, { zone: timezone }).startOf('day') : until ?? first;
+  if (!until || until < last) last = until ?? first;
+  if (last < first) last = first;
+  return { first, last };
+}
+
+/**
  * The CTE `counted`, with a row per member with a folded buying day or a receipt in any of the spans: `member_id`;
  * `source`, `channel` and `erased` as the member's row of buying days keeps them (all null, as `since` is, for a
  * member who bought only on days not folded yet); for span i `n{i}`, their confirmed receipts in it counting a
@@ -136,12 +157,7 @@ export function countedSql(add: (value: unknown) => string, timezone: string, fo
   const counted = spans.map((span, i) => {
     // Nobody bought before the first folded day: a span that ends by then needs no looking at.
     if (folded && span.to <= folded.since.toJSDate()) return { edge: `0 as e${i}`, n: `0 as n${i}`, several: 'false' };
-    // The whole days of the span that are folded: [first, last) in the time zone; the rest are its edges.
-    const start = DateTime.fromJSDate(span.from, { zone: timezone });
-    const first = start.equals(start.startOf('day')) ? start : start.startOf('day').plus({ days: 1 });
-    let last = DateTime.fromJSDate(span.to, { zone: timezone }).startOf('day');
-    if (!until || until < last) last = until ?? first;
-    if (last < first) last = first;
+    const { first, last } = foldedPart(span, timezone, until);
     const within = (s: Date, e: Date) => (s < e ? [`(r.purchased_at >= ${add(s)} and r.purchased_at < ${add(e)})`] : []);
     const edge = last > first ? [...within(span.from, first.toJSDate()), ...within(last.toJSDate(), span.to)] : within(span.from, span.to);
     edges.push(...edge);

@@ -1,5 +1,7 @@
 import { fieldSpec, type SegmentLeaf, type SegmentRule } from '../domain/segments.ts';
 import { rfmSegment } from '../domain/rfm.ts';
+import { DateTime } from 'luxon';
+import { foldedPart, type Folded } from './member-days.ts';
 import { lineCatalogueJoin, lineNameSql } from './receipt-lines.ts';
 import { rfmScoreSql } from './rfm.ts';
 
@@ -26,7 +28,21 @@ const paid = `r.total - r.points_discount - r.campaign_discount - coalesce(t.amo
 
 const lineField = { bought_category: 'category', bought_brand: 'brand' } as const;
 
-export function segmentSql(rule: SegmentRule, firstParam: number, only: string | null = null, rfmCuts: number[] | null = null): SegmentSql {
+/** What a rule's SQL reads besides the rule: the programme's state its conditions are evaluated against. */
+export interface SegmentContext {
+  /** The moment evaluated ($3) and the programme's time zone ($2). */
+  at: Date;
+  timezone: string;
+  /** The parameter holding the only members evaluated, or null for all. */
+  only?: string | null;
+  /** The programme's RFM cuts (src/store/rfm.ts), null when nobody has bought; needed by RFM conditions. */
+  rfmCuts?: number[] | null;
+  /** The days folded into the members' buying days, for purchases and money in a window; null when none are. */
+  folded?: Folded | null;
+}
+
+export function segmentSql(rule: SegmentRule, firstParam: number, context: SegmentContext): SegmentSql {
+  const { at, timezone, only = null, rfmCuts = null, folded = null } = context;
   const out: SegmentSql = { ctes: [], joins: [], where: '', params: [] };
   const p = (value: unknown) => `$${firstParam + out.params.push(value) - 1}`;
   const scope = only ? ` and member_id = any(${only})` : '';
@@ -104,10 +120,30 @@ export function segmentSql(rule: SegmentRule, firstParam: number, only: string |
       case 'purchases':
       case 'paid': {
         if (leaf.days === undefined && leaf.from === undefined) return compare(leaf.field === 'paid' ? 'm.paid_total' : 'm.purchases', leaf, '::numeric');
-        const w = table(`select r.member_id collate "C" as member_id, count(*) as purchases, sum(${paid}) as paid from ${netOfReturns}
-          where r.program_id = $1 and r.member_id is not null and r.status = 'confirmed'${window(leaf, 'r.purchased_at')}${scope.replace('member_id', 'r.member_id')}
-          group by 1`);
-        return compare(`coalesce(${w}.${leaf.field}, 0)`, leaf, '::numeric');
+        const grouped = (within: string) => `select r.member_id collate "C" as member_id, count(*) as purchases, sum(${paid}) as paid from ${netOfReturns}
+          where r.program_id = $1 and r.member_id is not null and r.status = 'confirmed' and (${within})${scope.replace('member_id', 'r.member_id')}
+          group by 1`;
+        // The window's whole folded days come from the buyers' running totals (migration 046): the totals at its
+        // last folded day less those before its first, each found by counting the buying days before it.
+        const span = leaf.days !== undefined
+          ? { from: new Date(at.getTime() - leaf.days * 86_400_000), to: null }
+          : { from: DateTime.fromISO(leaf.from!, { zone: timezone }).toJSDate(), to: DateTime.fromISO(leaf.to!, { zone: timezone }).plus({ days: 1 }).toJSDate() };
+        const { first, last } = foldedPart(span, timezone, folded?.until);
+        const between = (a: Date, b: Date | null) => `r.purchased_at >= ${p(a)}::timestamptz${b ? ` and r.purchased_at < ${p(b)}::timestamptz` : ''}`;
+        if (!folded || last <= first) {
+          const w = table(grouped(between(span.from, span.to)));
+          return compare(`coalesce(${w}.${leaf.field}, 0)`, leaf, '::numeric');
+        }
+        const before = (day: DateTime) => `bit_count(substring(days from 1 for greatest(${p(day.toISODate())}::date - since, 0)))::int`;
+        const held = table(`select member_id collate "C" as member_id, receipts[k.b] - coalesce(receipts[k.a], 0) as purchases, paid[k.b] - coalesce(paid[k.a], 0) as paid
+          from member_days, lateral (select ${before(first)} as a, ${before(last)} as b) k
+          where program_id = $1${scope}`);
+        const edges = [
+          ...(span.from < first.toJSDate() ? [between(span.from, first.toJSDate())] : []),
+          ...(!span.to || last.toJSDate() < span.to ? [between(last.toJSDate(), span.to)] : []),
+        ];
+        const edge = table(grouped(edges.length ? edges.map((e) => `(${e})`).join(' or ') : 'false'));
+        return compare(`coalesce(${held}.${leaf.field}, 0) + coalesce(${edge}.${leaf.field}, 0)`, leaf, '::numeric');
       }
       case 'points_expiring': {
         const w = table(`select member_id collate "C" as member_id, sum(remaining) as points from lots

@@ -1,5 +1,6 @@
-import { usesRfm, type SegmentRule } from '../domain/segments.ts';
+import { ruleLeaves, type SegmentRule } from '../domain/segments.ts';
 import { reportMemory, type Queryable } from './db.ts';
+import { foldedDays } from './member-days.ts';
 import { rfmCuts } from './rfm.ts';
 import { segmentSql } from './segment-sql.ts';
 
@@ -78,9 +79,17 @@ export async function deleteSegmentRows(db: Queryable, programId: string, code: 
 }
 
 /** The ids of the members a rule holds now (`only`: of these members alone). */
-async function matchingSql(db: Queryable, programId: string, timezone: string, rule: SegmentRule, only: boolean) {
-  const cuts = usesRfm(rule) ? await rfmCuts(db, programId, timezone) : null;
-  const q = segmentSql(rule, only ? 5 : 4, only ? '$4' : null, cuts);
+async function matchingSql(db: Queryable, programId: string, timezone: string, at: Date, rule: SegmentRule, only: boolean) {
+  const leaves = ruleLeaves(rule);
+  const rfm = leaves.some((leaf) => leaf.field.startsWith('rfm_'));
+  const windowed = leaves.some((leaf) => (leaf.field === 'paid' || leaf.field === 'purchases') && (leaf.days !== undefined || leaf.from !== undefined));
+  const q = segmentSql(rule, only ? 5 : 4, {
+    at,
+    timezone,
+    only: only ? '$4' : null,
+    rfmCuts: rfm ? await rfmCuts(db, programId, timezone) : null,
+    folded: windowed ? await foldedDays(db, programId, timezone) : null,
+  });
   const sql = `${q.ctes.length ? `with ${q.ctes.join(', ')} ` : ''}select m.id from members m ${q.joins.join(' ')}
     where m.program_id = $1 and ($2::text, $3::timestamptz) is not null and m.erased_at is null${only ? ' and m.id = any($4)' : ''} and ${q.where}`;
   return { sql, params: q.params };
@@ -88,7 +97,7 @@ async function matchingSql(db: Queryable, programId: string, timezone: string, r
 
 /** How many members a rule holds now, without writing anything: the builder's live count. */
 export async function countMatching(db: Queryable, programId: string, timezone: string, at: Date, rule: SegmentRule): Promise<number> {
-  const { sql, params } = await matchingSql(db, programId, timezone, rule, false);
+  const { sql, params } = await matchingSql(db, programId, timezone, at, rule, false);
   const [row] = await db.query<{ n: number }>(`select count(*)::int as n from (${sql}) s`, [programId, timezone, at, ...params]);
   return row?.n ?? 0;
 }
@@ -155,7 +164,7 @@ export async function refreshMembership(
   at: Date,
   only: string[] | null = null,
 ): Promise<Movement> {
-  const { sql, params } = await matchingSql(db, programId, timezone, rule, only !== null);
+  const { sql, params } = await matchingSql(db, programId, timezone, at, rule, only !== null);
   // Called within the save's or refresh's transaction: a whole evaluation sorts and hashes as a report does.
   if (!only) await reportMemory(db);
   const base = only ? [programId, timezone, at, only] : [programId, timezone, at];
