@@ -37,7 +37,7 @@ async function play(p: Programme, events: Event[]) {
       const at = start + e.day * DAY + e.hour * 3_600_000;
       p.setNow(new Date(at + 60_000));
       const member = e.member >= 0 ? { member: { id: members[e.member] } } : {};
-      const res = await p.call('POST', '/v1/receipts', receipt(`P-${++n}`, [line('TEA', e.rub * 100), line('MILK', 5000)], { purchasedAt: new Date(at).toISOString(), ...member, pointsToSpend: e.spend && e.member >= 0 ? 10 : 0 }), { role: 'pos' });
+      const res = await p.call('POST', '/v1/receipts', receipt(`P-${++n}`, [line('TEA', e.rub * 100, 1, { category: 'tea' }), line('MILK', 5000, 1, e.rub % 2 ? { category: 'dairy' } : {})], { purchasedAt: new Date(at).toISOString(), ...member, pointsToSpend: e.spend && e.member >= 0 ? 10 : 0 }), { role: 'pos' });
       if (res.status === 201) sold.push({ id: res.body.id, at });
     } else if (e.kind === 'adjust') {
       p.setNow(new Date(start + e.day * DAY + 12 * 3_600_000));
@@ -101,11 +101,12 @@ async function cohortsFromReceipts(programId: string, from: string, to: string, 
 }
 
 /** Windows of the segment conditions on purchases and money: the last N days, and periods of whole days. */
-const windows: { days?: number; from?: string; to?: string }[] = [{ days: 30 }, { days: 45 }, { from: '2026-04-03', to: '2026-04-24' }, { from: '2026-04-20', to: '2026-04-25' }];
+const windows: { days?: number; from?: string; to?: string }[] = [{ days: 30 }, { days: 45 }, { days: 120 }, { from: '2026-04-03', to: '2026-04-24' }, { from: '2026-04-20', to: '2026-04-25' }];
 
 /**
  * Segment counts of members with at least so many purchases or so much paid in each window equal those of the
- * members' purchases and money written here straight over the receipts, at every value a member has.
+ * members' purchases and money written here straight over the receipts, at every value a member has; and so do
+ * those of members who bought a category.
  */
 async function checkWindowedCounts(p: Programme) {
   const at = p.now();
@@ -126,6 +127,19 @@ async function checkWindowedCounts(p: Programme) {
         const counted = await countMatching(db, p.programId, 'Europe/Moscow', at, { field, op: 'gte', value: least, ...w });
         expect(counted, `${field} >= ${least} in ${JSON.stringify(w)}`).toBe(values.filter((v) => v >= least).length);
       }
+    }
+  }
+  // Categories bought, lifetime or in the last N days.
+  for (const w of [{}, ...windows.filter((x) => x.days !== undefined)] as { days?: number }[]) {
+    const from = w.days !== undefined ? new Date(at.getTime() - w.days * DAY) : new Date(0);
+    for (const wanted of [['dairy'], ['tea'], ['dairy', 'tea'], ['coffee']]) {
+      const [row] = await db.query<{ n: number }>(
+        `select count(distinct member_id)::int as n from receipts where program_id = $1 and member_id is not null and status = 'confirmed' and purchased_at >= $2 and categories && $3`,
+        [p.programId, from, wanted],
+      );
+      const bought = Number(row?.n);
+      expect(await countMatching(db, p.programId, 'Europe/Moscow', at, { field: 'bought_category', op: 'in', value: wanted, ...w }), `${wanted} in ${JSON.stringify(w)}`).toBe(bought);
+      expect(await countMatching(db, p.programId, 'Europe/Moscow', at, { field: 'bought_category', op: 'not_in', value: wanted, ...w })).toBe(members.length - bought);
     }
   }
 }
@@ -168,7 +182,7 @@ describe('daily sums and analytics', () => {
         const arrive = async (k: number, l: (typeof lates)[number]) => {
           const at = new Date(start + l.day * DAY + l.hour * 3_600_000);
           for (const n of l.twice ? [1, 2] : [1]) {
-            const res = await p.call('POST', '/v1/receipts', receipt(`LATE-${k}-${n}`, [line('TEA', 10_000)], { purchasedAt: at.toISOString(), member: { id: members[l.member]?.id } }), { role: 'pos' });
+            const res = await p.call('POST', '/v1/receipts', receipt(`LATE-${k}-${n}`, [line('TEA', 10_000, 1, { category: n === 2 ? 'dairy' : 'tea' })], { purchasedAt: at.toISOString(), member: { id: members[l.member]?.id } }), { role: 'pos' });
             expect(res.status, JSON.stringify(res.body)).toBe(201);
           }
         };
@@ -212,6 +226,7 @@ describe('daily sums and analytics', () => {
         await db.query(`update member_days_folded set until = '2026-04-22' where program_id = $1`, [p.programId]);
         await db.query(`delete from month_buyers where program_id = $1 and month >= '2026-04-01'`, [p.programId]);
         await db.query(`update member_days set days = substring(days from 1 for greatest(0, '2026-04-22'::date - since)), several = substring(several from 1 for greatest(0, '2026-04-22'::date - since)) where program_id = $1`, [p.programId]);
+        await db.query(`select member_days_totals($1, array(select member_id from member_days where program_id = $1))`, [p.programId]);
         await compare();
       }),
       { numRuns: 8 },

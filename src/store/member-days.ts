@@ -51,10 +51,10 @@ export async function foldMemberDays(tx: Queryable, programId: string, timezone:
      on conflict (program_id) do update set until = excluded.until`,
     [programId, timezone, a.toISODate(), b.toISODate()],
   );
-  // The running totals of receipts and money of the members who bought in these days, from their folded receipts
-  // (migration 046).
+  // The running totals of receipts and money, and the categories' last days, of the members who bought in these
+  // days, from their folded receipts (migration 046).
   await tx.query(
-    `select member_days_money($1, array(select distinct member_id from receipts where program_id = $1 and member_id is not null and status = 'confirmed'
+    `select member_days_totals($1, array(select distinct member_id from receipts where program_id = $1 and member_id is not null and status = 'confirmed'
        and purchased_at >= $3::timestamp at time zone $2 and purchased_at < $4::timestamp at time zone $2))`,
     [programId, timezone, a.toISODate(), b.toISODate()],
   );

@@ -161,6 +161,23 @@ export function segmentSql(rule: SegmentRule, firstParam: number, context: Segme
         const inLines = `exists (select 1 from json_array_elements(r.lines) l${catalogue} where ${value} = any(${wanted}::text[]))`;
         // A category is read from the receipt's own list of them where it has one (receipts since migration 035).
         const bought = leaf.field === 'bought_category' ? `case when r.categories is null then ${inLines} else r.categories && ${wanted}::text[] end` : inLines;
+        // A category over the folded days, lifetime or in the last N days, is read from the buyers' last day of
+        // each category (migration 046), and only the rest of the window from the receipts.
+        if (leaf.field === 'bought_category' && leaf.from === undefined && folded) {
+          const from = leaf.days !== undefined ? new Date(at.getTime() - leaf.days * 86_400_000) : null;
+          const { first, last } = from ? foldedPart({ from, to: null }, timezone, folded.until) : { first: folded.since, last: folded.until };
+          if (last > first) {
+            const lastDay = `greatest(${(leaf.value as string[]).map((v) => `(bought ->> ${p(v)}::text)::int`).join(', ')})`;
+            const held = table(`select member_id collate "C" as member_id from member_days
+              where program_id = $1${scope} and ${lastDay} >= ${p(first.toISODate())}::date - date '2000-01-01'`);
+            const edges = [...(from && from < first.toJSDate() ? [`(r.purchased_at >= ${p(from)}::timestamptz and r.purchased_at < ${p(first.toJSDate())}::timestamptz)`] : []), `r.purchased_at >= ${p(last.toJSDate())}::timestamptz`];
+            const edge = table(`select distinct r.member_id collate "C" as member_id from receipts r
+              where r.program_id = $1 and r.member_id is not null and r.status = 'confirmed' and (${edges.join(' or ')})${scope.replace('member_id', 'r.member_id')}
+                and ${bought}`);
+            const present = `(${held}.member_id is not null or ${edge}.member_id is not null)`;
+            return leaf.op === 'not_in' ? `not ${present}` : present;
+          }
+        }
         const w = table(`select distinct r.member_id collate "C" as member_id from receipts r
           where r.program_id = $1 and r.member_id is not null and r.status = 'confirmed'${window(leaf, 'r.purchased_at')}${scope.replace('member_id', 'r.member_id')}
             and ${bought}`);

@@ -82,13 +82,14 @@ export async function deleteSegmentRows(db: Queryable, programId: string, code: 
 async function matchingSql(db: Queryable, programId: string, timezone: string, at: Date, rule: SegmentRule, only: boolean) {
   const leaves = ruleLeaves(rule);
   const rfm = leaves.some((leaf) => leaf.field.startsWith('rfm_'));
-  const windowed = leaves.some((leaf) => (leaf.field === 'paid' || leaf.field === 'purchases') && (leaf.days !== undefined || leaf.from !== undefined));
+  // Conditions that read the members' buying days (src/store/segment-sql.ts).
+  const folding = leaves.some((leaf) => ((leaf.field === 'paid' || leaf.field === 'purchases') && (leaf.days !== undefined || leaf.from !== undefined)) || leaf.field === 'bought_category');
   const q = segmentSql(rule, only ? 5 : 4, {
     at,
     timezone,
     only: only ? '$4' : null,
     rfmCuts: rfm ? await rfmCuts(db, programId, timezone) : null,
-    folded: windowed ? await foldedDays(db, programId, timezone) : null,
+    folded: folding ? await foldedDays(db, programId, timezone) : null,
   });
   const sql = `${q.ctes.length ? `with ${q.ctes.join(', ')} ` : ''}select m.id from members m ${q.joins.join(' ')}
     where m.program_id = $1 and ($2::text, $3::timestamptz) is not null and m.erased_at is null${only ? ' and m.id = any($4)' : ''} and ${q.where}`;
