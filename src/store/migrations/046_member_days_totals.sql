@@ -16,8 +16,10 @@ create function member_days_totals(p program, ms text[]) returns void language s
   bought as (
     select r.member_id, (r.purchased_at at time zone f.timezone)::date as day, r.categories,
       r.total - r.points_discount - r.campaign_discount - coalesce((select sum(t.amount) from returns t where t.program_id = p and t.receipt_id = r.id), 0) as paid
-    from folded f join receipts r on r.program_id = p and r.purchased_at < f.ends
-    where r.member_id = any(ms) and r.status = 'confirmed'),
+    -- Joined rather than `= any(ms)`: for a fold's many members the planner can hash them.
+    from folded f cross join unnest(ms) m(id)
+    join receipts r on r.program_id = p and r.member_id = m.id and r.member_id is not null and r.purchased_at < f.ends
+    where r.status = 'confirmed'),
   days as (select member_id, day, count(*) as n, sum(paid) as paid from bought group by 1, 2),
   running as (
     select member_id, array_agg(n::int order by day) as receipts, array_agg(paid::int8 order by day) as paid
