@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import type { Queryable } from './db.ts';
 
 /**
@@ -67,14 +68,24 @@ export async function forgetRfmCuts(db: Queryable, programId: string): Promise<v
 }
 
 /**
- * A member `m`'s three scores as SQL, read against the cuts in parameter `cuts` (an int8[] of twelve); null for a
- * member who is not a buyer.
+ * The first instants of the days after recency's four cuts, in the time zone: a last purchase from the k-th of
+ * them on is above cut k. A member's recency is then compared as it is stored, with no conversion to a day per
+ * member.
  */
-export function rfmScoreSql(m: string, cuts: string): { r: string; f: string; m: string } {
-  const values = measures(m);
-  const score = (value: string, first: number) =>
-    `case when ${buyer(m)} then 1${[0, 1, 2, 3].map((k) => ` + (${value} > (${cuts})[${first + k}])::int`).join('')} end`;
-  return { r: score(values.r, 1), f: score(values.f, 5), m: score(values.m, 9) };
+export const recencyFrom = (cuts: readonly number[], timezone: string): Date[] =>
+  cuts.slice(0, 4).map((day) => DateTime.fromISO('2000-01-01', { zone: timezone }).plus({ days: day + 1 }).startOf('day').toJSDate());
+
+/**
+ * A member `m`'s three scores as SQL, read against the cuts in parameter `cuts` (an int8[] of twelve) and the
+ * instants of `recencyFrom` in parameter `from` (a timestamptz[]); null for a member who is not a buyer.
+ */
+export function rfmScoreSql(m: string, cuts: string, from: string): { r: string; f: string; m: string } {
+  const score = (above: (k: number) => string) => `case when ${buyer(m)} then 1${[1, 2, 3, 4].map((k) => ` + (${above(k)})::int`).join('')} end`;
+  return {
+    r: score((k) => `${m}.last_purchase_at >= (${from})[${k}]`),
+    f: score((k) => `${m}.purchases > (${cuts})[${k + 4}]`),
+    m: score((k) => `${m}.paid_total > (${cuts})[${k + 8}]`),
+  };
 }
 
 export interface RfmCell {
@@ -91,23 +102,32 @@ export interface RfmCell {
 export async function rfmCells(db: Queryable, programId: string, timezone: string): Promise<RfmCell[]> {
   const cuts = await rfmCuts(db, programId, timezone);
   if (!cuts) return [];
-  const s = rfmScoreSql('m', '$3::int8[]');
+  const s = rfmScoreSql('m', '$2::int8[]', '$3::timestamptz[]');
+  // The money scores summed, not averaged: a sum of integers keeps the grouping by hash (the planner expects a
+  // cell for nearly every member and would sort them all to average numerics).
   const rows = await db.query<{ r: number; f: number; members: number; paid: number; purchases: number; money: number }>(
-    `select ${s.r} as r, ${s.f} as f, count(*) as members, sum(m.paid_total) as paid, sum(m.purchases) as purchases, avg(${s.m}) as money
+    `select ${s.r} as r, ${s.f} as f, count(*) as members, sum(m.paid_total) as paid, sum(m.purchases) as purchases, sum(${s.m}) as money
      from members m where ${buyer('m')} group by 1, 2 order by 1 desc, 2`,
-    [programId, timezone, cuts],
+    [programId, cuts, recencyFrom(cuts, timezone)],
   );
-  return rows.map((c) => ({ recency: Number(c.r), frequency: Number(c.f), members: Number(c.members), paid: Number(c.paid), purchases: Number(c.purchases), money: Number(c.money) }));
+  return rows.map((c) => ({
+    recency: Number(c.r),
+    frequency: Number(c.f),
+    members: Number(c.members),
+    paid: Number(c.paid),
+    purchases: Number(c.purchases),
+    money: Number(c.money) / Number(c.members),
+  }));
 }
 
 /** Each buyer's three scores. */
 export async function rfmScores(db: Queryable, programId: string, timezone: string): Promise<Map<string, { r: number; f: number; m: number }>> {
   const cuts = await rfmCuts(db, programId, timezone);
   if (!cuts) return new Map();
-  const s = rfmScoreSql('m', '$3::int8[]');
+  const s = rfmScoreSql('m', '$2::int8[]', '$3::timestamptz[]');
   const rows = await db.query<{ id: string; r: number; f: number; m: number }>(
     `select m.id, ${s.r} as r, ${s.f} as f, ${s.m} as m from members m where ${buyer('m')}`,
-    [programId, timezone, cuts],
+    [programId, cuts, recencyFrom(cuts, timezone)],
   );
   return new Map(rows.map((x) => [x.id, { r: Number(x.r), f: Number(x.f), m: Number(x.m) }]));
 }

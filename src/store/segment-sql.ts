@@ -3,7 +3,7 @@ import { rfmSegment } from '../domain/rfm.ts';
 import { DateTime } from 'luxon';
 import { foldedPart, type Folded } from './member-days.ts';
 import { lineCatalogueJoin, lineNameSql } from './receipt-lines.ts';
-import { rfmScoreSql } from './rfm.ts';
+import { recencyFrom, rfmScoreSql } from './rfm.ts';
 
 /**
  * A segment's rule as SQL over `members m`: a condition, and the grouped tables it reads (one per behaviour
@@ -48,7 +48,7 @@ export function segmentSql(rule: SegmentRule, firstParam: number, context: Segme
   const scope = only ? ` and member_id = any(${only})` : '';
   // The member's RFM scores, read against the programme's cuts (`rfmCuts`, null when nobody has bought).
   let rfm: ReturnType<typeof rfmScoreSql> | null = null;
-  const scores = () => (rfm ??= rfmScoreSql('m', `${p(rfmCuts)}::int8[]`));
+  const scores = () => (rfm ??= rfmScoreSql('m', `${p(rfmCuts)}::int8[]`, `${p(rfmCuts && recencyFrom(rfmCuts, timezone))}::timestamptz[]`));
   const table = (sql: string) => {
     const name = `w${out.ctes.length}`;
     // Grouped and joined by the member's id as bytes: ordering by a language's collation costs far more, and
