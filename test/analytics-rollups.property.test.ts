@@ -103,6 +103,9 @@ async function cohortsFromReceipts(programId: string, from: string, to: string, 
 /** Windows of the segment conditions on purchases and money: the last N days, and periods of whole days. */
 const windows: { days?: number; from?: string; to?: string }[] = [{ days: 30 }, { days: 45 }, { days: 120 }, { from: '2026-04-03', to: '2026-04-24' }, { from: '2026-04-20', to: '2026-04-25' }];
 
+/** The first instant of the last N days in Moscow: the start of today there, N days back. */
+const lastDays = (at: Date, days: number) => new Date(Math.floor((at.getTime() + 3 * 3_600_000) / DAY) * DAY - 3 * 3_600_000 - days * DAY);
+
 /**
  * Segment counts of members with at least so many purchases or so much paid in each window equal those of the
  * members' purchases and money written here straight over the receipts, at every value a member has; and so do
@@ -112,7 +115,7 @@ async function checkWindowedCounts(p: Programme) {
   const at = p.now();
   const members = await db.query<{ id: string }>('select id from members where program_id = $1', [p.programId]);
   for (const w of windows) {
-    const from = w.days !== undefined ? new Date(at.getTime() - w.days * DAY) : new Date(`${w.from}T00:00:00+03:00`);
+    const from = w.days !== undefined ? lastDays(at, w.days) : new Date(`${w.from}T00:00:00+03:00`);
     const to = w.to ? new Date(Date.parse(`${w.to}T00:00:00+03:00`) + DAY) : null;
     const rows = await db.query<{ member_id: string; purchases: number; paid: number }>(
       `select member_id, count(*)::int as purchases,
@@ -131,7 +134,7 @@ async function checkWindowedCounts(p: Programme) {
   }
   // Categories bought, lifetime or in the last N days.
   for (const w of [{}, ...windows.filter((x) => x.days !== undefined)] as { days?: number }[]) {
-    const from = w.days !== undefined ? new Date(at.getTime() - w.days * DAY) : new Date(0);
+    const from = w.days !== undefined ? lastDays(at, w.days) : new Date(0);
     for (const wanted of [['dairy'], ['tea'], ['dairy', 'tea'], ['coffee']]) {
       const [row] = await db.query<{ n: number }>(
         `select count(distinct member_id)::int as n from receipts where program_id = $1 and member_id is not null and status = 'confirmed' and purchased_at >= $2 and categories && $3`,

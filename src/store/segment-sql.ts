@@ -57,10 +57,15 @@ export function segmentSql(rule: SegmentRule, firstParam: number, context: Segme
     out.joins.push(`left join ${name} on ${name}.member_id = m.id collate "C"`);
     return name;
   };
+  /**
+   * The first instant of the last N days: today and the N days before it, whole, in the programme's zone (so a
+   * member who bought in the last N days is one whose days since the purchase are at most N).
+   */
+  const lastDays = (days: number) => DateTime.fromJSDate(at, { zone: timezone }).startOf('day').minus({ days });
   /** The window as a condition on `column`: the last N days, or dates inclusive in the programme's zone. */
   const window = (leaf: SegmentLeaf, column: string) =>
     leaf.days !== undefined
-      ? ` and ${column} >= $3::timestamptz - ${p(leaf.days)}::int * interval '1 day'`
+      ? ` and ${column} >= ${p(lastDays(leaf.days).toJSDate())}::timestamptz`
       : leaf.from !== undefined
         ? ` and ${column} >= (${p(leaf.from)}::date)::timestamp at time zone $2 and ${column} < (${p(leaf.to)}::date + 1)::timestamp at time zone $2`
         : '';
@@ -123,18 +128,27 @@ export function segmentSql(rule: SegmentRule, firstParam: number, context: Segme
         const grouped = (within: string) => `select r.member_id collate "C" as member_id, count(*) as purchases, sum(${paid}) as paid from ${netOfReturns}
           where r.program_id = $1 and r.member_id is not null and r.status = 'confirmed' and (${within})${scope.replace('member_id', 'r.member_id')}
           group by 1`;
-        // The window's whole folded days come from the buyers' running totals (migration 046): the totals at its
-        // last folded day less those before its first, each found by counting the buying days before it.
         const span = leaf.days !== undefined
-          ? { from: new Date(at.getTime() - leaf.days * 86_400_000), to: null }
+          ? { from: lastDays(leaf.days).toJSDate(), to: null }
           : { from: DateTime.fromISO(leaf.from!, { zone: timezone }).toJSDate(), to: DateTime.fromISO(leaf.to!, { zone: timezone }).plus({ days: 1 }).toJSDate() };
-        const { first, last } = foldedPart(span, timezone, folded?.until);
         const between = (a: Date, b: Date | null) => `r.purchased_at >= ${p(a)}::timestamptz${b ? ` and r.purchased_at < ${p(b)}::timestamptz` : ''}`;
+        const before = (day: DateTime) => `bit_count(substring(days from 1 for greatest(${p(day.toISODate())}::date - since, 0)))::int`;
+        const { first, last } = foldedPart(span, timezone, folded?.until);
+        const total = leaf.field === 'paid' ? 'm.paid_total' : 'm.purchases';
+        // The last N days, all folded before them: the member's running totals (which the sale path keeps) less
+        // those of their buying days before the window (migration 046), found by counting the bits before it. No
+        // receipt is read.
+        if (folded && !span.to && span.from <= folded.until.toJSDate()) {
+          const held = table(`select member_id collate "C" as member_id, receipts[k] as purchases, paid[k] as paid
+            from member_days, lateral (select ${before(first)} as k) b where program_id = $1${scope}`);
+          return compare(`${total} - coalesce(${held}.${leaf.field}, 0)`, leaf, '::numeric');
+        }
         if (!folded || last <= first) {
           const w = table(grouped(between(span.from, span.to)));
           return compare(`coalesce(${w}.${leaf.field}, 0)`, leaf, '::numeric');
         }
-        const before = (day: DateTime) => `bit_count(substring(days from 1 for greatest(${p(day.toISODate())}::date - since, 0)))::int`;
+        // A period: its whole folded days from the running totals at its last folded day less those before its
+        // first, the rest from its receipts.
         const held = table(`select member_id collate "C" as member_id, receipts[k.b] - coalesce(receipts[k.a], 0) as purchases, paid[k.b] - coalesce(paid[k.a], 0) as paid
           from member_days, lateral (select ${before(first)} as a, ${before(last)} as b) k
           where program_id = $1${scope}`);
@@ -164,7 +178,7 @@ export function segmentSql(rule: SegmentRule, firstParam: number, context: Segme
         // A category over the folded days, lifetime or in the last N days, is read from the buyers' last day of
         // each category (migration 046), and only the rest of the window from the receipts.
         if (leaf.field === 'bought_category' && leaf.from === undefined && folded) {
-          const from = leaf.days !== undefined ? new Date(at.getTime() - leaf.days * 86_400_000) : null;
+          const from = leaf.days !== undefined ? lastDays(leaf.days).toJSDate() : null;
           const { first, last } = from ? foldedPart({ from, to: null }, timezone, folded.until) : { first: folded.since, last: folded.until };
           if (last > first) {
             const lastDay = `greatest(${(leaf.value as string[]).map((v) => `(bought ->> ${p(v)}::text)::int`).join(', ')})`;
