@@ -17,7 +17,10 @@ export interface SegmentLeaf {
   /** One of `operators`; checked with the field, so a wrong one is named. */
   op: string;
   value?: unknown;
-  /** For behaviour in a window: the last N days (or, for points expiring, the next N days)... */
+  /**
+   * For behaviour in a window: the last N days, today and the N whole days before it in the programme's time zone
+   * (or, for points expiring, the next N days)...
+   */
   days?: number;
   /** ...or dates, inclusive, in the programme's time zone. */
   from?: string;
@@ -33,7 +36,7 @@ const leaf = z
     field: z.string().min(1).max(100),
     op: z.string().max(20),
     value: z.unknown().optional(),
-    days: z.number().int().min(1).max(3660).optional(),
+    days: z.number().int().min(1).max(3660).optional().describe("the last N days: today and the N whole days before it, in the programme's time zone"),
     from: date.optional(),
     to: date.optional(),
   })

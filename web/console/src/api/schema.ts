@@ -1561,6 +1561,7 @@ export interface components {
             field: string;
             op: string;
             value?: unknown;
+            /** @description the last N days: today and the N whole days before it, in the programme's time zone */
             days?: number;
             /** Format: date */
             from?: string;
