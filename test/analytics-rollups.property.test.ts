@@ -229,7 +229,7 @@ describe('daily sums and analytics', () => {
         await db.query(`update member_days_folded set until = '2026-04-22' where program_id = $1`, [p.programId]);
         await db.query(`delete from month_buyers where program_id = $1 and month >= '2026-04-01'`, [p.programId]);
         await db.query(`update member_days set days = substring(days from 1 for greatest(0, '2026-04-22'::date - since)), several = substring(several from 1 for greatest(0, '2026-04-22'::date - since)) where program_id = $1`, [p.programId]);
-        await db.query(`select member_days_totals($1, array(select member_id from member_days where program_id = $1))`, [p.programId]);
+        await db.query(`select member_totals_count($1, array(select member_id from member_days where program_id = $1))`, [p.programId]);
         await compare();
       }),
       { numRuns: 8 },

@@ -51,10 +51,10 @@ export async function foldMemberDays(tx: Queryable, programId: string, timezone:
      on conflict (program_id) do update set until = excluded.until`,
     [programId, timezone, a.toISODate(), b.toISODate()],
   );
-  // The running totals of receipts and money, and the categories' last days, of the members who bought in these
-  // days, from their folded receipts (migration 046).
+  // The buying days' running totals of receipts and money, and the categories' last days, of the members who
+  // bought in these days, from their folded receipts (migration 046).
   await tx.query(
-    `select member_days_totals($1, array(select distinct member_id from receipts where program_id = $1 and member_id is not null and status = 'confirmed'
+    `select member_totals_count($1, array(select distinct member_id from receipts where program_id = $1 and member_id is not null and status = 'confirmed'
        and purchased_at >= $3::timestamp at time zone $2 and purchased_at < $4::timestamp at time zone $2))`,
     [programId, timezone, a.toISODate(), b.toISODate()],
   );
@@ -94,6 +94,7 @@ export async function monthBuyers(db: Queryable, programId: string): Promise<Map
 export async function forgetMemberDays(tx: Queryable, programId: string): Promise<void> {
   await tx.query('delete from member_days_folded where program_id = $1', [programId]);
   await tx.query('delete from member_days where program_id = $1', [programId]);
+  await tx.query('delete from member_totals where program_id = $1', [programId]);
   await tx.query('delete from month_buyers where program_id = $1', [programId]);
 }
 

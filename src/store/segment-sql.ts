@@ -132,15 +132,16 @@ export function segmentSql(rule: SegmentRule, firstParam: number, context: Segme
           ? { from: lastDays(leaf.days).toJSDate(), to: null }
           : { from: DateTime.fromISO(leaf.from!, { zone: timezone }).toJSDate(), to: DateTime.fromISO(leaf.to!, { zone: timezone }).plus({ days: 1 }).toJSDate() };
         const between = (a: Date, b: Date | null) => `r.purchased_at >= ${p(a)}::timestamptz${b ? ` and r.purchased_at < ${p(b)}::timestamptz` : ''}`;
-        const before = (day: DateTime) => `bit_count(substring(days from 1 for greatest(${p(day.toISODate())}::date - since, 0)))::int`;
+        // The buying days before a day: the number of days listed up to the day before it.
+        const before = (day: DateTime) => `width_bucket(${p(day.toISODate())}::date - date '2000-01-01' - 1, days)`;
         const { first, last } = foldedPart(span, timezone, folded?.until);
         const total = leaf.field === 'paid' ? 'm.paid_total' : 'm.purchases';
         // The last N days, all folded before them: the member's running totals (which the sale path keeps) less
-        // those of their buying days before the window (migration 046), found by counting the bits before it. No
+        // those of their buying days before the window (migration 046), found by counting the days before it. No
         // receipt is read.
         if (folded && !span.to && span.from <= folded.until.toJSDate()) {
           const held = table(`select member_id collate "C" as member_id, receipts[k] as purchases, paid[k] as paid
-            from member_days, lateral (select ${before(first)} as k) b where program_id = $1${scope}`);
+            from member_totals, lateral (select ${before(first)} as k) b where program_id = $1${scope}`);
           return compare(`${total} - coalesce(${held}.${leaf.field}, 0)`, leaf, '::numeric');
         }
         if (!folded || last <= first) {
@@ -150,7 +151,7 @@ export function segmentSql(rule: SegmentRule, firstParam: number, context: Segme
         // A period: its whole folded days from the running totals at its last folded day less those before its
         // first, the rest from its receipts.
         const held = table(`select member_id collate "C" as member_id, receipts[k.b] - coalesce(receipts[k.a], 0) as purchases, paid[k.b] - coalesce(paid[k.a], 0) as paid
-          from member_days, lateral (select ${before(first)} as a, ${before(last)} as b) k
+          from member_totals, lateral (select ${before(first)} as a, ${before(last)} as b) k
           where program_id = $1${scope}`);
         const edges = [
           ...(span.from < first.toJSDate() ? [between(span.from, first.toJSDate())] : []),
@@ -182,7 +183,7 @@ export function segmentSql(rule: SegmentRule, firstParam: number, context: Segme
           const { first, last } = from ? foldedPart({ from, to: null }, timezone, folded.until) : { first: folded.since, last: folded.until };
           if (last > first) {
             const lastDay = `greatest(${(leaf.value as string[]).map((v) => `(bought ->> ${p(v)}::text)::int`).join(', ')})`;
-            const held = table(`select member_id collate "C" as member_id from member_days
+            const held = table(`select member_id collate "C" as member_id from member_totals
               where program_id = $1${scope} and ${lastDay} >= ${p(first.toISODate())}::date - date '2000-01-01'`);
             const edges = [...(from && from < first.toJSDate() ? [`(r.purchased_at >= ${p(from)}::timestamptz and r.purchased_at < ${p(first.toJSDate())}::timestamptz)`] : []), `r.purchased_at >= ${p(last.toJSDate())}::timestamptz`];
             const edge = table(`select distinct r.member_id collate "C" as member_id from receipts r
