@@ -140,8 +140,10 @@ export function segmentSql(rule: SegmentRule, firstParam: number, context: Segme
         // those of their buying days before the window (migration 046), found by counting the days before it. No
         // receipt is read.
         if (folded && !span.to && span.from <= folded.until.toJSDate()) {
+          // Only the buyers with days before the window have anything to take off: the others are left out of the
+          // hash (it carries their lists, since the planner reads the elements after the join).
           const held = table(`select member_id collate "C" as member_id, receipts[k] as purchases, paid[k] as paid
-            from member_totals, lateral (select ${before(first)} as k) b where program_id = $1${scope}`);
+            from member_totals, lateral (select ${before(first)} as k) b where program_id = $1 and b.k > 0${scope}`);
           return compare(`${total} - coalesce(${held}.${leaf.field}, 0)`, leaf, '::numeric');
         }
         if (!folded || last <= first) {
@@ -152,7 +154,7 @@ export function segmentSql(rule: SegmentRule, firstParam: number, context: Segme
         // first, the rest from its receipts.
         const held = table(`select member_id collate "C" as member_id, receipts[k.b] - coalesce(receipts[k.a], 0) as purchases, paid[k.b] - coalesce(paid[k.a], 0) as paid
           from member_totals, lateral (select ${before(first)} as a, ${before(last)} as b) k
-          where program_id = $1${scope}`);
+          where program_id = $1 and k.b > k.a${scope}`);
         const edges = [
           ...(span.from < first.toJSDate() ? [between(span.from, first.toJSDate())] : []),
           ...(!span.to || last.toJSDate() < span.to ? [between(last.toJSDate(), span.to)] : []),
