@@ -42,37 +42,10 @@ $$;
 
 select member_totals_count(program_id, array_agg(member_id)) from member_days group by program_id;
 
--- A late receipt mends its member's totals as well as their day's bits (as in 043, then the totals).
-create or replace function member_days_mark(p program, m text, d date, n bigint) returns void language plpgsql as $$
-declare
-  row member_days;
-begin
-  select * into row from member_days where program_id = p and member_id = m for update;
-  if not found then
-    if n = 0 then return; end if;
-    select p, m, d, B'0', B'0', x.source, x.channel, x.erased_at is not null into row from members x where x.program_id = p and x.id = m;
-  end if;
-  if d < row.since then
-    row.days := repeat('0', row.since - d)::varbit || row.days;
-    row.several := repeat('0', row.since - d)::varbit || row.several;
-    row.since := d;
-  end if;
-  if d - row.since >= length(row.days) then
-    row.days := row.days || repeat('0', d - row.since + 1 - length(row.days))::varbit;
-    row.several := row.several || repeat('0', d - row.since + 1 - length(row.several))::varbit;
-  end if;
-  row.days := set_bit(row.days, d - row.since, (n > 0)::int);
-  row.several := set_bit(row.several, d - row.since, (n > 1)::int);
-  insert into member_days values (row.*)
-    on conflict (program_id, member_id) do update set since = excluded.since, days = excluded.days, several = excluded.several;
-  perform member_totals_count(p, array[m]);
-end
-$$;
-
--- A return of a receipt of a folded day lowers what its member paid on that day: their totals are worked out
--- again. Under the day sums' lock shared, as a late receipt, so that it waits for a fold under way and the fold
--- for it.
-create function member_totals_returned() returns trigger language plpgsql as $$
+-- A late receipt, a cancel of one, or a return of a receipt of a folded day changes what its member bought or paid
+-- on that day: their totals are worked out again. Under the day sums' lock shared, as the other late changes, so
+-- that it waits for a fold under way and the fold for it.
+create function member_totals_mend() returns trigger language plpgsql as $$
 declare
   folded member_days_folded;
   bought receipts;
@@ -80,10 +53,20 @@ begin
   perform receipt_days_lock(new.program_id);
   select * into folded from member_days_folded where program_id = new.program_id;
   if not found then return null; end if;
-  select * into bought from receipts where program_id = new.program_id and id = new.receipt_id;
+  if tg_table_name = 'returns' then
+    select * into bought from receipts where program_id = new.program_id and id = new.receipt_id;
+  else
+    bought := new;
+  end if;
   if bought.member_id is null or bought.purchased_at >= folded.until::timestamp at time zone folded.timezone then return null; end if;
   perform member_totals_count(new.program_id, array[bought.member_id]);
   return null;
 end
 $$;
-create trigger returns_member_totals after insert on returns for each row execute function member_totals_returned();
+-- On the receipts, when those of 040 fire.
+create trigger receipts_late_insert_totals after insert on receipts
+  for each row when (new.purchased_at < clock_timestamp() - interval '30 minutes') execute function member_totals_mend();
+create trigger receipts_late_status_totals after update of status on receipts
+  for each row when (new.status is distinct from old.status and new.purchased_at < clock_timestamp() - interval '30 minutes')
+  execute function member_totals_mend();
+create trigger returns_member_totals after insert on returns for each row execute function member_totals_mend();
