@@ -13,20 +13,15 @@ import type { Queryable } from './db.ts';
  * time zone, the cuts are worked out on the spot.
  */
 const buyer = (m: string) => `${m}.program_id = $1 and ${m}.erased_at is null and ${m}.purchases > 0`;
-const measures = (m: string) => ({
-  r: `((${m}.last_purchase_at at time zone $2)::date - date '2000-01-01')`,
-  f: `${m}.purchases`,
-  m: `${m}.paid_total`,
-});
 
 /**
  * The cuts of the programme's buyers now, as one array: recency's four, frequency's, money's. percentile_disc
  * picks place ⌈fN⌉; f is given half a place short of it, so no rounding of f·N can tip it over. Null when nobody
  * has bought. Over $1 the programme, $2 its time zone.
  */
-const cutsNowSql = (() => {
-  const { r, f, m } = measures('m');
-  return `with bought as materialized (select ${r}::int8 as r, ${f}::int8 as f, ${m}::int8 as m from members m where ${buyer('m')}),
+const cutsNowSql = `with bought as materialized (
+      select ((m.last_purchase_at at time zone $2)::date - date '2000-01-01')::int8 as r, m.purchases::int8 as f, m.paid_total::int8 as m
+      from members m where ${buyer('m')}),
     places as (
       select array[((n + 4) / 5 - 0.5) / n, ((2 * n + 4) / 5 - 0.5) / n, ((3 * n + 4) / 5 - 0.5) / n, ((4 * n + 4) / 5 - 0.5) / n]::float8[] as p
       from (select nullif(count(*), 0) as n from bought) c)
@@ -35,7 +30,6 @@ const cutsNowSql = (() => {
       || percentile_disc((select p from places)) within group (order by m) as cuts,
       count(*)::int as buyers
     from bought`;
-})();
 
 /** The cuts scores are read against: those the job took in the programme's time zone, else the buyers' now. */
 export async function rfmCuts(db: Queryable, programId: string, timezone: string): Promise<number[] | null> {
@@ -47,15 +41,16 @@ export async function rfmCuts(db: Queryable, programId: string, timezone: string
 }
 
 /**
- * Takes the programme's cuts for the day `at` falls on in its time zone, unless taken that day already; a
- * programme nobody has bought in keeps none. Returns whether it took them.
+ * Takes the programme's cuts for the day `at` falls on in its time zone, unless taken that day already (then the
+ * buyers are not read at all); a programme nobody has bought in keeps none. Returns whether it took them.
  */
 export async function takeRfmCuts(db: Queryable, programId: string, timezone: string, at: Date): Promise<boolean> {
   const rows = await db.query(
     `insert into rfm_cuts (program_id, timezone, taken_on, buyers, cuts)
-     select $1, $2, ($3::timestamptz at time zone $2)::date, c.buyers, c.cuts from (${cutsNowSql}) c where c.cuts is not null
+     select $1, $2, ($3::timestamptz at time zone $2)::date, c.buyers, c.cuts from (${cutsNowSql}) c
+     where c.cuts is not null
+       and not exists (select 1 from rfm_cuts where program_id = $1 and timezone = $2 and taken_on = ($3::timestamptz at time zone $2)::date)
      on conflict (program_id) do update set timezone = excluded.timezone, taken_on = excluded.taken_on, buyers = excluded.buyers, cuts = excluded.cuts
-       where rfm_cuts.timezone <> excluded.timezone or rfm_cuts.taken_on <> excluded.taken_on
      returning 1`,
     [programId, timezone, at],
   );

@@ -150,16 +150,12 @@ export function segmentSql(rule: SegmentRule, firstParam: number, context: Segme
           const w = table(grouped(between(span.from, span.to)));
           return compare(`coalesce(${w}.${leaf.field}, 0)`, leaf, '::numeric');
         }
-        // A period: its whole folded days from the running totals at its last folded day less those before its
-        // first, the rest from its receipts.
+        // A period (whole days): its folded days from the running totals at its last folded day less those before
+        // its first, the days after the last folded one from its receipts.
         const held = table(`select member_id collate "C" as member_id, receipts[k.b] - coalesce(receipts[k.a], 0) as purchases, paid[k.b] - coalesce(paid[k.a], 0) as paid
           from member_totals, lateral (select ${before(first)} as a, ${before(last)} as b) k
           where program_id = $1 and k.b > k.a${scope}`);
-        const edges = [
-          ...(span.from < first.toJSDate() ? [between(span.from, first.toJSDate())] : []),
-          ...(!span.to || last.toJSDate() < span.to ? [between(last.toJSDate(), span.to)] : []),
-        ];
-        const edge = table(grouped(edges.length ? edges.map((e) => `(${e})`).join(' or ') : 'false'));
+        const edge = table(grouped(last.toJSDate() < span.to! ? between(last.toJSDate(), span.to) : 'false'));
         return compare(`coalesce(${held}.${leaf.field}, 0) + coalesce(${edge}.${leaf.field}, 0)`, leaf, '::numeric');
       }
       case 'points_expiring': {
@@ -181,15 +177,14 @@ export function segmentSql(rule: SegmentRule, firstParam: number, context: Segme
         // A category over the folded days, lifetime or in the last N days, is read from the buyers' last day of
         // each category (migration 046), and only the rest of the window from the receipts.
         if (leaf.field === 'bought_category' && leaf.from === undefined && folded) {
-          const from = leaf.days !== undefined ? lastDays(leaf.days).toJSDate() : null;
-          const { first, last } = from ? foldedPart({ from, to: null }, timezone, folded.until) : { first: folded.since, last: folded.until };
-          if (last > first) {
+          // The window starts on a day's first instant, so the days not folded yet are all the receipts read.
+          const first = leaf.days !== undefined ? lastDays(leaf.days) : folded.since;
+          if (folded.until > first) {
             const lastDay = `greatest(${(leaf.value as string[]).map((v) => `(bought ->> ${p(v)}::text)::int`).join(', ')})`;
             const held = table(`select member_id collate "C" as member_id from member_totals
               where program_id = $1${scope} and ${lastDay} >= ${p(first.toISODate())}::date - date '2000-01-01'`);
-            const edges = [...(from && from < first.toJSDate() ? [`(r.purchased_at >= ${p(from)}::timestamptz and r.purchased_at < ${p(first.toJSDate())}::timestamptz)`] : []), `r.purchased_at >= ${p(last.toJSDate())}::timestamptz`];
             const edge = table(`select distinct r.member_id collate "C" as member_id from receipts r
-              where r.program_id = $1 and r.member_id is not null and r.status = 'confirmed' and (${edges.join(' or ')})${scope.replace('member_id', 'r.member_id')}
+              where r.program_id = $1 and r.member_id is not null and r.status = 'confirmed' and r.purchased_at >= ${p(folded.until.toJSDate())}::timestamptz${scope.replace('member_id', 'r.member_id')}
                 and ${bought}`);
             const present = `(${held}.member_id is not null or ${edge}.member_id is not null)`;
             return leaf.op === 'not_in' ? `not ${present}` : present;

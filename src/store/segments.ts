@@ -82,8 +82,8 @@ export async function deleteSegmentRows(db: Queryable, programId: string, code: 
 async function matchingSql(db: Queryable, programId: string, timezone: string, at: Date, rule: SegmentRule, only: boolean) {
   const leaves = ruleLeaves(rule);
   const rfm = leaves.some((leaf) => leaf.field.startsWith('rfm_'));
-  // Conditions that read the members' buying days (src/store/segment-sql.ts).
-  const folding = leaves.some((leaf) => ((leaf.field === 'paid' || leaf.field === 'purchases') && (leaf.days !== undefined || leaf.from !== undefined)) || leaf.field === 'bought_category');
+  // Conditions that may read the buyers' totals kept with their folded days (src/store/segment-sql.ts).
+  const folding = leaves.some((leaf) => ['paid', 'purchases', 'bought_category'].includes(leaf.field));
   const q = segmentSql(rule, only ? 5 : 4, {
     at,
     timezone,
