@@ -2,7 +2,9 @@
  * The analytics at scale, on a demo already loaded into PostgreSQL (`kopilka demo --members 1000000` on
  * BENCH_SCALE_DB): the database's size, each KPI call for the last year grouped by month, segment previews, a
  * segment evaluated over every member, the LTV fit on a cohort of about 100,000, and confirmation throughput with
- * the day-sum triggers on and off. Calls go through the HTTP app in process, with an admin key made for the run.
+ * the day-sum triggers on and off. Reports are read in the evening of a busy day: today is first given a day of
+ * this demo's sales, dated through the day so far, and the day sums of the server's minute job are run. Calls go
+ * through the HTTP app in process, with an admin key made for the run.
  *
  *   BENCH_SCALE_DB=postgres://postgres@127.0.0.1:5432/kopilka_scale npm run bench:scale
  */
@@ -15,6 +17,8 @@ import { createApiKey } from '../src/flows/programs.ts';
 import type { ReceiptInput } from '../src/flows/receipts.ts';
 import { openDb } from '../src/store/db.ts';
 import { migrate } from '../src/store/migrate.ts';
+import { loadSettings } from '../src/store/programs.ts';
+import { runJob } from '../src/jobs/jobs.ts';
 
 const url = process.env.BENCH_SCALE_DB ?? 'postgres://postgres@127.0.0.1:5432/kopilka_scale';
 const log = (line: string) => console.log(`[${new Date().toISOString().slice(11, 19)}] ${line}`);
@@ -49,6 +53,47 @@ const timesOf = async (method: string, path: string, body?: unknown, runs = 5) =
   for (let i = 0; i < runs; i++) times.push((await call(method, path, body)).ms);
   return `p50 ${percentile(times, 50).toFixed(0)} ms, max ${Math.max(...times).toFixed(0)} ms`;
 };
+
+// Receipts of random members' cards, each a litre of milk, confirmed through the sale path's bulk form, two at once:
+// the day's sales in every store, the rounds of confirmations at one.
+const cards = (await db.query<{ card: string }>(`select number as card from cards where program_id = $1 and status = 'active' order by random() limit 20000`, [programId])).map((r) => r.card);
+const stores = (await db.query<{ code: string }>(`select code from stores where program_id = $1 order by code`, [programId])).map((r) => r.code);
+let serial = 0;
+const sell = async (dates: Date[], everywhere = false) => {
+  const receipts: ReceiptInput[] = dates.map((purchasedAt, i) => ({
+    storeCode: everywhere ? stores[serial % stores.length]! : 'MSK-TVER',
+    number: `SCALE-${process.pid}-${++serial}`,
+    purchasedAt,
+    member: { cardNumber: cards[(serial * 7919 + i) % cards.length]! },
+    lines: [{ sku: 'MILK-32', name: 'Молоко 3,2% 1 л', category: 'dairy', quantity: 1, price: 8_990, discount: 0, amount: 8_990, isReward: false }],
+    total: 8_990,
+    pointsToSpend: 0,
+  }));
+  await Promise.all([0, 1].map((k) => confirmMany(deps, programId, receipts.filter((_, i) => i % 2 === k), systemPrincipal('bench'))));
+};
+
+// The evening of a busy day: today holds at least a day of this demo's sales (its receipts over its days), dated
+// evenly from midnight to now, and the day sums the server runs every minute have run.
+const { timezone } = (await loadSettings(db, programId)).settings;
+const midnight = DateTime.now().setZone(timezone).startOf('day').toJSDate();
+const [today] = await db.query<{ n: number; day: number }>(
+  `select count(*) filter (where purchased_at >= $2)::int as n,
+     (count(*) / greatest(1, extract(day from max(purchased_at) - min(purchased_at))))::int as day
+   from receipts where program_id = $1`,
+  [programId, midnight],
+);
+const missing = Math.max(0, (today?.day ?? 0) - (today?.n ?? 0));
+const span = Date.now() - midnight.getTime();
+for (let done = 0; done < missing; done += 2_000) {
+  await sell(Array.from({ length: Math.min(2_000, missing - done) }, (_, i) => new Date(midnight.getTime() + ((done + i + 0.5) / missing) * span)), true);
+}
+await runJob(deps, 'day-sums', programId);
+const [raw] = await db.query<{ n: number; unsummed: number }>(
+  `select count(*)::int as n, count(*) filter (where purchased_at >= coalesce((select ends_at from receipt_days where program_id = $1 and starts_at = $2), $2))::int as unsummed
+   from receipts where program_id = $1 and purchased_at >= $2`,
+  [programId, midnight],
+);
+log(`today: ${raw?.n.toLocaleString('en')} receipts (${missing.toLocaleString('en')} sold now), ${raw?.unsummed.toLocaleString('en')} of them after the last hour summed`);
 
 const now = new Date();
 const yearAgo = new Date(now.getTime() - 365 * 86_400_000).toISOString();
@@ -87,7 +132,6 @@ log(`segment of ${held?.n.toLocaleString('en')} members: saved and evaluated in 
 await call('DELETE', '/v1/segments/scale-everyone');
 
 // The LTV cohort: the first days of first purchases that hold about 100,000 members.
-const timezone = 'Europe/Moscow';
 const firsts = await db.query<{ day: string; n: number }>(
   `select to_char(first_purchase_at at time zone $2, 'YYYY-MM-DD') as day, count(*)::int as n from members
    where program_id = $1 and first_purchase_at is not null group by 1 order by 1`,
@@ -105,22 +149,11 @@ const ltv = await call('GET', `/v1/analytics/ltv?from=${firsts[0]?.day}&to=${to}
 const fitted = ltv.body as { cohort: { members: number; repeatBuyers: number }; purchases: Record<string, number>; spend: Record<string, number> };
 log(`LTV fit, cohort ${firsts[0]?.day}..${to} of ${fitted.cohort.members.toLocaleString('en')} members (${fitted.cohort.repeatBuyers.toLocaleString('en')} repeat buyers): ${(ltv.ms / 1000).toFixed(1)} s (target < 30 s); r ${fitted.purchases.r?.toFixed(3)}, α ${fitted.purchases.alpha?.toFixed(3)}, a ${fitted.purchases.a?.toFixed(3)}, b ${fitted.purchases.b?.toFixed(3)}`);
 
-// Confirmation throughput with the day sums' triggers on and off, alternating rounds of receipts of random members.
-const cards = (await db.query<{ card: string }>(`select number as card from cards where program_id = $1 and status = 'active' order by random() limit 20000`, [programId])).map((r) => r.card);
-let serial = 0;
+// Confirmation throughput with the day sums' triggers on and off, alternating rounds of receipts dated now.
 const round = async () => {
-  const receipts: ReceiptInput[] = Array.from({ length: 2_000 }, (_, i) => ({
-    storeCode: 'MSK-TVER',
-    number: `SCALE-${process.pid}-${++serial}`,
-    purchasedAt: new Date(),
-    member: { cardNumber: cards[(serial * 7919 + i) % cards.length]! },
-    lines: [{ sku: 'MILK-32', name: 'Молоко 3,2% 1 л', category: 'dairy', quantity: 1, price: 8_990, discount: 0, amount: 8_990, isReward: false }],
-    total: 8_990,
-    pointsToSpend: 0,
-  }));
   const t0 = performance.now();
-  await Promise.all([0, 1].map((k) => confirmMany(deps, programId, receipts.filter((_, i) => i % 2 === k), systemPrincipal('bench'))));
-  return receipts.length / ((performance.now() - t0) / 1000);
+  await sell(Array.from({ length: 2_000 }, () => new Date()));
+  return 2_000 / ((performance.now() - t0) / 1000);
 };
 const rates: Record<'on' | 'off', number[]> = { on: [], off: [] };
 const triggers = ['receipts_late_insert', 'receipts_late_status'];

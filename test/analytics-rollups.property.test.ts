@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rebuildAnalytics } from '../src/jobs/daily-totals.ts';
 import type { Db } from '../src/store/db.ts';
 import { retentionCohorts, scannedTallies, salesTallies, type KpiAsk } from '../src/store/kpis.ts';
-import { forgetClosedDays } from '../src/store/overview.ts';
+import { forgetDaySums } from '../src/store/overview.ts';
 import { countMatching } from '../src/store/segments.ts';
 import { line, newProgramme, openTestDb, receipt, type Programme } from './harness.ts';
 
@@ -153,7 +153,7 @@ describe('daily sums and analytics', () => {
       fc.asyncProperty(fc.array(event, { minLength: 3, maxLength: 25 }), async (events) => {
         const p = await newProgramme(db, { timezone: 'Europe/Moscow', pendingDays: 0 }, '2026-02-27T09:00:00Z');
         await play(p, events);
-        await forgetClosedDays(db, p.programId);
+        await forgetDaySums(db, p.programId);
         const direct = await figures(p);
         const [rebuilt] = await rebuildAnalytics(p.deps, p.programId);
         // Days are summed from the first receipt or entry: a history of refusals alone has none.

@@ -109,13 +109,16 @@ export async function newProgramme(db: Db, settings: Record<string, unknown> = {
 }
 
 /**
- * A time zone whose clock reads 01:mm now, and the instant its day began: its yesterday ended between one and two
- * hours ago, so the daily-totals job sums it and a write dated in it is more than half an hour late.
+ * A time zone whose clock reads `hours`:mm now (01:mm unless asked), and the instant its day began: at 01:mm its
+ * yesterday ended between one and two hours ago, so the day sums sum it and a write dated in it is more than half an
+ * hour late.
  */
-export function zoneJustPastMidnight(real = new Date()) {
-  const hour = real.getUTCHours();
-  const zone = hour === 1 ? 'Etc/GMT' : hour === 0 ? 'Etc/GMT-1' : hour <= 13 ? `Etc/GMT+${hour - 1}` : `Etc/GMT-${25 - hour}`;
-  return { zone, midnight: new Date(Date.UTC(real.getUTCFullYear(), real.getUTCMonth(), real.getUTCDate(), real.getUTCHours() - 1)) };
+export function zoneJustPastMidnight(real = new Date(), hours = 1) {
+  // Hours east of UTC that put the local clock at `hours`, within the -12 to +14 that time zones span.
+  const east = (hours - real.getUTCHours() + 24) % 24;
+  const offset = east > 14 ? east - 24 : east;
+  const zone = offset === 0 ? 'Etc/GMT' : offset > 0 ? `Etc/GMT-${offset}` : `Etc/GMT+${-offset}`;
+  return { zone, midnight: new Date(Date.UTC(real.getUTCFullYear(), real.getUTCMonth(), real.getUTCDate(), real.getUTCHours() - hours)) };
 }
 
 /** A receipt line whose amount adds up: price x quantity - discount. */

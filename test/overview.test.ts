@@ -190,4 +190,47 @@ describe('the receipts’ days', () => {
     expect(kpis.status, JSON.stringify(kpis.body)).toBe(200);
     expect(kpis.body.totals).toMatchObject({ receipts: { all: 2 }, revenue: { all: 140_00 }, activeMembers: 1, repeatRate: 1 });
   });
+
+  it('of today are summed up to the last hour that ended an hour ago, again each hour, and a late receipt of them removes the sum', async () => {
+    const real = new Date();
+    // Three hours into the day: its first two hours have settled.
+    const { zone, midnight } = zoneJustPastMidnight(real, 3);
+    const at = (minutes: number) => new Date(midnight.getTime() + minutes * 60_000);
+    const q = await newProgramme(db, { pendingDays: 0, timezone: zone }, at(-60).toISOString());
+    const vera = (await q.call('POST', '/v1/members', { name: 'Вера' }, { role: 'pos' })).body.member.id;
+    const sell = async (n: string, when: Date, amount: number) => {
+      q.setNow(when);
+      expect((await q.call('POST', '/v1/receipts', receipt(n, [line('TEA', amount)], { purchasedAt: when.toISOString(), member: { id: vera } }), { role: 'pos' })).status).toBe(201);
+    };
+    await sell('T-1', at(30), 100_00);
+    await sell('T-2', at(150), 40_00);
+    q.setNow(real);
+    const today = async () =>
+      db.query<{ ends_at: Date; receipts: number; revenue: number }>('select ends_at, receipts, revenue from receipt_days where program_id = $1 and starts_at = $2', [q.programId, midnight]);
+    const entries = async () => db.query<{ ends_at: Date }>('select ends_at from points_days where program_id = $1 and starts_at = $2', [q.programId, midnight]);
+    const sum = async () => (await q.call('POST', '/v1/jobs/day-sums/run')).body;
+    const sales = async () => {
+      const period = new URLSearchParams({ from: midnight.toISOString(), to: real.toISOString() });
+      return (await q.call('GET', `/v1/overview?${period}`, undefined, { role: 'readonly' })).body.receipts;
+    };
+    // An hour summed the hour before is summed again over the two.
+    await db.query(
+      `insert into receipt_days (program_id, starts_at, ends_at, timezone, day, receipts, member_receipts, revenue, member_revenue, points_earned, points_spent, sources)
+       values ($1, $2, $3, $4, $5, 7, 7, 700, 700, 0, 0, '[]')`,
+      [q.programId, midnight, at(60), zone, midnight.toISOString().slice(0, 10)],
+    );
+    expect((await sum()).changed).toBeGreaterThan(0);
+    expect((await today()).map((r) => [r.ends_at, Number(r.receipts), Number(r.revenue)])).toEqual([[at(120), 1, 100_00]]);
+    expect((await entries()).map((r) => r.ends_at)).toEqual([at(120)]);
+    expect(await sales()).toMatchObject({ count: 2, revenue: 140_00 });
+    expect((await sum()).changed).toBe(0);
+    // Dated 01:00, written at 03:mm: more than half an hour late.
+    await sell('T-3', at(60), 25_00);
+    expect(await today()).toEqual([]);
+    expect(await sales()).toMatchObject({ count: 3, revenue: 165_00 });
+    q.setNow(real);
+    await sum();
+    expect((await today()).map((r) => Number(r.receipts))).toEqual([2]);
+    expect(await sales()).toMatchObject({ count: 3, revenue: 165_00 });
+  });
 });

@@ -32,13 +32,13 @@ describe('the job schedule', () => {
     const servers = twoServers();
     await lookTogether(servers);
     // Jobs over every programme are due at once; the daily ones at the next 03:00 in Vladivostok.
-    expect(await runsOf()).toEqual({ activation: 1, expiry: 1, 'expiry-notice': 1, referrals: 1, segments: 1, 'tier-review': 0, birthdays: 0, idempotency: 0, 'event-retention': 0, 'daily-totals': 0, 'segment-refresh': 0 });
+    expect(await runsOf()).toEqual({ activation: 1, expiry: 1, 'expiry-notice': 1, referrals: 1, segments: 1, 'day-sums': 1, 'tier-review': 0, birthdays: 0, idempotency: 0, 'event-retention': 0, 'daily-totals': 0, 'segment-refresh': 0 });
     await lookTogether(servers);
-    expect(await runsOf()).toEqual({ activation: 1, expiry: 1, 'expiry-notice': 1, referrals: 1, segments: 1, 'tier-review': 0, birthdays: 0, idempotency: 0, 'event-retention': 0, 'daily-totals': 0, 'segment-refresh': 0 });
+    expect(await runsOf()).toEqual({ activation: 1, expiry: 1, 'expiry-notice': 1, referrals: 1, segments: 1, 'day-sums': 1, 'tier-review': 0, birthdays: 0, idempotency: 0, 'event-retention': 0, 'daily-totals': 0, 'segment-refresh': 0 });
 
     clock = new Date('2026-12-02T17:00:00Z');
     await lookTogether(servers);
-    expect(await runsOf()).toEqual({ activation: 2, expiry: 2, 'expiry-notice': 2, referrals: 2, segments: 2, 'tier-review': 1, birthdays: 1, idempotency: 1, 'event-retention': 1, 'daily-totals': 1, 'segment-refresh': 1 });
+    expect(await runsOf()).toEqual({ activation: 2, expiry: 2, 'expiry-notice': 2, referrals: 2, segments: 2, 'day-sums': 2, 'tier-review': 1, birthdays: 1, idempotency: 1, 'event-retention': 1, 'daily-totals': 1, 'segment-refresh': 1 });
     const review = (await programmeSchedule(db, p.programId)).find((r) => r.job === 'tier-review');
     expect(review).toMatchObject({ nextRunAt: new Date('2026-12-03T17:00:00Z'), lastOutcome: 'ok', leasedBy: null });
 
@@ -47,7 +47,7 @@ describe('the job schedule', () => {
     clock = new Date('2026-12-05T20:00:00Z');
     const restarted = twoServers();
     await lookTogether(restarted);
-    expect(await runsOf()).toEqual({ activation: 3, expiry: 3, 'expiry-notice': 3, referrals: 3, segments: 3, 'tier-review': 2, birthdays: 2, idempotency: 2, 'event-retention': 2, 'daily-totals': 2, 'segment-refresh': 2 });
+    expect(await runsOf()).toEqual({ activation: 3, expiry: 3, 'expiry-notice': 3, referrals: 3, segments: 3, 'day-sums': 3, 'tier-review': 2, birthdays: 2, idempotency: 2, 'event-retention': 2, 'daily-totals': 2, 'segment-refresh': 2 });
     expect((await programmeSchedule(db, p.programId)).find((r) => r.job === 'birthdays')?.nextRunAt).toEqual(new Date('2026-12-06T17:00:00Z'));
     await Promise.all(restarted.map((s) => s.stop()));
   });

@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 
 /** Jobs over every programme, run every few minutes, and daily jobs, run per programme at its local hour. */
-export const intervalJobs = ['activation', 'expiry', 'expiry-notice', 'referrals', 'segments'] as const;
+export const intervalJobs = ['activation', 'expiry', 'expiry-notice', 'referrals', 'segments', 'day-sums'] as const;
 export const dailyJobs = ['tier-review', 'birthdays', 'idempotency', 'event-retention', 'daily-totals', 'segment-refresh'] as const;
 export type ScheduledJob = (typeof intervalJobs)[number] | (typeof dailyJobs)[number];
 

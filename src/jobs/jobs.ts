@@ -8,7 +8,7 @@ import { inTransaction } from '../flows/transaction.ts';
 import { findMember, qualifyingValues } from '../store/members.ts';
 import { loadSettings, notLoading } from '../store/programs.ts';
 import { runBirthdays } from './birthdays.ts';
-import { sumDailyTotals } from './daily-totals.ts';
+import { sumDailyTotals, sumDaysSoFar } from './daily-totals.ts';
 import { followSegments, refreshAllSegments } from './segments.ts';
 import { noticeExpiringPoints } from './expiry-notice.ts';
 import { pruneEvents } from './event-retention.ts';
@@ -26,7 +26,7 @@ export interface JobReport {
 
 const BATCH = 500;
 
-const dueMembers: Record<Exclude<JobName, 'tier-review' | 'birthdays' | 'referrals' | 'idempotency' | 'event-retention' | 'expiry-notice' | 'daily-totals' | 'segments' | 'segment-refresh'>, string> = {
+const dueMembers: Record<Exclude<JobName, 'tier-review' | 'birthdays' | 'referrals' | 'idempotency' | 'event-retention' | 'expiry-notice' | 'day-sums' | 'daily-totals' | 'segments' | 'segment-refresh'>, string> = {
   activation: `select distinct program_id, member_id from lots
     where state = 'pending' and remaining > 0 and activates_at <= $1 and ($2::program is null or (program_id, member_id) > ($2, $3))
       and ($4::program is null and ${notLoading('program_id')} or program_id = $4)
@@ -49,6 +49,7 @@ export async function runJob(deps: Deps, job: JobName, onlyProgram: string | nul
   if (job === 'idempotency') return pruneIdempotencyKeys(deps, onlyProgram);
   if (job === 'event-retention') return pruneEvents(deps, onlyProgram);
   if (job === 'expiry-notice') return noticeExpiringPoints(deps, onlyProgram);
+  if (job === 'day-sums') return sumDaysSoFar(deps, onlyProgram);
   if (job === 'daily-totals') return sumDailyTotals(deps, onlyProgram);
   if (job === 'segments') return followSegments(deps, onlyProgram);
   if (job === 'segment-refresh') return refreshAllSegments(deps, onlyProgram);

@@ -19,23 +19,28 @@ const totals = `count(*) as receipts, count(member_id) as member_receipts, coale
   coalesce(sum(total) filter (where member_id is not null), 0) as member_revenue,
   coalesce(sum(points_earned), 0) as earned, coalesce(sum(points_spent), 0) as spent`;
 
-/** How many days one run of the daily-totals job sums under its lock before letting late receipts through. */
+/** How many days one run of the day sums sums under its lock before letting late receipts through. */
 const DAYS_AT_ONCE = 31;
 /**
- * How long after its end a day's sums are written: an hour, so that reports read at most today's receipts and
- * entries. A receipt or entry dated more than half an hour before it is written (an offline till, an import, a
- * transaction that ran that long) removes its day's sum, and the next run sums the day again (migrations 037, 040).
+ * How long after its end a stretch of receipts or entries is summed: an hour, so that reports read at most the last
+ * two hours' receipts and entries. A receipt or entry dated more than half an hour before it is written (an offline
+ * till, an import, a transaction that ran that long) removes the sum of its stretch, and the next run sums it again
+ * (migrations 037, 040).
  */
 const SETTLE = '1 hour';
 
 /**
- * The closed days of programme $1 in time zone $2 (from the day of `first` to the last day that ended an hour ago)
- * without a row in `table`, a month's worth.
+ * The stretches of programme $1 in time zone $2 that are settled and not summed as they stand (from the day of
+ * `first` on, a month's worth): each day, from its first instant to its end or, today, to the last whole hour that
+ * ended an hour ago. A stretch whose row in `table` ends earlier (the same day summed an hour before) is to be summed
+ * again over it.
  */
-const closedDays = (table: string, first: string) => `select midnight::date as day, midnight at time zone $2 as starts_at, (midnight + interval '1 day') at time zone $2 as ends_at
-  from generate_series(((${first}) at time zone $2)::date::timestamp, ((now() - interval '${SETTLE}') at time zone $2)::date::timestamp - interval '1 day', interval '1 day') midnight
-  where not exists (select 1 from ${table} x where x.program_id = $1 and x.starts_at = midnight at time zone $2)
-  order by midnight limit ${DAYS_AT_ONCE}`;
+const settledDays = (table: string, first: string) => `select d.* from (
+    select midnight::date as day, midnight at time zone $2 as starts_at,
+      least((midnight + interval '1 day') at time zone $2, date_trunc('hour', now() - interval '${SETTLE}')) as ends_at
+    from generate_series(((${first}) at time zone $2)::date::timestamp, ((now() - interval '${SETTLE}') at time zone $2)::date::timestamp, interval '1 day') midnight) d
+  where d.starts_at < d.ends_at and not exists (select 1 from ${table} x where x.program_id = $1 and x.starts_at = d.starts_at and x.ends_at = d.ends_at)
+  order by d.starts_at limit ${DAYS_AT_ONCE}`;
 
 /** Runs `work` in a transaction holding the day sums' lock whole; late receipts remove sums holding it shared. */
 function underDayLock<T>(db: Db, programId: string, work: (tx: Queryable) => Promise<T>): Promise<T> {
@@ -45,8 +50,8 @@ function underDayLock<T>(db: Db, programId: string, work: (tx: Queryable) => Pro
   });
 }
 
-/** Drops the programme's daily sums (under the lock the job sums under), for a rebuild from the receipts and the ledger. */
-export async function forgetClosedDays(db: Db, programId: string): Promise<void> {
+/** Drops the programme's day sums and buying days (under the lock the job sums under), for a rebuild from the receipts and the ledger. */
+export async function forgetDaySums(db: Db, programId: string): Promise<void> {
   await underDayLock(db, programId, async (tx) => {
     await tx.query('delete from receipt_days where program_id = $1', [programId]);
     await tx.query('delete from points_days where program_id = $1', [programId]);
@@ -55,12 +60,13 @@ export async function forgetClosedDays(db: Db, programId: string): Promise<void>
 }
 
 /**
- * Sums each closed day of the programme's receipts and of its side of the ledger (from the first receipt or entry
- * to the last day settled, in its time zone) that has no sum yet, and drops the sums of another time
- * zone; then folds the same days into the members' buying days. A month per transaction, under the lock a late
- * receipt or entry of such a day takes to remove its day's sum. Returns the number of days summed.
+ * Sums the programme's receipts and its side of the ledger over each settled stretch not summed as it stands (each
+ * closed day from the first receipt or entry, and today up to its last hour settled, in its time zone), and drops
+ * the sums of another time zone; then folds the closed days into the members' buying days. A month per transaction,
+ * under the lock a late receipt or entry of such a stretch takes to remove its sum. Returns the number of stretches
+ * summed.
  */
-export async function sumClosedDays(db: Db, programId: string, timezone: string): Promise<number> {
+export async function sumSettledDays(db: Db, programId: string, timezone: string): Promise<number> {
   let summed = 0;
   for (;;) {
     const days = await underDayLock(db, programId, async (tx) => {
@@ -69,15 +75,18 @@ export async function sumClosedDays(db: Db, programId: string, timezone: string)
       const receipts = await tx.query(
         `insert into receipt_days (program_id, starts_at, ends_at, timezone, day, receipts, member_receipts, revenue, member_revenue, points_earned, points_spent, sources)
          select $1, d.starts_at, d.ends_at, $2, d.day, t.*, s.sources
-         from (${closedDays('receipt_days', 'select min(purchased_at) from receipts where program_id = $1')}) d
+         from (${settledDays('receipt_days', 'select min(purchased_at) from receipts where program_id = $1')}) d
          cross join lateral (select ${totals} from receipts r
            where r.program_id = $1 and r.purchased_at >= d.starts_at and r.purchased_at < d.ends_at and r.status = 'confirmed') t
          cross join lateral (select coalesce(jsonb_agg(jsonb_build_array(b.source, b.channel, b.receipts, b.revenue)), '[]') as sources
            from (${bySourceSql('d.starts_at', 'd.ends_at')}) b) s
+         on conflict (program_id, starts_at) do update set ends_at = excluded.ends_at, receipts = excluded.receipts,
+           member_receipts = excluded.member_receipts, revenue = excluded.revenue, member_revenue = excluded.member_revenue,
+           points_earned = excluded.points_earned, points_spent = excluded.points_spent, sources = excluded.sources
          returning 1`,
         [programId, timezone],
       );
-      const points = await tx.query(`${sumPointsDaysSql(closedDays('points_days', 'select min(created_at) from journal_entries where program_id = $1'))} returning 1`, [programId, timezone]);
+      const points = await tx.query(`${sumPointsDaysSql(settledDays('points_days', 'select min(created_at) from journal_entries where program_id = $1'))} returning 1`, [programId, timezone]);
       return Math.max(receipts.length, points.length);
     });
     summed += days;

@@ -36,7 +36,9 @@ const movingPoints = (e: string) => `${e}.kind <> 'activation'`;
 export const sumPointsDaysSql = (days: string) => `insert into points_days (program_id, starts_at, ends_at, timezone, day, entries, issued, redeemed, expired, adjusted, referral)
   select $1, d.starts_at, d.ends_at, $2, d.day, t.* from (${days}) d
   cross join lateral (select count(distinct e.id) as entries, ${moved} from journal_entries e cross join lateral json_array_elements(e.postings) v
-    where e.program_id = $1 and e.created_at >= d.starts_at and e.created_at < d.ends_at and ${movingPoints('e')}) t`;
+    where e.program_id = $1 and e.created_at >= d.starts_at and e.created_at < d.ends_at and ${movingPoints('e')}) t
+  on conflict (program_id, starts_at) do update set ends_at = excluded.ends_at, entries = excluded.entries, issued = excluded.issued,
+    redeemed = excluded.redeemed, expired = excluded.expired, adjusted = excluded.adjusted, referral = excluded.referral`;
 
 /** The points of a period by day, ISO week or month in the programme's time zone, what members hold now, and what expires in the next months. */
 export async function pointsReport(db: Queryable, programId: string, q: { from: Date; to: Date; group: Grouping; timezone: string; months: number; now: Date }) {

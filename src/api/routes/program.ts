@@ -118,7 +118,7 @@ export function programRoutes(deps: Deps) {
   app.openapi(
     createRoute({
       method: 'post', path: '/v1/jobs/{name}/run', operationId: 'runJob', tags: ['Jobs'], security, middleware: [allow('jobs')] as const,
-      summary: 'Run a job now for this programme (activation, expiry, expiry-notice, tier-review, birthdays, referrals, idempotency, event-retention, daily-totals, segments, segment-refresh); safe to run twice or concurrently',
+      summary: 'Run a job now for this programme (activation, expiry, expiry-notice, tier-review, birthdays, referrals, idempotency, event-retention, day-sums, daily-totals, segments, segment-refresh); safe to run twice or concurrently',
       request: { params: z.object({ name: z.enum(jobNames as [JobName, ...JobName[]]) }) },
       responses: { 200: json(z.object({ job: z.string(), members: z.number().int(), changed: z.number().int() }), 'what the job did'), ...problems },
     }),

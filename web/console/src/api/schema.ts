@@ -149,7 +149,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Run a job now for this programme (activation, expiry, expiry-notice, tier-review, birthdays, referrals, idempotency, event-retention, daily-totals, segments, segment-refresh); safe to run twice or concurrently */
+        /** Run a job now for this programme (activation, expiry, expiry-notice, tier-review, birthdays, referrals, idempotency, event-retention, day-sums, daily-totals, segments, segment-refresh); safe to run twice or concurrently */
         post: operations["runJob"];
         delete?: never;
         options?: never;
@@ -1646,7 +1646,7 @@ export interface components {
         };
         ScheduledJob: {
             /** @enum {string} */
-            job: "activation" | "expiry" | "expiry-notice" | "referrals" | "segments" | "tier-review" | "birthdays" | "idempotency" | "event-retention" | "daily-totals" | "segment-refresh";
+            job: "activation" | "expiry" | "expiry-notice" | "referrals" | "segments" | "day-sums" | "tier-review" | "birthdays" | "idempotency" | "event-retention" | "daily-totals" | "segment-refresh";
             /** @enum {string} */
             scope: "every programme" | "this programme";
             /** @description ISO 8601; a daily job runs at the programme-local `dailyJobsAt` */
@@ -4437,7 +4437,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                name: "activation" | "expiry" | "expiry-notice" | "referrals" | "segments" | "tier-review" | "birthdays" | "idempotency" | "event-retention" | "daily-totals" | "segment-refresh";
+                name: "activation" | "expiry" | "expiry-notice" | "referrals" | "segments" | "day-sums" | "tier-review" | "birthdays" | "idempotency" | "event-retention" | "daily-totals" | "segment-refresh";
             };
             cookie?: never;
         };

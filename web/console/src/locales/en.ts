@@ -788,6 +788,7 @@ export const en: Messages = {
       birthdays: 'Birthday gifts',
       idempotency: 'Retry keys clean-up',
       'event-retention': 'Event feed clean-up',
+      'day-sums': 'Sales totals of the day so far',
       'daily-totals': 'Daily sales totals',
       segments: 'Segments after events',
       'segment-refresh': 'Segments refreshed in full',

@@ -7,7 +7,7 @@ import { useMay } from '../../session.ts';
 
 type JobName = Schemas['ScheduledJob']['job'];
 /** Every job, in the schedule's order: a record, so a job the API adds and the console misses fails the build. */
-const jobSet: Record<JobName, true> = { activation: true, expiry: true, 'expiry-notice': true, referrals: true, segments: true, 'tier-review': true, birthdays: true, idempotency: true, 'event-retention': true, 'daily-totals': true, 'segment-refresh': true };
+const jobSet: Record<JobName, true> = { activation: true, expiry: true, 'expiry-notice': true, referrals: true, segments: true, 'day-sums': true, 'tier-review': true, birthdays: true, idempotency: true, 'event-retention': true, 'daily-totals': true, 'segment-refresh': true };
 const jobNames = Object.keys(jobSet) as JobName[];
 
 /** The scheduled jobs: when each last ran, how it went, when it runs next; the owner may run one now. */
