@@ -12,7 +12,7 @@ export function expectProblem(res: Response, status: number, code: string, detai
   expect(res.body.detail).toMatch(detail);
 }
 
-const tables = ['members', 'cards', 'receipts', 'receipt_lines', 'returns', 'journal_entries', 'postings', 'lots', 'idempotency_keys', 'tier_changes', 'program_settings', 'events', 'member_months'] as const;
+const tables = ['members', 'cards', 'receipts', 'receipt_lines', 'returns', 'journal_entries', 'postings', 'lots', 'idempotency_keys', 'tier_changes', 'program_settings', 'events', 'member_months', 'consent_records'] as const;
 
 /** How many rows the programme has in every table a request could write; a refused request leaves it unchanged. */
 export async function footprint(p: Programme): Promise<Record<(typeof tables)[number], number>> {

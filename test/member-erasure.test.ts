@@ -21,9 +21,10 @@ const personal = {
   city: 'Верхние Стирайки',
   attributes: { favouriteShop: 'Стирайкинский' },
   consents: { email: true, sms: true, push: false },
+  consentEvidence: { via: 'website', wording: 'marketing-2026-10', ip: '198.51.100.23' },
 };
 const blockReason = 'утеряна, звонила Стирайкина';
-const traces = ['Стирайк', '79035550147', 'zina.erase', 'crm-erase-77', '1987-03-09'];
+const traces = ['Стирайк', '79035550147', 'zina.erase', 'crm-erase-77', '1987-03-09', '198.51.100.23'];
 
 /** Every row of the programme's, in every table, whose text holds one of the traces. */
 async function tracesLeft(): Promise<string[]> {

@@ -24,6 +24,7 @@ const expected: Record<string, readonly Role[]> = {
   'GET /v1/members/search': ['admin', 'marketer', 'pos'],
   'GET /v1/members/{id}': ['admin', 'marketer', 'pos', 'readonly'],
   'PATCH /v1/members/{id}': ['admin', 'pos'],
+  'GET /v1/members/{id}/consents': ['admin', 'marketer', 'pos'],
   'POST /v1/members/{id}/erase': ['admin'],
   'GET /v1/members/{id}/balance': ['admin', 'marketer', 'pos', 'readonly'],
   'GET /v1/members/{id}/history': ['admin', 'marketer', 'pos', 'readonly'],

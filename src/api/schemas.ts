@@ -2,6 +2,7 @@ import { z } from '@hono/zod-openapi';
 import { toMilli } from '../domain/arithmetic.ts';
 import { codeSchema, instantSchema } from '../domain/fields.ts';
 import { skipReasons } from '../domain/rules/engine.ts';
+import { consentChannels, consentPlaces } from '../domain/consents.ts';
 
 /** Kopecks (minor units); bounded so every sum stays an exact integer. */
 export const money = z.number().int().min(0).max(1_000_000_000_000);
@@ -115,15 +116,41 @@ const memberProfile = z.object({
   consents: z.object({ email: z.boolean(), sms: z.boolean(), push: z.boolean() }),
 });
 
+export const consentEvidence = z
+  .object({
+    via: z.enum(consentPlaces).optional().describe('where the member gave or withdrew consent (default `api`)'),
+    wording: text(100).nullable().optional().describe('the version of the consent wording the member was shown, e.g. "marketing-2026-10"'),
+    storeCode: text(64).nullable().optional().describe('the store where it happened'),
+    ip: z.union([z.ipv4(), z.ipv6()]).nullable().optional().describe("the member's IP address, as the website or app saw it"),
+  })
+  .strict()
+  .describe('how a change of consents came about; kept with each grant and withdrawal as evidence (38-FZ art. 18)')
+  .openapi('ConsentEvidence');
+
+export const consentRecord = z
+  .object({
+    id: z.string(),
+    channel: z.enum(consentChannels),
+    granted: z.boolean().describe('true for a grant, false for a withdrawal'),
+    at: z.string(),
+    via: z.enum(consentPlaces),
+    wording: z.string().nullable(),
+    storeCode: z.string().nullable(),
+    ip: z.string().nullable().describe('cleared when the member is erased'),
+    actor: z.string().describe('the key or staff member that recorded it'),
+  })
+  .openapi('ConsentRecord');
+
 export const memberInput = memberProfile
   .partial()
   .extend({
+    consentEvidence: consentEvidence.optional(),
     cardNumber: z.string().regex(/^\d{8,19}$/, '8-19 digits').optional().describe('a physical card; else a virtual one is issued'),
     referralCode: z.string().trim().min(4).max(32).optional().describe('the code of the member who referred the newcomer'),
   })
   .openapi('NewMember');
 
-export const memberPatch = memberProfile.partial().openapi('MemberPatch');
+export const memberPatch = memberProfile.partial().extend({ consentEvidence: consentEvidence.optional() }).openapi('MemberPatch');
 
 export const member = memberProfile
   .extend({

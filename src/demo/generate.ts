@@ -14,6 +14,8 @@ import { runJob } from '../jobs/jobs.ts';
 import { sequenceEvents } from '../store/events.ts';
 import { newId, withIdSource } from '../store/ids.ts';
 import { insertMembers } from '../store/members.ts';
+import { recordConsents } from '../store/consents.ts';
+import { consentChanges, noConsents } from '../domain/consents.ts';
 import { setLoading } from '../store/programs.ts';
 import { loader } from './loading.ts';
 import { refreshStatistics } from '../store/statistics.ts';
@@ -305,6 +307,13 @@ async function enrolMembers(deps: Deps, faker: Faker, programId: string, count: 
       });
     }
     await insertMembers(deps.db, programId, rows);
+    // Each consent granted at joining, with its evidence: the store, or the website, and the wording of that time.
+    const granted = rows.flatMap((row, k) => {
+      const { store } = members[offset + k] as DemoMember;
+      const evidence = { via: store.channel === 'till' ? 'till' : 'website', wording: 'demo-2024', storeCode: store.code, ip: null } as const;
+      return consentChanges(row.id, noConsents, row.consents, evidence, row.createdAt, 'demo', () => newId('cns'));
+    });
+    await recordConsents(deps.db, programId, granted);
     await setImmediate();
   }
   return members;

@@ -16,8 +16,14 @@ import { recordActionOf } from './actions.ts';
 import { erasedRefusal, memberToChange } from './personal-data.ts';
 import { linkReferral } from './referrals.ts';
 import { latestRules, recordAudit } from '../store/rules.ts';
+import { consentChanges, noConsents, unstatedEvidence, type ConsentEvidence, type Consents } from '../domain/consents.ts';
+import { forgetConsentAddresses, recordConsents } from '../store/consents.ts';
+import { findStore } from '../store/stores.ts';
 
-export type ProfileInput = Partial<MemberProfile>;
+export type ProfileInput = Partial<MemberProfile> & {
+  /** How a change of consents came about: recorded with each grant and withdrawal. */
+  consentEvidence?: Partial<ConsentEvidence> | undefined;
+};
 
 /** One audit record of a member or a card, with the key as the actor. */
 const audit = (
@@ -46,7 +52,7 @@ const emptyProfile: MemberProfile = {
   attributes: {},
   source: null,
   channel: null,
-  consents: { email: false, sms: false, push: false },
+  consents: noConsents,
 };
 
 /** Normalises contacts and refuses identifiers another member already has. */
@@ -115,8 +121,30 @@ export async function enrol(
   return ok({ member, cards: [card.value] });
 }
 
-const stripUndefined = <T extends object>(o: T): Partial<T> =>
-  Object.fromEntries(Object.entries(o).filter(([k, v]) => v !== undefined && k !== 'cardNumber' && k !== 'referralCode')) as Partial<T>;
+const stripUndefined = <T extends object>(o: T): Partial<MemberProfile> =>
+  Object.fromEntries(Object.entries(o).filter(([k, v]) => v !== undefined && k !== 'cardNumber' && k !== 'referralCode' && k !== 'consentEvidence')) as Partial<MemberProfile>;
+
+/**
+ * Records each channel whose consent changed from `before` to `after` with the evidence given (a store named must
+ * be the programme's); nothing is written when it is refused.
+ */
+async function recordConsentChanges(
+  tx: Queryable,
+  programId: string,
+  memberId: string,
+  before: Consents,
+  after: Consents,
+  given: Partial<ConsentEvidence> | undefined,
+  by: Principal,
+  now: Date,
+): Promise<Outcome<void>> {
+  const evidence = { ...unstatedEvidence, ...given };
+  const records = consentChanges(memberId, before, after, evidence, now, actorOf(by), () => newId('cns'));
+  if (records.length === 0) return ok(undefined);
+  if (evidence.storeCode && !(await findStore(tx, programId, evidence.storeCode))) return fail('store_not_found', `no store ${evidence.storeCode}`, { field: 'consentEvidence.storeCode' });
+  await recordConsents(tx, programId, records);
+  return ok(undefined);
+}
 
 export async function registerMember(deps: Deps, programId: string, input: RegisterInput, by: Principal, idempotencyKey?: string) {
   return idempotent(deps.db, programId, idempotencyKey, input, async (tx) => {
@@ -125,6 +153,8 @@ export async function registerMember(deps: Deps, programId: string, input: Regis
     const enrolled = await enrol(tx, programId, settings, input, now);
     if (!enrolled.ok) return enrolled;
     const { member, cards } = enrolled.value;
+    const consented = await recordConsentChanges(tx, programId, member.id, noConsents, member.consents, input.consentEvidence, by, now);
+    if (!consented.ok) return consented;
     await audit(tx, programId, by, now, { action: 'enrol', entity: 'member', entityId: member.id, after: { cards: cards.map((c) => c.number) } });
     if (input.referralCode) {
       const { rules } = await latestRules(tx, programId);
@@ -157,6 +187,8 @@ export async function updateMember(deps: Deps, programId: string, id: string, pa
     const now = deps.now();
     const changed = (Object.keys(checked.value) as (keyof MemberProfile)[]).filter((k) => JSON.stringify(was[k]) !== JSON.stringify(checked.value[k]));
     const pick = (p: MemberProfile) => Object.fromEntries(changed.map((k) => [k, p[k]]));
+    const consented = await recordConsentChanges(tx, programId, id, was.consents, checked.value.consents, patch.consentEvidence, by, now);
+    if (!consented.ok) return consented;
     if (changed.length) {
       await audit(tx, programId, by, now, { action: 'change', entity: 'member', entityId: id, before: pick(was), after: pick(checked.value) });
       await recordEvents(tx, programId, [newEvent('member.updated', now, { memberId: id, fields: changed })]);
@@ -175,6 +207,9 @@ export async function eraseMember(deps: Deps, programId: string, id: string, by:
     const found = await memberToChange(tx, programId, id);
     if (!found.ok) return found;
     const now = deps.now();
+    const withdrawn = await recordConsentChanges(tx, programId, id, found.value.consents, noConsents, { via: 'erasure' }, by, now);
+    if (!withdrawn.ok) return withdrawn;
+    await forgetConsentAddresses(tx, programId, id);
     const cards = await erasePersonalData(tx, programId, id, now);
     await audit(tx, programId, by, now, { action: 'erase', entity: 'member', entityId: id, after: { erasedAt: now, cards } });
     await recordEvents(tx, programId, [newEvent('member.erased', now, { memberId: id, cards })]);

@@ -8,10 +8,11 @@ import { findCard, memberCards } from '../../store/cards.ts';
 import { history, memberLots } from '../../store/ledger.ts';
 import { currentBalance } from '../../flows/balance.ts';
 import { membersByName, nameWords, tierHistory, type MemberKey } from '../../store/members.ts';
+import { consentRecords } from '../../store/consents.ts';
 import { allow, forbidden, type Env } from '../auth.ts';
 import { body, json, problems, security } from '../openapi.ts';
 import { failure, problem } from '../problems.ts';
-import { adjustmentInput, balance, card, historyItem, idempotencyHeader, member, memberInput, memberPatch, memberSummary, tierChange, visibleMember } from '../schemas.ts';
+import { adjustmentInput, balance, card, consentRecord, historyItem, idempotencyHeader, member, memberInput, memberPatch, memberSummary, tierChange, visibleMember } from '../schemas.ts';
 
 const memberId = z.object({ id: z.string().max(64) });
 const pageCursor = z.object({ word: z.string().max(300), id: z.string().max(64) }).strict();
@@ -125,6 +126,24 @@ export function memberRoutes(deps: Deps) {
       const key = c.get('key');
       const result = await updateMember(deps, key.programId, c.req.valid('param').id, c.req.valid('json'), key);
       return result.ok ? c.json(memberFor(key, result.value) as never, 200) : failure(c, result);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get', path: '/v1/members/{id}/consents', operationId: 'getConsents', tags, security, middleware: [allow('members:pii')] as const,
+      summary: 'A member’s consents to marketing by channel, and every grant and withdrawal with its evidence, oldest first',
+      description:
+        'Each change of `consents` (at enrolment, by `PATCH /v1/members/{id}`, at erasure) is kept with when, where (`via`, `storeCode`), the wording version shown, the member’s IP address as the caller gave it, and the key that recorded it: the proof of prior consent an advertiser must be able to show (38-FZ art. 18). Erasure withdraws every consent and clears the IP addresses; the records stay.',
+      request: { params: memberId },
+      responses: { 200: json(z.object({ consents: member.shape.consents, records: z.array(consentRecord) }), 'the consents and their records'), ...problems },
+    }),
+    async (c) => {
+      const key = c.get('key');
+      const found = await load(key.programId, { id: c.req.valid('param').id });
+      if (!found.ok) return failure(c, found);
+      const records = await consentRecords(deps.db, key.programId, found.value.id);
+      return c.json({ consents: found.value.consents, records: records.map(({ memberId: _, at, ...r }) => ({ ...r, at: at.toISOString() })) }, 200);
     },
   );
 

@@ -227,6 +227,26 @@ export interface paths {
         patch: operations["updateMember"];
         trace?: never;
     };
+    "/v1/members/{id}/consents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A member’s consents to marketing by channel, and every grant and withdrawal with its evidence, oldest first
+         * @description Each change of `consents` (at enrolment, by `PATCH /v1/members/{id}`, at erasure) is kept with when, where (`via`, `storeCode`), the wording version shown, the member’s IP address as the caller gave it, and the key that recorded it: the proof of prior consent an advertiser must be able to show (38-FZ art. 18). Erasure withdraws every consent and clears the IP addresses; the records stay.
+         */
+        get: operations["getConsents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/members/{id}/erase": {
         parameters: {
             query?: never;
@@ -1749,10 +1769,25 @@ export interface components {
                 sms: boolean;
                 push: boolean;
             };
+            consentEvidence?: components["schemas"]["ConsentEvidence"];
             /** @description a physical card; else a virtual one is issued */
             cardNumber?: string;
             /** @description the code of the member who referred the newcomer */
             referralCode?: string;
+        };
+        /** @description how a change of consents came about; kept with each grant and withdrawal as evidence (38-FZ art. 18) */
+        ConsentEvidence: {
+            /**
+             * @description where the member gave or withdrew consent (default `api`)
+             * @enum {string}
+             */
+            via?: "till" | "website" | "app" | "console" | "call_centre" | "paper" | "unsubscribe" | "erasure" | "api";
+            /** @description the version of the consent wording the member was shown, e.g. "marketing-2026-10" */
+            wording?: string | null;
+            /** @description the store where it happened */
+            storeCode?: string | null;
+            /** @description the member's IP address, as the website or app saw it */
+            ip?: string | null;
         };
         MemberPatch: {
             externalId?: string | null;
@@ -1777,6 +1812,23 @@ export interface components {
                 sms: boolean;
                 push: boolean;
             };
+            consentEvidence?: components["schemas"]["ConsentEvidence"];
+        };
+        ConsentRecord: {
+            id: string;
+            /** @enum {string} */
+            channel: "email" | "sms" | "push";
+            /** @description true for a grant, false for a withdrawal */
+            granted: boolean;
+            at: string;
+            /** @enum {string} */
+            via: "till" | "website" | "app" | "console" | "call_centre" | "paper" | "unsubscribe" | "erasure" | "api";
+            wording: string | null;
+            storeCode: string | null;
+            /** @description cleared when the member is erased */
+            ip: string | null;
+            /** @description the key or staff member that recorded it */
+            actor: string;
         };
         Balance: {
             available: number;
@@ -5097,6 +5149,116 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Member"] | components["schemas"]["MemberSummary"];
+                };
+            };
+            /** @description malformed JSON or a field that fails validation */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no or unknown API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the key’s role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description a member, card, store or receipt that does not exist in this programme */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description conflicts with an earlier request or an existing record */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the body is larger than the limit (1 MB; 8 MB for a batch) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description valid request the programme refuses (e.g. insufficient_points) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description heavy work (a backtest, an export) of this programme is already running; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the database is unavailable, or the programme is still loading its history; see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getConsents: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the consents and their records */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        consents: {
+                            email: boolean;
+                            sms: boolean;
+                            push: boolean;
+                        };
+                        records: components["schemas"]["ConsentRecord"][];
+                    };
                 };
             };
             /** @description malformed JSON or a field that fails validation */
