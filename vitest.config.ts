@@ -8,5 +8,7 @@ export default defineConfig({
     // Each file opens its own database (an in-memory PGlite, or a fresh programme on PostgreSQL).
     pool: 'forks',
     maxWorkers: 2,
+    // The key channel credentials are sealed with, so that tests write no key file.
+    env: { KOPILKA_SECRET_KEY: Buffer.alloc(32, 7).toString('base64') },
   },
 });

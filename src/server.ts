@@ -2,6 +2,7 @@ import { serve } from '@hono/node-server';
 import { createApp } from './api/app.ts';
 import type { InputLimits } from './api/input.ts';
 import type { Deps } from './flows/deps.ts';
+import { startMessenger } from './jobs/messenger.ts';
 import { startDispatcher } from './jobs/dispatcher.ts';
 import { startScheduler } from './jobs/scheduler.ts';
 import { refreshStatistics, summarizeBlockRanges, vacuumDeadRows } from './store/statistics.ts';
@@ -36,6 +37,7 @@ export function startServer(deps: Deps, options: ServerOptions) {
   const scheduler = options.jobIntervalMs > 0 ? startScheduler(deps, { intervalMs: options.jobIntervalMs }) : null;
   void scheduler?.look();
   dispatcher = (options.dispatch ?? options.jobIntervalMs > 0) ? startDispatcher(deps, options.webhookTimeoutMs ? { timeoutMs: options.webhookTimeoutMs } : {}) : null;
+  const messenger = options.jobIntervalMs > 0 ? startMessenger(deps) : null;
   // Planner statistics follow the tables as they grow, dead rows are cleared and the time indexes' new block
   // ranges summed (PGlite has no autovacuum to do it).
   let measuring: Promise<unknown> | null = null;
@@ -55,7 +57,7 @@ export function startServer(deps: Deps, options: ServerOptions) {
     close: async () => {
       timers.forEach(clearInterval);
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      await Promise.all([scheduler?.stop(), dispatcher?.stop(), measuring]);
+      await Promise.all([scheduler?.stop(), dispatcher?.stop(), messenger?.stop(), measuring]);
     },
   };
 }

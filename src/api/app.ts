@@ -19,6 +19,7 @@ import { ruleRoutes } from './routes/rules.ts';
 import { actionRoutes } from './routes/actions.ts';
 import { eventRoutes } from './routes/events.ts';
 import { webhookRoutes } from './routes/webhooks.ts';
+import { messagingRoutes } from './routes/messaging.ts';
 import { keyRoutes } from './routes/keys.ts';
 import { sessionRoutes } from './routes/session.ts';
 import { staffRoutes } from './routes/staff.ts';
@@ -87,6 +88,7 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
   app.route('/', analyticsRoutes(deps));
   app.route('/', segmentRoutes(deps));
   app.route('/', kpiRoutes(deps));
+  app.route('/', messagingRoutes(deps));
 
   for (const [name, schema] of Object.entries(ruleComponents)) app.openAPIRegistry.registerComponent('schemas', name, schema);
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', description: 'an API key from `kopilka keys create`' });

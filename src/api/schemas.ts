@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { z } from '@hono/zod-openapi';
 import { toMilli } from '../domain/arithmetic.ts';
 import { codeSchema, instantSchema } from '../domain/fields.ts';
@@ -121,7 +122,7 @@ export const consentEvidence = z
     via: z.enum(consentPlaces).optional().describe('where the member gave or withdrew consent (default `api`)'),
     wording: text(100).nullable().optional().describe('the version of the consent wording the member was shown, e.g. "marketing-2026-10"'),
     storeCode: text(64).nullable().optional().describe('the store where it happened'),
-    ip: z.union([z.ipv4(), z.ipv6()]).nullable().optional().describe("the member's IP address, as the website or app saw it"),
+    ip: z.string().max(45).refine((v) => isIP(v) !== 0, 'an IPv4 or IPv6 address').nullable().optional().describe("the member's IP address, as the website or app saw it"),
   })
   .strict()
   .describe('how a change of consents came about; kept with each grant and withdrawal as evidence (38-FZ art. 18)')

@@ -50,6 +50,7 @@ export const matrix = {
   keys: { holders: ['admin'], does: 'manage API keys' },
   staff: { holders: ['admin'], does: 'manage staff accounts' },
   webhooks: { holders: ['admin'], does: 'manage webhooks' },
+  messaging: { holders: ['admin', 'marketer'], does: "set up messages to members (channels, templates, triggers) or read their delivery log" },
 } as const satisfies Record<string, { holders: readonly Holder[]; does: string }>;
 
 export type Permission = keyof typeof matrix;

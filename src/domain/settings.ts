@@ -45,6 +45,8 @@ const earnRuleSchema = z.discriminatedUnion('kind', [
   }),
 ]);
 
+const timeOfDay = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time of day such as 21:00');
+
 export const settingsSchema = z
   .object({
     currency: z.string().regex(/^[A-Z]{3}$/, 'ISO 4217 code such as RUB').default('RUB'),
@@ -80,6 +82,11 @@ export const settingsSchema = z
     tiers: z.array(tierSchema).max(20).default([]),
     /** The programme-local time at which the daily jobs (tier review, birthdays, clean-up) run. */
     dailyJobsAt: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time of day such as 03:00').default('03:00'),
+    /** Programme-local hours in which no marketing message goes out: it waits for their end. Null sends at any hour. */
+    quietHours: z
+      .object({ from: timeOfDay, to: timeOfDay })
+      .nullable()
+      .default({ from: '21:00', to: '09:00' }),
   })
   .superRefine((s, ctx) => {
     const codes = new Set<string>();

@@ -16,7 +16,7 @@ import { recordActionOf } from './actions.ts';
 import { erasedRefusal, memberToChange } from './personal-data.ts';
 import { linkReferral } from './referrals.ts';
 import { latestRules, recordAudit } from '../store/rules.ts';
-import { consentChanges, noConsents, unstatedEvidence, type ConsentEvidence, type Consents } from '../domain/consents.ts';
+import { consentChanges, noConsents, unstatedEvidence, type ConsentChannel, type ConsentEvidence, type Consents } from '../domain/consents.ts';
 import { forgetConsentAddresses, recordConsents } from '../store/consents.ts';
 import { findStore } from '../store/stores.ts';
 
@@ -214,6 +214,26 @@ export async function eraseMember(deps: Deps, programId: string, id: string, by:
     await audit(tx, programId, by, now, { action: 'erase', entity: 'member', entityId: id, after: { erasedAt: now, cards } });
     await recordEvents(tx, programId, [newEvent('member.erased', now, { memberId: id, cards })]);
     return ok((await findMember(tx, programId, { id })) as Member);
+  });
+}
+
+/**
+ * Withdraws a member's consent to marketing on one channel, as the unsubscribe link in a message does: recorded
+ * with its evidence like any change of consents. Answers whether it was granted until then.
+ */
+export async function withdrawConsent(deps: Deps, programId: string, id: string, channel: ConsentChannel, evidence: Partial<ConsentEvidence>, by: Principal) {
+  return inTransaction(deps.db, async (tx) => {
+    const found = await memberToChange(tx, programId, id);
+    if (!found.ok) return found;
+    if (!found.value.consents[channel]) return ok(false);
+    const now = deps.now();
+    const after = { ...found.value.consents, [channel]: false };
+    const recorded = await recordConsentChanges(tx, programId, id, found.value.consents, after, evidence, by, now);
+    if (!recorded.ok) return recorded;
+    await updateProfile(tx, programId, id, { ...profileOf(found.value), consents: after }, now);
+    await audit(tx, programId, by, now, { action: 'change', entity: 'member', entityId: id, before: { consents: found.value.consents }, after: { consents: after } });
+    await recordEvents(tx, programId, [newEvent('member.updated', now, { memberId: id, fields: ['consents'] })]);
+    return ok(true);
   });
 }
 

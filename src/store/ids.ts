@@ -21,7 +21,7 @@ const pooledRandom = (): number => {
 
 const ulid = monotonicFactory(pooledRandom);
 
-export type IdPrefix = 'prg' | 'key' | 'mem' | 'rcp' | 'ret' | 'ent' | 'lot' | 'tch' | 'aud' | 'cpb' | 'evt' | 'whk' | 'stf' | 'cns';
+export type IdPrefix = 'prg' | 'key' | 'mem' | 'rcp' | 'ret' | 'ent' | 'lot' | 'tch' | 'aud' | 'cpb' | 'evt' | 'whk' | 'stf' | 'cns' | 'msg';
 
 /** Where ids come from for one piece of work: a random source in [0, 1) and the clock their time part reads. */
 export interface IdSource {

@@ -1,0 +1,202 @@
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { consentChannels } from '../../domain/consents.ts';
+import { occasionTypes, variablesOf } from '../../domain/messages/occasions.ts';
+import type { Deps } from '../../flows/deps.ts';
+import { withdrawConsent } from '../../flows/members.ts';
+import { setEmailChannel, setTemplate, setTrigger } from '../../flows/messaging.ts';
+import { findChannel, listTemplates, listTriggers, messageLog } from '../../store/messages.ts';
+import { verified } from '../../store/secrets.ts';
+import { allow, type Env } from '../auth.ts';
+import { body, json, problems, security } from '../openapi.ts';
+import { failure } from '../problems.ts';
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+const code = z.object({ code: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, 'lower-case letters, digits, _ and -, up to 64') });
+const localised = (max: number) => z.object({ ru: text(max), en: text(max).optional() }).strict();
+const occasion = z.enum(occasionTypes as [(typeof occasionTypes)[number], ...(typeof occasionTypes)[number][]]);
+
+const emailSettings = z
+  .object({
+    host: text(253),
+    port: z.number().int().min(1).max(65_535),
+    secure: z.boolean().describe('TLS from the first byte (port 465); otherwise STARTTLS when the server offers it'),
+    user: text(200).nullable(),
+    from: text(300).describe('the sender, e.g. "Копилка <bonus@shop.example.ru>"'),
+    replyTo: z.email().nullable(),
+  })
+  .openapi('EmailChannel');
+const emailInput = emailSettings
+  .partial({ user: true, replyTo: true })
+  .extend({ password: z.string().max(500).nullable().optional().describe('kept sealed; left out, the one set before stays') })
+  .strict()
+  .openapi('EmailChannelInput');
+
+const template = z
+  .object({
+    code: z.string(),
+    channel: z.enum(['email']),
+    event: occasion.describe('the event it answers, which decides the variables it may use'),
+    subject: localised(300),
+    text: localised(20_000),
+    html: localised(100_000).nullable(),
+    updatedAt: z.string(),
+  })
+  .openapi('MessageTemplate');
+const templateInput = z
+  .object({ channel: z.enum(['email']), event: occasion, subject: localised(300), text: localised(20_000), html: localised(100_000).nullable().optional() })
+  .strict()
+  .openapi('MessageTemplateInput');
+
+const trigger = z
+  .object({
+    code: z.string(),
+    event: occasion,
+    template: z.string(),
+    kind: z.enum(['marketing', 'transactional']).describe('marketing needs the member’s consent on the channel and waits out quiet hours'),
+    enabled: z.boolean(),
+    delayMinutes: z.number().int().min(0).max(525_600),
+    updatedAt: z.string(),
+  })
+  .openapi('MessageTrigger');
+const triggerInput = trigger.omit({ code: true, updatedAt: true }).extend({ delayMinutes: z.number().int().min(0).max(525_600).default(0) }).strict().openapi('MessageTriggerInput');
+
+const logged = z
+  .object({
+    id: z.string(),
+    memberId: z.string(),
+    origin: z.string().describe('`trigger:CODE`'),
+    channel: z.enum(['email']),
+    kind: z.enum(['marketing', 'transactional']),
+    template: z.string(),
+    to: z.string().nullable(),
+    subject: z.string().nullable(),
+    status: z.enum(['queued', 'sent', 'failed', 'bounced', 'skipped']),
+    reason: z.string().nullable().describe('why it was skipped, failed or bounced, or why the last attempt did not go'),
+    attempts: z.number().int(),
+    createdAt: z.string(),
+    dueAt: z.string().describe('when it goes, or went: after the delay and any quiet hours'),
+    sentAt: z.string().nullable(),
+  })
+  .openapi('LoggedMessage');
+
+const page = (title: string, lines: string[], form?: string) =>
+  `<!doctype html><html lang="ru"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title}</title>
+<style>body{font:16px/1.5 system-ui,sans-serif;max-width:32rem;margin:3rem auto;padding:0 1rem;color:#1f2328}button{font:inherit;padding:.5rem 1rem}</style></head>
+<body><main><h1>${title}</h1>${lines.map((l) => `<p>${l}</p>`).join('')}${form ?? ''}</main></body></html>`;
+
+/** The programme's messages to members: channels, templates, triggers, the delivery log; and the unsubscribe link. */
+export function messagingRoutes(deps: Deps) {
+  const app = new OpenAPIHono<Env>();
+  const tags = ['Messaging'];
+
+  app.openapi(
+    createRoute({
+      method: 'put', path: '/v1/messaging/channels/email', operationId: 'setEmailChannel', tags, security, middleware: [allow('messaging')] as const,
+      summary: 'Set the SMTP server messages go out through; it is tried first, and a server that does not take the connection or the login is refused',
+      request: body(emailInput),
+      responses: { 200: json(emailSettings.extend({ password: z.boolean().describe('whether a password is set') }), 'the channel, without the password'), ...problems },
+    }),
+    async (c) => {
+      const result = await setEmailChannel(deps, c.get('key').programId, c.req.valid('json'), c.get('key'));
+      return result.ok ? c.json({ ...result.value.settings, password: result.value.password }, 200) : failure(c, result);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get', path: '/v1/messaging/channels/email', operationId: 'getEmailChannel', tags, security, middleware: [allow('messaging')] as const,
+      summary: 'The SMTP server messages go out through, without the password',
+      responses: { 200: json(emailSettings.extend({ password: z.boolean() }).nullable(), 'the channel, or null when none is set'), ...problems },
+    }),
+    async (c) => {
+      const channel = await findChannel(deps.db, c.get('key').programId, 'email');
+      return c.json(channel ? { ...channel.settings, password: !!channel.secret } : null, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'put', path: '/v1/messaging/templates/{code}', operationId: 'setMessageTemplate', tags, security, middleware: [allow('messaging')] as const,
+      summary: 'Save a message template: subject, text and HTML in Russian and English, with {{variables}} of its event',
+      description: `Variables: every template may use ${variablesOf('member.created').map((v) => `\`${v}\``).join(', ')}; ${occasionTypes
+        .filter((o) => variablesOf(o).length > variablesOf('member.created').length)
+        .map((o) => `\`${o}\` adds ${variablesOf(o).slice(variablesOf('member.created').length).map((v) => `\`${v}\``).join(', ')}`)
+        .join('; ')}. Filters: \`{{points|plural:балл,балла,баллов}}\` (Russian one, few, many; English one, other), \`{{expiresAt|date}}\`, \`{{paid|money}}\`. A template naming a variable its event does not give is refused.`,
+      request: { params: code, ...body(templateInput) },
+      responses: { 200: json(template, 'the template'), ...problems },
+    }),
+    async (c) => {
+      const result = await setTemplate(deps, c.get('key').programId, c.req.valid('param').code, c.req.valid('json'), c.get('key'));
+      return result.ok ? c.json({ ...result.value, updatedAt: result.value.updatedAt.toISOString() }, 200) : failure(c, result);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get', path: '/v1/messaging/templates', operationId: 'listMessageTemplates', tags, security, middleware: [allow('messaging')] as const,
+      summary: 'The message templates',
+      responses: { 200: json(z.object({ templates: z.array(template) }), 'the templates'), ...problems },
+    }),
+    async (c) => c.json({ templates: (await listTemplates(deps.db, c.get('key').programId)).map((t) => ({ ...t, updatedAt: t.updatedAt.toISOString() })) }, 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'put', path: '/v1/messaging/triggers/{code}', operationId: 'setMessageTrigger', tags, security, middleware: [allow('messaging')] as const,
+      summary: 'Answer an event with a message: the template, marketing or transactional, on or off, after a delay',
+      description: 'A trigger made or switched on answers the events from then on, not those before.',
+      request: { params: code, ...body(triggerInput) },
+      responses: { 200: json(trigger, 'the trigger'), ...problems },
+    }),
+    async (c) => {
+      const result = await setTrigger(deps, c.get('key').programId, c.req.valid('param').code, c.req.valid('json'), c.get('key'));
+      return result.ok ? c.json({ ...result.value, updatedAt: result.value.updatedAt.toISOString() }, 200) : failure(c, result);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get', path: '/v1/messaging/triggers', operationId: 'listMessageTriggers', tags, security, middleware: [allow('messaging')] as const,
+      summary: 'The message triggers',
+      responses: { 200: json(z.object({ triggers: z.array(trigger) }), 'the triggers'), ...problems },
+    }),
+    async (c) => c.json({ triggers: (await listTriggers(deps.db, c.get('key').programId)).map(({ sinceSeq: _, ...t }) => ({ ...t, updatedAt: t.updatedAt.toISOString() })) }, 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get', path: '/v1/messaging/messages', operationId: 'messageLog', tags, security, middleware: [allow('messaging')] as const,
+      summary: 'The delivery log, newest first: each message with what became of it; of one member, or of one status',
+      request: {
+        query: z.object({
+          memberId: z.string().max(64).optional(),
+          status: logged.shape.status.optional(),
+          limit: z.coerce.number().int().min(1).max(500).default(100),
+        }),
+      },
+      responses: { 200: json(z.object({ messages: z.array(logged) }), 'the messages'), ...problems },
+    }),
+    async (c) => c.json({ messages: (await messageLog(deps.db, c.get('key').programId, c.req.valid('query'))) as z.infer<typeof logged>[] }, 200),
+  );
+
+  // The unsubscribe link of a message: a page asking to confirm, and the one-click POST mail clients send (RFC 8058).
+  const target = (token: string) => {
+    const [programId, memberId, channel] = (verified(token) ?? '').split(':');
+    return programId && memberId && (consentChannels as readonly string[]).includes(channel ?? '') ? { programId, memberId, channel: channel as (typeof consentChannels)[number] } : null;
+  };
+  app.get('/u/:token', (c) => {
+    if (!target(c.req.param('token'))) return c.html(page('Ссылка не действует', ['Ссылка для отписки повреждена.', 'This unsubscribe link is not valid.']), 404);
+    return c.html(
+      page('Отписаться от рассылки?', ['Вы больше не будете получать рекламные письма программы. Unsubscribe from the programme’s marketing e-mails?'], '<form method="post"><button type="submit">Отписаться / Unsubscribe</button></form>'),
+    );
+  });
+  app.post('/u/:token', async (c) => {
+    const found = target(c.req.param('token'));
+    if (!found) return c.html(page('Ссылка не действует', ['Ссылка для отписки повреждена.', 'This unsubscribe link is not valid.']), 404);
+    const done = await withdrawConsent(deps, found.programId, found.memberId, found.channel, { via: 'unsubscribe' }, { id: 'unsubscribe', name: 'unsubscribe', role: 'admin', pii: false });
+    if (!done.ok && done.code !== 'member_erased') return c.html(page('Ссылка не действует', ['Участник не найден.', 'No such member.']), 404);
+    return c.html(page('Вы отписались', ['Рекламные письма больше не придут. You will get no more marketing e-mails.']));
+  });
+
+  return app;
+}

@@ -1,0 +1,40 @@
+import type { EventPayloads } from '../events.ts';
+
+// The events a message can answer, and the variables a template for each may use beside the member's own.
+
+/** Every message may name these: the member, their balance and tier, the programme, the unsubscribe link. */
+export const memberVariables = ['name', 'balance', 'tier', 'programme', 'unsubscribeUrl'] as const;
+
+/** Each event a trigger may answer, with the variables its payload gives. */
+export const occasions = {
+  'member.created': [],
+  'points.expiring': ['points', 'expiresAt'],
+  'points.adjusted': ['points'],
+  'tier.changed': ['newTier'],
+  'coupon.issued': ['couponCode', 'validTo'],
+  'referral.rewarded': ['points'],
+} as const satisfies Partial<Record<keyof EventPayloads, readonly string[]>>;
+
+export type Occasion = keyof typeof occasions;
+export const occasionTypes = Object.keys(occasions) as Occasion[];
+
+/** The variables a template for the occasion may refer to. */
+export const variablesOf = (occasion: Occasion): string[] => [...memberVariables, ...occasions[occasion]];
+
+/** The occasion's own variables, from its event's payload. */
+export function occasionValues(occasion: Occasion, payload: Record<string, unknown>): Record<string, string | number | null> {
+  const p = payload as Record<string, string | number | undefined>;
+  switch (occasion) {
+    case 'points.expiring':
+      return { points: p.points ?? null, expiresAt: p.expiresAt ?? null };
+    case 'points.adjusted':
+    case 'referral.rewarded':
+      return { points: p.points ?? null };
+    case 'tier.changed':
+      return { newTier: p.to ?? null };
+    case 'coupon.issued':
+      return { couponCode: p.code ?? null, validTo: p.validTo ?? null };
+    default:
+      return {};
+  }
+}

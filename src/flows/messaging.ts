@@ -1,0 +1,267 @@
+import nodemailer from 'nodemailer';
+import { actorOf, type Principal } from '../domain/access.ts';
+import type { ConsentChannel } from '../domain/consents.ts';
+import { occasionValues, variablesOf, type Occasion } from '../domain/messages/occasions.ts';
+import { mayReach, sendingTime, type MessageKind } from '../domain/messages/reach.ts';
+import { checkText, inLanguage, render, type Language, type Localised } from '../domain/messages/template.ts';
+import type { Queryable } from '../store/db.ts';
+import { newId } from '../store/ids.ts';
+import { findMember } from '../store/members.ts';
+import {
+  findChannel,
+  findTemplate,
+  leaseDueMessages,
+  listTriggers,
+  messageCursor,
+  moveMessageCursor,
+  queueMessages,
+  recordSending,
+  saveChannel,
+  saveTemplate,
+  saveTrigger,
+  type DueMessage,
+  type EmailSettings,
+  type NewMessage,
+  type Template,
+  type Trigger,
+} from '../store/messages.ts';
+import { findProgram, loadSettings } from '../store/programs.ts';
+import { recordAudit } from '../store/rules.ts';
+import { seal, signed, unseal } from '../store/secrets.ts';
+import type { Deps } from './deps.ts';
+import { fail, ok, type Outcome } from './outcome.ts';
+import { inTransaction } from './transaction.ts';
+
+/** Where members' links (unsubscribe) point: the server as the world reaches it. */
+export const publicUrl = () => (process.env.KOPILKA_PUBLIC_URL || 'http://localhost:3000').replace(/\/$/, '');
+
+/** The one-click unsubscribe link of a member's channel (RFC 8058). */
+export const unsubscribeUrl = (programId: string, memberId: string, channel: ConsentChannel) => `${publicUrl()}/u/${signed(`${programId}:${memberId}:${channel}`)}`;
+
+const audit = (tx: Queryable, programId: string, by: Principal, now: Date, entityId: string, action: string, after: unknown) =>
+  recordAudit(tx, programId, { id: newId('aud'), actor: actorOf(by), at: now, action, entity: 'messaging', entityId, before: null, after });
+
+export interface EmailChannelInput extends Omit<EmailSettings, 'user' | 'replyTo'> {
+  user?: string | null | undefined;
+  password?: string | null | undefined;
+  replyTo?: string | null | undefined;
+}
+
+const transportOf = (settings: EmailSettings, password: string | null) =>
+  nodemailer.createTransport({
+    host: settings.host,
+    port: settings.port,
+    secure: settings.secure,
+    ...(settings.user ? { auth: { user: settings.user, pass: password ?? '' } } : {}),
+    connectionTimeout: 10_000,
+    greetingTimeout: 10_000,
+    socketTimeout: 30_000,
+  });
+
+/**
+ * Sets the programme's e-mail channel after checking that the SMTP server answers and takes the credentials; the
+ * password is kept sealed, and a change without one keeps the one set before.
+ */
+export async function setEmailChannel(deps: Deps, programId: string, input: EmailChannelInput, by: Principal): Promise<Outcome<{ settings: EmailSettings; password: boolean }>> {
+  const settings: EmailSettings = { host: input.host, port: input.port, secure: input.secure, user: input.user ?? null, from: input.from, replyTo: input.replyTo ?? null };
+  const before = await findChannel(deps.db, programId, 'email');
+  const password = input.password !== undefined ? input.password : before?.secret ? unseal(before.secret) : null;
+  const transport = transportOf(settings, password);
+  try {
+    await transport.verify();
+  } catch (error) {
+    return fail('channel_unreachable', `the SMTP server ${settings.host}:${settings.port} did not take the connection: ${(error as Error).message}`, { field: 'host' });
+  } finally {
+    transport.close();
+  }
+  return inTransaction(deps.db, async (tx) => {
+    const now = deps.now();
+    await saveChannel(tx, programId, { channel: 'email', settings, secret: password ? seal(password) : null, updatedAt: now });
+    await audit(tx, programId, by, now, 'email', 'set channel', { ...settings, password: password ? 'set' : null });
+    return ok({ settings, password: !!password });
+  });
+}
+
+export interface TemplateInput {
+  channel: 'email';
+  event: Occasion;
+  subject: Localised;
+  text: Localised;
+  html?: Localised | null | undefined;
+}
+
+/** Saves a template once every text in it refers only to the variables its occasion gives. */
+export async function setTemplate(deps: Deps, programId: string, code: string, input: TemplateInput, by: Principal): Promise<Outcome<Template>> {
+  const known = variablesOf(input.event);
+  const texts: [string, string | undefined][] = (['subject', 'text', 'html'] as const).flatMap((part) =>
+    (['ru', 'en'] as const).map((l): [string, string | undefined] => [`${part}.${l}`, input[part]?.[l]]),
+  );
+  const problems = texts.flatMap(([where, text]) => (text ? checkText(text, known).map((p) => `${where}: ${p}`) : []));
+  if (problems.length) return fail('invalid_template', problems.join('; '), { problems });
+  return inTransaction(deps.db, async (tx) => {
+    const now = deps.now();
+    const template: Template = { code, channel: input.channel, event: input.event, subject: input.subject, text: input.text, html: input.html ?? null, updatedAt: now };
+    await saveTemplate(tx, programId, template);
+    await audit(tx, programId, by, now, code, 'set template', template);
+    return ok(template);
+  });
+}
+
+export interface TriggerInput {
+  event: Occasion;
+  template: string;
+  kind: MessageKind;
+  enabled: boolean;
+  delayMinutes: number;
+}
+
+/** Saves a trigger of an event, whose template must be one for that event. */
+export async function setTrigger(deps: Deps, programId: string, code: string, input: TriggerInput, by: Principal): Promise<Outcome<Trigger>> {
+  return inTransaction(deps.db, async (tx) => {
+    const template = await findTemplate(tx, programId, input.template);
+    if (!template) return fail('template_not_found', `no template ${input.template}`, { field: 'template' });
+    if (template.event !== input.event) return fail('invalid_trigger', `template ${input.template} is written for ${template.event}, not ${input.event}`, { field: 'template' });
+    const now = deps.now();
+    const trigger: Trigger = { code, ...input, updatedAt: now };
+    await saveTrigger(tx, programId, trigger);
+    await audit(tx, programId, by, now, code, 'set trigger', trigger);
+    return ok(trigger);
+  });
+}
+
+/** How many events of the feed one planning reads. */
+const PLAN_AT_ONCE = 500;
+
+/**
+ * Turns the programme's next events of the feed into the messages its triggers answer them with, and moves its
+ * place in the feed, in one transaction: each (trigger, member, event) becomes one message whatever runs twice.
+ * A message no one may receive (no consent for marketing, no address, an erased member) is logged as skipped with
+ * the reason. Returns how many events it read.
+ */
+export async function planMessages(deps: Deps, programId: string): Promise<number> {
+  const planned = await inTransaction(deps.db, async (tx) => {
+    const after = await messageCursor(tx, programId);
+    const triggers = (await listTriggers(tx, programId)).filter((t) => t.enabled);
+    const events = await tx.query<{ seq: number; id: string; type: Occasion; member_id: string | null; occurred_at: Date; payload: Record<string, unknown> }>(
+      `select seq, id, type, member_id, occurred_at, payload::jsonb as payload from events
+       where program_id = $1 and seq > $2 and seq <= coalesce((select seq from event_cursors where program_id = $1), 0)
+       order by seq limit ${PLAN_AT_ONCE}`,
+      [programId, after],
+    );
+    if (events.length === 0) return ok(0);
+    const { settings } = await loadSettings(tx, programId);
+    const programme = (await findProgram(tx, programId))?.name ?? '';
+    const templates = new Map<string, Template | null>();
+    const messages: NewMessage[] = [];
+    for (const event of events) {
+      if (!event.member_id) continue;
+      for (const trigger of triggers.filter((t) => t.event === event.type && Number(event.seq) > t.sinceSeq)) {
+        if (!templates.has(trigger.template)) templates.set(trigger.template, await findTemplate(tx, programId, trigger.template));
+        const template = templates.get(trigger.template);
+        const member = await findMember(tx, programId, { id: event.member_id });
+        if (!template || !member) continue;
+        const language: Language = member.attributes.language === 'en' ? 'en' : 'ru';
+        const values = {
+          name: member.name,
+          balance: member.pointsAvailable,
+          tier: settings.tiers.find((t) => t.code === member.tierCode)?.name ?? member.tierCode,
+          programme,
+          unsubscribeUrl: unsubscribeUrl(programId, member.id, template.channel),
+          ...occasionValues(trigger.event, event.payload),
+        };
+        const fill = (text: Localised | null) => (text ? render(inLanguage(text, language), values, language, settings.timezone) : null);
+        const reason = !mayReach(trigger.kind, template.channel, member.consents, !!member.erasedAt)
+          ? member.erasedAt ? 'the member was erased' : `no consent to marketing by ${template.channel}`
+          : !member.email ? 'no e-mail address' : null;
+        const at = new Date(new Date(event.occurred_at).getTime() + trigger.delayMinutes * 60_000);
+        messages.push({
+          id: newId('msg'),
+          memberId: member.id,
+          origin: `trigger:${trigger.code}`,
+          occurrence: event.id,
+          channel: template.channel,
+          kind: trigger.kind,
+          template: template.code,
+          language,
+          to: member.email,
+          subject: fill(template.subject),
+          text: fill(template.text),
+          html: fill(template.html),
+          status: reason ? 'skipped' : 'queued',
+          reason,
+          createdAt: deps.now(),
+          dueAt: sendingTime(at, trigger.kind, settings.quietHours, settings.timezone),
+        });
+      }
+    }
+    await queueMessages(tx, programId, messages);
+    await moveMessageCursor(tx, programId, Number(events[events.length - 1]?.seq));
+    return ok(events.length);
+  });
+  return planned.ok ? planned.value : 0;
+}
+
+/** The waits between attempts: a minute doubling up to an hour; a message is given up after a day of failures. */
+export const retryAfterMs = (attempts: number) => Math.min(60_000 * 2 ** attempts, 3_600_000);
+const GIVE_UP_AFTER_MS = 24 * 3_600_000;
+
+/** The open SMTP connections, one per programme, remade when its channel changes. */
+export type Transports = Map<string, { updatedAt: number; transport: ReturnType<typeof transportOf>; settings: EmailSettings }>;
+
+async function transportFor(db: Queryable, transports: Transports, programId: string) {
+  const channel = await findChannel(db, programId, 'email');
+  if (!channel) return null;
+  const held = transports.get(programId);
+  if (held && held.updatedAt === channel.updatedAt.getTime()) return held;
+  held?.transport.close();
+  const made = { updatedAt: channel.updatedAt.getTime(), transport: transportOf(channel.settings, channel.secret ? unseal(channel.secret) : null), settings: channel.settings };
+  transports.set(programId, made);
+  return made;
+}
+
+/**
+ * Sends the messages that are due, up to `limit`: each leased for a while so that other senders skip it, the
+ * member's consent read again (a withdrawal since planning skips the message), and the outcome logged. A refusal
+ * of the SMTP server for good (5xx) is a bounce; anything else is tried again later, for a day. A sender killed
+ * between sending and logging sends that message again when its lease runs out, with the same Message-ID.
+ */
+export async function sendDueMessages(deps: Deps, transports: Transports, limit = 50): Promise<number> {
+  const now = deps.now();
+  const due = await leaseDueMessages(deps.db, now, new Date(now.getTime() + 5 * 60_000), limit);
+  for (const message of due) await send(deps, transports, message);
+  return due.length;
+}
+
+async function send(deps: Deps, transports: Transports, m: DueMessage) {
+  const member = await findMember(deps.db, m.programId, { id: m.memberId });
+  if (!member || !mayReach(m.kind, m.channel, member.consents, !!member.erasedAt))
+    return recordSending(deps.db, m.programId, m.id, { status: 'skipped', reason: member?.erasedAt ? 'the member was erased' : `consent to marketing by ${m.channel} withdrawn` });
+  const held = await transportFor(deps.db, transports, m.programId);
+  if (!held) return recordSending(deps.db, m.programId, m.id, retry(deps, m, 'the e-mail channel is not set up'));
+  const unsubscribe = unsubscribeUrl(m.programId, m.memberId, m.channel);
+  try {
+    await held.transport.sendMail({
+      from: held.settings.from,
+      ...(held.settings.replyTo ? { replyTo: held.settings.replyTo } : {}),
+      to: m.to ?? '',
+      subject: m.subject ?? '',
+      text: m.text ?? '',
+      ...(m.html ? { html: m.html } : {}),
+      messageId: `<${m.id}@kopilka>`,
+      ...(m.kind === 'marketing' ? { list: { unsubscribe }, headers: { 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' } } : {}),
+    });
+    return recordSending(deps.db, m.programId, m.id, { status: 'sent', at: deps.now() });
+  } catch (error) {
+    const code = (error as { responseCode?: number }).responseCode;
+    const reason = (error as Error).message;
+    if (code && code >= 500) return recordSending(deps.db, m.programId, m.id, { status: 'bounced', reason });
+    return recordSending(deps.db, m.programId, m.id, retry(deps, m, reason));
+  }
+}
+
+const retry = (deps: Deps, m: DueMessage, reason: string) => {
+  const at = deps.now();
+  return at.getTime() - m.createdAt.getTime() > GIVE_UP_AFTER_MS
+    ? ({ status: 'failed', reason } as const)
+    : ({ status: 'queued', retryAt: new Date(at.getTime() + retryAfterMs(m.attempts)), reason } as const);
+};

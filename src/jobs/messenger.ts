@@ -1,0 +1,40 @@
+import type { Deps } from '../flows/deps.ts';
+import { planMessages, sendDueMessages, type Transports } from '../flows/messaging.ts';
+import { programmesWithTriggers } from '../store/messages.ts';
+
+/**
+ * One round of messages: each programme with a trigger on plans its next events of the feed into messages, then
+ * what is due is sent. Returns how many events were read and messages tried: while that is not 0, more may wait.
+ */
+export async function messagesOnce(deps: Deps, transports: Transports): Promise<number> {
+  let done = 0;
+  for (const programId of await programmesWithTriggers(deps.db)) done += await planMessages(deps, programId);
+  return done + (await sendDueMessages(deps, transports));
+}
+
+/** Plans and sends messages every `idleMs` while there is nothing to do, at once while there is. */
+export function startMessenger(deps: Deps, idleMs = 1_000) {
+  const transports: Transports = new Map();
+  let stopping = false;
+  let timer: NodeJS.Timeout | null = null;
+  let running: Promise<void> | null = null;
+  const tick = () => {
+    running = (async () => {
+      while (!stopping && (await messagesOnce(deps, transports)) > 0);
+    })()
+      .catch((error: unknown) => console.error('messages failed', error))
+      .finally(() => {
+        running = null;
+        if (!stopping) timer = setTimeout(tick, idleMs);
+      });
+  };
+  tick();
+  return {
+    stop: async () => {
+      stopping = true;
+      if (timer) clearTimeout(timer);
+      await running;
+      for (const { transport } of transports.values()) transport.close();
+    },
+  };
+}

@@ -1,0 +1,248 @@
+import type { Localised } from '../domain/messages/template.ts';
+import type { MessageChannel, MessageKind } from '../domain/messages/reach.ts';
+import type { Occasion } from '../domain/messages/occasions.ts';
+import type { Queryable } from './db.ts';
+
+export interface EmailSettings {
+  host: string;
+  port: number;
+  secure: boolean;
+  user: string | null;
+  from: string;
+  replyTo: string | null;
+}
+
+export interface StoredChannel {
+  channel: MessageChannel;
+  settings: EmailSettings;
+  /** The sealed password, if any. */
+  secret: string | null;
+  updatedAt: Date;
+}
+
+export async function saveChannel(db: Queryable, programId: string, c: StoredChannel): Promise<void> {
+  await db.query(
+    `insert into message_channels (program_id, channel, settings, secret, updated_at) values ($1, $2, $3, $4, $5)
+     on conflict (program_id, channel) do update set settings = excluded.settings, secret = excluded.secret, updated_at = excluded.updated_at`,
+    [programId, c.channel, JSON.stringify(c.settings), c.secret, c.updatedAt],
+  );
+}
+
+export async function findChannel(db: Queryable, programId: string, channel: MessageChannel): Promise<StoredChannel | null> {
+  const [row] = await db.query<{ channel: MessageChannel; settings: EmailSettings; secret: string | null; updated_at: Date }>(
+    'select channel, settings, secret, updated_at from message_channels where program_id = $1 and channel = $2',
+    [programId, channel],
+  );
+  return row ? { channel: row.channel, settings: row.settings, secret: row.secret, updatedAt: new Date(row.updated_at) } : null;
+}
+
+export interface Template {
+  code: string;
+  channel: MessageChannel;
+  event: Occasion;
+  subject: Localised;
+  text: Localised;
+  html: Localised | null;
+  updatedAt: Date;
+}
+
+type TemplateRow = { code: string; channel: MessageChannel; event_type: Occasion; subject: Localised; body: Localised; html: Localised | null; updated_at: Date };
+const toTemplate = (r: TemplateRow): Template => ({ code: r.code, channel: r.channel, event: r.event_type, subject: r.subject, text: r.body, html: r.html, updatedAt: new Date(r.updated_at) });
+
+export async function saveTemplate(db: Queryable, programId: string, t: Template): Promise<void> {
+  await db.query(
+    `insert into message_templates (program_id, code, channel, event_type, subject, body, html, updated_at) values ($1, $2, $3, $4, $5, $6, $7, $8)
+     on conflict (program_id, code) do update set channel = excluded.channel, event_type = excluded.event_type, subject = excluded.subject,
+       body = excluded.body, html = excluded.html, updated_at = excluded.updated_at`,
+    [programId, t.code, t.channel, t.event, JSON.stringify(t.subject), JSON.stringify(t.text), t.html && JSON.stringify(t.html), t.updatedAt],
+  );
+}
+
+export async function listTemplates(db: Queryable, programId: string): Promise<Template[]> {
+  return (await db.query<TemplateRow>('select * from message_templates where program_id = $1 order by code', [programId])).map(toTemplate);
+}
+
+export async function findTemplate(db: Queryable, programId: string, code: string): Promise<Template | null> {
+  const [row] = await db.query<TemplateRow>('select * from message_templates where program_id = $1 and code = $2', [programId, code]);
+  return row ? toTemplate(row) : null;
+}
+
+export interface Trigger {
+  code: string;
+  event: Occasion;
+  template: string;
+  kind: MessageKind;
+  enabled: boolean;
+  delayMinutes: number;
+  updatedAt: Date;
+}
+
+type TriggerRow = { code: string; event_type: Occasion; template: string; kind: MessageKind; enabled: boolean; delay_minutes: number; since_seq: number; updated_at: Date };
+const toTrigger = (r: TriggerRow): Trigger & { sinceSeq: number } => ({
+  code: r.code,
+  event: r.event_type,
+  template: r.template,
+  kind: r.kind,
+  enabled: r.enabled,
+  delayMinutes: r.delay_minutes,
+  sinceSeq: Number(r.since_seq),
+  updatedAt: new Date(r.updated_at),
+});
+
+/**
+ * Saves a trigger. One made, or switched on, answers the events from the feed's present position on, not those
+ * before it (a new welcome trigger does not greet every member there ever was).
+ */
+export async function saveTrigger(db: Queryable, programId: string, t: Trigger): Promise<void> {
+  await db.query(
+    `insert into message_triggers (program_id, code, event_type, template, kind, enabled, delay_minutes, since_seq, updated_at)
+     values ($1, $2, $3, $4, $5, $6, $7, coalesce((select seq from event_cursors where program_id = $1), 0), $8)
+     on conflict (program_id, code) do update set event_type = excluded.event_type, template = excluded.template, kind = excluded.kind,
+       enabled = excluded.enabled, delay_minutes = excluded.delay_minutes, updated_at = excluded.updated_at,
+       since_seq = case when message_triggers.enabled then message_triggers.since_seq else excluded.since_seq end`,
+    [programId, t.code, t.event, t.template, t.kind, t.enabled, t.delayMinutes, t.updatedAt],
+  );
+}
+
+export async function listTriggers(db: Queryable, programId: string): Promise<(Trigger & { sinceSeq: number })[]> {
+  return (await db.query<TriggerRow>('select * from message_triggers where program_id = $1 order by code', [programId])).map(toTrigger);
+}
+
+/** The programmes with a trigger switched on. */
+export async function programmesWithTriggers(db: Queryable): Promise<string[]> {
+  return (await db.query<{ program_id: string }>('select distinct program_id from message_triggers where enabled order by 1')).map((r) => r.program_id);
+}
+
+/** Whether a template is used by a trigger (it may not be removed then). */
+export async function triggersUsing(db: Queryable, programId: string, template: string): Promise<string[]> {
+  return (await db.query<{ code: string }>('select code from message_triggers where program_id = $1 and template = $2 order by code', [programId, template])).map((r) => r.code);
+}
+
+export interface NewMessage {
+  id: string;
+  memberId: string;
+  origin: string;
+  occurrence: string;
+  channel: MessageChannel;
+  kind: MessageKind;
+  template: string;
+  language: string;
+  to: string | null;
+  subject: string | null;
+  text: string | null;
+  html: string | null;
+  status: 'queued' | 'skipped';
+  reason: string | null;
+  createdAt: Date;
+  dueAt: Date;
+}
+
+/** Queues messages; one already there for the same origin, member and occurrence stays as it is. Returns how many were new. */
+export async function queueMessages(db: Queryable, programId: string, messages: NewMessage[]): Promise<number> {
+  if (messages.length === 0) return 0;
+  const rows = await db.query(
+    `insert into messages (program_id, id, member_id, origin, occurrence, channel, kind, template, language, to_address, subject, body, html, status, reason, created_at, due_at)
+     select $1, m.id, m.member_id, m.origin, m.occurrence, m.channel, m.kind, m.template, m.language, m.to_address, m.subject, m.body, m.html, m.status, m.reason, m.created_at, m.due_at
+     from jsonb_to_recordset($2::jsonb) as m(id text, member_id text, origin text, occurrence text, channel text, kind text, template text, language text,
+       to_address text, subject text, body text, html text, status text, reason text, created_at timestamptz, due_at timestamptz)
+     on conflict (program_id, origin, member_id, occurrence) do nothing
+     returning 1`,
+    [
+      programId,
+      JSON.stringify(
+        messages.map((m) => ({
+          id: m.id, member_id: m.memberId, origin: m.origin, occurrence: m.occurrence, channel: m.channel, kind: m.kind, template: m.template, language: m.language,
+          to_address: m.to, subject: m.subject, body: m.text, html: m.html, status: m.status, reason: m.reason, created_at: m.createdAt, due_at: m.dueAt,
+        })),
+      ),
+    ],
+  );
+  return rows.length;
+}
+
+export async function messageCursor(db: Queryable, programId: string): Promise<number> {
+  const [row] = await db.query<{ seq: number }>('select seq from message_cursors where program_id = $1 for update', [programId]);
+  return Number(row?.seq ?? 0);
+}
+
+export async function moveMessageCursor(db: Queryable, programId: string, seq: number): Promise<void> {
+  await db.query('insert into message_cursors (program_id, seq) values ($1, $2) on conflict (program_id) do update set seq = excluded.seq', [programId, seq]);
+}
+
+export interface DueMessage {
+  programId: string;
+  id: string;
+  memberId: string;
+  channel: MessageChannel;
+  kind: MessageKind;
+  to: string | null;
+  subject: string | null;
+  text: string | null;
+  html: string | null;
+  attempts: number;
+  createdAt: Date;
+}
+
+/** Takes up to `limit` queued messages that are due, for `until`; another sender skips them meanwhile. */
+export async function leaseDueMessages(db: Queryable, now: Date, until: Date, limit: number): Promise<DueMessage[]> {
+  const rows = await db.query<{ program_id: string; id: string; member_id: string; channel: MessageChannel; kind: MessageKind; to_address: string | null; subject: string | null; body: string | null; html: string | null; attempts: number; created_at: Date }>(
+    `update messages m set leased_until = $2
+     from (select program_id, id from messages
+           where status = 'queued' and due_at <= $1 and (leased_until is null or leased_until <= $1)
+           order by due_at limit $3 for update skip locked) d
+     where m.program_id = d.program_id and m.id = d.id
+     returning m.program_id, m.id, m.member_id, m.channel, m.kind, m.to_address, m.subject, m.body, m.html, m.attempts, m.created_at`,
+    [now, until, limit],
+  );
+  return rows.map((r) => ({ programId: r.program_id, id: r.id, memberId: r.member_id, channel: r.channel, kind: r.kind, to: r.to_address, subject: r.subject, text: r.body, html: r.html, attempts: r.attempts, createdAt: new Date(r.created_at) }));
+}
+
+/** What became of a sending: sent; tried again at `retryAt`; or given up (failed, bounced, skipped) with the reason. */
+export type Sending = { status: 'sent'; at: Date } | { status: 'queued'; retryAt: Date; reason: string } | { status: 'failed' | 'bounced' | 'skipped'; reason: string };
+
+export async function recordSending(db: Queryable, programId: string, id: string, outcome: Sending): Promise<void> {
+  await db.query(
+    `update messages set status = $3, attempts = attempts + case when $3 = 'skipped' then 0 else 1 end, leased_until = null,
+       sent_at = $4, due_at = coalesce($5, due_at), reason = $6
+     where program_id = $1 and id = $2`,
+    [
+      programId,
+      id,
+      outcome.status,
+      outcome.status === 'sent' ? outcome.at : null,
+      outcome.status === 'queued' ? outcome.retryAt : null,
+      outcome.status === 'sent' ? null : outcome.reason,
+    ],
+  );
+}
+
+export interface LoggedMessage {
+  id: string;
+  memberId: string;
+  origin: string;
+  channel: MessageChannel;
+  kind: MessageKind;
+  template: string;
+  to: string | null;
+  subject: string | null;
+  status: string;
+  reason: string | null;
+  attempts: number;
+  createdAt: string;
+  dueAt: string;
+  sentAt: string | null;
+}
+
+/** The delivery log, newest first: of a member, or of the programme. */
+export async function messageLog(db: Queryable, programId: string, q: { memberId?: string | undefined; status?: string | undefined; limit: number }): Promise<LoggedMessage[]> {
+  const rows = await db.query<{ id: string; member_id: string; origin: string; channel: MessageChannel; kind: MessageKind; template: string; to_address: string | null; subject: string | null; status: string; reason: string | null; attempts: number; created_at: Date; due_at: Date; sent_at: Date | null }>(
+    `select id, member_id, origin, channel, kind, template, to_address, subject, status, reason, attempts, created_at, due_at, sent_at from messages
+     where program_id = $1 and ($2::text is null or member_id = $2) and ($3::text is null or status = $3)
+     order by created_at desc, id desc limit $4`,
+    [programId, q.memberId ?? null, q.status ?? null, q.limit],
+  );
+  return rows.map((r) => ({
+    id: r.id, memberId: r.member_id, origin: r.origin, channel: r.channel, kind: r.kind, template: r.template, to: r.to_address, subject: r.subject, status: r.status,
+    reason: r.reason, attempts: r.attempts, createdAt: new Date(r.created_at).toISOString(), dueAt: new Date(r.due_at).toISOString(), sentAt: r.sent_at ? new Date(r.sent_at).toISOString() : null,
+  }));
+}
