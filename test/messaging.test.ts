@@ -167,4 +167,21 @@ describe('messages by e-mail', () => {
     expect((await logOf()).find((m) => m.memberId === vera)).toMatchObject({ status: 'sent', attempts: 2 });
     expect(received.length).toBe(before + 1);
   });
+
+  it('send a transactional message at once, in quiet hours and without marketing consent, but never to an erased member', async () => {
+    const welcome = { channel: 'email', event: 'member.created', subject: { ru: 'Добро пожаловать, {{name}}!' }, text: { ru: 'Ваша карта в программе «{{programme}}» готова.' } };
+    expect((await p.call('PUT', '/v1/messaging/templates/welcome', welcome, { role: 'marketer' })).status).toBe(200);
+    expect((await p.call('PUT', '/v1/messaging/triggers/welcome', { event: 'member.created', template: 'welcome', kind: 'transactional', enabled: true }, { role: 'marketer' })).status).toBe(200);
+    // 23:00 in Moscow.
+    p.setNow(new Date(Date.parse(p.now().toISOString().slice(0, 10)) + 20 * 3_600_000));
+    const gleb = (await p.call('POST', '/v1/members', { name: 'Глеб', email: 'gleb@example.ru' }, { role: 'pos' })).body.member.id;
+    const erased = (await p.call('POST', '/v1/members', { name: 'Ефим', email: 'efim@example.ru' }, { role: 'pos' })).body.member.id;
+    expect((await p.call('POST', `/v1/members/${erased}/erase`)).status).toBe(200);
+    const before = received.length;
+    await deliver();
+    expect(received.slice(before).map((m) => [m.subject, m.text?.trim()])).toEqual([['Добро пожаловать, Глеб!', 'Ваша карта в программе «Test programme» готова.']]);
+    const log = await logOf();
+    expect(log.find((m) => m.memberId === gleb && m.status === 'sent')).toBeDefined();
+    expect(log.find((m) => m.memberId === erased)).toMatchObject({ status: 'skipped', reason: 'the member was erased' });
+  });
 });
