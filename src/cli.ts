@@ -299,4 +299,16 @@ analytics
     for (const r of await rebuildAnalytics(deps, options.program ?? null)) console.log(`${r.programId}: ${r.days} days summed, ${r.categorised} receipts given their categories, ${r.segments} segments evaluated`);
   }));
 
+const dev = program.command('dev').description('tools for trying Kopilka on one machine');
+dev
+  .command('smtp')
+  .description("an SMTP server that takes every mail and prints it: set the programme's e-mail channel to 127.0.0.1 and this port")
+  .option('--port <port>', 'port to listen on', '2525')
+  .action(async (options: { port: string }) => {
+    // The catcher's packages are development dependencies: a production install has no use for them.
+    const { startMailCatcher } = await import('./dev/mail-catcher.ts');
+    await startMailCatcher(Number(options.port));
+    console.log(`catching mail on 127.0.0.1:${options.port} (no TLS, any login); Ctrl+C to stop`);
+  });
+
 await program.parseAsync();
