@@ -140,8 +140,10 @@ const PLAN_AT_ONCE = 500;
  */
 export async function planMessages(deps: Deps, programId: string): Promise<number> {
   const planned = await inTransaction(deps.db, async (tx) => {
-    const after = await messageCursor(tx, programId);
     const triggers = (await listTriggers(tx, programId)).filter((t) => t.enabled);
+    if (triggers.length === 0) return ok(0);
+    // Events before the earliest trigger started are no trigger's to answer: a first planning starts there.
+    const after = Math.max(await messageCursor(tx, programId), Math.min(...triggers.map((t) => t.sinceSeq)));
     const events = await tx.query<{ seq: number; id: string; type: Occasion; member_id: string | null; occurred_at: Date; payload: Record<string, unknown> }>(
       `select seq, id, type, member_id, occurred_at, payload::jsonb as payload from events
        where program_id = $1 and seq > $2 and seq <= coalesce((select seq from event_cursors where program_id = $1), 0)
