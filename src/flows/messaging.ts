@@ -33,7 +33,7 @@ import { fail, ok, type Outcome } from './outcome.ts';
 import { inTransaction } from './transaction.ts';
 
 /** Where members' links (unsubscribe) point: the server as the world reaches it. */
-export const publicUrl = () => (process.env.KOPILKA_PUBLIC_URL || 'http://localhost:3000').replace(/\/$/, '');
+export const publicUrl = () => (process.env.KOPILKA_PUBLIC_URL || `http://localhost:${process.env.PORT || 3000}`).replace(/\/$/, '');
 
 /** The one-click unsubscribe link of a member's channel (RFC 8058). */
 export const unsubscribeUrl = (programId: string, memberId: string, channel: ConsentChannel) => `${publicUrl()}/u/${signed(`${programId}:${memberId}:${channel}`)}`;
