@@ -181,20 +181,37 @@ export async function updateMember(deps: Deps, programId: string, id: string, pa
   return inTransaction(deps.db, async (tx) => {
     const found = await memberToChange(tx, programId, id);
     if (!found.ok) return found;
-    const was = profileOf(found.value);
-    const checked = await checkProfile(tx, programId, { ...was, ...stripUndefined(patch) }, id);
-    if (!checked.ok) return checked;
-    const now = deps.now();
-    const changed = (Object.keys(checked.value) as (keyof MemberProfile)[]).filter((k) => JSON.stringify(was[k]) !== JSON.stringify(checked.value[k]));
-    const pick = (p: MemberProfile) => Object.fromEntries(changed.map((k) => [k, p[k]]));
-    const consented = await recordConsentChanges(tx, programId, id, was.consents, checked.value.consents, patch.consentEvidence, by, now);
-    if (!consented.ok) return consented;
-    if (changed.length) {
-      await audit(tx, programId, by, now, { action: 'change', entity: 'member', entityId: id, before: pick(was), after: pick(checked.value) });
-      await recordEvents(tx, programId, [newEvent('member.updated', now, { memberId: id, fields: changed })]);
-    }
-    return ok(await updateProfile(tx, programId, id, checked.value, now));
+    return changeProfile(tx, programId, found.value, patch, by, deps.now());
   });
+}
+
+/**
+ * Withdraws a member's consent to marketing on one channel, as the unsubscribe link in a message does: a change
+ * of their profile like any other, kept with its evidence.
+ */
+export async function withdrawConsent(deps: Deps, programId: string, id: string, channel: ConsentChannel, evidence: Partial<ConsentEvidence>, by: Principal) {
+  return inTransaction(deps.db, async (tx) => {
+    const found = await memberToChange(tx, programId, id);
+    if (!found.ok) return found;
+    const consents = { ...found.value.consents, [channel]: false };
+    return changeProfile(tx, programId, found.value, { consents, consentEvidence: evidence }, by, deps.now());
+  });
+}
+
+/** Changes the profile of a member locked for it, with the audit record, the event and the consents' evidence. */
+async function changeProfile(tx: Queryable, programId: string, member: Member, patch: ProfileInput, by: Principal, now: Date): Promise<Outcome<Member>> {
+  const was = profileOf(member);
+  const checked = await checkProfile(tx, programId, { ...was, ...stripUndefined(patch) }, member.id);
+  if (!checked.ok) return checked;
+  const changed = (Object.keys(checked.value) as (keyof MemberProfile)[]).filter((k) => JSON.stringify(was[k]) !== JSON.stringify(checked.value[k]));
+  const pick = (p: MemberProfile) => Object.fromEntries(changed.map((k) => [k, p[k]]));
+  const consented = await recordConsentChanges(tx, programId, member.id, was.consents, checked.value.consents, patch.consentEvidence, by, now);
+  if (!consented.ok) return consented;
+  if (changed.length) {
+    await audit(tx, programId, by, now, { action: 'change', entity: 'member', entityId: member.id, before: pick(was), after: pick(checked.value) });
+    await recordEvents(tx, programId, [newEvent('member.updated', now, { memberId: member.id, fields: changed })]);
+  }
+  return ok(await updateProfile(tx, programId, member.id, checked.value, now));
 }
 
 /**
@@ -214,26 +231,6 @@ export async function eraseMember(deps: Deps, programId: string, id: string, by:
     await audit(tx, programId, by, now, { action: 'erase', entity: 'member', entityId: id, after: { erasedAt: now, cards } });
     await recordEvents(tx, programId, [newEvent('member.erased', now, { memberId: id, cards })]);
     return ok((await findMember(tx, programId, { id })) as Member);
-  });
-}
-
-/**
- * Withdraws a member's consent to marketing on one channel, as the unsubscribe link in a message does: recorded
- * with its evidence like any change of consents. Answers whether it was granted until then.
- */
-export async function withdrawConsent(deps: Deps, programId: string, id: string, channel: ConsentChannel, evidence: Partial<ConsentEvidence>, by: Principal) {
-  return inTransaction(deps.db, async (tx) => {
-    const found = await memberToChange(tx, programId, id);
-    if (!found.ok) return found;
-    if (!found.value.consents[channel]) return ok(false);
-    const now = deps.now();
-    const after = { ...found.value.consents, [channel]: false };
-    const recorded = await recordConsentChanges(tx, programId, id, found.value.consents, after, evidence, by, now);
-    if (!recorded.ok) return recorded;
-    await updateProfile(tx, programId, id, { ...profileOf(found.value), consents: after }, now);
-    await audit(tx, programId, by, now, { action: 'change', entity: 'member', entityId: id, before: { consents: found.value.consents }, after: { consents: after } });
-    await recordEvents(tx, programId, [newEvent('member.updated', now, { memberId: id, fields: ['consents'] })]);
-    return ok(true);
   });
 }
 
