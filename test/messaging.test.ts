@@ -85,6 +85,10 @@ describe('messages by e-mail', () => {
     const templates = async () => (await p.call('GET', '/v1/messaging/templates', undefined, { role: 'marketer' })).body;
     await expectRefused(p, () => p.call('PUT', '/v1/messaging/templates/expiry', { ...template, text: { ru: 'Купон {{couponCode}}' } }, { role: 'marketer' }), { status: 422, code: 'invalid_template', detail: /text\.ru: unknown variable \{\{couponCode\}\}/ }, templates);
     expect((await p.call('PUT', '/v1/messaging/templates/expiry', template, { role: 'marketer' })).status).toBe(200);
+    const preview = await p.call('POST', '/v1/messaging/templates/expiry/preview', {}, { role: 'marketer' });
+    expect(preview.body).toMatchObject({ language: 'ru', subject: 'Анна, 150 баллов сгорят 8 ноября 2026 г.', text: expect.stringMatching(/^На счёте 1234 балла\. Отписаться: http/) });
+    expect((await p.call('POST', '/v1/messaging/templates/expiry/preview', { language: 'en' }, { role: 'marketer' })).body.subject).toBe('Anna, 150 points expire on 8 November 2026');
+    await expectRefused(p, () => p.call('POST', '/v1/messaging/templates/none/preview', {}, { role: 'marketer' }), { status: 404, code: 'template_not_found', detail: /none/ });
     const trigger = { event: 'member.created', template: 'expiry', kind: 'marketing', enabled: true };
     await expectRefused(p, () => p.call('PUT', '/v1/messaging/triggers/welcome', trigger, { role: 'marketer' }), { status: 422, code: 'invalid_trigger', detail: /written for points\.expiring/ });
     await expectRefused(p, () => p.call('PUT', '/v1/messaging/triggers/welcome', { ...trigger, template: 'none' }, { role: 'marketer' }), { status: 404, code: 'template_not_found', detail: /none/ });

@@ -29,6 +29,7 @@ const expected: Record<string, readonly Role[]> = {
   'GET /v1/messaging/channels/email': ['admin', 'marketer'],
   'PUT /v1/messaging/templates/{code}': ['admin', 'marketer'],
   'GET /v1/messaging/templates': ['admin', 'marketer'],
+  'POST /v1/messaging/templates/{code}/preview': ['admin', 'marketer'],
   'PUT /v1/messaging/triggers/{code}': ['admin', 'marketer'],
   'GET /v1/messaging/triggers': ['admin', 'marketer'],
   'GET /v1/messaging/messages': ['admin', 'marketer'],

@@ -3,10 +3,11 @@ import { actorOf, type Principal } from '../domain/access.ts';
 import type { ConsentChannel } from '../domain/consents.ts';
 import { occasionValues, variablesOf, type Occasion } from '../domain/messages/occasions.ts';
 import { mayReach, sendingTime, type MessageKind } from '../domain/messages/reach.ts';
-import { checkText, inLanguage, render, type Language, type Localised } from '../domain/messages/template.ts';
+import { checkText, inLanguage, render, type Language, type Localised, type Values } from '../domain/messages/template.ts';
+import type { ProgramSettings } from '../domain/settings.ts';
 import type { Queryable } from '../store/db.ts';
 import { newId } from '../store/ids.ts';
-import { findMember } from '../store/members.ts';
+import { findMember, type Member } from '../store/members.ts';
 import {
   findChannel,
   findTemplate,
@@ -129,6 +130,50 @@ export async function setTrigger(deps: Deps, programId: string, code: string, in
   });
 }
 
+/** The member's language: the attribute `language` when it is English, else Russian. */
+const languageOf = (member: Pick<Member, 'attributes'>): Language => (member.attributes.language === 'en' ? 'en' : 'ru');
+
+/** A template written out for a member: in their language, with their values and the occasion's. */
+function written(
+  template: Template,
+  programme: { programId: string; programme: string; settings: ProgramSettings },
+  member: Pick<Member, 'id' | 'name' | 'pointsAvailable' | 'tierCode' | 'attributes'>,
+  occasion: Values,
+) {
+  const language = languageOf(member);
+  const values: Values = {
+    name: member.name,
+    balance: member.pointsAvailable,
+    tier: programme.settings.tiers.find((t) => t.code === member.tierCode)?.name ?? member.tierCode,
+    programme: programme.programme,
+    unsubscribeUrl: unsubscribeUrl(programme.programId, member.id, template.channel),
+    ...occasion,
+  };
+  const fill = (text: Localised | null) => (text ? render(inLanguage(text, language), values, language, programme.settings.timezone) : null);
+  return { language, subject: fill(template.subject), text: fill(template.text), html: fill(template.html) };
+}
+
+/** What each occasion's variables hold in a preview without a real event. */
+const sampleOccasion = (now: Date): Values => ({ points: 150, expiresAt: new Date(now.getTime() + 7 * 86_400_000).toISOString(), newTier: 'Золото', couponCode: 'KOP-7KQ4-M2XA', validTo: new Date(now.getTime() + 30 * 86_400_000).toISOString() });
+
+/**
+ * A template written out as a member would get it: a real member of the programme, or a sample one (Анна, 1,234
+ * points), in the language asked for; the event's variables hold sample values.
+ */
+export async function previewTemplate(deps: Deps, programId: string, code: string, q: { memberId?: string | undefined; language?: Language | undefined }) {
+  const template = await findTemplate(deps.db, programId, code);
+  if (!template) return fail('template_not_found', `no template ${code}`);
+  const member = q.memberId ? await findMember(deps.db, programId, { id: q.memberId }) : null;
+  if (q.memberId && !member) return fail('member_not_found', `no member ${q.memberId}`);
+  const { settings } = await loadSettings(deps.db, programId);
+  const programme = (await findProgram(deps.db, programId))?.name ?? '';
+  const sample = { id: 'mem_sample', name: q.language === 'en' ? 'Anna' : 'Анна', pointsAvailable: 1234, tierCode: settings.tiers[0]?.code ?? null, attributes: {} };
+  const who = member ?? sample;
+  const chosen = q.language ? { ...who, attributes: { ...who.attributes, language: q.language } } : who;
+  const { language, subject, text, html } = written(template, { programId, programme, settings }, chosen, sampleOccasion(deps.now()));
+  return ok({ language, subject, text, html });
+}
+
 /** How many events of the feed one planning reads. */
 const PLAN_AT_ONCE = 500;
 
@@ -162,16 +207,7 @@ export async function planMessages(deps: Deps, programId: string): Promise<numbe
         const template = templates.get(trigger.template);
         const member = await findMember(tx, programId, { id: event.member_id });
         if (!template || !member) continue;
-        const language: Language = member.attributes.language === 'en' ? 'en' : 'ru';
-        const values = {
-          name: member.name,
-          balance: member.pointsAvailable,
-          tier: settings.tiers.find((t) => t.code === member.tierCode)?.name ?? member.tierCode,
-          programme,
-          unsubscribeUrl: unsubscribeUrl(programId, member.id, template.channel),
-          ...occasionValues(trigger.event, event.payload),
-        };
-        const fill = (text: Localised | null) => (text ? render(inLanguage(text, language), values, language, settings.timezone) : null);
+        const { language, subject, text, html } = written(template, { programId, programme, settings }, member, occasionValues(trigger.event, event.payload));
         const reason = !mayReach(trigger.kind, template.channel, member.consents, !!member.erasedAt)
           ? member.erasedAt ? 'the member was erased' : `no consent to marketing by ${template.channel}`
           : !member.email ? 'no e-mail address' : null;
@@ -186,9 +222,9 @@ export async function planMessages(deps: Deps, programId: string): Promise<numbe
           template: template.code,
           language,
           to: member.email,
-          subject: fill(template.subject),
-          text: fill(template.text),
-          html: fill(template.html),
+          subject,
+          text,
+          html,
           status: reason ? 'skipped' : 'queued',
           reason,
           createdAt: deps.now(),

@@ -3,7 +3,8 @@ import { consentChannels } from '../../domain/consents.ts';
 import { occasionTypes, variablesOf } from '../../domain/messages/occasions.ts';
 import type { Deps } from '../../flows/deps.ts';
 import { withdrawConsent } from '../../flows/members.ts';
-import { setEmailChannel, setTemplate, setTrigger } from '../../flows/messaging.ts';
+import { previewTemplate, setEmailChannel, setTemplate, setTrigger } from '../../flows/messaging.ts';
+import { languages } from '../../domain/messages/template.ts';
 import { findChannel, listTemplates, listTriggers, messageLog } from '../../store/messages.ts';
 import { verified } from '../../store/secrets.ts';
 import { allow, type Env } from '../auth.ts';
@@ -138,6 +139,19 @@ export function messagingRoutes(deps: Deps) {
       responses: { 200: json(z.object({ templates: z.array(template) }), 'the templates'), ...problems },
     }),
     async (c) => c.json({ templates: (await listTemplates(deps.db, c.get('key').programId)).map((t) => ({ ...t, updatedAt: t.updatedAt.toISOString() })) }, 200),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post', path: '/v1/messaging/templates/{code}/preview', operationId: 'previewMessageTemplate', tags, security, middleware: [allow('messaging')] as const,
+      summary: 'A template written out as a member would get it: a real member, or a sample one; the event’s variables hold sample values',
+      request: { params: code, ...body(z.object({ memberId: z.string().max(64).optional(), language: z.enum(languages).optional().describe('else the member’s own') }).strict()) },
+      responses: { 200: json(z.object({ language: z.enum(languages), subject: z.string().nullable(), text: z.string().nullable(), html: z.string().nullable() }).openapi('MessagePreview'), 'the message'), ...problems },
+    }),
+    async (c) => {
+      const result = await previewTemplate(deps, c.get('key').programId, c.req.valid('param').code, c.req.valid('json'));
+      return result.ok ? c.json(result.value, 200) : failure(c, result);
+    },
   );
 
   app.openapi(
