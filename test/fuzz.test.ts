@@ -222,6 +222,8 @@ function validBody(op: string, r: Rng, edge = false): Json | undefined {
     'POST /v1/actions': () => ({ id: `fz-act-${++serial}`, memberId: r.pick(pools.members!), type: 'review' }),
     'POST /v1/webhooks': () => ({ url: `http://127.0.0.1:9/fz-${++serial}`, eventTypes: r.pick<Json>([[], ['receipt.confirmed']]) }),
     'PATCH /v1/webhooks/{id}': () => ({ enabled: r.chance(0.5) }),
+    // A port nobody listens on: the channel is refused at once rather than after a connection timeout.
+    'PUT /v1/messaging/channels/email': () => ({ host: '127.0.0.1', port: 9, secure: r.chance(0.5), from: 'Копилка <fz@example.ru>' }),
     'POST /v1/webhooks/{id}/replay': () => ({ from: 1, to: r.int(1, 20) }),
   };
   return bodies[op]?.();

@@ -33,6 +33,7 @@ describe('default settings', () => {
       tierQualification: { metric: 'amount_spent', windowDays: 365 },
       tiers: [],
       dailyJobsAt: '03:00',
+      quietHours: { from: '21:00', to: '09:00' },
     });
   });
 
