@@ -48,6 +48,9 @@ export interface EmailChannelInput extends Omit<EmailSettings, 'user' | 'replyTo
   replyTo?: string | null | undefined;
 }
 
+/** The longest one mail may take: connecting, the server's greeting, and the transfer. */
+const SENDING_MAX_MS = 50_000;
+
 const transportOf = (settings: EmailSettings, password: string | null) =>
   nodemailer.createTransport({
     host: settings.host,
@@ -263,9 +266,11 @@ async function transportFor(db: Queryable, transports: Transports, programId: st
  * of the SMTP server for good (5xx) is a bounce; anything else is tried again later, for a day. A sender killed
  * between sending and logging sends that message again when its lease runs out, with the same Message-ID.
  */
-export async function sendDueMessages(deps: Deps, transports: Transports, limit = 50): Promise<number> {
+export async function sendDueMessages(deps: Deps, transports: Transports, limit = 20): Promise<number> {
   const now = deps.now();
-  const due = await leaseDueMessages(deps.db, now, new Date(now.getTime() + 5 * 60_000), limit);
+  // Leased for as long as sending them one after another may take, each up to its timeouts: another sender takes
+  // one over only if this one died.
+  const due = await leaseDueMessages(deps.db, now, new Date(now.getTime() + limit * SENDING_MAX_MS), limit);
   for (const message of due) await send(deps, transports, message);
   return due.length;
 }
