@@ -1,7 +1,9 @@
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { planMessages, sendDueMessages, type Transports } from '../src/flows/messaging.ts';
+import { planMessages } from '../src/flows/messaging.ts';
+import { sendDueMessages } from '../src/flows/sending.ts';
+import type { Transports } from '../src/flows/smtp.ts';
 import type { Db } from '../src/store/db.ts';
 import { sequenceEvents } from '../src/store/events.ts';
 import { expectRefused } from './checks.ts';
@@ -161,7 +163,7 @@ describe('messages by e-mail', () => {
     p.setNow(queued.dueAt);
     await new Promise<void>((resolve) => smtp.close(() => resolve()));
     expect(await sendDueMessages(p.deps, transports)).toBe(2);
-    expect((await logOf()).find((m) => m.memberId === zoya)).toMatchObject({ status: 'skipped', reason: 'consent to marketing by email withdrawn' });
+    expect((await logOf()).find((m) => m.memberId === zoya)).toMatchObject({ status: 'skipped', reason: 'no consent to marketing by email' });
     expect((await logOf()).find((m) => m.memberId === vera)).toMatchObject({ status: 'queued', attempts: 1, reason: expect.stringMatching(/ECONNREFUSED|connect/) });
     expect(await sendDueMessages(p.deps, transports)).toBe(0);
     smtp = smtpPeer();

@@ -46,6 +46,7 @@ export const statuses: Record<ProblemCode, ContentfulStatusCode> = {
   template_not_found: 404,
   invalid_template: 422,
   invalid_trigger: 422,
+  invalid_broadcast: 422,
   receipt_not_found: 404,
   conflict: 409,
   receipt_conflict: 409,

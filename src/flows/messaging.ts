@@ -1,8 +1,9 @@
-import nodemailer from 'nodemailer';
 import { actorOf, type Principal } from '../domain/access.ts';
 import type { ConsentChannel } from '../domain/consents.ts';
 import { occasionValues, variablesOf, type Occasion } from '../domain/messages/occasions.ts';
-import { mayReach, sendingTime, type MessageKind } from '../domain/messages/reach.ts';
+import { sendingTime, unreachable, type MessageKind } from '../domain/messages/reach.ts';
+import { inGlobalControl } from '../domain/messages/split.ts';
+import { findPreferences } from '../store/message-preferences.ts';
 import { checkText, inLanguage, render, type Language, type Localised, type Values } from '../domain/messages/template.ts';
 import type { ProgramSettings } from '../domain/settings.ts';
 import type { Queryable } from '../store/db.ts';
@@ -11,16 +12,13 @@ import { findMember, type Member } from '../store/members.ts';
 import {
   findChannel,
   findTemplate,
-  leaseDueMessages,
   listTriggers,
   messageCursor,
   moveMessageCursor,
   queueMessages,
-  recordSending,
   saveChannel,
   saveTemplate,
   saveTrigger,
-  type DueMessage,
   type EmailSettings,
   type NewMessage,
   type Template,
@@ -29,6 +27,7 @@ import {
 import { findProgram, loadSettings } from '../store/programs.ts';
 import { recordAudit } from '../store/rules.ts';
 import { seal, signed, unseal } from '../store/secrets.ts';
+import { transportOf } from './smtp.ts';
 import type { Deps } from './deps.ts';
 import { fail, ok, type Outcome } from './outcome.ts';
 import { inTransaction } from './transaction.ts';
@@ -36,8 +35,9 @@ import { inTransaction } from './transaction.ts';
 /** Where members' links (unsubscribe) point: the server as the world reaches it. */
 export const publicUrl = () => (process.env.KOPILKA_PUBLIC_URL || `http://localhost:${process.env.PORT || 3000}`).replace(/\/$/, '');
 
-/** The one-click unsubscribe link of a member's channel (RFC 8058). */
-export const unsubscribeUrl = (programId: string, memberId: string, channel: ConsentChannel) => `${publicUrl()}/u/${signed(`${programId}:${memberId}:${channel}`)}`;
+/** The one-click unsubscribe link of a member's channel (RFC 8058), naming the message it came in when there is one. */
+export const unsubscribeUrl = (programId: string, memberId: string, channel: ConsentChannel, messageId?: string) =>
+  `${publicUrl()}/u/${signed([programId, memberId, channel, ...(messageId ? [messageId] : [])].join(':'))}`;
 
 const audit = (tx: Queryable, programId: string, by: Principal, now: Date, entityId: string, action: string, after: unknown) =>
   recordAudit(tx, programId, { id: newId('aud'), actor: actorOf(by), at: now, action, entity: 'messaging', entityId, before: null, after });
@@ -47,20 +47,6 @@ export interface EmailChannelInput extends Omit<EmailSettings, 'user' | 'replyTo
   password?: string | null | undefined;
   replyTo?: string | null | undefined;
 }
-
-/** The longest one mail may take: connecting, the server's greeting, and the transfer. */
-const SENDING_MAX_MS = 50_000;
-
-const transportOf = (settings: EmailSettings, password: string | null) =>
-  nodemailer.createTransport({
-    host: settings.host,
-    port: settings.port,
-    secure: settings.secure,
-    ...(settings.user ? { auth: { user: settings.user, pass: password ?? '' } } : {}),
-    connectionTimeout: 10_000,
-    greetingTimeout: 10_000,
-    socketTimeout: 30_000,
-  });
 
 /**
  * Sets the programme's e-mail channel after checking that the SMTP server answers and takes the credentials; the
@@ -117,6 +103,7 @@ export interface TriggerInput {
   kind: MessageKind;
   enabled: boolean;
   delayMinutes: number;
+  topic?: string | null | undefined;
 }
 
 /** Saves a trigger of an event, whose template must be one for that event. */
@@ -126,7 +113,7 @@ export async function setTrigger(deps: Deps, programId: string, code: string, in
     if (!template) return fail('template_not_found', `no template ${input.template}`, { field: 'template' });
     if (template.event !== input.event) return fail('invalid_trigger', `template ${input.template} is written for ${template.event}, not ${input.event}`, { field: 'template' });
     const now = deps.now();
-    const trigger: Trigger = { code, ...input, updatedAt: now };
+    const trigger: Trigger = { code, ...input, topic: input.topic ?? null, updatedAt: now };
     await saveTrigger(tx, programId, trigger);
     await audit(tx, programId, by, now, code, 'set trigger', trigger);
     return ok(trigger);
@@ -134,14 +121,15 @@ export async function setTrigger(deps: Deps, programId: string, code: string, in
 }
 
 /** The member's language: the attribute `language` when it is English, else Russian. */
-const languageOf = (member: Pick<Member, 'attributes'>): Language => (member.attributes.language === 'en' ? 'en' : 'ru');
+export const languageOf = (member: Pick<Member, 'attributes'>): Language => (member.attributes.language === 'en' ? 'en' : 'ru');
 
-/** A template written out for a member: in their language, with their values and the occasion's. */
-function written(
+/** A template written out for a member: in their language, with their values and the occasion's; for a message, its id in the unsubscribe link. */
+export function written(
   template: Template,
   programme: { programId: string; programme: string; settings: ProgramSettings },
   member: Pick<Member, 'id' | 'name' | 'pointsAvailable' | 'tierCode' | 'attributes'>,
   occasion: Values,
+  messageId?: string,
 ) {
   const language = languageOf(member);
   const values: Values = {
@@ -149,7 +137,7 @@ function written(
     balance: member.pointsAvailable,
     tier: programme.settings.tiers.find((t) => t.code === member.tierCode)?.name ?? member.tierCode,
     programme: programme.programme,
-    unsubscribeUrl: unsubscribeUrl(programme.programId, member.id, template.channel),
+    unsubscribeUrl: unsubscribeUrl(programme.programId, member.id, template.channel, messageId),
     ...occasion,
   };
   const fill = (text: Localised | null) => (text ? render(inLanguage(text, language), values, language, programme.settings.timezone) : null);
@@ -183,8 +171,9 @@ const PLAN_AT_ONCE = 500;
 /**
  * Turns the programme's next events of the feed into the messages its triggers answer them with, and moves its
  * place in the feed, in one transaction: each (trigger, member, event) becomes one message whatever runs twice.
- * A message no one may receive (no consent for marketing, no address, an erased member) is logged as skipped with
- * the reason. Returns how many events it read.
+ * A message that may not go (no consent for marketing, no address, an erased member, a muted topic, the global
+ * control group) is logged as skipped with the reason; the rest are written out when they go. Returns how many
+ * events it read.
  */
 export async function planMessages(deps: Deps, programId: string): Promise<number> {
   const planned = await inTransaction(deps.db, async (tx) => {
@@ -200,7 +189,6 @@ export async function planMessages(deps: Deps, programId: string): Promise<numbe
     );
     if (events.length === 0) return ok(0);
     const { settings } = await loadSettings(tx, programId);
-    const programme = (await findProgram(tx, programId))?.name ?? '';
     const templates = new Map<string, Template | null>();
     const messages: NewMessage[] = [];
     for (const event of events) {
@@ -210,10 +198,14 @@ export async function planMessages(deps: Deps, programId: string): Promise<numbe
         const template = templates.get(trigger.template);
         const member = await findMember(tx, programId, { id: event.member_id });
         if (!template || !member) continue;
-        const { language, subject, text, html } = written(template, { programId, programme, settings }, member, occasionValues(trigger.event, event.payload));
-        const reason = !mayReach(trigger.kind, template.channel, member.consents, !!member.erasedAt)
-          ? member.erasedAt ? 'the member was erased' : `no consent to marketing by ${template.channel}`
-          : !member.email ? 'no e-mail address' : null;
+        const preferences = await findPreferences(tx, programId, member.id);
+        const reason = unreachable(trigger.kind, template.channel, trigger.topic, {
+          consents: member.consents,
+          erased: !!member.erasedAt,
+          address: member.email,
+          mutedTopics: preferences.mutedTopics,
+          heldBack: inGlobalControl(programId, member.id, settings.messaging.globalControlPercent),
+        });
         const at = new Date(new Date(event.occurred_at).getTime() + trigger.delayMinutes * 60_000);
         messages.push({
           id: newId('msg'),
@@ -223,11 +215,11 @@ export async function planMessages(deps: Deps, programId: string): Promise<numbe
           channel: template.channel,
           kind: trigger.kind,
           template: template.code,
-          language,
+          language: languageOf(member),
           to: member.email,
-          subject,
-          text,
-          html,
+          topic: trigger.topic,
+          variant: 'A',
+          occasion: occasionValues(trigger.event, event.payload),
           status: reason ? 'skipped' : 'queued',
           reason,
           createdAt: deps.now(),
@@ -241,70 +233,3 @@ export async function planMessages(deps: Deps, programId: string): Promise<numbe
   });
   return planned.ok ? planned.value : 0;
 }
-
-/** The waits between attempts: a minute doubling up to an hour; a message is given up after a day of failures. */
-export const retryAfterMs = (attempts: number) => Math.min(60_000 * 2 ** attempts, 3_600_000);
-const GIVE_UP_AFTER_MS = 24 * 3_600_000;
-
-/** The open SMTP connections, one per programme, remade when its channel changes. */
-export type Transports = Map<string, { updatedAt: number; transport: ReturnType<typeof transportOf>; settings: EmailSettings }>;
-
-async function transportFor(db: Queryable, transports: Transports, programId: string) {
-  const channel = await findChannel(db, programId, 'email');
-  if (!channel) return null;
-  const held = transports.get(programId);
-  if (held && held.updatedAt === channel.updatedAt.getTime()) return held;
-  held?.transport.close();
-  const made = { updatedAt: channel.updatedAt.getTime(), transport: transportOf(channel.settings, channel.secret ? unseal(channel.secret) : null), settings: channel.settings };
-  transports.set(programId, made);
-  return made;
-}
-
-/**
- * Sends the messages that are due, up to `limit`: each leased for a while so that other senders skip it, the
- * member's consent read again (a withdrawal since planning skips the message), and the outcome logged. A refusal
- * of the SMTP server for good (5xx) is a bounce; anything else is tried again later, for a day. A sender killed
- * between sending and logging sends that message again when its lease runs out, with the same Message-ID.
- */
-export async function sendDueMessages(deps: Deps, transports: Transports, limit = 20): Promise<number> {
-  const now = deps.now();
-  // Leased for as long as sending them one after another may take, each up to its timeouts: another sender takes
-  // one over only if this one died.
-  const due = await leaseDueMessages(deps.db, now, new Date(now.getTime() + limit * SENDING_MAX_MS), limit);
-  for (const message of due) await send(deps, transports, message);
-  return due.length;
-}
-
-async function send(deps: Deps, transports: Transports, m: DueMessage) {
-  const member = await findMember(deps.db, m.programId, { id: m.memberId });
-  if (!member || !mayReach(m.kind, m.channel, member.consents, !!member.erasedAt))
-    return recordSending(deps.db, m.programId, m.id, { status: 'skipped', reason: member?.erasedAt ? 'the member was erased' : `consent to marketing by ${m.channel} withdrawn` });
-  const held = await transportFor(deps.db, transports, m.programId);
-  if (!held) return recordSending(deps.db, m.programId, m.id, retry(deps, m, 'the e-mail channel is not set up'));
-  const unsubscribe = unsubscribeUrl(m.programId, m.memberId, m.channel);
-  try {
-    await held.transport.sendMail({
-      from: held.settings.from,
-      ...(held.settings.replyTo ? { replyTo: held.settings.replyTo } : {}),
-      to: m.to ?? '',
-      subject: m.subject ?? '',
-      text: m.text ?? '',
-      ...(m.html ? { html: m.html } : {}),
-      messageId: `<${m.id}@kopilka>`,
-      ...(m.kind === 'marketing' ? { list: { unsubscribe }, headers: { 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' } } : {}),
-    });
-    return recordSending(deps.db, m.programId, m.id, { status: 'sent', at: deps.now() });
-  } catch (error) {
-    const code = (error as { responseCode?: number }).responseCode;
-    const reason = (error as Error).message;
-    if (code && code >= 500) return recordSending(deps.db, m.programId, m.id, { status: 'bounced', reason });
-    return recordSending(deps.db, m.programId, m.id, retry(deps, m, reason));
-  }
-}
-
-const retry = (deps: Deps, m: DueMessage, reason: string) => {
-  const at = deps.now();
-  return at.getTime() - m.createdAt.getTime() > GIVE_UP_AFTER_MS
-    ? ({ status: 'failed', reason } as const)
-    : ({ status: 'queued', retryAt: new Date(at.getTime() + retryAfterMs(m.attempts)), reason } as const);
-};

@@ -14,6 +14,7 @@ export type FailureCode =
   | 'template_not_found'
   | 'invalid_template'
   | 'invalid_trigger'
+  | 'invalid_broadcast'
   | 'receipt_not_found'
   | 'currency_mismatch'
   | 'invalid_card_number'

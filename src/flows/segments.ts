@@ -2,6 +2,7 @@ import { parse } from 'csv-parse/sync';
 import { normalisePhone } from '../domain/contacts.ts';
 import { builtInEventTypes } from '../domain/rules/campaign.ts';
 import { checkSegmentRule, closesLoop, referredSegments, segmentRule, segmentSchema, type SegmentNames, type SegmentRule } from '../domain/segments.ts';
+import { broadcastsTo } from '../store/broadcasts.ts';
 import { asReport, type Queryable } from '../store/db.ts';
 import { newEvent, recordEvents } from '../store/events.ts';
 import { newId } from '../store/ids.ts';
@@ -23,7 +24,8 @@ import type { Deps } from './deps.ts';
 import { fail, ok, type Outcome } from './outcome.ts';
 import { inTransaction, requestHash } from './transaction.ts';
 
-const lockSegments = (tx: Queryable, programId: string) => tx.query("select pg_advisory_xact_lock(hashtext('segments'), hashtext($1))", [programId]);
+/** Serialises changes to a programme's segments and what names them (campaigns, broadcasts). */
+export const lockSegments = (tx: Queryable, programId: string) => tx.query("select pg_advisory_xact_lock(hashtext('segments'), hashtext($1))", [programId]);
 
 /** Codes the API's paths under /v1/segments take. */
 const reservedCodes = new Set(['fields', 'preview']);
@@ -124,6 +126,9 @@ export async function deleteSegment(deps: Deps, programId: string, code: string,
     const users = (await listSegments(tx, programId)).filter((s) => s.code !== code && s.rule && referredSegments(s.rule).includes(code));
     if (users.length)
       return fail('conflict', `segment ${users.map((s) => `"${s.code}"`).join(', ')} refers to it: change that first`, { segments: users.map((s) => s.code) });
+    const broadcasts = await broadcastsTo(tx, programId, code);
+    if (broadcasts.length)
+      return fail('conflict', `broadcast ${broadcasts.map((b) => `"${b}"`).join(', ')} is to go to it: cancel it first`, { broadcasts });
     await deleteSegmentRows(tx, programId, code);
     await recordAudit(tx, programId, { id: newId('aud'), actor, action: 'delete', entity: 'segment', entityId: code, before: { ...segment, size: undefined }, after: null, at: deps.now() });
     return ok(null);

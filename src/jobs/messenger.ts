@@ -1,5 +1,7 @@
 import type { Deps } from '../flows/deps.ts';
-import { planMessages, sendDueMessages, type Transports } from '../flows/messaging.ts';
+import { planMessages } from '../flows/messaging.ts';
+import { sendDueMessages } from '../flows/sending.ts';
+import type { Transports } from '../flows/smtp.ts';
 import { programmesWithTriggers } from '../store/messages.ts';
 
 /**

@@ -74,10 +74,14 @@ export interface Trigger {
   kind: MessageKind;
   enabled: boolean;
   delayMinutes: number;
+  /** The topic its messages belong to, which a member may mute; null for none. */
+  topic: string | null;
   updatedAt: Date;
 }
 
-type TriggerRow = { code: string; event_type: Occasion; template: string; kind: MessageKind; enabled: boolean; delay_minutes: number; since_seq: number; updated_at: Date };
+type TriggerRow = {
+  code: string; event_type: Occasion; template: string; kind: MessageKind; enabled: boolean; delay_minutes: number; topic: string | null; since_seq: number; updated_at: Date;
+};
 const toTrigger = (r: TriggerRow): Trigger & { sinceSeq: number } => ({
   code: r.code,
   event: r.event_type,
@@ -85,6 +89,7 @@ const toTrigger = (r: TriggerRow): Trigger & { sinceSeq: number } => ({
   kind: r.kind,
   enabled: r.enabled,
   delayMinutes: r.delay_minutes,
+  topic: r.topic,
   sinceSeq: Number(r.since_seq),
   updatedAt: new Date(r.updated_at),
 });
@@ -95,12 +100,12 @@ const toTrigger = (r: TriggerRow): Trigger & { sinceSeq: number } => ({
  */
 export async function saveTrigger(db: Queryable, programId: string, t: Trigger): Promise<void> {
   await db.query(
-    `insert into message_triggers (program_id, code, event_type, template, kind, enabled, delay_minutes, since_seq, updated_at)
-     values ($1, $2, $3, $4, $5, $6, $7, coalesce((select seq from event_cursors where program_id = $1), 0), $8)
+    `insert into message_triggers (program_id, code, event_type, template, kind, enabled, delay_minutes, topic, since_seq, updated_at)
+     values ($1, $2, $3, $4, $5, $6, $7, $9, coalesce((select seq from event_cursors where program_id = $1), 0), $8)
      on conflict (program_id, code) do update set event_type = excluded.event_type, template = excluded.template, kind = excluded.kind,
-       enabled = excluded.enabled, delay_minutes = excluded.delay_minutes, updated_at = excluded.updated_at,
+       enabled = excluded.enabled, delay_minutes = excluded.delay_minutes, topic = excluded.topic, updated_at = excluded.updated_at,
        since_seq = case when message_triggers.enabled then message_triggers.since_seq else excluded.since_seq end`,
-    [programId, t.code, t.event, t.template, t.kind, t.enabled, t.delayMinutes, t.updatedAt],
+    [programId, t.code, t.event, t.template, t.kind, t.enabled, t.delayMinutes, t.updatedAt, t.topic],
   );
 }
 
@@ -128,10 +133,10 @@ export interface NewMessage {
   template: string;
   language: string;
   to: string | null;
-  subject: string | null;
-  text: string | null;
-  html: string | null;
-  status: 'queued' | 'skipped';
+  topic: string | null;
+  variant: string | null;
+  occasion: Record<string, string | number | null>;
+  status: 'queued' | 'skipped' | 'control';
   reason: string | null;
   createdAt: Date;
   dueAt: Date;
@@ -141,10 +146,10 @@ export interface NewMessage {
 export async function queueMessages(db: Queryable, programId: string, messages: NewMessage[]): Promise<number> {
   if (messages.length === 0) return 0;
   const rows = await db.query(
-    `insert into messages (program_id, id, member_id, origin, occurrence, channel, kind, template, language, to_address, subject, body, html, status, reason, created_at, due_at)
-     select $1, m.id, m.member_id, m.origin, m.occurrence, m.channel, m.kind, m.template, m.language, m.to_address, m.subject, m.body, m.html, m.status, m.reason, m.created_at, m.due_at
+    `insert into messages (program_id, id, member_id, origin, occurrence, channel, kind, template, language, to_address, topic, variant, occasion, status, reason, created_at, due_at)
+     select $1, m.id, m.member_id, m.origin, m.occurrence, m.channel, m.kind, m.template, m.language, m.to_address, m.topic, m.variant, coalesce(m.occasion, '{}'), m.status, m.reason, m.created_at, m.due_at
      from jsonb_to_recordset($2::jsonb) as m(id text, member_id text, origin text, occurrence text, channel text, kind text, template text, language text,
-       to_address text, subject text, body text, html text, status text, reason text, created_at timestamptz, due_at timestamptz)
+       to_address text, topic text, variant text, occasion jsonb, status text, reason text, created_at timestamptz, due_at timestamptz)
      on conflict (program_id, origin, member_id, occurrence) do nothing
      returning 1`,
     [
@@ -152,7 +157,7 @@ export async function queueMessages(db: Queryable, programId: string, messages: 
       JSON.stringify(
         messages.map((m) => ({
           id: m.id, member_id: m.memberId, origin: m.origin, occurrence: m.occurrence, channel: m.channel, kind: m.kind, template: m.template, language: m.language,
-          to_address: m.to, subject: m.subject, body: m.text, html: m.html, status: m.status, reason: m.reason, created_at: m.createdAt, due_at: m.dueAt,
+          to_address: m.to, topic: m.topic, variant: m.variant, occasion: m.occasion, status: m.status, reason: m.reason, created_at: m.createdAt, due_at: m.dueAt,
         })),
       ),
     ],
@@ -173,47 +178,75 @@ export interface DueMessage {
   programId: string;
   id: string;
   memberId: string;
+  origin: string;
   channel: MessageChannel;
   kind: MessageKind;
-  to: string | null;
-  subject: string | null;
-  text: string | null;
-  html: string | null;
+  template: string;
+  language: string;
+  topic: string | null;
+  /** The values its occasion gave, written into the template when it goes. */
+  occasion: Record<string, string | number | null>;
   attempts: number;
   createdAt: Date;
+  dueAt: Date;
 }
 
 /** Takes up to `limit` queued messages that are due, for `until`; another sender skips them meanwhile. */
 export async function leaseDueMessages(db: Queryable, now: Date, until: Date, limit: number): Promise<DueMessage[]> {
-  const rows = await db.query<{ program_id: string; id: string; member_id: string; channel: MessageChannel; kind: MessageKind; to_address: string | null; subject: string | null; body: string | null; html: string | null; attempts: number; created_at: Date }>(
+  const rows = await db.query<{
+    program_id: string; id: string; member_id: string; origin: string; channel: MessageChannel; kind: MessageKind; template: string; language: string; topic: string | null;
+    occasion: Record<string, string | number | null>; attempts: number; created_at: Date; due_at: Date;
+  }>(
     `update messages m set leased_until = $2
      from (select program_id, id from messages
            where status = 'queued' and due_at <= $1 and (leased_until is null or leased_until <= $1)
            order by due_at limit $3 for update skip locked) d
      where m.program_id = d.program_id and m.id = d.id
-     returning m.program_id, m.id, m.member_id, m.channel, m.kind, m.to_address, m.subject, m.body, m.html, m.attempts, m.created_at`,
+     returning m.program_id, m.id, m.member_id, m.origin, m.channel, m.kind, m.template, m.language, m.topic, m.occasion, m.attempts, m.created_at, m.due_at`,
     [now, until, limit],
   );
-  return rows.map((r) => ({ programId: r.program_id, id: r.id, memberId: r.member_id, channel: r.channel, kind: r.kind, to: r.to_address, subject: r.subject, text: r.body, html: r.html, attempts: r.attempts, createdAt: new Date(r.created_at) }));
+  return rows.map((r) => ({
+    programId: r.program_id, id: r.id, memberId: r.member_id, origin: r.origin, channel: r.channel, kind: r.kind, template: r.template, language: r.language, topic: r.topic,
+    occasion: r.occasion, attempts: r.attempts, createdAt: new Date(r.created_at), dueAt: new Date(r.due_at),
+  }));
 }
 
-/** What became of a sending: sent; tried again at `retryAt`; or given up (failed, bounced, skipped) with the reason. */
-export type Sending = { status: 'sent'; at: Date } | { status: 'queued'; retryAt: Date; reason: string } | { status: 'failed' | 'bounced' | 'skipped'; reason: string };
+/**
+ * What became of a sending: sent, as written out; waiting until `retryAt` after an attempt that failed (`tried`) or
+ * without one (quiet hours, a cap reached); or given up (failed, bounced, skipped) with the reason.
+ */
+export type Sending =
+  | { status: 'sent'; at: Date; to: string; subject: string | null; text: string | null; html: string | null }
+  | { status: 'queued'; retryAt: Date; reason: string; tried: boolean }
+  | { status: 'failed' | 'bounced' | 'skipped'; reason: string };
 
 export async function recordSending(db: Queryable, programId: string, id: string, outcome: Sending): Promise<void> {
+  const sent = outcome.status === 'sent' ? outcome : null;
+  const tried = outcome.status !== 'skipped' && (outcome.status !== 'queued' || outcome.tried);
   await db.query(
-    `update messages set status = $3, attempts = attempts + case when $3 = 'skipped' then 0 else 1 end, leased_until = null,
-       sent_at = $4, due_at = coalesce($5, due_at), reason = $6
+    `update messages set status = $3, attempts = attempts + $4, leased_until = null, sent_at = $5, due_at = coalesce($6, due_at), reason = $7,
+       to_address = coalesce($8, to_address), subject = coalesce($9, subject), body = coalesce($10, body), html = coalesce($11, html)
      where program_id = $1 and id = $2`,
     [
       programId,
       id,
       outcome.status,
-      outcome.status === 'sent' ? outcome.at : null,
+      tried ? 1 : 0,
+      sent?.at ?? null,
       outcome.status === 'queued' ? outcome.retryAt : null,
       outcome.status === 'sent' ? null : outcome.reason,
+      sent?.to ?? null,
+      sent?.subject ?? null,
+      sent?.text ?? null,
+      sent?.html ?? null,
     ],
   );
+}
+
+/** Marks a message opened, or clicked (which is opened too), the first time; false when there is no such message. */
+export async function markMessage(db: Queryable, programId: string, id: string, what: 'opened' | 'clicked' | 'unsubscribed', at: Date): Promise<boolean> {
+  const set = what === 'opened' ? 'opened_at = coalesce(opened_at, $3)' : what === 'clicked' ? 'clicked_at = coalesce(clicked_at, $3), opened_at = coalesce(opened_at, $3)' : 'unsubscribed_at = coalesce(unsubscribed_at, $3)';
+  return (await db.query(`update messages set ${set} where program_id = $1 and id = $2 returning 1`, [programId, id, at])).length === 1;
 }
 
 export interface LoggedMessage {

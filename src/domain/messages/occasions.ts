@@ -5,18 +5,22 @@ import type { EventPayloads } from '../events.ts';
 /** Every message may name these: the member, their balance and tier, the programme, the unsubscribe link. */
 export const memberVariables = ['name', 'balance', 'tier', 'programme', 'unsubscribeUrl'] as const;
 
-/** Each event a trigger may answer, with the variables its payload gives. */
+/** Each event a trigger may answer, with the variables its payload gives; and a broadcast, which gives none. */
 export const occasions = {
+  broadcast: [],
   'member.created': [],
   'points.expiring': ['points', 'expiresAt'],
   'points.adjusted': ['points'],
   'tier.changed': ['newTier'],
   'coupon.issued': ['couponCode', 'validTo'],
   'referral.rewarded': ['points'],
-} as const satisfies Partial<Record<keyof EventPayloads, readonly string[]>>;
+} as const satisfies Partial<Record<keyof EventPayloads | 'broadcast', readonly string[]>>;
 
 export type Occasion = keyof typeof occasions;
 export const occasionTypes = Object.keys(occasions) as Occasion[];
+
+/** The occasions a trigger may answer: each but a broadcast. */
+export const triggerOccasions = occasionTypes.filter((o): o is Exclude<Occasion, 'broadcast'> => o !== 'broadcast');
 
 /** The variables a template for the occasion may refer to. */
 export const variablesOf = (occasion: Occasion): string[] => [...memberVariables, ...occasions[occasion]];

@@ -1,16 +1,25 @@
 import { describe, expect, it } from 'vitest';
-import { mayReach, sendingTime } from './reach.ts';
+import { sendingTime, unreachable, type Recipient } from './reach.ts';
 
 const quiet = { from: '21:00', to: '09:00' };
 const at = (iso: string) => new Date(iso);
 
 describe('who a message may reach, and when', () => {
   it('sends marketing only with consent on its channel, transactional messages regardless, nothing to an erased member', () => {
-    const consents = { email: false, sms: true, push: false };
-    expect(mayReach('marketing', 'email', consents, false)).toBe(false);
-    expect(mayReach('marketing', 'email', { ...consents, email: true }, false)).toBe(true);
-    expect(mayReach('transactional', 'email', consents, false)).toBe(true);
-    expect(mayReach('transactional', 'email', consents, true)).toBe(false);
+    const r: Recipient = { consents: { email: false, sms: true, push: false }, erased: false, address: 'anna@example.ru', mutedTopics: [], heldBack: false };
+    expect(unreachable('marketing', 'email', null, r)).toBe('no consent to marketing by email');
+    expect(unreachable('marketing', 'email', null, { ...r, consents: { ...r.consents, email: true } })).toBeNull();
+    expect(unreachable('transactional', 'email', null, r)).toBeNull();
+    expect(unreachable('transactional', 'email', null, { ...r, erased: true })).toBe('the member was erased');
+    expect(unreachable('transactional', 'email', null, { ...r, address: null })).toBe('no e-mail address');
+  });
+
+  it('keeps marketing from the global control group and from topics the member muted, but not what is transactional', () => {
+    const r: Recipient = { consents: { email: true, sms: false, push: false }, erased: false, address: 'anna@example.ru', mutedTopics: ['news'], heldBack: false };
+    expect(unreachable('marketing', 'email', 'news', r)).toBe('the member muted the topic news');
+    expect(unreachable('marketing', 'email', 'offers', r)).toBeNull();
+    expect(unreachable('marketing', 'email', 'offers', { ...r, heldBack: true })).toBe('in the global control group');
+    expect(unreachable('transactional', 'email', 'news', { ...r, heldBack: true })).toBeNull();
   });
 
   it('defers marketing in quiet hours to their end in the programme’s zone, across midnight', () => {

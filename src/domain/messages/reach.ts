@@ -14,9 +14,31 @@ export interface QuietHours {
   to: string;
 }
 
-/** Whether a message of this kind may go to the member on the channel: marketing only with their consent. */
-export const mayReach = (kind: MessageKind, channel: MessageChannel, consents: Consents, erased: boolean): boolean =>
-  !erased && (kind === 'transactional' || consents[channel]);
+/** What decides whether a message may go to a member. */
+export interface Recipient {
+  consents: Consents;
+  erased: boolean;
+  /** Their address on the channel. */
+  address: string | null;
+  mutedTopics: readonly string[];
+  /** In the programme's global control group, which gets no marketing. */
+  heldBack: boolean;
+}
+
+/**
+ * Why a message may not go to the member, or null when it may. Nothing goes to an erased member or without an
+ * address; a transactional message (a code, a receipt) goes regardless of the rest; marketing needs consent on its
+ * channel, not to be held back, and a topic the member has not muted.
+ */
+export function unreachable(kind: MessageKind, channel: MessageChannel, topic: string | null, r: Recipient): string | null {
+  if (r.erased) return 'the member was erased';
+  if (!r.address) return `no ${channel === 'email' ? 'e-mail address' : 'address'}`;
+  if (kind === 'transactional') return null;
+  if (!r.consents[channel]) return `no consent to marketing by ${channel}`;
+  if (r.heldBack) return 'in the global control group';
+  if (topic && r.mutedTopics.includes(topic)) return `the member muted the topic ${topic}`;
+  return null;
+}
 
 /**
  * The first instant at or after `at` outside the programme-local quiet hours (from `from` to `to`, across midnight

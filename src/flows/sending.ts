@@ -1,0 +1,138 @@
+import { DateTime } from 'luxon';
+import { sendingTime, unreachable } from '../domain/messages/reach.ts';
+import { inGlobalControl } from '../domain/messages/split.ts';
+import { withTracking } from '../domain/messages/tracking.ts';
+import type { ProgramSettings } from '../domain/settings.ts';
+import { findPreferences, giveSlotBack, takeSlot } from '../store/message-preferences.ts';
+import { findMember } from '../store/members.ts';
+import { findTemplate, leaseDueMessages, recordSending, type DueMessage, type Sending, type Template } from '../store/messages.ts';
+import { findProgram, loadSettings } from '../store/programs.ts';
+import { signed } from '../store/secrets.ts';
+import type { Deps } from './deps.ts';
+import { publicUrl, unsubscribeUrl, written } from './messaging.ts';
+import { SENDING_MAX_MS, transportFor, type Transports } from './smtp.ts';
+
+/** The waits between attempts: a minute doubling up to an hour; a message is given up after a day of failures. */
+export const retryAfterMs = (attempts: number) => Math.min(60_000 * 2 ** attempts, 3_600_000);
+const GIVE_UP_AFTER_MS = 24 * 3_600_000;
+
+/** The open-pixel and click addresses of a message: a token the server signed names the message (and the link). */
+export const openUrl = (programId: string, messageId: string) => `${publicUrl()}/o/${signed(`${programId}:${messageId}`)}`;
+export const clickUrl = (programId: string, messageId: string, url: string) => `${publicUrl()}/c/${signed(`${programId}:${messageId}:${url}`)}`;
+
+/** What one round of sending reads once per programme and template. */
+interface Round {
+  programmes: Map<string, { programme: string; settings: ProgramSettings }>;
+  templates: Map<string, Template | null>;
+}
+
+/**
+ * Sends the messages that are due, up to `limit`: each leased for a while so that other senders skip it, written
+ * out from its template with the member as they are now, and its outcome logged. See `send` for the rules.
+ */
+export async function sendDueMessages(deps: Deps, transports: Transports, limit = 20): Promise<number> {
+  const now = deps.now();
+  // Leased for as long as sending them one after another may take, each up to its timeouts: another sender takes
+  // one over only if this one died.
+  const due = await leaseDueMessages(deps.db, now, new Date(now.getTime() + limit * SENDING_MAX_MS), limit);
+  const round: Round = { programmes: new Map(), templates: new Map() };
+  for (const message of due) await recordSending(deps.db, message.programId, message.id, await send(deps, transports, round, message));
+  return due.length;
+}
+
+async function programmeOf(deps: Deps, round: Round, programId: string) {
+  let held = round.programmes.get(programId);
+  if (!held) {
+    held = { programme: (await findProgram(deps.db, programId))?.name ?? '', settings: (await loadSettings(deps.db, programId)).settings };
+    round.programmes.set(programId, held);
+  }
+  return held;
+}
+
+async function templateOf(deps: Deps, round: Round, programId: string, code: string) {
+  const key = `${programId}:${code}`;
+  if (!round.templates.has(key)) round.templates.set(key, await findTemplate(deps.db, programId, code));
+  return round.templates.get(key) ?? null;
+}
+
+/**
+ * One message, by the rules that hold however it was planned: the member is read again (a consent withdrawn, a
+ * topic muted or an erasure since planning skips it); marketing waits out quiet hours; it takes a slot of the
+ * member's week (none left: skipped) and of the channel's day (none left: it waits for the next day); then it goes.
+ * A refusal of the SMTP server for good (5xx) is a bounce; anything else is tried again later, for a day, and gives
+ * its slots back. A sender killed between sending and logging sends that message again when its lease runs out,
+ * with the same Message-ID.
+ */
+async function send(deps: Deps, transports: Transports, round: Round, m: DueMessage): Promise<Sending> {
+  const { programme, settings } = await programmeOf(deps, round, m.programId);
+  const member = await findMember(deps.db, m.programId, { id: m.memberId });
+  if (!member) return { status: 'skipped', reason: 'no such member' };
+  const preferences = await findPreferences(deps.db, m.programId, m.memberId);
+  const reason = unreachable(m.kind, m.channel, m.topic, {
+    consents: member.consents,
+    erased: !!member.erasedAt,
+    address: member.email,
+    mutedTopics: preferences.mutedTopics,
+    heldBack: inGlobalControl(m.programId, m.memberId, settings.messaging.globalControlPercent),
+  });
+  if (reason) return { status: 'skipped', reason };
+  const now = deps.now();
+  const quietUntil = sendingTime(now, m.kind, settings.quietHours, settings.timezone);
+  if (quietUntil > now) return { status: 'queued', retryAt: quietUntil, reason: 'quiet hours', tried: false };
+  const template = await templateOf(deps, round, m.programId, m.template);
+  if (!template) return { status: 'failed', reason: `no template ${m.template}` };
+  const held = await transportFor(deps.db, transports, m.programId);
+  if (!held) return retry(deps, m, 'the e-mail channel is not set up');
+
+  const local = DateTime.fromJSDate(now, { zone: settings.timezone });
+  const slots: [string, string][] = [];
+  if (m.kind === 'marketing') {
+    if (preferences.weeklyMax !== null) {
+      const week: [string, string] = [m.memberId, local.toFormat("kkkk-'W'WW")];
+      if (!(await takeSlot(deps.db, m.programId, ...week, preferences.weeklyMax))) return { status: 'skipped', reason: `the member's maximum of ${preferences.weeklyMax} a week reached` };
+      slots.push(week);
+    }
+    const cap = settings.messaging.dailyCaps[m.channel];
+    if (cap !== null) {
+      const day: [string, string] = [m.channel, local.toISODate() ?? ''];
+      if (!(await takeSlot(deps.db, m.programId, ...day, cap))) {
+        for (const slot of slots) await giveSlotBack(deps.db, m.programId, ...slot);
+        const tomorrow = sendingTime(local.plus({ days: 1 }).startOf('day').toJSDate(), m.kind, settings.quietHours, settings.timezone);
+        return { status: 'queued', retryAt: tomorrow, reason: `the programme's cap of ${cap} ${m.channel} messages a day reached`, tried: false };
+      }
+      slots.push(day);
+    }
+  }
+
+  const { subject, text, html } = written(template, { programId: m.programId, programme, settings }, { ...member, attributes: { ...member.attributes, language: m.language } }, m.occasion, m.id);
+  const tracked = html && settings.messaging.tracking && m.kind === 'marketing'
+    ? withTracking(html, openUrl(m.programId, m.id), (url) => (url.startsWith(`${publicUrl()}/u/`) ? null : clickUrl(m.programId, m.id, url)))
+    : html;
+  const to = member.email ?? '';
+  try {
+    await held.transport.sendMail({
+      from: held.settings.from,
+      ...(held.settings.replyTo ? { replyTo: held.settings.replyTo } : {}),
+      to,
+      subject: subject ?? '',
+      text: text ?? '',
+      ...(tracked ? { html: tracked } : {}),
+      messageId: `<${m.id}@kopilka>`,
+      ...(m.kind === 'marketing' ? { list: { unsubscribe: unsubscribeUrl(m.programId, m.memberId, m.channel, m.id) }, headers: { 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' } } : {}),
+    });
+    return { status: 'sent', at: deps.now(), to, subject, text, html: tracked };
+  } catch (error) {
+    for (const slot of slots) await giveSlotBack(deps.db, m.programId, ...slot);
+    const code = (error as { responseCode?: number }).responseCode;
+    const reason = (error as Error).message;
+    if (code && code >= 500) return { status: 'bounced', reason };
+    return retry(deps, m, reason);
+  }
+}
+
+const retry = (deps: Deps, m: DueMessage, reason: string): Sending => {
+  const at = deps.now();
+  return at.getTime() - m.createdAt.getTime() > GIVE_UP_AFTER_MS
+    ? { status: 'failed', reason }
+    : { status: 'queued', retryAt: new Date(at.getTime() + retryAfterMs(m.attempts)), reason, tried: true };
+};

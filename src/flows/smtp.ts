@@ -1,0 +1,33 @@
+import nodemailer from 'nodemailer';
+import type { Queryable } from '../store/db.ts';
+import { findChannel, type EmailSettings } from '../store/messages.ts';
+import { unseal } from '../store/secrets.ts';
+
+/** The longest one mail may take: connecting, the server's greeting, and the transfer. */
+export const SENDING_MAX_MS = 50_000;
+
+export const transportOf = (settings: EmailSettings, password: string | null) =>
+  nodemailer.createTransport({
+    host: settings.host,
+    port: settings.port,
+    secure: settings.secure,
+    ...(settings.user ? { auth: { user: settings.user, pass: password ?? '' } } : {}),
+    connectionTimeout: 10_000,
+    greetingTimeout: 10_000,
+    socketTimeout: 30_000,
+  });
+
+/** The open SMTP connections, one per programme, remade when its channel changes. */
+export type Transports = Map<string, { updatedAt: number; transport: ReturnType<typeof transportOf>; settings: EmailSettings }>;
+
+/** The programme's SMTP connection, made anew if its channel changed since; null when it has none. */
+export async function transportFor(db: Queryable, transports: Transports, programId: string) {
+  const channel = await findChannel(db, programId, 'email');
+  if (!channel) return null;
+  const held = transports.get(programId);
+  if (held && held.updatedAt === channel.updatedAt.getTime()) return held;
+  held?.transport.close();
+  const made = { updatedAt: channel.updatedAt.getTime(), transport: transportOf(channel.settings, channel.secret ? unseal(channel.secret) : null), settings: channel.settings };
+  transports.set(programId, made);
+  return made;
+}
