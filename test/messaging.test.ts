@@ -1,5 +1,4 @@
-import { simpleParser, type ParsedMail } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
+import type { ParsedMail } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { planMessages } from '../src/flows/messaging.ts';
 import { sendDueMessages } from '../src/flows/sending.ts';
@@ -9,44 +8,28 @@ import { sequenceEvents } from '../src/store/events.ts';
 import { expectRefused } from './checks.ts';
 import { line, newProgramme, openTestDb, receipt, type Programme } from './harness.ts';
 import { freePort } from './ports.ts';
+import { header, smtpPeer } from './smtp-peer.ts';
 
 // Messages to members through a real SMTP server: a trigger answers an event of the feed, once per member and
 // event, to those who may receive it, outside quiet hours; what arrives is parsed as a mail client would.
 let db: Db;
 let p: Programme;
-let smtp: SMTPServer;
+let smtp: Awaited<ReturnType<typeof smtpPeer>>;
 let port: number;
-const received: ParsedMail[] = [];
+let received: ParsedMail[];
 const transports: Transports = new Map();
 
 beforeAll(async () => {
   db = await openTestDb();
-  port = await freePort();
-  smtp = smtpPeer();
-  await new Promise<void>((resolve) => smtp.listen(port, '127.0.0.1', resolve));
+  smtp = await smtpPeer();
+  ({ port, received } = smtp);
   // Noon in Moscow: outside the default quiet hours (21:00 to 09:00).
   p = await newProgramme(db, { pendingDays: 0, earn: { kind: 'percent', percent: 10 }, expiry: { kind: 'days', days: 30 }, expiryNoticeDays: 7 }, '2026-11-01T09:00:00Z');
 });
 
-/** The shop's SMTP server: it takes the login shop / секрет, refuses nobody@ for good, and keeps what it receives. */
-const smtpPeer = () =>
-  new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onAuth: (auth, _session, done) => (auth.username === 'shop' && auth.password === 'секрет' ? done(null, { user: 'shop' }) : done(new Error('Invalid username or password'))),
-    // A mailbox that does not exist is refused for good.
-    onRcptTo: (address, _session, done) => (address.address.startsWith('nobody@') ? done(Object.assign(new Error('5.1.1 No such user'), { responseCode: 550 })) : done()),
-    onData: (stream, _session, done) => {
-      simpleParser(stream).then((mail) => {
-        received.push(mail);
-        done();
-      }, done);
-    },
-  });
 afterAll(async () => {
   for (const { transport } of transports.values()) transport.close();
-  await new Promise<void>((resolve) => smtp.close(() => resolve()));
+  await smtp.stop();
   await db.close();
 });
 
@@ -57,15 +40,13 @@ const template = {
   subject: { ru: '{{name}}, {{points}} {{points|plural:балл,балла,баллов}} сгорят {{expiresAt|date}}', en: '{{name}}, {{points}} {{points|plural:point,points}} expire on {{expiresAt|date}}' },
   text: { ru: 'На счёте {{balance}} {{balance|plural:балл,балла,баллов}}. Отписаться: {{unsubscribeUrl}}', en: 'You hold {{balance}} points. Unsubscribe: {{unsubscribeUrl}}' },
 };
-/** A header as it came, such as `List-Unsubscribe: <…>`; mailparser folds the List-* ones into one of its own. */
-const header = (mail: ParsedMail | undefined, name: string) => mail?.headerLines.find((h) => h.key === name)?.line.replace(/\r\n[ \t]+/g, ' ');
 const logOf = async () => (await p.call('GET', '/v1/messaging/messages', undefined, { role: 'marketer' })).body.messages as { memberId: string; status: string; reason: string | null; to: string; attempts: number }[];
 /** Events placed in the feed, planned into messages (twice: the second finds nothing new), and sent. */
 const deliver = async () => {
   while ((await sequenceEvents(db)) > 0);
   await planMessages(p.deps, p.programId);
   await planMessages(p.deps, p.programId);
-  return sendDueMessages(p.deps, transports);
+  return sendDueMessages(p.deps, transports, 20, p.programId);
 };
 
 describe('messages by e-mail', () => {
@@ -161,15 +142,14 @@ describe('messages by e-mail', () => {
     // Zoya withdraws in the night; at 09:00 the server is down: Vera's message waits and is tried again.
     expect((await p.call('PATCH', `/v1/members/${zoya}`, { consents: { email: false, sms: false, push: false } }, { role: 'pos' })).status).toBe(200);
     p.setNow(queued.dueAt);
-    await new Promise<void>((resolve) => smtp.close(() => resolve()));
-    expect(await sendDueMessages(p.deps, transports)).toBe(2);
+    await smtp.stop();
+    expect(await sendDueMessages(p.deps, transports, 20, p.programId)).toBe(2);
     expect((await logOf()).find((m) => m.memberId === zoya)).toMatchObject({ status: 'skipped', reason: 'no consent to marketing by email' });
     expect((await logOf()).find((m) => m.memberId === vera)).toMatchObject({ status: 'queued', attempts: 1, reason: expect.stringMatching(/ECONNREFUSED|connect/) });
-    expect(await sendDueMessages(p.deps, transports)).toBe(0);
-    smtp = smtpPeer();
-    await new Promise<void>((resolve) => smtp.listen(port, '127.0.0.1', resolve));
+    expect(await sendDueMessages(p.deps, transports, 20, p.programId)).toBe(0);
+    await smtp.restart();
     p.setNow(new Date(new Date(queued.dueAt).getTime() + 5 * 60_000));
-    expect(await sendDueMessages(p.deps, transports)).toBe(1);
+    expect(await sendDueMessages(p.deps, transports, 20, p.programId)).toBe(1);
     expect((await logOf()).find((m) => m.memberId === vera)).toMatchObject({ status: 'sent', attempts: 2 });
     expect(received.length).toBe(before + 1);
   });

@@ -20,6 +20,8 @@ import { actionRoutes } from './routes/actions.ts';
 import { eventRoutes } from './routes/events.ts';
 import { webhookRoutes } from './routes/webhooks.ts';
 import { messagingRoutes } from './routes/messaging.ts';
+import { broadcastRoutes } from './routes/broadcasts.ts';
+import { memberMessageRoutes } from './routes/member-messages.ts';
 import { keyRoutes } from './routes/keys.ts';
 import { sessionRoutes } from './routes/session.ts';
 import { staffRoutes } from './routes/staff.ts';
@@ -89,6 +91,8 @@ export function createApp(deps: Deps, options: AppOptions = {}) {
   app.route('/', segmentRoutes(deps));
   app.route('/', kpiRoutes(deps));
   app.route('/', messagingRoutes(deps));
+  app.route('/', broadcastRoutes(deps));
+  app.route('/', memberMessageRoutes(deps));
 
   for (const [name, schema] of Object.entries(ruleComponents)) app.openAPIRegistry.registerComponent('schemas', name, schema);
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', description: 'an API key from `kopilka keys create`' });

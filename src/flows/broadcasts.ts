@@ -73,11 +73,11 @@ export async function cancelBroadcast(deps: Deps, programId: string, code: strin
 /**
  * Plans each broadcast whose time has come, each in one transaction: its messages queued (or held back) and the
  * broadcast marked planned together, so a planner killed half-way leaves it to plan whole next time. They are due
- * at its time, or at the end of quiet hours. Returns how many broadcasts were planned.
+ * at its time, or at the end of quiet hours. Of every programme, or of the one given. Returns how many broadcasts were planned.
  */
-export async function planDueBroadcasts(deps: Deps): Promise<number> {
+export async function planDueBroadcasts(deps: Deps, only: string | null = null): Promise<number> {
   let planned = 0;
-  for (const due of await dueBroadcasts(deps.db, deps.now())) {
+  for (const due of await dueBroadcasts(deps.db, deps.now(), only)) {
     const done = await inTransaction(deps.db, async (tx) => {
       const broadcast = await findBroadcast(tx, due.programId, due.code, true);
       if (broadcast?.status !== 'scheduled') return ok(false);

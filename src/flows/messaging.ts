@@ -1,6 +1,6 @@
 import { actorOf, type Principal } from '../domain/access.ts';
 import type { ConsentChannel } from '../domain/consents.ts';
-import { occasionValues, variablesOf, type Occasion } from '../domain/messages/occasions.ts';
+import { occasionValues, variablesOf, type Occasion, type TriggerOccasion } from '../domain/messages/occasions.ts';
 import { sendingTime, unreachable, type MessageKind } from '../domain/messages/reach.ts';
 import { inGlobalControl } from '../domain/messages/split.ts';
 import { findPreferences } from '../store/message-preferences.ts';
@@ -98,7 +98,7 @@ export async function setTemplate(deps: Deps, programId: string, code: string, i
 }
 
 export interface TriggerInput {
-  event: Occasion;
+  event: TriggerOccasion;
   template: string;
   kind: MessageKind;
   enabled: boolean;

@@ -28,13 +28,14 @@ interface Round {
 
 /**
  * Sends the messages that are due, up to `limit`: each leased for a while so that other senders skip it, written
- * out from its template with the member as they are now, and its outcome logged. See `send` for the rules.
+ * out from its template with the member as they are now, and its outcome logged. See `send` for the rules. Of
+ * every programme, or of the one given.
  */
-export async function sendDueMessages(deps: Deps, transports: Transports, limit = 20): Promise<number> {
+export async function sendDueMessages(deps: Deps, transports: Transports, limit = 20, only: string | null = null): Promise<number> {
   const now = deps.now();
   // Leased for as long as sending them one after another may take, each up to its timeouts: another sender takes
   // one over only if this one died.
-  const due = await leaseDueMessages(deps.db, now, new Date(now.getTime() + limit * SENDING_MAX_MS), limit);
+  const due = await leaseDueMessages(deps.db, now, new Date(now.getTime() + limit * SENDING_MAX_MS), limit, only);
   const round: Round = { programmes: new Map(), templates: new Map() };
   for (const message of due) await recordSending(deps.db, message.programId, message.id, await send(deps, transports, round, message));
   return due.length;

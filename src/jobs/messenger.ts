@@ -1,3 +1,4 @@
+import { planDueBroadcasts } from '../flows/broadcasts.ts';
 import type { Deps } from '../flows/deps.ts';
 import { planMessages } from '../flows/messaging.ts';
 import { sendDueMessages } from '../flows/sending.ts';
@@ -5,13 +6,14 @@ import type { Transports } from '../flows/smtp.ts';
 import { programmesWithTriggers } from '../store/messages.ts';
 
 /**
- * One round of messages: each programme with a trigger on plans its next events of the feed into messages, then
- * what is due is sent. Returns how many events were read and messages tried: while that is not 0, more may wait.
+ * One round of messages: the broadcasts whose time has come are planned, each programme with a trigger on plans
+ * its next events of the feed into messages, then what is due is sent. Returns how many broadcasts were planned,
+ * events read and messages tried: while that is not 0, more may wait. Of every programme, or of the one given.
  */
-export async function messagesOnce(deps: Deps, transports: Transports): Promise<number> {
-  let done = 0;
-  for (const programId of await programmesWithTriggers(deps.db)) done += await planMessages(deps, programId);
-  return done + (await sendDueMessages(deps, transports));
+export async function messagesOnce(deps: Deps, transports: Transports, only: string | null = null): Promise<number> {
+  let done = await planDueBroadcasts(deps, only);
+  for (const programId of await programmesWithTriggers(deps.db, only)) done += await planMessages(deps, programId);
+  return done + (await sendDueMessages(deps, transports, 20, only));
 }
 
 /** Plans and sends messages every `idleMs` while there is nothing to do, at once while there is. */

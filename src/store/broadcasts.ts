@@ -49,10 +49,13 @@ export async function listBroadcasts(db: Queryable, programId: string): Promise<
   return (await db.query<Row>('select * from message_broadcasts where program_id = $1 order by send_at desc, code', [programId])).map(toBroadcast);
 }
 
-/** The broadcasts whose time has come and that are not planned yet, of every programme. */
-export async function dueBroadcasts(db: Queryable, now: Date): Promise<{ programId: string; code: string }[]> {
+/** The broadcasts whose time has come and that are not planned yet, of every programme or of one. */
+export async function dueBroadcasts(db: Queryable, now: Date, only: string | null = null): Promise<{ programId: string; code: string }[]> {
   return (
-    await db.query<{ program_id: string; code: string }>(`select program_id, code from message_broadcasts where status = 'scheduled' and send_at <= $1 order by send_at`, [now])
+    await db.query<{ program_id: string; code: string }>(
+      `select program_id, code from message_broadcasts where status = 'scheduled' and send_at <= $1 and ($2::program is null or program_id = $2) order by send_at`,
+      [now, only],
+    )
   ).map((r) => ({ programId: r.program_id, code: r.code }));
 }
 

@@ -1,6 +1,6 @@
 import type { Localised } from '../domain/messages/template.ts';
 import type { MessageChannel, MessageKind } from '../domain/messages/reach.ts';
-import type { Occasion } from '../domain/messages/occasions.ts';
+import type { Occasion, TriggerOccasion } from '../domain/messages/occasions.ts';
 import type { Queryable } from './db.ts';
 
 export interface EmailSettings {
@@ -69,7 +69,7 @@ export async function findTemplate(db: Queryable, programId: string, code: strin
 
 export interface Trigger {
   code: string;
-  event: Occasion;
+  event: TriggerOccasion;
   template: string;
   kind: MessageKind;
   enabled: boolean;
@@ -80,7 +80,7 @@ export interface Trigger {
 }
 
 type TriggerRow = {
-  code: string; event_type: Occasion; template: string; kind: MessageKind; enabled: boolean; delay_minutes: number; topic: string | null; since_seq: number; updated_at: Date;
+  code: string; event_type: TriggerOccasion; template: string; kind: MessageKind; enabled: boolean; delay_minutes: number; topic: string | null; since_seq: number; updated_at: Date;
 };
 const toTrigger = (r: TriggerRow): Trigger & { sinceSeq: number } => ({
   code: r.code,
@@ -113,9 +113,9 @@ export async function listTriggers(db: Queryable, programId: string): Promise<(T
   return (await db.query<TriggerRow>('select * from message_triggers where program_id = $1 order by code', [programId])).map(toTrigger);
 }
 
-/** The programmes with a trigger switched on. */
-export async function programmesWithTriggers(db: Queryable): Promise<string[]> {
-  return (await db.query<{ program_id: string }>('select distinct program_id from message_triggers where enabled order by 1')).map((r) => r.program_id);
+/** The programmes with a trigger switched on (of all, or whether the one given has). */
+export async function programmesWithTriggers(db: Queryable, only: string | null = null): Promise<string[]> {
+  return (await db.query<{ program_id: string }>('select distinct program_id from message_triggers where enabled and ($1::program is null or program_id = $1) order by 1', [only])).map((r) => r.program_id);
 }
 
 /** Whether a template is used by a trigger (it may not be removed then). */
@@ -191,19 +191,19 @@ export interface DueMessage {
   dueAt: Date;
 }
 
-/** Takes up to `limit` queued messages that are due, for `until`; another sender skips them meanwhile. */
-export async function leaseDueMessages(db: Queryable, now: Date, until: Date, limit: number): Promise<DueMessage[]> {
+/** Takes up to `limit` queued messages that are due (of one programme, or all), for `until`; another sender skips them meanwhile. */
+export async function leaseDueMessages(db: Queryable, now: Date, until: Date, limit: number, only: string | null = null): Promise<DueMessage[]> {
   const rows = await db.query<{
     program_id: string; id: string; member_id: string; origin: string; channel: MessageChannel; kind: MessageKind; template: string; language: string; topic: string | null;
     occasion: Record<string, string | number | null>; attempts: number; created_at: Date; due_at: Date;
   }>(
     `update messages m set leased_until = $2
      from (select program_id, id from messages
-           where status = 'queued' and due_at <= $1 and (leased_until is null or leased_until <= $1)
+           where status = 'queued' and due_at <= $1 and (leased_until is null or leased_until <= $1) and ($4::program is null or program_id = $4)
            order by due_at limit $3 for update skip locked) d
      where m.program_id = d.program_id and m.id = d.id
      returning m.program_id, m.id, m.member_id, m.origin, m.channel, m.kind, m.template, m.language, m.topic, m.occasion, m.attempts, m.created_at, m.due_at`,
-    [now, until, limit],
+    [now, until, limit, only],
   );
   return rows.map((r) => ({
     programId: r.program_id, id: r.id, memberId: r.member_id, origin: r.origin, channel: r.channel, kind: r.kind, template: r.template, language: r.language, topic: r.topic,
@@ -264,12 +264,18 @@ export interface LoggedMessage {
   createdAt: string;
   dueAt: string;
   sentAt: string | null;
+  openedAt: string | null;
+  clickedAt: string | null;
+  unsubscribedAt: string | null;
+  variant: string | null;
 }
 
 /** The delivery log, newest first: of a member, or of the programme. */
 export async function messageLog(db: Queryable, programId: string, q: { memberId?: string | undefined; status?: string | undefined; limit: number }): Promise<LoggedMessage[]> {
-  const rows = await db.query<{ id: string; member_id: string; origin: string; channel: MessageChannel; kind: MessageKind; template: string; to_address: string | null; subject: string | null; status: string; reason: string | null; attempts: number; created_at: Date; due_at: Date; sent_at: Date | null }>(
-    `select id, member_id, origin, channel, kind, template, to_address, subject, status, reason, attempts, created_at, due_at, sent_at from messages
+  const rows = await db.query<{ id: string; member_id: string; origin: string; channel: MessageChannel; kind: MessageKind; template: string; to_address: string | null; subject: string | null; status: string; reason: string | null; attempts: number; created_at: Date; due_at: Date; sent_at: Date | null;
+    opened_at: Date | null; clicked_at: Date | null; unsubscribed_at: Date | null; variant: string | null }>(
+    `select id, member_id, origin, channel, kind, template, to_address, subject, status, reason, attempts, created_at, due_at, sent_at, opened_at, clicked_at,
+       unsubscribed_at, variant from messages
      where program_id = $1 and ($2::text is null or member_id = $2) and ($3::text is null or status = $3)
      order by created_at desc, id desc limit $4`,
     [programId, q.memberId ?? null, q.status ?? null, q.limit],
@@ -277,5 +283,7 @@ export async function messageLog(db: Queryable, programId: string, q: { memberId
   return rows.map((r) => ({
     id: r.id, memberId: r.member_id, origin: r.origin, channel: r.channel, kind: r.kind, template: r.template, to: r.to_address, subject: r.subject, status: r.status,
     reason: r.reason, attempts: r.attempts, createdAt: new Date(r.created_at).toISOString(), dueAt: new Date(r.due_at).toISOString(), sentAt: r.sent_at ? new Date(r.sent_at).toISOString() : null,
+    openedAt: r.opened_at ? new Date(r.opened_at).toISOString() : null, clickedAt: r.clicked_at ? new Date(r.clicked_at).toISOString() : null,
+    unsubscribedAt: r.unsubscribed_at ? new Date(r.unsubscribed_at).toISOString() : null, variant: r.variant,
   }));
 }

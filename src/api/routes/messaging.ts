@@ -1,12 +1,9 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { consentChannels } from '../../domain/consents.ts';
-import { occasionTypes, variablesOf } from '../../domain/messages/occasions.ts';
+import { occasionTypes, triggerOccasions, variablesOf } from '../../domain/messages/occasions.ts';
 import type { Deps } from '../../flows/deps.ts';
-import { withdrawConsent } from '../../flows/members.ts';
 import { previewTemplate, setEmailChannel, setTemplate, setTrigger } from '../../flows/messaging.ts';
 import { languages } from '../../domain/messages/template.ts';
 import { findChannel, listTemplates, listTriggers, messageLog } from '../../store/messages.ts';
-import { verified } from '../../store/secrets.ts';
 import { allow, type Env } from '../auth.ts';
 import { body, json, problems, security } from '../openapi.ts';
 import { failure } from '../problems.ts';
@@ -14,7 +11,8 @@ import { failure } from '../problems.ts';
 const text = (max: number) => z.string().trim().min(1).max(max);
 const code = z.object({ code: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, 'lower-case letters, digits, _ and -, up to 64') });
 const localised = (max: number) => z.object({ ru: text(max), en: text(max).optional() }).strict();
-const occasion = z.enum(occasionTypes as [(typeof occasionTypes)[number], ...(typeof occasionTypes)[number][]]);
+const occasion = z.enum(occasionTypes as [(typeof occasionTypes)[number], ...(typeof occasionTypes)[number][]]).describe('the event it answers, or `broadcast`');
+const triggerOccasion = z.enum(triggerOccasions as [(typeof triggerOccasions)[number], ...(typeof triggerOccasions)[number][]]);
 
 const emailSettings = z
   .object({
@@ -51,41 +49,45 @@ const templateInput = z
 const trigger = z
   .object({
     code: z.string(),
-    event: occasion,
+    event: triggerOccasion,
     template: z.string(),
     kind: z.enum(['marketing', 'transactional']).describe('marketing needs the member’s consent on the channel and waits out quiet hours'),
     enabled: z.boolean(),
     delayMinutes: z.number().int().min(0).max(525_600),
+    topic: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,31}$/, 'lower-case letters, digits, _ and -, up to 32').nullable().describe('what its messages are about; a member who muted the topic does not get them'),
     updatedAt: z.string(),
   })
   .openapi('MessageTrigger');
-const triggerInput = trigger.omit({ code: true, updatedAt: true }).extend({ delayMinutes: z.number().int().min(0).max(525_600).default(0) }).strict().openapi('MessageTriggerInput');
+const triggerInput = trigger
+  .omit({ code: true, updatedAt: true })
+  .extend({ event: triggerOccasion, delayMinutes: z.number().int().min(0).max(525_600).default(0), topic: trigger.shape.topic.default(null) })
+  .strict()
+  .openapi('MessageTriggerInput');
 
 const logged = z
   .object({
     id: z.string(),
     memberId: z.string(),
-    origin: z.string().describe('`trigger:CODE`'),
+    origin: z.string().describe('`trigger:CODE` or `broadcast:CODE`'),
     channel: z.enum(['email']),
     kind: z.enum(['marketing', 'transactional']),
     template: z.string(),
     to: z.string().nullable(),
     subject: z.string().nullable(),
-    status: z.enum(['queued', 'sent', 'failed', 'bounced', 'skipped']),
+    variant: z.string().nullable().describe('the broadcast’s variant, A to E; null in the control group'),
+    status: z.enum(['queued', 'sent', 'failed', 'bounced', 'skipped', 'control']).describe('`control`: held back to measure the broadcast against'),
     reason: z.string().nullable().describe('why it was skipped, failed or bounced, or why the last attempt did not go'),
     attempts: z.number().int(),
     createdAt: z.string(),
     dueAt: z.string().describe('when it goes, or went: after the delay and any quiet hours'),
     sentAt: z.string().nullable(),
+    openedAt: z.string().nullable(),
+    clickedAt: z.string().nullable(),
+    unsubscribedAt: z.string().nullable(),
   })
   .openapi('LoggedMessage');
 
-const page = (title: string, lines: string[], form?: string) =>
-  `<!doctype html><html lang="ru"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title}</title>
-<style>body{font:16px/1.5 system-ui,sans-serif;max-width:32rem;margin:3rem auto;padding:0 1rem;color:#1f2328}button{font:inherit;padding:.5rem 1rem}</style></head>
-<body><main><h1>${title}</h1>${lines.map((l) => `<p>${l}</p>`).join('')}${form ?? ''}</main></body></html>`;
-
-/** The programme's messages to members: channels, templates, triggers, the delivery log; and the unsubscribe link. */
+/** The programme's messages to members: channels, templates, triggers, the delivery log. */
 export function messagingRoutes(deps: Deps) {
   const app = new OpenAPIHono<Env>();
   const tags = ['Messaging'];
@@ -192,25 +194,6 @@ export function messagingRoutes(deps: Deps) {
     }),
     async (c) => c.json({ messages: (await messageLog(deps.db, c.get('key').programId, c.req.valid('query'))) as z.infer<typeof logged>[] }, 200),
   );
-
-  // The unsubscribe link of a message: a page asking to confirm, and the one-click POST mail clients send (RFC 8058).
-  const target = (token: string) => {
-    const [programId, memberId, channel] = (verified(token) ?? '').split(':');
-    return programId && memberId && (consentChannels as readonly string[]).includes(channel ?? '') ? { programId, memberId, channel: channel as (typeof consentChannels)[number] } : null;
-  };
-  app.get('/u/:token', (c) => {
-    if (!target(c.req.param('token'))) return c.html(page('Ссылка не действует', ['Ссылка для отписки повреждена.', 'This unsubscribe link is not valid.']), 404);
-    return c.html(
-      page('Отписаться от рассылки?', ['Вы больше не будете получать рекламные письма программы. Unsubscribe from the programme’s marketing e-mails?'], '<form method="post"><button type="submit">Отписаться / Unsubscribe</button></form>'),
-    );
-  });
-  app.post('/u/:token', async (c) => {
-    const found = target(c.req.param('token'));
-    if (!found) return c.html(page('Ссылка не действует', ['Ссылка для отписки повреждена.', 'This unsubscribe link is not valid.']), 404);
-    const done = await withdrawConsent(deps, found.programId, found.memberId, found.channel, { via: 'unsubscribe' }, { id: 'unsubscribe', name: 'unsubscribe', role: 'admin', pii: false });
-    if (!done.ok && done.code !== 'member_erased') return c.html(page('Ссылка не действует', ['Участник не найден.', 'No such member.']), 404);
-    return c.html(page('Вы отписались', ['Рекламные письма больше не придут. You will get no more marketing e-mails.']));
-  });
 
   return app;
 }

@@ -20,7 +20,8 @@ export type Occasion = keyof typeof occasions;
 export const occasionTypes = Object.keys(occasions) as Occasion[];
 
 /** The occasions a trigger may answer: each but a broadcast. */
-export const triggerOccasions = occasionTypes.filter((o): o is Exclude<Occasion, 'broadcast'> => o !== 'broadcast');
+export type TriggerOccasion = Exclude<Occasion, 'broadcast'>;
+export const triggerOccasions = occasionTypes.filter((o): o is TriggerOccasion => o !== 'broadcast');
 
 /** The variables a template for the occasion may refer to. */
 export const variablesOf = (occasion: Occasion): string[] => [...memberVariables, ...occasions[occasion]];

@@ -1,0 +1,216 @@
+import type { ParsedMail } from 'mailparser';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { shareLift } from '../src/domain/messages/lift.ts';
+import { groupOf } from '../src/domain/messages/split.ts';
+import { planDueBroadcasts } from '../src/flows/broadcasts.ts';
+import type { Transports } from '../src/flows/smtp.ts';
+import { messagesOnce } from '../src/jobs/messenger.ts';
+import { findBroadcast, planBroadcast } from '../src/store/broadcasts.ts';
+import type { Db } from '../src/store/db.ts';
+import { expectProblem, expectRefused } from './checks.ts';
+import { line, newProgramme, openTestDb, receipt, type Programme } from './harness.ts';
+import { header, smtpPeer } from './smtp-peer.ts';
+
+// Broadcasts to a segment through a real SMTP server: each member who may get marketing e-mail gets exactly one
+// variant, or is held back in the control group by the hash the domain computes; opens, clicks and unsubscribes
+// come back through the links; purchases after it become results against the control group.
+let db: Db;
+let p: Programme;
+let smtp: Awaited<ReturnType<typeof smtpPeer>>;
+let received: ParsedMail[];
+const transports: Transports = new Map();
+const ids: Record<string, string> = {};
+const consenting = { consents: { email: true, sms: false, push: false } };
+
+beforeAll(async () => {
+  db = await openTestDb();
+  smtp = await smtpPeer();
+  received = smtp.received;
+  // Noon in Moscow: outside the default quiet hours (21:00 to 09:00).
+  p = await newProgramme(db, { pendingDays: 0 }, '2026-11-02T09:00:00Z');
+  expect((await p.call('PUT', '/v1/messaging/channels/email', { host: '127.0.0.1', port: smtp.port, secure: false, from: 'Копилка <bonus@shop.example.ru>' }, { role: 'marketer' })).status).toBe(200);
+  for (let i = 0; i < 60; i += 1) {
+    const res = await p.call('POST', '/v1/members', { name: `Участник ${i}`, email: `m${i}@example.ru`, ...(i === 0 ? { attributes: { language: 'en' } } : {}), ...consenting }, { role: 'pos' });
+    ids[`m${i}`] = res.body.member.id;
+  }
+  ids.silent = (await p.call('POST', '/v1/members', { name: 'Без согласия', email: 'silent@example.ru' }, { role: 'pos' })).body.member.id;
+  ids.muted = (await p.call('POST', '/v1/members', { name: 'Без акций', email: 'muted@example.ru', ...consenting }, { role: 'pos' })).body.member.id;
+  ids.erased = (await p.call('POST', '/v1/members', { name: 'Стёртый', email: 'erased@example.ru', ...consenting }, { role: 'pos' })).body.member.id;
+  expect((await p.call('PUT', `/v1/members/${ids.muted}/message-preferences`, { mutedTopics: ['offers'], weeklyMax: null }, { role: 'pos' })).status).toBe(200);
+  expect((await p.call('POST', `/v1/members/${ids.erased}/erase`)).status).toBe(200);
+  const everyone = Object.values(ids);
+  for (const [code, members] of [['everyone', everyone], ['nobody', []]] as const) {
+    expect((await p.call('PUT', `/v1/segments/${code}`, { name: code, kind: 'static' }, { role: 'marketer' })).status).toBe(200);
+    if (members.length)
+      expect((await p.app.request(`/v1/segments/${code}/members`, { method: 'PUT', headers: { authorization: `Bearer ${p.keys.marketer}`, 'content-type': 'text/csv' }, body: `id\r\n${members.join('\r\n')}\r\n` })).status).toBe(200);
+  }
+  for (const [code, subject] of [['spring-a', 'Весна: скидки до 30%'], ['spring-b', '{{name}}, у вас {{balance}} {{balance|plural:балл,балла,баллов}}']]) {
+    const template = { channel: 'email', event: 'broadcast', subject: { ru: subject, en: 'Spring sale' }, text: { ru: 'Смотрите https://shop.example.ru/spring' }, html: { ru: '<p><a href="https://shop.example.ru/spring?from=mail">Весна</a></p>', en: '<p><a href="https://shop.example.ru/spring">Spring</a></p>' } };
+    expect((await p.call('PUT', `/v1/messaging/templates/${code}`, template, { role: 'marketer' })).status).toBe(200);
+  }
+  const reminder = { channel: 'email', event: 'points.expiring', subject: { ru: 'Баллы сгорают' }, text: { ru: '{{points}}' } };
+  expect((await p.call('PUT', '/v1/messaging/templates/reminder', reminder, { role: 'marketer' })).status).toBe(200);
+});
+afterAll(async () => {
+  for (const { transport } of transports.values()) transport.close();
+  await smtp.stop();
+  await db.close();
+});
+
+const spring = { name: 'Весенняя распродажа', segment: 'everyone', variants: ['spring-a', 'spring-b'], controlPercent: 20 };
+const rows = (code: string) => async () => db.query('select * from message_broadcasts where program_id = $1 and code = $2', [p.programId, code]);
+const run = async () => {
+  while ((await messagesOnce(p.deps, transports, p.programId)) > 0);
+};
+type Logged = { id: string; memberId: string; status: string; variant: string | null; reason: string | null; to: string; openedAt: string | null; clickedAt: string | null; unsubscribedAt: string | null };
+const logOf = async (memberId?: string) =>
+  (await p.call('GET', `/v1/messaging/messages?limit=500${memberId ? `&memberId=${memberId}` : ''}`, undefined, { role: 'marketer' })).body.messages as Logged[];
+
+describe('a broadcast', () => {
+  it('is refused with a clear reason for a segment that does not exist or is empty, too many variants, a control share over 50% or a template of another kind', async () => {
+    const put = (body: unknown) => () => p.call('PUT', '/v1/messaging/broadcasts/bad', body, { role: 'marketer' });
+    await expectRefused(p, put({ ...spring, segment: 'ghosts' }), { status: 422, code: 'invalid_broadcast', detail: /no segment ghosts/ }, rows('bad'));
+    await expectRefused(p, put({ ...spring, segment: 'nobody' }), { status: 422, code: 'invalid_broadcast', detail: /segment nobody has no members/ }, rows('bad'));
+    await expectRefused(p, put({ ...spring, variants: ['spring-a', 'spring-b', 'spring-a', 'spring-b', 'spring-a', 'spring-b'] }), { status: 400, code: 'validation_failed', detail: /variants/ }, rows('bad'));
+    await expectRefused(p, put({ ...spring, controlPercent: 60 }), { status: 400, code: 'validation_failed', detail: /controlPercent/ }, rows('bad'));
+    await expectRefused(p, put({ ...spring, controlPercent: -1 }), { status: 400, code: 'validation_failed', detail: /controlPercent/ }, rows('bad'));
+    await expectRefused(p, put({ ...spring, variants: ['spring-a', 'reminder'] }), { status: 422, code: 'invalid_broadcast', detail: /variant B: template reminder is written for points.expiring/ }, rows('bad'));
+    await expectRefused(p, put({ ...spring, variants: ['spring-c'] }), { status: 422, code: 'invalid_broadcast', detail: /variant A: no template spring-c/ }, rows('bad'));
+    expectProblem(await p.call('GET', '/v1/messaging/broadcasts/bad/results', undefined, { role: 'marketer' }), 404, 'not_found', /no broadcast bad/);
+  });
+
+  it('goes once to each member who may get it, by variant, holding the control group back by the same hash the domain computes', async () => {
+    expect((await p.call('PUT', '/v1/messaging/broadcasts/spring', spring, { role: 'marketer' })).status).toBe(200);
+    // A segment a broadcast is to go to stays.
+    expectProblem(await p.call('DELETE', '/v1/segments/everyone', undefined, { role: 'marketer' }), 409, 'conflict', /broadcast "spring" is to go to it/);
+    await run();
+    const log = await logOf();
+    const reachable = Array.from({ length: 60 }, (_, i) => ids[`m${i}`]!);
+    // Those who may not get it are not written down at all: no consent, a muted topic, erased.
+    expect(log.map((m) => m.memberId).sort()).toEqual([...reachable].sort());
+    for (const m of log) {
+      const group = groupOf('spring', m.memberId, 20, 2);
+      expect(m.variant).toBe(group === 'control' ? null : 'AB'[group]);
+      expect(m.status).toBe(group === 'control' ? 'control' : 'sent');
+    }
+    const sent = log.filter((m) => m.status === 'sent');
+    expect(sent.length).toBeGreaterThan(30);
+    expect(log.filter((m) => m.status === 'control').length).toBeGreaterThan(3);
+    expect(new Set(sent.map((m) => m.variant))).toEqual(new Set(['A', 'B']));
+    // Exactly one mail per member sent, to them, none to the control group.
+    expect(received.map((m) => m.to && 'text' in m.to ? m.to.text : '').sort()).toEqual(sent.map((m) => m.to).sort());
+    expect(new Set(received.map((m) => m.messageId)).size).toBe(received.length);
+    // Each in its variant and the member's language, with tracked links and the one-click unsubscribe.
+    const b = received.find((m) => m.messageId === `<${sent.find((s) => s.variant === 'B' && s.memberId !== ids.m0)!.id}@kopilka>`)!;
+    expect(b.subject).toMatch(/^Участник \d+, у вас 0 баллов$/);
+    expect(b.html).toMatch(/href="http:\/\/localhost:3000\/c\/[\w.-]+"/);
+    expect(b.html).toMatch(/<img src="http:\/\/localhost:3000\/o\/[\w.-]+"/);
+    expect(b.html).not.toContain('href="https://shop.example.ru');
+    expect(header(b, 'list-unsubscribe')).toMatch(/^List-Unsubscribe: <http:\/\/localhost:3000\/u\/[\w.-]+>$/);
+    const english = log.find((m) => m.memberId === ids.m0)!;
+    if (english.status === 'sent') expect(received.find((m) => m.messageId === `<${english.id}@kopilka>`)?.subject).toBe('Spring sale');
+    const broadcast = (await p.call('GET', '/v1/messaging/broadcasts', undefined, { role: 'marketer' })).body.broadcasts[0];
+    expect(broadcast).toMatchObject({ code: 'spring', status: 'planned', audience: 62 });
+  });
+
+  it('plans nothing twice, and may no longer change or be called off once gone', async () => {
+    const broadcast = (await findBroadcast(db, p.programId, 'spring'))!;
+    expect(await planBroadcast(db, p.programId, broadcast, { now: p.now(), dueAt: p.now(), globalControlPercent: 0 })).toMatchObject({ written: 0 });
+    expect(await planDueBroadcasts(p.deps, p.programId)).toBe(0);
+    expectProblem(await p.call('PUT', '/v1/messaging/broadcasts/spring', spring, { role: 'marketer' }), 409, 'conflict', /spring is planned: make a new one/);
+    expectProblem(await p.call('POST', '/v1/messaging/broadcasts/spring/cancel', undefined, { role: 'marketer' }), 409, 'conflict', /planned already/);
+  });
+
+  it('learns of opens, clicks and unsubscribes through the links, and forwards a click only where the server signed it to', async () => {
+    const sent = (await logOf()).filter((m) => m.status === 'sent');
+    const [first, second] = sent.map((s) => received.find((m) => m.messageId === `<${s.id}@kopilka>`)!);
+    const pixel = new URL(/<img src="([^"]+)"/.exec(String(first!.html))![1]!).pathname;
+    const image = await p.app.request(pixel);
+    expect(image.status).toBe(200);
+    expect(image.headers.get('content-type')).toBe('image/gif');
+    const click = new URL(/href="([^"]+)"/.exec(String(second!.html))![1]!).pathname;
+    const forwarded = await p.app.request(click);
+    expect(forwarded.status).toBe(302);
+    expect(forwarded.headers.get('location')).toMatch(/^https:\/\/shop\.example\.ru\/spring/);
+    expect((await p.app.request(`${click.slice(0, -3)}xyz`)).status).toBe(404);
+    const unsubscribe = new URL(/<([^>]+)>/.exec(header(second, 'list-unsubscribe') ?? '')![1]!).pathname;
+    expect((await p.app.request(unsubscribe, { method: 'POST', body: 'List-Unsubscribe=One-Click', headers: { 'content-type': 'application/x-www-form-urlencoded' } })).status).toBe(200);
+    const [a, b] = [await logOf(sent[0]!.memberId), await logOf(sent[1]!.memberId)];
+    expect(a[0]).toMatchObject({ openedAt: expect.any(String), clickedAt: null });
+    expect(b[0]).toMatchObject({ openedAt: expect.any(String), clickedAt: expect.any(String), unsubscribedAt: expect.any(String) });
+  });
+
+  it('reads its results: each variant against the control group, purchases within the conversion window', async () => {
+    const log = await logOf();
+    const inGroup = (variant: string | null) => log.filter((m) => m.variant === variant).map((m) => m.memberId);
+    const [a, control] = [inGroup('A'), inGroup(null)];
+    // Three of A buy within the week (one twice), one of the control group; one of A buys too late to count.
+    let n = 0;
+    const buy = async (member: string, amount: number) =>
+      expect((await p.call('POST', '/v1/receipts', receipt(`B-${(n += 1)}`, [line('TEA', amount)], { member: { id: member } }), { role: 'pos' })).status).toBe(201);
+    p.advanceDays(2);
+    await buy(a[0]!, 100_000);
+    await buy(a[0]!, 50_000);
+    await buy(a[1]!, 30_000);
+    await buy(a[2]!, 20_000);
+    await buy(control[0]!, 40_000);
+    p.advanceDays(6);
+    await buy(a[3]!, 99_000);
+    const results = (await p.call('GET', '/v1/messaging/broadcasts/spring/results', undefined, { role: 'marketer' })).body;
+    expect(results.conversionDays).toBe(7);
+    const groupA = results.groups.find((g: { variant: string | null }) => g.variant === 'A');
+    const groupControl = results.groups.find((g: { variant: string | null }) => g.variant === null);
+    expect(groupA).toMatchObject({ members: a.length, sent: a.length, converted: 3, revenue: 200_000, revenueSquares: 150_000 ** 2 + 30_000 ** 2 + 20_000 ** 2 });
+    expect(groupControl).toMatchObject({ members: control.length, sent: 0, converted: 1, revenue: 40_000, conversionLift: null });
+    expect(groupA.conversionLift.difference).toBeCloseTo(3 / a.length - 1 / control.length, 10);
+    expect(groupA.conversionLift).toEqual(shareLift(3, a.length, 1, control.length));
+    expect(groupA.revenueLift.difference).toBeCloseTo(200_000 / a.length - 40_000 / control.length, 6);
+  });
+});
+
+describe('the rules every marketing message keeps', () => {
+  it('waits out quiet hours, then sends within the programme’s daily cap and the member’s weekly maximum', async () => {
+    const q = await newProgramme(db, { pendingDays: 0, messaging: { dailyCaps: { email: 4 } } }, '2026-11-02T18:30:00Z');
+    expect((await q.call('PUT', '/v1/messaging/channels/email', { host: '127.0.0.1', port: smtp.port, secure: false, from: 'bonus@shop.example.ru' }, { role: 'marketer' })).status).toBe(200);
+    const members: string[] = [];
+    for (let i = 0; i < 6; i += 1) members.push((await q.call('POST', '/v1/members', { name: `Ж${i}`, email: `q${i}@example.ru`, ...consenting }, { role: 'pos' })).body.member.id);
+    expect((await q.call('PUT', `/v1/members/${members[0]}/message-preferences`, { mutedTopics: [], weeklyMax: 1 }, { role: 'pos' })).status).toBe(200);
+    expect((await q.call('PUT', '/v1/segments/all', { name: 'all', kind: 'static' }, { role: 'marketer' })).status).toBe(200);
+    await q.app.request('/v1/segments/all/members', { method: 'PUT', headers: { authorization: `Bearer ${q.keys.marketer}`, 'content-type': 'text/csv' }, body: `id\r\n${members.join('\r\n')}\r\n` });
+    const template = { channel: 'email', event: 'broadcast', subject: { ru: 'Новости' }, text: { ru: 'Текст' } };
+    expect((await q.call('PUT', '/v1/messaging/templates/news', template, { role: 'marketer' })).status).toBe(200);
+    const loop = async () => {
+      while ((await messagesOnce(q.deps, transports, q.programId)) > 0);
+    };
+    const log = async () => (await q.call('GET', '/v1/messaging/messages?limit=100', undefined, { role: 'marketer' })).body.messages as (Logged & { dueAt: string; sentAt: string | null })[];
+    // 21:30 in Moscow: the broadcast waits for 09:00.
+    expect((await q.call('PUT', '/v1/messaging/broadcasts/one', { name: 'One', segment: 'all', variants: ['news'], controlPercent: 0 }, { role: 'marketer' })).status).toBe(200);
+    const before = received.length;
+    await loop();
+    expect(received.length).toBe(before);
+    expect(new Set((await log()).map((m) => m.dueAt))).toEqual(new Set(['2026-11-03T06:00:00.000Z']));
+    // At 09:00 four go (the cap), two wait for the next day.
+    q.setNow('2026-11-03T06:00:00Z');
+    await loop();
+    expect((await log()).filter((m) => m.status === 'sent')).toHaveLength(4);
+    const waiting = (await log()).filter((m) => m.status === 'queued');
+    expect(waiting).toHaveLength(2);
+    expect(waiting[0]).toMatchObject({ reason: "the programme's cap of 4 email messages a day reached", dueAt: '2026-11-04T06:00:00.000Z' });
+    // A second broadcast that day: the cap is spent, it waits too; the member with a maximum of one a week who got the first skips it.
+    expect((await q.call('PUT', '/v1/messaging/broadcasts/two', { name: 'Two', segment: 'all', variants: ['news'], controlPercent: 0 }, { role: 'marketer' })).status).toBe(200);
+    await loop();
+    expect((await log()).filter((m) => m.status === 'sent')).toHaveLength(4);
+    q.setNow('2026-11-04T06:00:00Z');
+    await loop();
+    q.setNow('2026-11-05T06:00:00Z');
+    await loop();
+    const after = await log();
+    const days = after.flatMap((m) => (m.sentAt ? [m.sentAt.slice(0, 10)] : []));
+    expect(['2026-11-03', '2026-11-04', '2026-11-05'].map((d) => days.filter((x) => x === d).length)).toEqual([4, 4, 3]);
+    const first = members[0]!;
+    const firsts = after.filter((m) => m.memberId === first);
+    expect(firsts.filter((m) => m.status === 'sent')).toHaveLength(1);
+    expect(firsts.find((m) => m.status === 'skipped')?.reason).toBe("the member's maximum of 1 a week reached");
+    expect(received.length - before).toBe(11);
+  });
+});
