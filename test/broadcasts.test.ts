@@ -214,3 +214,44 @@ describe('the rules every marketing message keeps', () => {
     expect(received.length - before).toBe(11);
   });
 });
+
+describe('triggers of the calendar', () => {
+  it('greet a member N days before their birthday and call back one N days after their last purchase, once each', async () => {
+    const c = await newProgramme(db, { pendingDays: 0 }, '2026-03-01T09:00:00Z');
+    expect((await c.call('PUT', '/v1/messaging/channels/email', { host: '127.0.0.1', port: smtp.port, secure: false, from: 'bonus@shop.example.ru' }, { role: 'marketer' })).status).toBe(200);
+    const enrol = async (name: string, birthDate: string | null) =>
+      (await c.call('POST', '/v1/members', { name, email: `${name.toLowerCase()}@example.org`, birthDate, ...consenting }, { role: 'pos' })).body.member.id as string;
+    const [olga, pavel, rita] = [await enrol('Olga', '1990-03-04'), await enrol('Pavel', '1985-03-05'), await enrol('Rita', null)];
+    const templates = {
+      birthday: { channel: 'email', event: 'member.birthday', subject: { ru: '{{name}}, с наступающим {{birthday|date}}!' }, text: { ru: 'Подарок ждёт' } },
+      missed: { channel: 'email', event: 'member.lapsed', subject: { ru: '{{name}}, мы скучаем {{days}} {{days|plural:день,дня,дней}}' }, text: { ru: 'С {{lastPurchase|date}}' } },
+    };
+    for (const [code, t] of Object.entries(templates)) expect((await c.call('PUT', `/v1/messaging/templates/${code}`, t, { role: 'marketer' })).status).toBe(200);
+    expectProblem(await c.call('PUT', '/v1/messaging/triggers/birthday', { event: 'member.birthday', template: 'birthday', kind: 'marketing', enabled: true }, { role: 'marketer' }), 422, 'invalid_trigger', /needs days: 0 to 60/);
+    expectProblem(await c.call('PUT', '/v1/messaging/triggers/welcome', { event: 'member.created', template: 'birthday', kind: 'marketing', enabled: true, days: 3 }, { role: 'marketer' }), 422, 'invalid_trigger', /takes no days/);
+    expect((await c.call('PUT', '/v1/messaging/triggers/birthday', { event: 'member.birthday', template: 'birthday', kind: 'marketing', enabled: true, days: 3 }, { role: 'marketer' })).status).toBe(200);
+    expect((await c.call('PUT', '/v1/messaging/triggers/missed', { event: 'member.lapsed', template: 'missed', kind: 'marketing', enabled: true, days: 21 }, { role: 'marketer' })).status).toBe(200);
+    // Rita bought on 1 March; Pavel too, and again on the 10th.
+    expect((await c.call('POST', '/v1/receipts', receipt('C-1', [line('TEA', 10_000)], { member: { id: rita } }), { role: 'pos' })).status).toBe(201);
+    expect((await c.call('POST', '/v1/receipts', receipt('C-2', [line('TEA', 10_000)], { member: { id: pavel } }), { role: 'pos' })).status).toBe(201);
+    const subjects = async () => ((await c.call('GET', '/v1/messaging/messages?limit=100', undefined, { role: 'marketer' })).body.messages as { memberId: string; subject: string | null; status: string }[]);
+    const loop = async () => {
+      while ((await messagesOnce(c.deps, transports, c.programId)) > 0);
+    };
+    await loop();
+    await loop();
+    expect((await subjects()).map((m) => [m.memberId, m.subject])).toEqual([[olga, 'Olga, с наступающим 4 марта 2026 г.!']]);
+    c.setNow('2026-03-02T09:00:00Z');
+    await loop();
+    expect((await subjects()).filter((m) => m.memberId === pavel).map((m) => m.subject)).toEqual(['Pavel, с наступающим 5 марта 2026 г.!']);
+    c.setNow('2026-03-10T09:00:00Z');
+    expect((await c.call('POST', '/v1/receipts', receipt('C-3', [line('TEA', 10_000)], { member: { id: pavel } }), { role: 'pos' })).status).toBe(201);
+    // Three weeks after 1 March, once the day's buying is folded into the members' totals: Rita, not Pavel.
+    c.setNow('2026-03-22T09:00:00Z');
+    expect((await c.call('POST', '/v1/jobs/daily-totals/run')).status).toBe(200);
+    await loop();
+    await loop();
+    const missed = (await subjects()).filter((m) => m.subject?.includes('скучаем'));
+    expect(missed.map((m) => [m.memberId, m.subject, m.status])).toEqual([[rita, 'Rita, мы скучаем 21 день', 'sent']]);
+  });
+});

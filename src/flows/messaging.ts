@@ -1,6 +1,6 @@
 import { actorOf, type Principal } from '../domain/access.ts';
 import type { ConsentChannel } from '../domain/consents.ts';
-import { occasionValues, variablesOf, type Occasion, type TriggerOccasion } from '../domain/messages/occasions.ts';
+import { isCalendarOccasion, occasionValues, variablesOf, type Occasion, type TriggerOccasion } from '../domain/messages/occasions.ts';
 import { sendingTime, unreachable, type MessageKind } from '../domain/messages/reach.ts';
 import { inGlobalControl } from '../domain/messages/split.ts';
 import { findPreferences } from '../store/message-preferences.ts';
@@ -104,16 +104,22 @@ export interface TriggerInput {
   enabled: boolean;
   delayMinutes: number;
   topic?: string | null | undefined;
+  /** Of a calendar trigger: days before the birthday (0–60), or days since the last purchase (1–730). */
+  days?: number | null | undefined;
 }
 
-/** Saves a trigger of an event, whose template must be one for that event. */
+/** Saves a trigger of an event or of the calendar, whose template must be one for that occasion. */
 export async function setTrigger(deps: Deps, programId: string, code: string, input: TriggerInput, by: Principal): Promise<Outcome<Trigger>> {
+  const days = input.days ?? null;
+  if (input.event === 'member.birthday' && (days === null || days < 0 || days > 60)) return fail('invalid_trigger', 'a birthday trigger needs days: 0 to 60 days before the birthday', { field: 'days' });
+  if (input.event === 'member.lapsed' && (days === null || days < 1 || days > 730)) return fail('invalid_trigger', 'a win-back trigger needs days: 1 to 730 days since the last purchase', { field: 'days' });
+  if (!isCalendarOccasion(input.event) && days !== null) return fail('invalid_trigger', `a trigger of ${input.event} takes no days`, { field: 'days' });
   return inTransaction(deps.db, async (tx) => {
     const template = await findTemplate(tx, programId, input.template);
     if (!template) return fail('template_not_found', `no template ${input.template}`, { field: 'template' });
     if (template.event !== input.event) return fail('invalid_trigger', `template ${input.template} is written for ${template.event}, not ${input.event}`, { field: 'template' });
     const now = deps.now();
-    const trigger: Trigger = { code, ...input, topic: input.topic ?? null, updatedAt: now };
+    const trigger: Trigger = { code, ...input, topic: input.topic ?? null, days, updatedAt: now };
     await saveTrigger(tx, programId, trigger);
     await audit(tx, programId, by, now, code, 'set trigger', trigger);
     return ok(trigger);
@@ -145,7 +151,16 @@ export function written(
 }
 
 /** What each occasion's variables hold in a preview without a real event. */
-const sampleOccasion = (now: Date): Values => ({ points: 150, expiresAt: new Date(now.getTime() + 7 * 86_400_000).toISOString(), newTier: 'Золото', couponCode: 'KOP-7KQ4-M2XA', validTo: new Date(now.getTime() + 30 * 86_400_000).toISOString() });
+const sampleOccasion = (now: Date): Values => ({
+  points: 150,
+  expiresAt: new Date(now.getTime() + 7 * 86_400_000).toISOString(),
+  newTier: 'Золото',
+  couponCode: 'KOP-7KQ4-M2XA',
+  validTo: new Date(now.getTime() + 30 * 86_400_000).toISOString(),
+  birthday: new Date(now.getTime() + 3 * 86_400_000).toISOString(),
+  lastPurchase: new Date(now.getTime() - 60 * 86_400_000).toISOString(),
+  days: 60,
+});
 
 /**
  * A template written out as a member would get it: a real member of the programme, or a sample one (Анна, 1,234

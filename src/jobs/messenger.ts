@@ -1,4 +1,5 @@
 import { planDueBroadcasts } from '../flows/broadcasts.ts';
+import { planCalendarMessages } from '../flows/calendar-messages.ts';
 import type { Deps } from '../flows/deps.ts';
 import { planMessages } from '../flows/messaging.ts';
 import { sendDueMessages } from '../flows/sending.ts';
@@ -7,12 +8,12 @@ import { programmesWithTriggers } from '../store/messages.ts';
 
 /**
  * One round of messages: the broadcasts whose time has come are planned, each programme with a trigger on plans
- * its next events of the feed into messages, then what is due is sent. Returns how many broadcasts were planned,
+ * its next events of the feed and (once a day) its calendar triggers into messages, then what is due is sent. Returns how many broadcasts were planned,
  * events read and messages tried: while that is not 0, more may wait. Of every programme, or of the one given.
  */
 export async function messagesOnce(deps: Deps, transports: Transports, only: string | null = null): Promise<number> {
   let done = await planDueBroadcasts(deps, only);
-  for (const programId of await programmesWithTriggers(deps.db, only)) done += await planMessages(deps, programId);
+  for (const programId of await programmesWithTriggers(deps.db, only)) done += (await planMessages(deps, programId)) + (await planCalendarMessages(deps, programId));
   return done + (await sendDueMessages(deps, transports, 20, only));
 }
 

@@ -76,11 +76,13 @@ export interface Trigger {
   delayMinutes: number;
   /** The topic its messages belong to, which a member may mute; null for none. */
   topic: string | null;
+  /** Of a calendar trigger: days before the birthday, or days since the last purchase. */
+  days: number | null;
   updatedAt: Date;
 }
 
 type TriggerRow = {
-  code: string; event_type: TriggerOccasion; template: string; kind: MessageKind; enabled: boolean; delay_minutes: number; topic: string | null; since_seq: number; updated_at: Date;
+  code: string; event_type: TriggerOccasion; template: string; kind: MessageKind; enabled: boolean; delay_minutes: number; topic: string | null; days: number | null; since_seq: number; updated_at: Date;
 };
 const toTrigger = (r: TriggerRow): Trigger & { sinceSeq: number } => ({
   code: r.code,
@@ -90,6 +92,7 @@ const toTrigger = (r: TriggerRow): Trigger & { sinceSeq: number } => ({
   enabled: r.enabled,
   delayMinutes: r.delay_minutes,
   topic: r.topic,
+  days: r.days,
   sinceSeq: Number(r.since_seq),
   updatedAt: new Date(r.updated_at),
 });
@@ -100,12 +103,12 @@ const toTrigger = (r: TriggerRow): Trigger & { sinceSeq: number } => ({
  */
 export async function saveTrigger(db: Queryable, programId: string, t: Trigger): Promise<void> {
   await db.query(
-    `insert into message_triggers (program_id, code, event_type, template, kind, enabled, delay_minutes, topic, since_seq, updated_at)
-     values ($1, $2, $3, $4, $5, $6, $7, $9, coalesce((select seq from event_cursors where program_id = $1), 0), $8)
+    `insert into message_triggers (program_id, code, event_type, template, kind, enabled, delay_minutes, topic, days, since_seq, updated_at)
+     values ($1, $2, $3, $4, $5, $6, $7, $9, $10, coalesce((select seq from event_cursors where program_id = $1), 0), $8)
      on conflict (program_id, code) do update set event_type = excluded.event_type, template = excluded.template, kind = excluded.kind,
-       enabled = excluded.enabled, delay_minutes = excluded.delay_minutes, topic = excluded.topic, updated_at = excluded.updated_at,
+       enabled = excluded.enabled, delay_minutes = excluded.delay_minutes, topic = excluded.topic, days = excluded.days, updated_at = excluded.updated_at,
        since_seq = case when message_triggers.enabled then message_triggers.since_seq else excluded.since_seq end`,
-    [programId, t.code, t.event, t.template, t.kind, t.enabled, t.delayMinutes, t.updatedAt, t.topic],
+    [programId, t.code, t.event, t.template, t.kind, t.enabled, t.delayMinutes, t.updatedAt, t.topic, t.days],
   );
 }
 

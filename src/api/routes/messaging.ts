@@ -54,13 +54,14 @@ const trigger = z
     kind: z.enum(['marketing', 'transactional']).describe('marketing needs the member’s consent on the channel and waits out quiet hours'),
     enabled: z.boolean(),
     delayMinutes: z.number().int().min(0).max(525_600),
+    days: z.number().int().min(0).max(730).nullable().describe('of `member.birthday`: days before the birthday (0–60); of `member.lapsed`: days since the last purchase (1–730)'),
     topic: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,31}$/, 'lower-case letters, digits, _ and -, up to 32').nullable().describe('what its messages are about; a member who muted the topic does not get them'),
     updatedAt: z.string(),
   })
   .openapi('MessageTrigger');
 const triggerInput = trigger
   .omit({ code: true, updatedAt: true })
-  .extend({ event: triggerOccasion, delayMinutes: z.number().int().min(0).max(525_600).default(0), topic: trigger.shape.topic.default(null) })
+  .extend({ event: triggerOccasion, delayMinutes: z.number().int().min(0).max(525_600).default(0), topic: trigger.shape.topic.default(null), days: trigger.shape.days.default(null) })
   .strict()
   .openapi('MessageTriggerInput');
 

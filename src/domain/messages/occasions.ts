@@ -5,22 +5,32 @@ import type { EventPayloads } from '../events.ts';
 /** Every message may name these: the member, their balance and tier, the programme, the unsubscribe link. */
 export const memberVariables = ['name', 'balance', 'tier', 'programme', 'unsubscribeUrl'] as const;
 
-/** Each event a trigger may answer, with the variables its payload gives; and a broadcast, which gives none. */
+/**
+ * Each event a trigger may answer, with the variables its payload gives; the days of the calendar a trigger may
+ * answer (a birthday N days ahead, N days since the last purchase); and a broadcast, which gives none.
+ */
 export const occasions = {
   broadcast: [],
+  'member.birthday': ['birthday'],
+  'member.lapsed': ['lastPurchase', 'days'],
   'member.created': [],
   'points.expiring': ['points', 'expiresAt'],
   'points.adjusted': ['points'],
   'tier.changed': ['newTier'],
   'coupon.issued': ['couponCode', 'validTo'],
   'referral.rewarded': ['points'],
-} as const satisfies Partial<Record<keyof EventPayloads | 'broadcast', readonly string[]>>;
+} as const satisfies Partial<Record<keyof EventPayloads | CalendarOccasion | 'broadcast', readonly string[]>>;
 
 export type Occasion = keyof typeof occasions;
 export const occasionTypes = Object.keys(occasions) as Occasion[];
 
 /** The occasions a trigger may answer: each but a broadcast. */
 export type TriggerOccasion = Exclude<Occasion, 'broadcast'>;
+
+/** The occasions of the calendar: each needs the trigger's `days`. */
+export const calendarOccasions = ['member.birthday', 'member.lapsed'] as const;
+export type CalendarOccasion = (typeof calendarOccasions)[number];
+export const isCalendarOccasion = (o: string): o is CalendarOccasion => (calendarOccasions as readonly string[]).includes(o);
 export const triggerOccasions = occasionTypes.filter((o): o is TriggerOccasion => o !== 'broadcast');
 
 /** The variables a template for the occasion may refer to. */

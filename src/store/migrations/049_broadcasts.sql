@@ -56,3 +56,8 @@ create table message_counts (
 
 -- A trigger's messages may belong to a topic the member can mute, as a broadcast's do.
 alter table message_triggers add column topic text;
+
+-- Triggers of the calendar rather than of an event: a birthday N days ahead, N days since the last purchase. Each
+-- is planned once a programme-local day; `planned_on` is the last day it was.
+alter table message_triggers add column days integer;
+alter table message_triggers add column planned_on date;

@@ -1,0 +1,41 @@
+import { DateTime } from 'luxon';
+import { sendingTime } from '../domain/messages/reach.ts';
+import { calendarTriggersDue, markCalendarPlanned, planBirthdays, planLapsed } from '../store/calendar-messages.ts';
+import { listTriggers } from '../store/messages.ts';
+import { loadSettings } from '../store/programs.ts';
+import type { Deps } from './deps.ts';
+import { ok } from './outcome.ts';
+import { inTransaction } from './transaction.ts';
+
+/** Days from 2000-01-01, as the member aggregates count buying days. */
+const dayNumber = (date: DateTime) => Math.round(date.startOf('day').diff(DateTime.fromObject({ year: 2000, month: 1, day: 1 }, { zone: date.zone }), 'days').days);
+
+/**
+ * Plans the programme's calendar triggers once a programme-local day, in one transaction with the mark that they
+ * were: a birthday trigger writes to the members whose birthday is `days` ahead, a win-back trigger to those whose
+ * last purchase was `days` ago. A day the server did not run is not made up. Returns how many messages were queued.
+ */
+export async function planCalendarMessages(deps: Deps, programId: string): Promise<number> {
+  const planned = await inTransaction(deps.db, async (tx) => {
+    const { settings } = await loadSettings(tx, programId);
+    const now = deps.now();
+    const today = DateTime.fromJSDate(now, { zone: settings.timezone }).startOf('day');
+    const due = await calendarTriggersDue(tx, programId, today.toISODate() ?? '');
+    if (due.length === 0) return ok(0);
+    let queued = 0;
+    for (const trigger of (await listTriggers(tx, programId)).filter((t) => due.includes(t.code))) {
+      const days = trigger.days ?? 0;
+      const common = { programId, trigger, now, dueAt: sendingTime(new Date(now.getTime() + trigger.delayMinutes * 60_000), trigger.kind, settings.quietHours, settings.timezone) };
+      if (trigger.event === 'member.birthday') {
+        const birthday = today.plus({ days });
+        queued += await planBirthdays(tx, common, { year: birthday.year, month: birthday.month, day: birthday.day, shown: birthday.set({ hour: 12 }).toISO() ?? '' });
+      } else {
+        const last = today.minus({ days });
+        queued += await planLapsed(tx, common, { lastDay: dayNumber(last), since: last.plus({ days: 1 }).toJSDate(), shown: last.set({ hour: 12 }).toISO() ?? '' });
+      }
+      await markCalendarPlanned(tx, programId, trigger.code, today.toISODate() ?? '');
+    }
+    return ok(queued);
+  });
+  return planned.ok ? planned.value : 0;
+}

@@ -1,0 +1,69 @@
+import type { Queryable } from './db.ts';
+import type { Trigger } from './messages.ts';
+
+// The messages of the calendar's triggers, written in one statement a day: one per (trigger, member, occasion),
+// so planning a day twice queues nothing twice. Whether each may go is decided when it goes, like any other.
+
+/** The codes of the calendar triggers switched on that have not been planned on `today` (a programme-local date), locked for it. */
+export async function calendarTriggersDue(db: Queryable, programId: string, today: string): Promise<string[]> {
+  const rows = await db.query<{ code: string }>(
+    `select code from message_triggers where program_id = $1 and enabled and event_type in ('member.birthday', 'member.lapsed')
+       and (planned_on is null or planned_on < $2::date) for update skip locked`,
+    [programId, today],
+  );
+  return rows.map((r) => r.code);
+}
+
+export async function markCalendarPlanned(db: Queryable, programId: string, code: string, today: string): Promise<void> {
+  await db.query('update message_triggers set planned_on = $3::date where program_id = $1 and code = $2', [programId, code, today]);
+}
+
+interface Common {
+  programId: string;
+  trigger: Trigger;
+  now: Date;
+  dueAt: Date;
+}
+
+const insert = `insert into messages (program_id, id, member_id, origin, occurrence, channel, kind, template, language, to_address, status, created_at, due_at, variant, topic, occasion)`;
+const columns = (occurrence: string) =>
+  `'msg_' || upper(substr(md5($2 || ':' || m.id || ':' || ${occurrence}), 1, 26)), m.id, $2, ${occurrence}, 'email', $3, $4,
+   case when m.attributes->>'language' = 'en' then 'en' else 'ru' end, m.email, 'queued', $5, $6, 'A', $7`;
+
+/**
+ * Members whose birthday falls on `date` (month and day; 29 February falls on the 28th in other years), each once
+ * for that year's birthday. Returns how many were queued.
+ */
+export async function planBirthdays(db: Queryable, c: Common, date: { year: number; month: number; day: number; shown: string }): Promise<number> {
+  const leapDayToo = date.month === 2 && date.day === 28 && !(date.year % 4 === 0 && (date.year % 100 !== 0 || date.year % 400 === 0));
+  const rows = await db.query(
+    `${insert}
+     select $1, ${columns(`'birthday-' || $8::text`)}, jsonb_build_object('birthday', $12::text)
+     from members m
+     where m.program_id = $1 and m.erased_at is null and m.birth_date is not null
+       and ((extract(month from m.birth_date) = $9 and extract(day from m.birth_date) = $10)
+            or ($11 and extract(month from m.birth_date) = 2 and extract(day from m.birth_date) = 29))
+     on conflict (program_id, origin, member_id, occurrence) do nothing
+     returning 1`,
+    [c.programId, `trigger:${c.trigger.code}`, c.trigger.kind, c.trigger.template, c.now, c.dueAt, c.trigger.topic, date.year, date.month, date.day, leapDayToo, date.shown],
+  );
+  return rows.length;
+}
+
+/**
+ * Members whose last buying day was `lastDay` (days from 2000-01-01 in the programme's time zone, as the member
+ * aggregates count them) and who have bought nothing since `since`, once per such day. Returns how many were queued.
+ */
+export async function planLapsed(db: Queryable, c: Common, at: { lastDay: number; since: Date; shown: string }): Promise<number> {
+  const rows = await db.query(
+    `${insert}
+     select $1, ${columns(`'lapsed-' || $8::text`)}, jsonb_build_object('lastPurchase', $10::text, 'days', $11::int)
+     from member_totals t join members m on m.program_id = t.program_id and m.id = t.member_id
+     where t.program_id = $1 and t.days[array_length(t.days, 1)] = $8::int and m.erased_at is null
+       and not exists (select 1 from receipts r where r.program_id = $1 and r.member_id = m.id and r.status = 'confirmed' and r.purchased_at >= $9)
+     on conflict (program_id, origin, member_id, occurrence) do nothing
+     returning 1`,
+    [c.programId, `trigger:${c.trigger.code}`, c.trigger.kind, c.trigger.template, c.now, c.dueAt, c.trigger.topic, at.lastDay, at.since, at.shown, c.trigger.days],
+  );
+  return rows.length;
+}
