@@ -8,6 +8,7 @@ import { createStaff } from '../src/flows/staff.ts';
 import type { Db } from '../src/store/db.ts';
 import { consoleServer, expectAccessible, launchBrowser, screenshot } from './browser.ts';
 import { openTestDb } from './harness.ts';
+import { smtpPeer } from './smtp-peer.ts';
 
 let db: Db;
 let browser: Browser;
@@ -619,6 +620,101 @@ describe('the staff console', () => {
     await page.getByRole('cell', { name: 'List from a file' }).waitFor();
     await screenshot(page, 'segments-en');
     await page.context().close();
+  });
+
+  it('a marketer connects the SMTP server, writes a template, sets a birthday trigger, sends a broadcast in two variants with a control group and reads its results', async () => {
+    const smtp = await smtpPeer();
+    try {
+      const { programId, adminKey } = server.demo;
+      const members = await db.query<{ id: string }>('select id from members where program_id = $1 order by id', [programId]);
+      await callApi('PUT', '/v1/segments/everyone', adminKey, { name: 'Все участники', kind: 'static' });
+      const upload = await fetch(`${server.url}/v1/segments/everyone/members`, { method: 'PUT', headers: { authorization: `Bearer ${adminKey}`, 'content-type': 'text/csv' }, body: `id\r\n${members.map((m) => m.id).join('\r\n')}\r\n` });
+      expect(upload.status).toBe(200);
+      // Whatever the hour the test runs at, nothing waits for the morning.
+      expect((await callApi('PATCH', '/v1/program/settings', adminKey, { quietHours: null })).status).toBe(200);
+      await callApi('PUT', '/v1/messaging/templates/spring-b', adminKey, { channel: 'email', event: 'broadcast', subject: { ru: '{{name}}, весна в «{{programme}}»' }, text: { ru: 'На счёте {{balance}} {{balance|plural:балл,балла,баллов}}.' } });
+      await callApi('PUT', '/v1/messaging/templates/birthday', adminKey, { channel: 'email', event: 'member.birthday', subject: { ru: '{{name}}, скоро ваш день рождения' }, text: { ru: 'Подарок ждёт {{birthday|date}}.' } });
+
+      const marketer = await staffMember(programId, 'marketer');
+      const page = await openConsole();
+      await signIn(page, marketer.email, marketer.password);
+      await page.getByRole('link', { name: 'Сообщения' }).click();
+      await page.getByRole('link', { name: 'Канал e-mail' }).click();
+      await page.getByLabel('Порт', { exact: true }).fill('1');
+      await page.getByRole('button', { name: 'Проверить и сохранить' }).click();
+      await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/did not take the connection/);
+      await page.getByLabel('Порт', { exact: true }).fill(String(smtp.port));
+      await page.getByRole('button', { name: 'Проверить и сохранить' }).click();
+      await page.getByText(`Сервер 127.0.0.1:${smtp.port} принял подключение`).waitFor();
+      await expectAccessible(page);
+
+      await page.getByRole('link', { name: 'Шаблоны' }).click();
+      await page.getByRole('button', { name: 'Новый шаблон' }).click();
+      await page.getByLabel('Код').fill('spring-a');
+      await page.getByLabel('Тема (русский)').fill('{{name}}, скидки до 30% {{nope}}');
+      await page.getByLabel('Текст (русский)').fill('Весенняя распродажа: https://shop.example.ru/spring');
+      await page.getByRole('button', { name: 'Сохранить и показать' }).click();
+      await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/unknown variable nope|nope/);
+      await page.getByLabel('Тема (русский)').fill('{{name}}, скидки до 30%');
+      await page.getByLabel('HTML (русский, необязательно)').fill('<p>Весна: <a href="https://shop.example.ru/spring">скидки</a></p>');
+      await page.getByRole('button', { name: 'Сохранить и показать' }).click();
+      await page.getByRole('heading', { name: 'Анна, скидки до 30%' }).waitFor();
+      await page.frameLocator('iframe[title="HTML письма"]').getByRole('link', { name: 'скидки' }).waitFor({ timeout: 5_000 });
+      await expectAccessible(page);
+      await screenshot(page, 'message-template');
+
+      await page.getByRole('link', { name: 'Триггеры' }).click();
+      await page.getByLabel('Код').fill('birthday');
+      await page.getByLabel('Повод', { exact: true }).selectOption({ label: 'День рождения' });
+      await page.getByLabel('За сколько дней до дня рождения').fill('3');
+      await page.getByLabel('Шаблон', { exact: true }).selectOption('birthday');
+      await page.getByRole('button', { name: 'Сохранить триггер' }).click();
+      await page.getByText('Триггер birthday сохранён.').waitFor();
+      await page.getByRole('cell', { name: 'День рождения · 3 дня' }).waitFor();
+      await expectAccessible(page);
+      await screenshot(page, 'message-triggers');
+
+      await page.getByRole('link', { name: 'Рассылки' }).click();
+      await page.getByLabel('Код').fill('spring');
+      await page.getByLabel('Название').fill('Весенняя распродажа');
+      await page.getByLabel('Сегмент').selectOption('everyone');
+      await page.getByLabel('Вариант A').selectOption('spring-a');
+      await page.getByLabel('Вариант B').selectOption('spring-b');
+      await page.getByLabel('Контрольная группа, %').fill('60');
+      await page.getByRole('button', { name: 'Сохранить рассылку' }).click();
+      expect(await page.getByLabel('Контрольная группа, %').evaluate((input) => (input as unknown as { validity: { rangeOverflow: boolean } }).validity.rangeOverflow)).toBe(true);
+      await page.getByLabel('Контрольная группа, %').fill('20');
+      await page.getByRole('button', { name: 'Сохранить рассылку' }).click();
+      await page.getByText('Рассылка «Весенняя распродажа» сохранена.').waitFor();
+      // The server's messenger plans it within a second and sends it; the page shows it sending.
+      const log = async () => (await callApi('GET', '/v1/messaging/messages?limit=500', adminKey)).body.messages as { origin: string; status: string; memberId: string }[];
+      const planned = async () => (await callApi('GET', '/v1/messaging/broadcasts', adminKey)).body.broadcasts[0].status as string;
+      await expect.poll(planned, { timeout: 30_000 }).toBe('planned');
+      await expect.poll(async () => (await log()).filter((m) => m.origin === 'broadcast:spring' && m.status === 'queued').length, { timeout: 30_000 }).toBe(0);
+      const sent = (await log()).filter((m) => m.origin === 'broadcast:spring' && m.status === 'sent');
+      expect(sent.length).toBeGreaterThan(5);
+      expect(smtp.received.filter((m) => /скидки до 30%|весна в/.test(m.subject ?? ''))).toHaveLength(sent.length);
+      await page.reload();
+      await page.getByRole('button', { name: 'Результаты Весенняя распродажа' }).click();
+      await page.getByRole('rowheader', { name: 'Контрольная группа' }).waitFor();
+      await page.getByRole('rowheader', { name: 'Вариант A' }).waitFor();
+      await page.getByRole('rowheader', { name: 'Вариант B' }).waitFor();
+      await expectAccessible(page);
+      await screenshot(page, 'broadcast-results');
+
+      await page.goto(`${server.url}/console/members/${sent[0]!.memberId}`);
+      await page.getByRole('heading', { name: 'Сообщения' }).waitFor();
+      await page.getByRole('cell', { name: /broadcast:spring/ }).waitFor();
+      await screenshot(page, 'member-messages');
+      await page.getByRole('button', { name: 'English' }).click();
+      await page.getByRole('link', { name: 'Messages' }).click();
+      await page.getByRole('button', { name: 'Results Весенняя распродажа' }).click();
+      await page.getByRole('rowheader', { name: 'Control group' }).waitFor();
+      await screenshot(page, 'broadcast-results-en');
+      await page.context().close();
+    } finally {
+      await smtp.stop();
+    }
   });
 
   it('support may not open campaign editing, and an owner of another programme sees none of this one', async () => {

@@ -19,6 +19,7 @@ const Campaigns = lazy(() => import('./pages/Campaigns.tsx').then((m) => ({ defa
 const CampaignEditor = lazy(() => import('./pages/CampaignEditor.tsx').then((m) => ({ default: m.CampaignEditor })));
 const Coupons = lazy(() => import('./pages/Coupons.tsx').then((m) => ({ default: m.Coupons })));
 const Audit = lazy(() => import('./pages/Audit.tsx').then((m) => ({ default: m.Audit })));
+const Messages = lazy(() => import('./pages/messages/Messages.tsx').then((m) => ({ default: m.Messages })));
 const Programme = lazy(() => import('./pages/programme/Programme.tsx').then((m) => ({ default: m.Programme })));
 
 /** The sign-in form until someone is signed in, then the console's pages their role may open. */
@@ -48,6 +49,7 @@ export function App() {
           <Route path="/campaigns/:code" element={<Allowed to="settings" page={<CampaignEditor />} />} />
           <Route path="/coupons" element={<Allowed to="coupons:list" page={<Coupons />} />} />
           <Route path="/audit" element={<Allowed to="audit" page={<Audit />} />} />
+          <Route path="/messages/*" element={<Allowed to="messaging" page={<Messages />} />} />
           <Route path="/programme/*" element={<Programme />} />
           <Route path="/password" element={<ChangePassword oneTime={false} />} />
           <Route path="*" element={<Navigate to="/members" replace />} />

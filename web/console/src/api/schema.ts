@@ -1308,7 +1308,7 @@ export interface paths {
         get?: never;
         /**
          * Save a message template: subject, text and HTML in Russian and English, with {{variables}} of its event
-         * @description Variables: every template may use `name`, `balance`, `tier`, `programme`, `unsubscribeUrl`; `points.expiring` adds `points`, `expiresAt`; `points.adjusted` adds `points`; `tier.changed` adds `newTier`; `coupon.issued` adds `couponCode`, `validTo`; `referral.rewarded` adds `points`. Filters: `{{points|plural:балл,балла,баллов}}` (Russian one, few, many; English one, other), `{{expiresAt|date}}`, `{{paid|money}}`. A template naming a variable its event does not give is refused.
+         * @description Variables: every template may use `name`, `balance`, `tier`, `programme`, `unsubscribeUrl`; `member.birthday` adds `birthday`; `member.lapsed` adds `lastPurchase`, `days`; `points.expiring` adds `points`, `expiresAt`; `points.adjusted` adds `points`; `tier.changed` adds `newTier`; `coupon.issued` adds `couponCode`, `validTo`; `referral.rewarded` adds `points`. Filters: `{{points|plural:балл,балла,баллов}}` (Russian one, few, many; English one, other), `{{expiresAt|date}}`, `{{paid|money}}`. A template naming a variable its event does not give is refused.
          */
         put: operations["setMessageTemplate"];
         post?: never;
@@ -3629,7 +3629,7 @@ export interface components {
              * @description the event it answers, which decides the variables it may use
              * @enum {string}
              */
-            event: "broadcast" | "member.created" | "points.expiring" | "points.adjusted" | "tier.changed" | "coupon.issued" | "referral.rewarded";
+            event: "broadcast" | "member.birthday" | "member.lapsed" | "member.created" | "points.expiring" | "points.adjusted" | "tier.changed" | "coupon.issued" | "referral.rewarded";
             subject: {
                 ru: string;
                 en?: string;
@@ -3651,7 +3651,7 @@ export interface components {
              * @description the event it answers, or `broadcast`
              * @enum {string}
              */
-            event: "broadcast" | "member.created" | "points.expiring" | "points.adjusted" | "tier.changed" | "coupon.issued" | "referral.rewarded";
+            event: "broadcast" | "member.birthday" | "member.lapsed" | "member.created" | "points.expiring" | "points.adjusted" | "tier.changed" | "coupon.issued" | "referral.rewarded";
             subject: {
                 ru: string;
                 en?: string;
@@ -3675,7 +3675,7 @@ export interface components {
         MessageTrigger: {
             code: string;
             /** @enum {string} */
-            event: "member.created" | "points.expiring" | "points.adjusted" | "tier.changed" | "coupon.issued" | "referral.rewarded";
+            event: "member.birthday" | "member.lapsed" | "member.created" | "points.expiring" | "points.adjusted" | "tier.changed" | "coupon.issued" | "referral.rewarded";
             template: string;
             /**
              * @description marketing needs the member’s consent on the channel and waits out quiet hours
@@ -3684,13 +3684,15 @@ export interface components {
             kind: "marketing" | "transactional";
             enabled: boolean;
             delayMinutes: number;
+            /** @description of `member.birthday`: days before the birthday (0–60); of `member.lapsed`: days since the last purchase (1–730) */
+            days: number | null;
             /** @description what its messages are about; a member who muted the topic does not get them */
             topic: string | null;
             updatedAt: string;
         };
         MessageTriggerInput: {
             /** @enum {string} */
-            event: "member.created" | "points.expiring" | "points.adjusted" | "tier.changed" | "coupon.issued" | "referral.rewarded";
+            event: "member.birthday" | "member.lapsed" | "member.created" | "points.expiring" | "points.adjusted" | "tier.changed" | "coupon.issued" | "referral.rewarded";
             template: string;
             /**
              * @description marketing needs the member’s consent on the channel and waits out quiet hours
@@ -3700,6 +3702,11 @@ export interface components {
             enabled: boolean;
             /** @default 0 */
             delayMinutes: number;
+            /**
+             * @description of `member.birthday`: days before the birthday (0–60); of `member.lapsed`: days since the last purchase (1–730)
+             * @default null
+             */
+            days: number | null;
             /**
              * @description what its messages are about; a member who muted the topic does not get them
              * @default null

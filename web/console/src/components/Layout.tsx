@@ -24,6 +24,7 @@ export function Layout({ staff, children }: { staff: Staff; children: ReactNode 
           <NavLink to="/receipts">{t('nav.receipts')}</NavLink>
           <NavLink to="/campaigns">{t('nav.campaigns')}</NavLink>
           {may('coupons:list') && <NavLink to="/coupons">{t('nav.coupons')}</NavLink>}
+          {may('messaging') && <NavLink to="/messages">{t('nav.messages')}</NavLink>}
           {may('audit') && <NavLink to="/audit">{t('nav.audit')}</NavLink>}
           <NavLink to="/programme">{t('nav.programme')}</NavLink>
         </nav>

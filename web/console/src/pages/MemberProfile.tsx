@@ -7,6 +7,7 @@ import { MemberBalance } from '../components/MemberBalance.tsx';
 import { MemberDetails } from '../components/MemberDetails.tsx';
 import { MemberCards } from '../components/member/MemberCards.tsx';
 import { MemberLots } from '../components/member/MemberLots.tsx';
+import { MemberMessages } from '../components/member/MemberMessages.tsx';
 import { MemberReceipts } from '../components/member/MemberReceipts.tsx';
 import { MemberReferrals } from '../components/member/MemberReferrals.tsx';
 import { TierHistory } from '../components/member/TierHistory.tsx';
@@ -54,6 +55,7 @@ export function MemberProfile() {
               <MemberReferrals memberId={id} />
             </div>
           </div>
+          {may('messaging') && <MemberMessages memberId={id} />}
         </>
       )}
     </section>

@@ -1,0 +1,36 @@
+import { useTranslation } from 'react-i18next';
+import { Navigate, NavLink, Route, Routes } from 'react-router';
+import { Broadcasts } from './Broadcasts.tsx';
+import { Channel } from './Channel.tsx';
+import { Templates } from './Templates.tsx';
+import { Triggers } from './Triggers.tsx';
+
+const parts = [
+  { path: 'broadcasts', page: Broadcasts },
+  { path: 'templates', page: Templates },
+  { path: 'triggers', page: Triggers },
+  { path: 'channel', page: Channel },
+] as const;
+
+/** Messages to members: broadcasts and their results, templates, triggers, and the e-mail channel. */
+export function Messages() {
+  const { t } = useTranslation();
+  return (
+    <section aria-labelledby="messages-title">
+      <h1 id="messages-title">{t('messages.title')}</h1>
+      <nav className="tabs" aria-label={t('messages.parts')}>
+        {parts.map((part) => (
+          <NavLink key={part.path} to={`/messages/${part.path}`}>
+            {t(`messages.${part.path}`)}
+          </NavLink>
+        ))}
+      </nav>
+      <Routes>
+        {parts.map(({ path, page: Page }) => (
+          <Route key={path} path={path} element={<Page />} />
+        ))}
+        <Route path="*" element={<Navigate to="/messages/broadcasts" replace />} />
+      </Routes>
+    </section>
+  );
+}
