@@ -46,7 +46,7 @@ const deliver = async () => {
   while ((await sequenceEvents(db)) > 0);
   await planMessages(p.deps, p.programId);
   await planMessages(p.deps, p.programId);
-  return sendDueMessages(p.deps, transports, 20, p.programId);
+  return sendDueMessages(p.deps, transports, 50, p.programId);
 };
 
 describe('messages by e-mail', () => {
@@ -143,13 +143,13 @@ describe('messages by e-mail', () => {
     expect((await p.call('PATCH', `/v1/members/${zoya}`, { consents: { email: false, sms: false, push: false } }, { role: 'pos' })).status).toBe(200);
     p.setNow(queued.dueAt);
     await smtp.stop();
-    expect(await sendDueMessages(p.deps, transports, 20, p.programId)).toBe(2);
+    expect(await sendDueMessages(p.deps, transports, 50, p.programId)).toBe(2);
     expect((await logOf()).find((m) => m.memberId === zoya)).toMatchObject({ status: 'skipped', reason: 'no consent to marketing by email' });
     expect((await logOf()).find((m) => m.memberId === vera)).toMatchObject({ status: 'queued', attempts: 1, reason: expect.stringMatching(/ECONNREFUSED|connect/) });
-    expect(await sendDueMessages(p.deps, transports, 20, p.programId)).toBe(0);
+    expect(await sendDueMessages(p.deps, transports, 50, p.programId)).toBe(0);
     await smtp.restart();
     p.setNow(new Date(new Date(queued.dueAt).getTime() + 5 * 60_000));
-    expect(await sendDueMessages(p.deps, transports, 20, p.programId)).toBe(1);
+    expect(await sendDueMessages(p.deps, transports, 50, p.programId)).toBe(1);
     expect((await logOf()).find((m) => m.memberId === vera)).toMatchObject({ status: 'sent', attempts: 2 });
     expect(received.length).toBe(before + 1);
   });

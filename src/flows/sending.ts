@@ -10,7 +10,8 @@ import { findProgram, loadSettings } from '../store/programs.ts';
 import { signed } from '../store/secrets.ts';
 import type { Deps } from './deps.ts';
 import { publicUrl, unsubscribeUrl, written } from './messaging.ts';
-import { SENDING_MAX_MS, transportFor, type Transports } from './smtp.ts';
+import { inParallel } from './in-parallel.ts';
+import { SENDING_CONNECTIONS, SENDING_MAX_MS, transportFor, type Transports } from './smtp.ts';
 
 /** The waits between attempts: a minute doubling up to an hour; a message is given up after a day of failures. */
 export const retryAfterMs = (attempts: number) => Math.min(60_000 * 2 ** attempts, 3_600_000);
@@ -24,6 +25,8 @@ export const clickUrl = (programId: string, messageId: string, url: string) => `
 interface Round {
   programmes: Map<string, { programme: string; settings: ProgramSettings }>;
   templates: Map<string, Template | null>;
+  /** Each programme's SMTP connections, looked up once a round however many mails go at once. */
+  transports: Map<string, ReturnType<typeof transportFor>>;
 }
 
 /**
@@ -31,13 +34,13 @@ interface Round {
  * out from its template with the member as they are now, and its outcome logged. See `send` for the rules. Of
  * every programme, or of the one given.
  */
-export async function sendDueMessages(deps: Deps, transports: Transports, limit = 20, only: string | null = null): Promise<number> {
+export async function sendDueMessages(deps: Deps, transports: Transports, limit = 50, only: string | null = null): Promise<number> {
   const now = deps.now();
-  // Leased for as long as sending them one after another may take, each up to its timeouts: another sender takes
-  // one over only if this one died.
-  const due = await leaseDueMessages(deps.db, now, new Date(now.getTime() + limit * SENDING_MAX_MS), limit, only);
-  const round: Round = { programmes: new Map(), templates: new Map() };
-  for (const message of due) await recordSending(deps.db, message.programId, message.id, await send(deps, transports, round, message));
+  // Leased for as long as sending them a few at a time may take, each up to its timeouts: another sender takes one
+  // over only if this one died.
+  const due = await leaseDueMessages(deps.db, now, new Date(now.getTime() + Math.ceil(limit / SENDING_CONNECTIONS) * SENDING_MAX_MS), limit, only);
+  const round: Round = { programmes: new Map(), templates: new Map(), transports: new Map() };
+  await inParallel(due, SENDING_CONNECTIONS, async (message) => recordSending(deps.db, message.programId, message.id, await send(deps, transports, round, message)));
   return due.length;
 }
 
@@ -82,7 +85,8 @@ async function send(deps: Deps, transports: Transports, round: Round, m: DueMess
   if (quietUntil > now) return { status: 'queued', retryAt: quietUntil, reason: 'quiet hours', tried: false };
   const template = await templateOf(deps, round, m.programId, m.template);
   if (!template) return { status: 'failed', reason: `no template ${m.template}` };
-  const held = await transportFor(deps.db, transports, m.programId);
+  if (!round.transports.has(m.programId)) round.transports.set(m.programId, transportFor(deps.db, transports, m.programId));
+  const held = await round.transports.get(m.programId);
   if (!held) return retry(deps, m, 'the e-mail channel is not set up');
 
   const local = DateTime.fromJSDate(now, { zone: settings.timezone });

@@ -6,11 +6,17 @@ import { unseal } from '../store/secrets.ts';
 /** The longest one mail may take: connecting, the server's greeting, and the transfer. */
 export const SENDING_MAX_MS = 50_000;
 
+/** How many mails of a programme are on the wire at once, each on a connection of its own. */
+export const SENDING_CONNECTIONS = 5;
+
 export const transportOf = (settings: EmailSettings, password: string | null) =>
   nodemailer.createTransport({
     host: settings.host,
     port: settings.port,
     secure: settings.secure,
+    // A few connections kept open and reused: a broadcast's mails go one after another on each.
+    pool: true,
+    maxConnections: SENDING_CONNECTIONS,
     ...(settings.user ? { auth: { user: settings.user, pass: password ?? '' } } : {}),
     connectionTimeout: 10_000,
     greetingTimeout: 10_000,

@@ -4,6 +4,7 @@ import type { Deps } from '../flows/deps.ts';
 import { sequenceEvents } from '../store/events.ts';
 import { post } from './post.ts';
 import { anyWebhooks, leaseDueDeliveries, queueDeliveries, recordAttempts, type Attempt, type DueDelivery } from '../store/webhooks.ts';
+import { inParallel } from '../flows/in-parallel.ts';
 
 export interface DispatcherOptions {
   /** How often the outbox is looked at when there was nothing to send (default 500 ms). */
@@ -120,20 +121,6 @@ function byMember(deliveries: DueDelivery[]): DueDelivery[][] {
     else chains.set(key, [d]);
   }
   return [...chains.values()];
-}
-
-/** `work` on every item, at most `limit` at once; the results in the items' order. */
-async function inParallel<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      results[i] = await work(items[i] as T);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
 }
 
 /** The body a receiver gets: the event's type and time, its data, and where it stands in the feed. */

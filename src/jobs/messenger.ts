@@ -14,7 +14,7 @@ import { programmesWithTriggers } from '../store/messages.ts';
 export async function messagesOnce(deps: Deps, transports: Transports, only: string | null = null): Promise<number> {
   let done = await planDueBroadcasts(deps, only);
   for (const programId of await programmesWithTriggers(deps.db, only)) done += (await planMessages(deps, programId)) + (await planCalendarMessages(deps, programId));
-  return done + (await sendDueMessages(deps, transports, 20, only));
+  return done + (await sendDueMessages(deps, transports, 50, only));
 }
 
 /** Plans and sends messages every `idleMs` while there is nothing to do, at once while there is. */
