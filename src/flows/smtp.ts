@@ -3,8 +3,11 @@ import type { Queryable } from '../store/db.ts';
 import { findChannel, type EmailSettings } from '../store/messages.ts';
 import { unseal } from '../store/secrets.ts';
 
+/** How long the SMTP server may keep us waiting to connect or greet (the transfer, three times that). */
+const TIMEOUT_MS = Number(process.env.KOPILKA_SMTP_TIMEOUT_MS) || 10_000;
+
 /** The longest one mail may take: connecting, the server's greeting, and the transfer. */
-export const SENDING_MAX_MS = 50_000;
+export const SENDING_MAX_MS = 5 * TIMEOUT_MS;
 
 /** How many mails of a programme are on the wire at once, each on a connection of its own. */
 export const SENDING_CONNECTIONS = 5;
@@ -18,9 +21,9 @@ export const transportOf = (settings: EmailSettings, password: string | null) =>
     pool: true,
     maxConnections: SENDING_CONNECTIONS,
     ...(settings.user ? { auth: { user: settings.user, pass: password ?? '' } } : {}),
-    connectionTimeout: 10_000,
-    greetingTimeout: 10_000,
-    socketTimeout: 30_000,
+    connectionTimeout: TIMEOUT_MS,
+    greetingTimeout: TIMEOUT_MS,
+    socketTimeout: 3 * TIMEOUT_MS,
   });
 
 /** The open SMTP connections, one per programme, remade when its channel changes. */
