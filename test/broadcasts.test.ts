@@ -168,6 +168,23 @@ describe('a broadcast', () => {
   });
 });
 
+describe('a template written in MJML', () => {
+  it('is made into HTML at save and previewed filled in; broken MJML is refused with every problem and changes nothing', async () => {
+    const mjml = '<mjml><mj-body><mj-section><mj-column><mj-text>{{name}}, у вас {{balance}} {{balance|plural:балл,балла,баллов}}</mj-text><mj-button href="https://shop.example.ru">В магазин</mj-button></mj-column></mj-section></mj-body></mjml>';
+    const saved = await p.call('PUT', '/v1/messaging/templates/mjml', { channel: 'email', event: 'broadcast', subject: { ru: 'Весна' }, text: { ru: 'Весна' }, mjml: { ru: mjml } }, { role: 'marketer' });
+    expect(saved.status).toBe(200);
+    expect(saved.body.mjml.ru).toBe(mjml);
+    expect(saved.body.html.ru).toMatch(/^<!doctype html>/i);
+    const preview = await p.call('POST', '/v1/messaging/templates/mjml/preview', {}, { role: 'marketer' });
+    expect(preview.body.html).toContain('Анна, у вас 1234 балла');
+    const templates = async () => db.query('select * from message_templates where program_id = $1 order by code', [p.programId]);
+    const put = (body: unknown) => () => p.call('PUT', '/v1/messaging/templates/mjml', body, { role: 'marketer' });
+    await expectRefused(p, put({ channel: 'email', event: 'broadcast', subject: { ru: 'Весна' }, text: { ru: 'Весна' }, mjml: { ru: '<mjml><mj-body><mj-sektion></mj-sektion></mj-body></mjml>' } }), { status: 422, code: 'invalid_template', detail: /mjml\.ru: Line 1 \(mj-sektion\) — Element mj-sektion doesn't exist/ }, templates);
+    await expectRefused(p, put({ channel: 'email', event: 'broadcast', subject: { ru: 'Весна' }, text: { ru: 'Весна' }, mjml: { ru: mjml.replace('{{balance}}', '{{points}}') } }), { status: 422, code: 'invalid_template', detail: /mjml\.ru: .*points/ }, templates);
+    await expectRefused(p, put({ channel: 'email', event: 'broadcast', subject: { ru: 'Весна' }, text: { ru: 'Весна' }, html: { ru: '<p>x</p>' }, mjml: { ru: mjml } }), { status: 422, code: 'invalid_template', detail: /not both/ }, templates);
+  });
+});
+
 describe('the rules every marketing message keeps', () => {
   it('waits out quiet hours, then sends within the programme’s daily cap and the member’s weekly maximum', async () => {
     const q = await newProgramme(db, { pendingDays: 0, messaging: { dailyCaps: { email: 4 } } }, '2026-11-02T18:30:00Z');

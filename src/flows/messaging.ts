@@ -4,6 +4,7 @@ import { isCalendarOccasion, occasionValues, variablesOf, type Occasion, type Tr
 import { sendingTime, unreachable, type MessageKind } from '../domain/messages/reach.ts';
 import { inGlobalControl } from '../domain/messages/split.ts';
 import { findPreferences } from '../store/message-preferences.ts';
+import { htmlFromMjml } from '../domain/messages/mjml.ts';
 import { checkText, inLanguage, render, type Language, type Localised, type Values } from '../domain/messages/template.ts';
 import type { ProgramSettings } from '../domain/settings.ts';
 import type { Queryable } from '../store/db.ts';
@@ -78,19 +79,27 @@ export interface TemplateInput {
   subject: Localised;
   text: Localised;
   html?: Localised | null | undefined;
+  /** The HTML written in MJML instead, made into HTML at save. */
+  mjml?: Localised | null | undefined;
 }
 
-/** Saves a template once every text in it refers only to the variables its occasion gives. */
+/**
+ * Saves a template once every text in it refers only to the variables its occasion gives; HTML written in MJML is
+ * made into HTML first, and MJML the validator refuses is refused with its every problem.
+ */
 export async function setTemplate(deps: Deps, programId: string, code: string, input: TemplateInput, by: Principal): Promise<Outcome<Template>> {
+  if (input.html && input.mjml) return fail('invalid_template', 'give the HTML or the MJML it is made from, not both', { field: 'mjml' });
+  const made = input.mjml ? await htmlFromMjml(input.mjml) : null;
+  if (made && !made.ok) return fail('invalid_template', made.problems.join('; '), { problems: made.problems });
+  const html = made?.ok ? made.html : (input.html ?? null);
   const known = variablesOf(input.event);
-  const texts: [string, string | undefined][] = (['subject', 'text', 'html'] as const).flatMap((part) =>
-    (['ru', 'en'] as const).map((l): [string, string | undefined] => [`${part}.${l}`, input[part]?.[l]]),
-  );
+  const parts = { subject: input.subject, text: input.text, [input.mjml ? 'mjml' : 'html']: input.mjml ?? html };
+  const texts = Object.entries(parts).flatMap(([part, text]) => (['ru', 'en'] as const).map((l): [string, string | undefined] => [`${part}.${l}`, text?.[l]]));
   const problems = texts.flatMap(([where, text]) => (text ? checkText(text, known).map((p) => `${where}: ${p}`) : []));
   if (problems.length) return fail('invalid_template', problems.join('; '), { problems });
   return inTransaction(deps.db, async (tx) => {
     const now = deps.now();
-    const template: Template = { code, channel: input.channel, event: input.event, subject: input.subject, text: input.text, html: input.html ?? null, updatedAt: now };
+    const template: Template = { code, channel: input.channel, event: input.event, subject: input.subject, text: input.text, html, mjml: input.mjml ?? null, updatedAt: now };
     await saveTemplate(tx, programId, template);
     await audit(tx, programId, by, now, code, 'set template', template);
     return ok(template);

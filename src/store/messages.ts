@@ -43,18 +43,22 @@ export interface Template {
   subject: Localised;
   text: Localised;
   html: Localised | null;
+  /** The MJML the HTML was made from, when it was. */
+  mjml: Localised | null;
   updatedAt: Date;
 }
 
-type TemplateRow = { code: string; channel: MessageChannel; event_type: Occasion; subject: Localised; body: Localised; html: Localised | null; updated_at: Date };
-const toTemplate = (r: TemplateRow): Template => ({ code: r.code, channel: r.channel, event: r.event_type, subject: r.subject, text: r.body, html: r.html, updatedAt: new Date(r.updated_at) });
+type TemplateRow = { code: string; channel: MessageChannel; event_type: Occasion; subject: Localised; body: Localised; html: Localised | null; mjml: Localised | null; updated_at: Date };
+const toTemplate = (r: TemplateRow): Template => ({
+  code: r.code, channel: r.channel, event: r.event_type, subject: r.subject, text: r.body, html: r.html, mjml: r.mjml, updatedAt: new Date(r.updated_at),
+});
 
 export async function saveTemplate(db: Queryable, programId: string, t: Template): Promise<void> {
   await db.query(
-    `insert into message_templates (program_id, code, channel, event_type, subject, body, html, updated_at) values ($1, $2, $3, $4, $5, $6, $7, $8)
+    `insert into message_templates (program_id, code, channel, event_type, subject, body, html, mjml, updated_at) values ($1, $2, $3, $4, $5, $6, $7, $9, $8)
      on conflict (program_id, code) do update set channel = excluded.channel, event_type = excluded.event_type, subject = excluded.subject,
-       body = excluded.body, html = excluded.html, updated_at = excluded.updated_at`,
-    [programId, t.code, t.channel, t.event, JSON.stringify(t.subject), JSON.stringify(t.text), t.html && JSON.stringify(t.html), t.updatedAt],
+       body = excluded.body, html = excluded.html, mjml = excluded.mjml, updated_at = excluded.updated_at`,
+    [programId, t.code, t.channel, t.event, JSON.stringify(t.subject), JSON.stringify(t.text), t.html && JSON.stringify(t.html), t.updatedAt, t.mjml && JSON.stringify(t.mjml)],
   );
 }
 

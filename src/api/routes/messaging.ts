@@ -38,11 +38,19 @@ const template = z
     subject: localised(300),
     text: localised(20_000),
     html: localised(100_000).nullable(),
+    mjml: localised(100_000).nullable().describe('the MJML the HTML was made from, when it was'),
     updatedAt: z.string(),
   })
   .openapi('MessageTemplate');
 const templateInput = z
-  .object({ channel: z.enum(['email']), event: occasion, subject: localised(300), text: localised(20_000), html: localised(100_000).nullable().optional() })
+  .object({
+    channel: z.enum(['email']),
+    event: occasion,
+    subject: localised(300),
+    text: localised(20_000),
+    html: localised(100_000).nullable().optional(),
+    mjml: localised(100_000).nullable().optional().describe('the HTML written in MJML instead: made into HTML at save, refused with every problem if the validator finds any'),
+  })
   .strict()
   .openapi('MessageTemplateInput');
 

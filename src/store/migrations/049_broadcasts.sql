@@ -61,3 +61,6 @@ alter table message_triggers add column topic text;
 -- is planned once a programme-local day; `planned_on` is the last day it was.
 alter table message_triggers add column days integer;
 alter table message_triggers add column planned_on date;
+
+-- A template's e-mail HTML may be written in MJML: the source is kept for editing, the HTML made from it at save.
+alter table message_templates add column mjml jsonb;

@@ -3642,6 +3642,11 @@ export interface components {
                 ru: string;
                 en?: string;
             } | null;
+            /** @description the MJML the HTML was made from, when it was */
+            mjml: {
+                ru: string;
+                en?: string;
+            } | null;
             updatedAt: string;
         };
         MessageTemplateInput: {
@@ -3661,6 +3666,11 @@ export interface components {
                 en?: string;
             };
             html?: {
+                ru: string;
+                en?: string;
+            } | null;
+            /** @description the HTML written in MJML instead: made into HTML at save, refused with every problem if the validator finds any */
+            mjml?: {
                 ru: string;
                 en?: string;
             } | null;

@@ -49,8 +49,10 @@ function Editor({ template }: { template: Template }) {
   const client = useQueryClient();
   const [language, setLanguage] = useState<'ru' | 'en'>('ru');
   const [texts, setTexts] = useState({
-    subjectRu: template.subject.ru, subjectEn: template.subject.en ?? '', textRu: template.text.ru, textEn: template.text.en ?? '', htmlRu: template.html?.ru ?? '', htmlEn: template.html?.en ?? '',
+    subjectRu: template.subject.ru, subjectEn: template.subject.en ?? '', textRu: template.text.ru, textEn: template.text.en ?? '',
+    htmlRu: (template.mjml ?? template.html)?.ru ?? '', htmlEn: (template.mjml ?? template.html)?.en ?? '',
   });
+  const [format, setFormat] = useState<'html' | 'mjml'>(template.mjml ? 'mjml' : 'html');
   const [code, setCode] = useState(template.code);
   const [event, setEvent] = useState<Occasion>(template.event);
   const both = (ru: string, en: string) => ({ ru, ...(en.trim() ? { en } : {}) });
@@ -61,7 +63,7 @@ function Editor({ template }: { template: Template }) {
           params: { path: { code } },
           body: {
             channel: 'email', event, subject: both(texts.subjectRu, texts.subjectEn), text: both(texts.textRu, texts.textEn),
-            html: texts.htmlRu.trim() ? both(texts.htmlRu, texts.htmlEn) : null,
+            [format]: texts.htmlRu.trim() ? both(texts.htmlRu, texts.htmlEn) : null,
           },
         }),
       ),
@@ -102,8 +104,13 @@ function Editor({ template }: { template: Template }) {
         {field('subjectEn', t('templates.subjectEn'), 1)}
         {field('textRu', t('templates.textRu'), 4)}
         {field('textEn', t('templates.textEn'), 4)}
-        {field('htmlRu', t('templates.htmlRu'), 4)}
-        {field('htmlEn', t('templates.htmlEn'), 4)}
+        <label htmlFor="template-format">{t('templates.format')}</label>
+        <select id="template-format" value={format} onChange={(e) => setFormat(e.target.value === 'mjml' ? 'mjml' : 'html')}>
+          <option value="html">HTML</option>
+          <option value="mjml">MJML</option>
+        </select>
+        {field('htmlRu', t('templates.htmlRu', { format: format.toUpperCase() }), 4)}
+        {field('htmlEn', t('templates.htmlEn', { format: format.toUpperCase() }), 4)}
         <fieldset className="choices">
           <legend>{t('templates.previewIn')}</legend>
           {(['ru', 'en'] as const).map((l) => (
