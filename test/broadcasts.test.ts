@@ -1,4 +1,6 @@
+import { generateKeyPairSync } from 'node:crypto';
 import type { ParsedMail } from 'mailparser';
+import { dkimVerify } from 'mailauth/lib/dkim/verify.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { shareLift } from '../src/domain/messages/lift.ts';
 import { groupOf } from '../src/domain/messages/split.ts';
@@ -7,6 +9,7 @@ import type { Transports } from '../src/flows/smtp.ts';
 import { messagesOnce } from '../src/jobs/messenger.ts';
 import { findBroadcast, planBroadcast } from '../src/store/broadcasts.ts';
 import type { Db } from '../src/store/db.ts';
+import { sequenceEvents } from '../src/store/events.ts';
 import { expectProblem, expectRefused } from './checks.ts';
 import { line, newProgramme, openTestDb, receipt, type Programme } from './harness.ts';
 import { header, smtpPeer } from './smtp-peer.ts';
@@ -17,7 +20,7 @@ import { header, smtpPeer } from './smtp-peer.ts';
 let db: Db;
 let p: Programme;
 let smtp: Awaited<ReturnType<typeof smtpPeer>>;
-let received: ParsedMail[];
+let received: (ParsedMail & { raw: Buffer })[];
 const transports: Transports = new Map();
 const ids: Record<string, string> = {};
 const consenting = { consents: { email: true, sms: false, push: false } };
@@ -165,6 +168,38 @@ describe('a broadcast', () => {
     expect(groupA.conversionLift.difference).toBeCloseTo(3 / a.length - 1 / control.length, 10);
     expect(groupA.conversionLift).toEqual(shareLift(3, a.length, 1, control.length));
     expect(groupA.revenueLift.difference).toBeCloseTo(200_000 / a.length - 40_000 / control.length, 6);
+  });
+});
+
+describe('DKIM', () => {
+  it('signs each mail with the programme’s key when set, so the receiving side verifies it against the DNS record', async () => {
+    const d = await newProgramme(db, { pendingDays: 0, quietHours: null }, '2026-11-02T09:00:00Z');
+    const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+    const pem = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+    const record = `v=DKIM1; k=rsa; p=${publicKey.export({ type: 'spki', format: 'der' }).toString('base64')}`;
+    const channel = { host: '127.0.0.1', port: smtp.port, secure: false, from: 'Копилка <bonus@shop.example.ru>' };
+    expectProblem(await d.call('PUT', '/v1/messaging/channels/email', { ...channel, dkim: { domain: 'shop.example.ru', selector: 'kopilka', privateKey: 'not a key' } }, { role: 'marketer' }), 400, 'validation_failed', /not a private key/);
+    const set = await d.call('PUT', '/v1/messaging/channels/email', { ...channel, dkim: { domain: 'shop.example.ru', selector: 'kopilka', privateKey: pem } }, { role: 'marketer' });
+    expect(set.status).toBe(200);
+    expect(set.body.dkim).toEqual({ domain: 'shop.example.ru', selector: 'kopilka' });
+    expect(JSON.stringify((await db.query('select * from message_channels where program_id = $1', [d.programId]))[0])).not.toContain('PRIVATE KEY');
+    const welcome = { channel: 'email', event: 'member.created', subject: { ru: 'Добро пожаловать, {{name}}!' }, text: { ru: 'Карта готова.' } };
+    expect((await d.call('PUT', '/v1/messaging/templates/welcome', welcome, { role: 'marketer' })).status).toBe(200);
+    expect((await d.call('PUT', '/v1/messaging/triggers/welcome', { event: 'member.created', template: 'welcome', kind: 'transactional', enabled: true }, { role: 'marketer' })).status).toBe(200);
+    expect((await d.call('POST', '/v1/members', { name: 'Дина', email: 'dina@example.ru' }, { role: 'pos' })).status).toBe(201);
+    while ((await sequenceEvents(db)) > 0);
+    while ((await messagesOnce(d.deps, transports, d.programId)) > 0);
+    const mail = received.find((m) => m.subject === 'Добро пожаловать, Дина!')!;
+    const resolver = async (name: string, type: string) => {
+      if (name === 'kopilka._domainkey.shop.example.ru' && type === 'TXT') return [[record]];
+      throw Object.assign(new Error(`no ${type} record for ${name}`), { code: 'ENOTFOUND' });
+    };
+    const verified = await dkimVerify(mail.raw, { resolver });
+    expect(verified.results.map((r: { status: { result: string } }) => r.status.result)).toEqual(['pass']);
+    // The same mail changed on the way fails.
+    const tampered = Buffer.from(mail.raw.toString('utf8').replace('dina@example.ru', 'dino@example.ru'));
+    expect(tampered.equals(mail.raw)).toBe(false);
+    expect((await dkimVerify(tampered, { resolver })).results.map((r: { status: { result: string } }) => r.status.result)).toEqual(['fail']);
   });
 });
 

@@ -4,10 +4,10 @@ import { freePort } from './ports.ts';
 
 /**
  * A shop's SMTP server for tests: it takes the login shop / секрет (or none), refuses nobody@ for good, and keeps
- * what it receives, parsed as a mail client would. `restart` brings it back on the same port after `stop`.
+ * what it receives, parsed as a mail client would, with the bytes as they came. `restart` brings it back on the same port after `stop`.
  */
 export async function smtpPeer() {
-  const received: ParsedMail[] = [];
+  const received: (ParsedMail & { raw: Buffer })[] = [];
   const port = await freePort();
   const make = () =>
     new SMTPServer({
@@ -17,10 +17,15 @@ export async function smtpPeer() {
       onAuth: (auth, _session, done) => (auth.username === 'shop' && auth.password === 'секрет' ? done(null, { user: 'shop' }) : done(new Error('Invalid username or password'))),
       onRcptTo: (address, _session, done) => (address.address.startsWith('nobody@') ? done(Object.assign(new Error('5.1.1 No such user'), { responseCode: 550 })) : done()),
       onData: (stream, _session, done) => {
-        simpleParser(stream).then((mail) => {
-          received.push(mail);
-          done();
-        }, done);
+        const chunks: Buffer[] = [];
+        stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+        stream.on('end', () => {
+          const raw = Buffer.concat(chunks);
+          simpleParser(raw).then((mail) => {
+            received.push(Object.assign(mail, { raw }));
+            done();
+          }, done);
+        });
       },
     });
   let server = make();

@@ -1,3 +1,4 @@
+import { createPrivateKey } from 'node:crypto';
 import { actorOf, type Principal } from '../domain/access.ts';
 import type { ConsentChannel } from '../domain/consents.ts';
 import { isCalendarOccasion, occasionValues, variablesOf, type Occasion, type TriggerOccasion } from '../domain/messages/occasions.ts';
@@ -43,20 +44,35 @@ export const unsubscribeUrl = (programId: string, memberId: string, channel: Con
 const audit = (tx: Queryable, programId: string, by: Principal, now: Date, entityId: string, action: string, after: unknown) =>
   recordAudit(tx, programId, { id: newId('aud'), actor: actorOf(by), at: now, action, entity: 'messaging', entityId, before: null, after });
 
-export interface EmailChannelInput extends Omit<EmailSettings, 'user' | 'replyTo'> {
+export interface EmailChannelInput extends Omit<EmailSettings, 'user' | 'replyTo' | 'dkim'> {
   user?: string | null | undefined;
   password?: string | null | undefined;
   replyTo?: string | null | undefined;
+  /** The private key in PEM; left out, the one set before stays. */
+  dkim?: { domain: string; selector: string; privateKey?: string | undefined } | null | undefined;
 }
+
+const isPrivateKey = (pem: string) => {
+  try {
+    createPrivateKey(pem);
+    return true;
+  } catch {
+    return false;
+  }
+};
 
 /**
  * Sets the programme's e-mail channel after checking that the SMTP server answers and takes the credentials; the
  * password is kept sealed, and a change without one keeps the one set before.
  */
 export async function setEmailChannel(deps: Deps, programId: string, input: EmailChannelInput, by: Principal): Promise<Outcome<{ settings: EmailSettings; password: boolean }>> {
-  const settings: EmailSettings = { host: input.host, port: input.port, secure: input.secure, user: input.user ?? null, from: input.from, replyTo: input.replyTo ?? null };
+  const dkim = input.dkim ? { domain: input.dkim.domain, selector: input.dkim.selector } : null;
+  const settings: EmailSettings = { host: input.host, port: input.port, secure: input.secure, user: input.user ?? null, from: input.from, replyTo: input.replyTo ?? null, dkim };
   const before = await findChannel(deps.db, programId, 'email');
   const password = input.password !== undefined ? input.password : before?.secret ? unseal(before.secret) : null;
+  const dkimKey = !input.dkim ? null : input.dkim.privateKey !== undefined ? input.dkim.privateKey : before?.dkimKey ? unseal(before.dkimKey) : null;
+  if (input.dkim && !dkimKey) return fail('validation_failed', 'DKIM needs the private key', { field: 'dkim.privateKey' });
+  if (dkimKey && !isPrivateKey(dkimKey)) return fail('validation_failed', 'the DKIM private key is not a private key in PEM', { field: 'dkim.privateKey' });
   const transport = transportOf(settings, password);
   try {
     await transport.verify();
@@ -67,7 +83,7 @@ export async function setEmailChannel(deps: Deps, programId: string, input: Emai
   }
   return inTransaction(deps.db, async (tx) => {
     const now = deps.now();
-    await saveChannel(tx, programId, { channel: 'email', settings, secret: password ? seal(password) : null, updatedAt: now });
+    await saveChannel(tx, programId, { channel: 'email', settings, secret: password ? seal(password) : null, dkimKey: dkimKey ? seal(dkimKey) : null, updatedAt: now });
     await audit(tx, programId, by, now, 'email', 'set channel', { ...settings, password: password ? 'set' : null });
     return ok({ settings, password: !!password });
   });

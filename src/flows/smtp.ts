@@ -12,8 +12,9 @@ export const SENDING_MAX_MS = 5 * TIMEOUT_MS;
 /** How many mails of a programme are on the wire at once, each on a connection of its own. */
 export const SENDING_CONNECTIONS = 5;
 
-export const transportOf = (settings: EmailSettings, password: string | null) =>
+export const transportOf = (settings: EmailSettings, password: string | null, dkimKey: string | null = null) =>
   nodemailer.createTransport({
+    ...(settings.dkim && dkimKey ? { dkim: { domainName: settings.dkim.domain, keySelector: settings.dkim.selector, privateKey: dkimKey } } : {}),
     host: settings.host,
     port: settings.port,
     secure: settings.secure,
@@ -36,7 +37,7 @@ export async function transportFor(db: Queryable, transports: Transports, progra
   const held = transports.get(programId);
   if (held && held.updatedAt === channel.updatedAt.getTime()) return held;
   held?.transport.close();
-  const made = { updatedAt: channel.updatedAt.getTime(), transport: transportOf(channel.settings, channel.secret ? unseal(channel.secret) : null), settings: channel.settings };
+  const made = { updatedAt: channel.updatedAt.getTime(), transport: transportOf(channel.settings, channel.secret ? unseal(channel.secret) : null, channel.dkimKey ? unseal(channel.dkimKey) : null), settings: channel.settings };
   transports.set(programId, made);
   return made;
 }

@@ -10,6 +10,8 @@ export interface EmailSettings {
   user: string | null;
   from: string;
   replyTo: string | null;
+  /** Signing with DKIM: the domain and the selector its public key is published under; null signs nothing. */
+  dkim: { domain: string; selector: string } | null;
 }
 
 export interface StoredChannel {
@@ -17,23 +19,25 @@ export interface StoredChannel {
   settings: EmailSettings;
   /** The sealed password, if any. */
   secret: string | null;
+  /** The sealed DKIM private key, if any. */
+  dkimKey: string | null;
   updatedAt: Date;
 }
 
 export async function saveChannel(db: Queryable, programId: string, c: StoredChannel): Promise<void> {
   await db.query(
-    `insert into message_channels (program_id, channel, settings, secret, updated_at) values ($1, $2, $3, $4, $5)
-     on conflict (program_id, channel) do update set settings = excluded.settings, secret = excluded.secret, updated_at = excluded.updated_at`,
-    [programId, c.channel, JSON.stringify(c.settings), c.secret, c.updatedAt],
+    `insert into message_channels (program_id, channel, settings, secret, dkim_key, updated_at) values ($1, $2, $3, $4, $6, $5)
+     on conflict (program_id, channel) do update set settings = excluded.settings, secret = excluded.secret, dkim_key = excluded.dkim_key, updated_at = excluded.updated_at`,
+    [programId, c.channel, JSON.stringify(c.settings), c.secret, c.updatedAt, c.dkimKey],
   );
 }
 
 export async function findChannel(db: Queryable, programId: string, channel: MessageChannel): Promise<StoredChannel | null> {
-  const [row] = await db.query<{ channel: MessageChannel; settings: EmailSettings; secret: string | null; updated_at: Date }>(
-    'select channel, settings, secret, updated_at from message_channels where program_id = $1 and channel = $2',
+  const [row] = await db.query<{ channel: MessageChannel; settings: EmailSettings; secret: string | null; dkim_key: string | null; updated_at: Date }>(
+    'select channel, settings, secret, dkim_key, updated_at from message_channels where program_id = $1 and channel = $2',
     [programId, channel],
   );
-  return row ? { channel: row.channel, settings: row.settings, secret: row.secret, updatedAt: new Date(row.updated_at) } : null;
+  return row ? { channel: row.channel, settings: { ...row.settings, dkim: row.settings.dkim ?? null }, secret: row.secret, dkimKey: row.dkim_key, updatedAt: new Date(row.updated_at) } : null;
 }
 
 export interface Template {

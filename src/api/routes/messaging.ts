@@ -22,11 +22,21 @@ const emailSettings = z
     user: text(200).nullable(),
     from: text(300).describe('the sender, e.g. "Копилка <bonus@shop.example.ru>"'),
     replyTo: z.email().nullable(),
+    dkim: z
+      .object({ domain: text(253), selector: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,62}$/, 'a DKIM selector such as kopilka') })
+      .nullable()
+      .describe('sign mails with DKIM: the domain and the selector its public key is published under in DNS'),
   })
   .openapi('EmailChannel');
 const emailInput = emailSettings
   .partial({ user: true, replyTo: true })
-  .extend({ password: z.string().max(500).nullable().optional().describe('kept sealed; left out, the one set before stays') })
+  .extend({
+    password: z.string().max(500).nullable().optional().describe('kept sealed; left out, the one set before stays'),
+    dkim: emailSettings.shape.dkim.unwrap()
+      .extend({ privateKey: z.string().max(20_000).optional().describe('the private key in PEM, kept sealed; left out, the one set before stays') })
+      .nullable()
+      .optional(),
+  })
   .strict()
   .openapi('EmailChannelInput');
 

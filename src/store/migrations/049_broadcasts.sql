@@ -64,3 +64,6 @@ alter table message_triggers add column planned_on date;
 
 -- A template's e-mail HTML may be written in MJML: the source is kept for editing, the HTML made from it at save.
 alter table message_templates add column mjml jsonb;
+
+-- The private key mails are signed with (DKIM), sealed under the server's key like the password.
+alter table message_channels add column dkim_key text;

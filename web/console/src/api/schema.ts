@@ -3607,6 +3607,11 @@ export interface components {
             from: string;
             /** Format: email */
             replyTo: string | null;
+            /** @description sign mails with DKIM: the domain and the selector its public key is published under in DNS */
+            dkim: {
+                domain: string;
+                selector: string;
+            } | null;
         };
         EmailChannelInput: {
             host: string;
@@ -3618,6 +3623,12 @@ export interface components {
             from: string;
             /** Format: email */
             replyTo?: string | null;
+            dkim?: {
+                domain: string;
+                selector: string;
+                /** @description the private key in PEM, kept sealed; left out, the one set before stays */
+                privateKey?: string;
+            } | null;
             /** @description kept sealed; left out, the one set before stays */
             password?: string | null;
         };

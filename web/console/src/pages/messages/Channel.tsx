@@ -12,6 +12,7 @@ export function Channel() {
   const save = useMutation({
     mutationFn: async (form: FormData) => {
       const password = String(form.get('password') ?? '');
+      const [domain, selector, privateKey] = ['dkimDomain', 'dkimSelector', 'dkimKey'].map((name) => String(form.get(name) ?? '').trim());
       return ok(
         await api.PUT('/v1/messaging/channels/email', {
           body: {
@@ -22,6 +23,7 @@ export function Channel() {
             from: String(form.get('from') ?? '').trim(),
             replyTo: String(form.get('replyTo') ?? '').trim() || null,
             ...(password ? { password } : {}),
+            dkim: domain ? { domain, selector: selector || 'kopilka', ...(privateKey ? { privateKey } : {}) } : null,
           },
         }),
       );
@@ -56,6 +58,22 @@ export function Channel() {
         <input id="channel-from" name="from" required defaultValue={now?.from ?? 'Копилка <bonus@kopilka.demo>'} />
         <label htmlFor="channel-reply">{t('channel.replyTo')}</label>
         <input id="channel-reply" name="replyTo" type="email" defaultValue={now?.replyTo ?? ''} />
+        <fieldset className="choices">
+          <legend>{t('channel.dkim')}</legend>
+          <p className="hint">{t('channel.dkimHint')}</p>
+          <span className="field">
+            <label htmlFor="channel-dkim-domain">{t('channel.dkimDomain')}</label>
+            <input id="channel-dkim-domain" name="dkimDomain" defaultValue={now?.dkim?.domain ?? ''} />
+          </span>
+          <span className="field">
+            <label htmlFor="channel-dkim-selector">{t('channel.dkimSelector')}</label>
+            <input id="channel-dkim-selector" name="dkimSelector" defaultValue={now?.dkim?.selector ?? 'kopilka'} />
+          </span>
+          <span className="field">
+            <label htmlFor="channel-dkim-key">{t('channel.dkimKey')}</label>
+            <textarea id="channel-dkim-key" name="dkimKey" rows={3} placeholder={now?.dkim ? t('channel.passwordKept') : '-----BEGIN PRIVATE KEY-----'} />
+          </span>
+        </fieldset>
         <button type="submit" disabled={save.isPending}>
           {t('channel.save')}
         </button>
