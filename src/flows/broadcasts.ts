@@ -80,15 +80,19 @@ export async function planDueBroadcasts(deps: Deps, only: string | null = null):
   for (const due of await dueBroadcasts(deps.db, deps.now(), only)) {
     const done = await inTransaction(deps.db, async (tx) => {
       const broadcast = await findBroadcast(tx, due.programId, due.code, true);
-      if (broadcast?.status !== 'scheduled') return ok(false);
+      if (broadcast?.status !== 'scheduled') return fail('conflict', 'planned meanwhile');
       const { settings } = await loadSettings(tx, due.programId);
       const now = deps.now();
       const dueAt = sendingTime(broadcast.sendAt, 'marketing', settings.quietHours, settings.timezone);
-      const { audience } = await planBroadcast(tx, due.programId, broadcast, { now, dueAt, globalControlPercent: settings.messaging.globalControlPercent });
+      const { audience, written } = await planBroadcast(tx, due.programId, broadcast, { now, dueAt, globalControlPercent: settings.messaging.globalControlPercent });
       await markPlanned(tx, due.programId, broadcast.code, now, audience);
-      return ok(true);
+      return ok(written);
     });
-    if (done.ok && done.value) planned += 1;
+    if (!done.ok) continue;
+    planned += 1;
+    // A large broadcast changes the queue at once: the planner's statistics of it are brought up to date before the
+    // sender's first look, which would otherwise sort every queued message to find the first few due.
+    if (done.value > 10_000) await deps.db.query('analyze messages');
   }
   return planned;
 }

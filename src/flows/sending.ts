@@ -23,10 +23,10 @@ export const clickUrl = (programId: string, messageId: string, url: string) => `
 
 /** What one round of sending reads once per programme and template. */
 interface Round {
-  programmes: Map<string, { programme: string; settings: ProgramSettings }>;
-  templates: Map<string, Template | null>;
+  programmes: Map<string, Promise<{ programme: string; settings: ProgramSettings }>>;
+  templates: Map<string, Promise<Template | null>>;
   /** Each programme's SMTP connections, looked up once a round however many mails go at once. */
-  transports: Map<string, ReturnType<typeof transportFor>>;
+  transports: Map<string, Promise<Awaited<ReturnType<typeof transportFor>>>>;
 }
 
 /**
@@ -44,20 +44,16 @@ export async function sendDueMessages(deps: Deps, transports: Transports, limit 
   return due.length;
 }
 
-async function programmeOf(deps: Deps, round: Round, programId: string) {
-  let held = round.programmes.get(programId);
-  if (!held) {
-    held = { programme: (await findProgram(deps.db, programId))?.name ?? '', settings: (await loadSettings(deps.db, programId)).settings };
-    round.programmes.set(programId, held);
-  }
-  return held;
+/** What a round reads once however many of its messages go at once: the first to need it reads it, the rest wait for that. */
+function once<T>(held: Map<string, Promise<T>>, key: string, read: () => Promise<T>): Promise<T> {
+  if (!held.has(key)) held.set(key, read());
+  return held.get(key) as Promise<T>;
 }
 
-async function templateOf(deps: Deps, round: Round, programId: string, code: string) {
-  const key = `${programId}:${code}`;
-  if (!round.templates.has(key)) round.templates.set(key, await findTemplate(deps.db, programId, code));
-  return round.templates.get(key) ?? null;
-}
+const programmeOf = (deps: Deps, round: Round, programId: string) =>
+  once(round.programmes, programId, async () => ({ programme: (await findProgram(deps.db, programId))?.name ?? '', settings: (await loadSettings(deps.db, programId)).settings }));
+
+const templateOf = (deps: Deps, round: Round, programId: string, code: string) => once(round.templates, `${programId}:${code}`, () => findTemplate(deps.db, programId, code));
 
 /**
  * One message, by the rules that hold however it was planned: the member is read again (a consent withdrawn, a
@@ -85,8 +81,7 @@ async function send(deps: Deps, transports: Transports, round: Round, m: DueMess
   if (quietUntil > now) return { status: 'queued', retryAt: quietUntil, reason: 'quiet hours', tried: false };
   const template = await templateOf(deps, round, m.programId, m.template);
   if (!template) return { status: 'failed', reason: `no template ${m.template}` };
-  if (!round.transports.has(m.programId)) round.transports.set(m.programId, transportFor(deps.db, transports, m.programId));
-  const held = await round.transports.get(m.programId);
+  const held = await once(round.transports, m.programId, () => transportFor(deps.db, transports, m.programId));
   if (!held) return retry(deps, m, 'the e-mail channel is not set up');
 
   const local = DateTime.fromJSDate(now, { zone: settings.timezone });
