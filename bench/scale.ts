@@ -59,7 +59,7 @@ const timesOf = async (method: string, path: string, body?: unknown, runs = 5) =
 const cards = (await db.query<{ card: string }>(`select number as card from cards where program_id = $1 and status = 'active' order by random() limit 20000`, [programId])).map((r) => r.card);
 const stores = (await db.query<{ code: string }>(`select code from stores where program_id = $1 order by code`, [programId])).map((r) => r.code);
 let serial = 0;
-const sell = async (dates: Date[], everywhere = false) => {
+const sell = async (dates: Date[], everywhere = false, at: Deps = deps) => {
   const receipts: ReceiptInput[] = dates.map((purchasedAt, i) => ({
     storeCode: everywhere ? stores[serial % stores.length]! : 'MSK-TVER',
     number: `SCALE-${process.pid}-${++serial}`,
@@ -69,7 +69,7 @@ const sell = async (dates: Date[], everywhere = false) => {
     total: 8_990,
     pointsToSpend: 0,
   }));
-  await Promise.all([0, 1].map((k) => confirmMany(deps, programId, receipts.filter((_, i) => i % 2 === k), systemPrincipal('bench'))));
+  await Promise.all([0, 1].map((k) => confirmMany(at, programId, receipts.filter((_, i) => i % 2 === k), systemPrincipal('bench'))));
 };
 
 // The evening of a busy day: today holds at least a day of this demo's sales (its receipts over its days), dated
@@ -85,7 +85,10 @@ const [today] = await db.query<{ n: number; day: number }>(
 const missing = Math.max(0, (today?.day ?? 0) - (today?.n ?? 0));
 const span = Date.now() - midnight.getTime();
 for (let done = 0; done < missing; done += 2_000) {
-  await sell(Array.from({ length: Math.min(2_000, missing - done) }, (_, i) => new Date(midnight.getTime() + ((done + i + 0.5) / missing) * span)), true);
+  const dates = Array.from({ length: Math.min(2_000, missing - done) }, (_, i) => new Date(midnight.getTime() + ((done + i + 0.5) / missing) * span));
+  // Written as if at the time of the group's last sale, so the ledger's entries fall through the day as the receipts do.
+  const last = dates[dates.length - 1]!;
+  await sell(dates, true, { db, now: () => last });
 }
 await runJob(deps, 'day-sums', programId);
 const [raw] = await db.query<{ n: number; unsummed: number }>(
