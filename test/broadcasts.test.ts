@@ -171,6 +171,38 @@ describe('a broadcast', () => {
   });
 });
 
+describe('the in-app inbox', () => {
+  it('takes a trigger’s message at once, without an address or consent to e-mail; the member’s app reads it and marks it read', async () => {
+    const b = await newProgramme(db, { pendingDays: 0 }, '2026-11-02T19:00:00Z');
+    const welcome = { channel: 'inbox', event: 'member.created', subject: { ru: 'Добро пожаловать, {{name}}!' }, text: { ru: 'На счёте {{balance}} {{balance|plural:балл,балла,баллов}}.' } };
+    expectProblem(await b.call('PUT', '/v1/messaging/templates/welcome', { ...welcome, html: { ru: '<p>x</p>' } }, { role: 'marketer' }), 422, 'invalid_template', /no HTML/);
+    expect((await b.call('PUT', '/v1/messaging/templates/welcome', welcome, { role: 'marketer' })).status).toBe(200);
+    expect((await b.call('PUT', '/v1/messaging/triggers/welcome', { event: 'member.created', template: 'welcome', kind: 'marketing', enabled: true }, { role: 'marketer' })).status).toBe(200);
+    const [ivan, olga] = [
+      (await b.call('POST', '/v1/members', { name: 'Иван' }, { role: 'pos' })).body.member.id as string,
+      (await b.call('POST', '/v1/members', { name: 'Ольга', phone: '+79161112233' }, { role: 'pos' })).body.member.id as string,
+    ];
+    while ((await sequenceEvents(db)) > 0);
+    // 22:00 in Moscow: an inbox has no quiet hours, it does not ring.
+    while ((await messagesOnce(b.deps, transports, b.programId)) > 0);
+    const inbox = (await b.call('GET', `/v1/members/${ivan}/inbox`, undefined, { role: 'pos' })).body;
+    expect(inbox).toMatchObject({ unread: 1, messages: [{ subject: 'Добро пожаловать, Иван!', text: 'На счёте 0 баллов.', readAt: null }] });
+    const id = inbox.messages[0].id as string;
+    expectProblem(await b.call('POST', `/v1/members/${olga}/inbox/${id}/read`, undefined, { role: 'pos' }), 404, 'not_found', /no message/);
+    const read = await b.call('POST', `/v1/members/${ivan}/inbox/${id}/read`, undefined, { role: 'pos' });
+    expect(read.body.readAt).toBe('2026-11-02T19:00:00.000Z');
+    b.advanceDays(1);
+    expect((await b.call('POST', `/v1/members/${ivan}/inbox/${id}/read`, undefined, { role: 'pos' })).body.readAt).toBe('2026-11-02T19:00:00.000Z');
+    expect((await b.call('GET', `/v1/members/${ivan}/inbox`, undefined, { role: 'pos' })).body.unread).toBe(0);
+    expect((await b.call('GET', `/v1/members/${olga}/inbox`, undefined, { role: 'pos' })).body.unread).toBe(1);
+    // An inbox template is no broadcast's variant: broadcasts go by e-mail.
+    expect((await b.call('PUT', '/v1/messaging/templates/news', { ...welcome, event: 'broadcast', subject: { ru: 'Новости' } }, { role: 'marketer' })).status).toBe(200);
+    expect((await b.call('PUT', '/v1/segments/all', { name: 'all', kind: 'static' }, { role: 'marketer' })).status).toBe(200);
+    await b.app.request('/v1/segments/all/members', { method: 'PUT', headers: { authorization: `Bearer ${b.keys.marketer}`, 'content-type': 'text/csv' }, body: `id\r\n${ivan}\r\n` });
+    expectProblem(await b.call('PUT', '/v1/messaging/broadcasts/news', { name: 'News', segment: 'all', variants: ['news'] }, { role: 'marketer' }), 422, 'invalid_broadcast', /for the inbox; broadcasts go by e-mail/);
+  });
+});
+
 describe('DKIM', () => {
   it('signs each mail with the programme’s key when set, so the receiving side verifies it against the DNS record', async () => {
     const d = await newProgramme(db, { pendingDays: 0, quietHours: null }, '2026-11-02T09:00:00Z');

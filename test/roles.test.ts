@@ -48,6 +48,8 @@ const expected: Record<string, readonly Role[]> = {
   'GET /v1/members/{id}/referrals': ['admin', 'marketer', 'pos', 'readonly'],
   'GET /v1/members/{id}/message-preferences': ['admin', 'marketer', 'pos', 'readonly'],
   'PUT /v1/members/{id}/message-preferences': ['admin', 'pos'],
+  'GET /v1/members/{id}/inbox': ['admin', 'marketer', 'pos', 'readonly'],
+  'POST /v1/members/{id}/inbox/{messageId}/read': ['admin', 'pos'],
   'POST /v1/members/{id}/cards': ['admin', 'pos'],
   'GET /v1/cards/{number}': everyone,
   'POST /v1/cards/{number}/block': ['admin', 'pos'],

@@ -44,6 +44,7 @@ export async function setBroadcast(deps: Deps, programId: string, code: string, 
       const template = await findTemplate(tx, programId, code);
       if (!template) return fail('invalid_broadcast', `variant ${variantLetter(i)}: no template ${code}`, { field: `variants.${i}` });
       if (template.event !== 'broadcast') return fail('invalid_broadcast', `variant ${variantLetter(i)}: template ${code} is written for ${template.event}, not for broadcasts`, { field: `variants.${i}` });
+      if (template.channel !== 'email') return fail('invalid_broadcast', `variant ${variantLetter(i)}: template ${code} is for the ${template.channel}; broadcasts go by e-mail`, { field: `variants.${i}` });
     }
     const now = deps.now();
     const broadcast: Broadcast = {

@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
-import { sendingTime } from '../domain/messages/reach.ts';
+import { dueTime } from '../domain/messages/reach.ts';
 import { calendarTriggersDue, markCalendarPlanned, planBirthdays, planLapsed } from '../store/calendar-messages.ts';
-import { listTriggers } from '../store/messages.ts';
+import { findTemplate, listTriggers } from '../store/messages.ts';
 import { loadSettings } from '../store/programs.ts';
 import type { Deps } from './deps.ts';
 import { ok } from './outcome.ts';
@@ -25,7 +25,9 @@ export async function planCalendarMessages(deps: Deps, programId: string): Promi
     let queued = 0;
     for (const trigger of (await listTriggers(tx, programId)).filter((t) => due.includes(t.code))) {
       const days = trigger.days ?? 0;
-      const common = { programId, trigger, now, dueAt: sendingTime(new Date(now.getTime() + trigger.delayMinutes * 60_000), trigger.kind, settings.quietHours, settings.timezone) };
+      const channel = (await findTemplate(tx, programId, trigger.template))?.channel ?? 'email';
+      const at = new Date(now.getTime() + trigger.delayMinutes * 60_000);
+      const common = { programId, trigger, now, channel, dueAt: dueTime(at, trigger.kind, channel, settings.quietHours, settings.timezone) };
       if (trigger.event === 'member.birthday') {
         const birthday = today.plus({ days });
         queued += await planBirthdays(tx, common, { year: birthday.year, month: birthday.month, day: birthday.day, shown: birthday.set({ hour: 12 }).toISO() ?? '' });

@@ -2,7 +2,7 @@ import { createPrivateKey } from 'node:crypto';
 import { actorOf, type Principal } from '../domain/access.ts';
 import type { ConsentChannel } from '../domain/consents.ts';
 import { isCalendarOccasion, occasionValues, variablesOf, type Occasion, type TriggerOccasion } from '../domain/messages/occasions.ts';
-import { sendingTime, unreachable, type MessageKind } from '../domain/messages/reach.ts';
+import { dueTime, unreachable, type MessageChannel, type MessageKind } from '../domain/messages/reach.ts';
 import { inGlobalControl } from '../domain/messages/split.ts';
 import { findPreferences } from '../store/message-preferences.ts';
 import { htmlFromMjml } from '../domain/messages/mjml.ts';
@@ -90,7 +90,7 @@ export async function setEmailChannel(deps: Deps, programId: string, input: Emai
 }
 
 export interface TemplateInput {
-  channel: 'email';
+  channel: MessageChannel;
   event: Occasion;
   subject: Localised;
   text: Localised;
@@ -105,6 +105,7 @@ export interface TemplateInput {
  */
 export async function setTemplate(deps: Deps, programId: string, code: string, input: TemplateInput, by: Principal): Promise<Outcome<Template>> {
   if (input.html && input.mjml) return fail('invalid_template', 'give the HTML or the MJML it is made from, not both', { field: 'mjml' });
+  if (input.channel === 'inbox' && (input.html || input.mjml)) return fail('invalid_template', 'a message to the inbox is text: it has no HTML', { field: input.html ? 'html' : 'mjml' });
   const made = input.mjml ? await htmlFromMjml(input.mjml) : null;
   if (made && !made.ok) return fail('invalid_template', made.problems.join('; '), { problems: made.problems });
   const html = made?.ok ? made.html : (input.html ?? null);
@@ -168,7 +169,8 @@ export function written(
     balance: member.pointsAvailable,
     tier: programme.settings.tiers.find((t) => t.code === member.tierCode)?.name ?? member.tierCode,
     programme: programme.programme,
-    unsubscribeUrl: unsubscribeUrl(programme.programId, member.id, template.channel, messageId),
+    // The inbox is read in the member's own app, where their choices are set: it carries no unsubscribe link.
+    unsubscribeUrl: template.channel === 'inbox' ? '' : unsubscribeUrl(programme.programId, member.id, template.channel, messageId),
     ...occasion,
   };
   const fill = (text: Localised | null) => (text ? render(inLanguage(text, language), values, language, programme.settings.timezone) : null);
@@ -242,7 +244,7 @@ export async function planMessages(deps: Deps, programId: string): Promise<numbe
         const reason = unreachable(trigger.kind, template.channel, trigger.topic, {
           consents: member.consents,
           erased: !!member.erasedAt,
-          address: member.email,
+          address: template.channel === 'inbox' ? member.id : member.email,
           mutedTopics: preferences.mutedTopics,
           heldBack: inGlobalControl(programId, member.id, settings.messaging.globalControlPercent),
         });
@@ -256,14 +258,14 @@ export async function planMessages(deps: Deps, programId: string): Promise<numbe
           kind: trigger.kind,
           template: template.code,
           language: languageOf(member),
-          to: member.email,
+          to: template.channel === 'inbox' ? null : member.email,
           topic: trigger.topic,
           variant: 'A',
           occasion: occasionValues(trigger.event, event.payload),
           status: reason ? 'skipped' : 'queued',
           reason,
           createdAt: deps.now(),
-          dueAt: sendingTime(at, trigger.kind, settings.quietHours, settings.timezone),
+          dueAt: dueTime(at, trigger.kind, template.channel, settings.quietHours, settings.timezone),
         });
       }
     }

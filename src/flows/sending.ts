@@ -57,7 +57,8 @@ const templateOf = (deps: Deps, round: Round, programId: string, code: string) =
 
 /**
  * One message, by the rules that hold however it was planned: the member is read again (a consent withdrawn, a
- * topic muted or an erasure since planning skips it); marketing waits out quiet hours; it takes a slot of the
+ * topic muted or an erasure since planning skips it); a message to the in-app inbox is delivered there at once;
+ * marketing by e-mail waits out quiet hours; it takes a slot of the
  * member's week (none left: skipped) and of the channel's day (none left: it waits for the next day); then it goes.
  * A refusal of the SMTP server for good (5xx) is a bounce; anything else is tried again later, for a day, and gives
  * its slots back. A sender killed between sending and logging sends that message again when its lease runs out,
@@ -71,16 +72,22 @@ async function send(deps: Deps, transports: Transports, round: Round, m: DueMess
   const reason = unreachable(m.kind, m.channel, m.topic, {
     consents: member.consents,
     erased: !!member.erasedAt,
-    address: member.email,
+    address: m.channel === 'inbox' ? member.id : member.email,
     mutedTopics: preferences.mutedTopics,
     heldBack: inGlobalControl(m.programId, m.memberId, settings.messaging.globalControlPercent),
   });
   if (reason) return { status: 'skipped', reason };
   const now = deps.now();
-  const quietUntil = sendingTime(now, m.kind, settings.quietHours, settings.timezone);
-  if (quietUntil > now) return { status: 'queued', retryAt: quietUntil, reason: 'quiet hours', tried: false };
   const template = await templateOf(deps, round, m.programId, m.template);
   if (!template) return { status: 'failed', reason: `no template ${m.template}` };
+  const writtenOut = () => written(template, { programId: m.programId, programme, settings }, { ...member, attributes: { ...member.attributes, language: m.language } }, m.occasion, m.id);
+  // The inbox takes a message as soon as it is written out: the member reads it when they open the app.
+  if (m.channel === 'inbox') {
+    const { subject, text } = writtenOut();
+    return { status: 'sent', at: now, to: member.id, subject, text, html: null };
+  }
+  const quietUntil = sendingTime(now, m.kind, settings.quietHours, settings.timezone);
+  if (quietUntil > now) return { status: 'queued', retryAt: quietUntil, reason: 'quiet hours', tried: false };
   const held = await once(round.transports, m.programId, () => transportFor(deps.db, transports, m.programId));
   if (!held) return retry(deps, m, 'the e-mail channel is not set up');
 
@@ -104,7 +111,7 @@ async function send(deps: Deps, transports: Transports, round: Round, m: DueMess
     }
   }
 
-  const { subject, text, html } = written(template, { programId: m.programId, programme, settings }, { ...member, attributes: { ...member.attributes, language: m.language } }, m.occasion, m.id);
+  const { subject, text, html } = writtenOut();
   const tracked = html && settings.messaging.tracking && m.kind === 'marketing'
     ? withTracking(html, openUrl(m.programId, m.id), (url) => (url.startsWith(`${publicUrl()}/u/`) ? null : clickUrl(m.programId, m.id, url)))
     : html;
@@ -118,7 +125,7 @@ async function send(deps: Deps, transports: Transports, round: Round, m: DueMess
       text: text ?? '',
       ...(tracked ? { html: tracked } : {}),
       messageId: `<${m.id}@kopilka>`,
-      ...(m.kind === 'marketing' ? { list: { unsubscribe: unsubscribeUrl(m.programId, m.memberId, m.channel, m.id) }, headers: { 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' } } : {}),
+      ...(m.kind === 'marketing' ? { list: { unsubscribe: unsubscribeUrl(m.programId, m.memberId, 'email', m.id) }, headers: { 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' } } : {}),
     });
     return { status: 'sent', at: deps.now(), to, subject, text, html: tracked };
   } catch (error) {

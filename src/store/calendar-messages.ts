@@ -1,4 +1,5 @@
 import type { Queryable } from './db.ts';
+import type { MessageChannel } from '../domain/messages/reach.ts';
 import type { Trigger } from './messages.ts';
 
 // The messages of the calendar's triggers, written in one statement a day: one per (trigger, member, occasion),
@@ -21,14 +22,15 @@ export async function markCalendarPlanned(db: Queryable, programId: string, code
 interface Common {
   programId: string;
   trigger: Trigger;
+  channel: MessageChannel;
   now: Date;
   dueAt: Date;
 }
 
 const insert = `insert into messages (program_id, id, member_id, origin, occurrence, channel, kind, template, language, to_address, status, created_at, due_at, variant, topic, occasion)`;
-const columns = (occurrence: string) =>
-  `'msg_' || upper(substr(md5($2 || ':' || m.id || ':' || ${occurrence}), 1, 26)), m.id, $2, ${occurrence}, 'email', $3, $4,
-   case when m.attributes->>'language' = 'en' then 'en' else 'ru' end, m.email, 'queued', $5, $6, 'A', $7`;
+const columns = (occurrence: string, channel: MessageChannel) =>
+  `'msg_' || upper(substr(md5($2 || ':' || m.id || ':' || ${occurrence}), 1, 26)), m.id, $2, ${occurrence}, '${channel}', $3, $4,
+   case when m.attributes->>'language' = 'en' then 'en' else 'ru' end, ${channel === 'email' ? 'm.email' : 'null'}, 'queued', $5, $6, 'A', $7`;
 
 /**
  * Members whose birthday falls on `date` (month and day; 29 February falls on the 28th in other years), each once
@@ -38,7 +40,7 @@ export async function planBirthdays(db: Queryable, c: Common, date: { year: numb
   const leapDayToo = date.month === 2 && date.day === 28 && !(date.year % 4 === 0 && (date.year % 100 !== 0 || date.year % 400 === 0));
   const rows = await db.query(
     `${insert}
-     select $1, ${columns(`'birthday-' || $8::text`)}, jsonb_build_object('birthday', $12::text)
+     select $1, ${columns(`'birthday-' || $8::text`, c.channel)}, jsonb_build_object('birthday', $12::text)
      from members m
      where m.program_id = $1 and m.erased_at is null and m.birth_date is not null
        and ((extract(month from m.birth_date) = $9 and extract(day from m.birth_date) = $10)
@@ -57,7 +59,7 @@ export async function planBirthdays(db: Queryable, c: Common, date: { year: numb
 export async function planLapsed(db: Queryable, c: Common, at: { lastDay: number; since: Date; shown: string }): Promise<number> {
   const rows = await db.query(
     `${insert}
-     select $1, ${columns(`'lapsed-' || $8::text`)}, jsonb_build_object('lastPurchase', $10::text, 'days', $11::int)
+     select $1, ${columns(`'lapsed-' || $8::text`, c.channel)}, jsonb_build_object('lastPurchase', $10::text, 'days', $11::int)
      from member_totals t join members m on m.program_id = t.program_id and m.id = t.member_id
      where t.program_id = $1 and t.days[array_length(t.days, 1)] = $8::int and m.erased_at is null
        and not exists (select 1 from receipts r where r.program_id = $1 and r.member_id = m.id and r.status = 'confirmed' and r.purchased_at >= $9)

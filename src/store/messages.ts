@@ -298,3 +298,32 @@ export async function messageLog(db: Queryable, programId: string, q: { memberId
     unsubscribedAt: r.unsubscribed_at ? new Date(r.unsubscribed_at).toISOString() : null, variant: r.variant,
   }));
 }
+
+export interface InboxMessage {
+  id: string;
+  subject: string | null;
+  text: string | null;
+  sentAt: string;
+  readAt: string | null;
+}
+
+type InboxRow = { id: string; subject: string | null; body: string | null; sent_at: Date; read_at: Date | null };
+const toInbox = (r: InboxRow): InboxMessage => ({ id: r.id, subject: r.subject, text: r.body, sentAt: new Date(r.sent_at).toISOString(), readAt: r.read_at ? new Date(r.read_at).toISOString() : null });
+
+/** The member's in-app inbox, newest first, and how many of its messages are unread. */
+export async function inboxOf(db: Queryable, programId: string, memberId: string, limit: number): Promise<{ unread: number; messages: InboxMessage[] }> {
+  const where = `program_id = $1 and member_id = $2 and channel = 'inbox' and status = 'sent'`;
+  const rows = await db.query<InboxRow>(`select id, subject, body, sent_at, read_at from messages where ${where} order by sent_at desc, id desc limit $3`, [programId, memberId, limit]);
+  const [unread] = await db.query<{ n: number }>(`select count(*)::int as n from messages where ${where} and read_at is null`, [programId, memberId]);
+  return { unread: unread?.n ?? 0, messages: rows.map(toInbox) };
+}
+
+/** Marks a message of the member's inbox read (the first time); null when the inbox has no such message. */
+export async function markRead(db: Queryable, programId: string, memberId: string, id: string, at: Date): Promise<InboxMessage | null> {
+  const [row] = await db.query<InboxRow>(
+    `update messages set read_at = coalesce(read_at, $4) where program_id = $1 and member_id = $2 and id = $3 and channel = 'inbox' and status = 'sent'
+     returning id, subject, body, sent_at, read_at`,
+    [programId, memberId, id, at],
+  );
+  return row ? toInbox(row) : null;
+}

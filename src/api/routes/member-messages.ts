@@ -5,7 +5,7 @@ import { withdrawConsent } from '../../flows/members.ts';
 import { setMessagePreferences } from '../../flows/preferences.ts';
 import { findPreferences } from '../../store/message-preferences.ts';
 import { findMember } from '../../store/members.ts';
-import { markMessage } from '../../store/messages.ts';
+import { inboxOf, markMessage, markRead } from '../../store/messages.ts';
 import { verified } from '../../store/secrets.ts';
 import { allow, type Env } from '../auth.ts';
 import { body, json, problems, security } from '../openapi.ts';
@@ -62,6 +62,41 @@ export function memberMessageRoutes(deps: Deps) {
     async (c) => {
       const result = await setMessagePreferences(deps, c.get('key').programId, c.req.valid('param').id, c.req.valid('json'), c.get('key'));
       return result.ok ? c.json(result.value, 200) : failure(c, result);
+    },
+  );
+
+  const inboxMessage = z
+    .object({ id: z.string(), subject: z.string().nullable(), text: z.string().nullable(), sentAt: z.string(), readAt: z.string().nullable() })
+    .openapi('InboxMessage');
+  const memberParam = z.object({ id: z.string().max(64) });
+
+  app.openapi(
+    createRoute({
+      method: 'get', path: '/v1/members/{id}/inbox', operationId: 'memberInbox', tags, security, middleware: [allow('members:read')] as const,
+      summary: 'The member’s in-app inbox, newest first, with how many are unread: what the member’s app shows',
+      request: { params: memberParam, query: z.object({ limit: z.coerce.number().int().min(1).max(200).default(50) }) },
+      responses: { 200: json(z.object({ unread: z.number().int(), messages: z.array(inboxMessage) }), 'the inbox'), ...problems },
+    }),
+    async (c) => {
+      const { programId } = c.get('key');
+      const { id } = c.req.valid('param');
+      if (!(await findMember(deps.db, programId, { id }))) return problem(c, 'member_not_found', `no member ${id}`);
+      return c.json(await inboxOf(deps.db, programId, id, c.req.valid('query').limit), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post', path: '/v1/members/{id}/inbox/{messageId}/read', operationId: 'markInboxMessageRead', tags, security, middleware: [allow('members:edit')] as const,
+      summary: 'Mark a message of the member’s inbox read, as their app does when it is opened (again: it stays read from the first time)',
+      request: { params: memberParam.extend({ messageId: z.string().max(64) }) },
+      responses: { 200: json(inboxMessage, 'the message, read'), ...problems },
+    }),
+    async (c) => {
+      const { programId } = c.get('key');
+      const { id, messageId } = c.req.valid('param');
+      const read = await markRead(deps.db, programId, id, messageId, deps.now());
+      return read ? c.json(read, 200) : problem(c, 'not_found', `no message ${messageId} in the inbox of member ${id}`);
     },
   );
 

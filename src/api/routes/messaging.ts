@@ -2,6 +2,7 @@ import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { occasionTypes, triggerOccasions, variablesOf } from '../../domain/messages/occasions.ts';
 import type { Deps } from '../../flows/deps.ts';
 import { previewTemplate, setEmailChannel, setTemplate, setTrigger } from '../../flows/messaging.ts';
+import { messageChannels } from '../../domain/messages/reach.ts';
 import { languages } from '../../domain/messages/template.ts';
 import { findChannel, listTemplates, listTriggers, messageLog } from '../../store/messages.ts';
 import { allow, type Env } from '../auth.ts';
@@ -43,7 +44,7 @@ const emailInput = emailSettings
 const template = z
   .object({
     code: z.string(),
-    channel: z.enum(['email']),
+    channel: z.enum(messageChannels).describe('`email`, or `inbox`: the in-app inbox the member’s app reads, without HTML'),
     event: occasion.describe('the event it answers, which decides the variables it may use'),
     subject: localised(300),
     text: localised(20_000),
@@ -54,7 +55,7 @@ const template = z
   .openapi('MessageTemplate');
 const templateInput = z
   .object({
-    channel: z.enum(['email']),
+    channel: z.enum(messageChannels).describe('`email`, or `inbox`: the in-app inbox the member’s app reads, without HTML'),
     event: occasion,
     subject: localised(300),
     text: localised(20_000),
@@ -88,7 +89,7 @@ const logged = z
     id: z.string(),
     memberId: z.string(),
     origin: z.string().describe('`trigger:CODE` or `broadcast:CODE`'),
-    channel: z.enum(['email']),
+    channel: z.enum(messageChannels).describe('`email`, or `inbox`: the in-app inbox the member’s app reads, without HTML'),
     kind: z.enum(['marketing', 'transactional']),
     template: z.string(),
     to: z.string().nullable(),

@@ -3,7 +3,8 @@ import type { Consents } from '../consents.ts';
 
 // Who a message may reach, and when.
 
-export const messageChannels = ['email'] as const;
+/** E-mail over SMTP, and the in-app inbox the member's app reads through the API. */
+export const messageChannels = ['email', 'inbox'] as const;
 export type MessageChannel = (typeof messageChannels)[number];
 
 /** Marketing needs the member's consent on its channel; a transactional message (a code, a receipt) does not. */
@@ -28,17 +29,22 @@ export interface Recipient {
 /**
  * Why a message may not go to the member, or null when it may. Nothing goes to an erased member or without an
  * address; a transactional message (a code, a receipt) goes regardless of the rest; marketing needs consent on its
- * channel, not to be held back, and a topic the member has not muted.
+ * channel (the in-app inbox, which reaches only a member who opens the app, needs none), not to be held back, and a
+ * topic the member has not muted.
  */
 export function unreachable(kind: MessageKind, channel: MessageChannel, topic: string | null, r: Recipient): string | null {
   if (r.erased) return 'the member was erased';
   if (!r.address) return `no ${channel === 'email' ? 'e-mail address' : 'address'}`;
   if (kind === 'transactional') return null;
-  if (!r.consents[channel]) return `no consent to marketing by ${channel}`;
+  if (channel !== 'inbox' && !r.consents[channel]) return `no consent to marketing by ${channel}`;
   if (r.heldBack) return 'in the global control group';
   if (topic && r.mutedTopics.includes(topic)) return `the member muted the topic ${topic}`;
   return null;
 }
+
+/** When a message planned for `at` is due: on its channel's terms (the inbox does not ring, so it keeps no quiet hours). */
+export const dueTime = (at: Date, kind: MessageKind, channel: MessageChannel, quiet: QuietHours | null, zone: string): Date =>
+  channel === 'inbox' ? at : sendingTime(at, kind, quiet, zone);
 
 /**
  * The first instant at or after `at` outside the programme-local quiet hours (from `from` to `to`, across midnight

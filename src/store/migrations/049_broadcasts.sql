@@ -67,3 +67,7 @@ alter table message_templates add column mjml jsonb;
 
 -- The private key mails are signed with (DKIM), sealed under the server's key like the password.
 alter table message_channels add column dkim_key text;
+
+-- The in-app inbox: a message to it is delivered when it is written out, and the member's app marks it read.
+alter table messages add column read_at timestamptz;
+create index messages_inbox on messages (program_id, member_id, sent_at desc) where channel = 'inbox' and status = 'sent';

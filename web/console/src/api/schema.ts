@@ -1518,6 +1518,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/members/{id}/inbox": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The member’s in-app inbox, newest first, with how many are unread: what the member’s app shows */
+        get: operations["memberInbox"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/members/{id}/inbox/{messageId}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark a message of the member’s inbox read, as their app does when it is opened (again: it stays read from the first time) */
+        post: operations["markInboxMessageRead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -3634,8 +3668,11 @@ export interface components {
         };
         MessageTemplate: {
             code: string;
-            /** @enum {string} */
-            channel: "email";
+            /**
+             * @description `email`, or `inbox`: the in-app inbox the member’s app reads, without HTML
+             * @enum {string}
+             */
+            channel: "email" | "inbox";
             /**
              * @description the event it answers, which decides the variables it may use
              * @enum {string}
@@ -3661,8 +3698,11 @@ export interface components {
             updatedAt: string;
         };
         MessageTemplateInput: {
-            /** @enum {string} */
-            channel: "email";
+            /**
+             * @description `email`, or `inbox`: the in-app inbox the member’s app reads, without HTML
+             * @enum {string}
+             */
+            channel: "email" | "inbox";
             /**
              * @description the event it answers, or `broadcast`
              * @enum {string}
@@ -3739,8 +3779,11 @@ export interface components {
             memberId: string;
             /** @description `trigger:CODE` or `broadcast:CODE` */
             origin: string;
-            /** @enum {string} */
-            channel: "email";
+            /**
+             * @description `email`, or `inbox`: the in-app inbox the member’s app reads, without HTML
+             * @enum {string}
+             */
+            channel: "email" | "inbox";
             /** @enum {string} */
             kind: "marketing" | "transactional";
             template: string;
@@ -3840,6 +3883,13 @@ export interface components {
             mutedTopics: string[];
             /** @description at most this many marketing messages a week (Monday to Sunday); null for no limit of their own */
             weeklyMax: number | null;
+        };
+        InboxMessage: {
+            id: string;
+            subject: string | null;
+            text: string | null;
+            sentAt: string;
+            readAt: string | null;
         };
     };
     responses: never;
@@ -14805,6 +14855,218 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["MessagePreferences"];
+                };
+            };
+            /** @description malformed JSON or a field that fails validation */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no or unknown API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the key’s role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description a member, card, store or receipt that does not exist in this programme */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description conflicts with an earlier request or an existing record */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the body is larger than the limit (1 MB; 8 MB for a batch) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description valid request the programme refuses (e.g. insufficient_points) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description heavy work (a backtest, an export) of this programme is already running; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the database is unavailable, or the programme is still loading its history; see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    memberInbox: {
+        parameters: {
+            query?: {
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the inbox */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        unread: number;
+                        messages: components["schemas"]["InboxMessage"][];
+                    };
+                };
+            };
+            /** @description malformed JSON or a field that fails validation */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no or unknown API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the key’s role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description a member, card, store or receipt that does not exist in this programme */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description conflicts with an earlier request or an existing record */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the body is larger than the limit (1 MB; 8 MB for a batch) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description valid request the programme refuses (e.g. insufficient_points) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description heavy work (a backtest, an export) of this programme is already running; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the database is unavailable, or the programme is still loading its history; see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    markInboxMessageRead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                messageId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the message, read */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboxMessage"];
                 };
             };
             /** @description malformed JSON or a field that fails validation */

@@ -907,6 +907,8 @@ export const en: Messages = {
     subjectEn: 'Subject (English, optional)',
     textRu: 'Text (Russian)',
     textEn: 'Text (English)',
+    channel: 'Channel',
+    channels: { email: 'e-mail', inbox: 'in-app inbox' },
     format: 'E-mail format',
     htmlRu: '{{format}} (Russian, optional)',
     htmlEn: '{{format}} (English)',

@@ -906,6 +906,8 @@ export const ru = {
     subjectEn: 'Тема (английский, необязательно)',
     textRu: 'Текст (русский)',
     textEn: 'Текст (английский)',
+    channel: 'Канал',
+    channels: { email: 'e-mail', inbox: 'входящие в приложении' },
     format: 'Формат письма',
     htmlRu: '{{format}} (русский, необязательно)',
     htmlEn: '{{format}} (английский)',

@@ -55,6 +55,7 @@ function Editor({ template }: { template: Template }) {
   const [format, setFormat] = useState<'html' | 'mjml'>(template.mjml ? 'mjml' : 'html');
   const [code, setCode] = useState(template.code);
   const [event, setEvent] = useState<Occasion>(template.event);
+  const [channel, setChannel] = useState<Template['channel']>(template.channel ?? 'email');
   const both = (ru: string, en: string) => ({ ru, ...(en.trim() ? { en } : {}) });
   const save = useMutation({
     mutationFn: async () =>
@@ -62,8 +63,8 @@ function Editor({ template }: { template: Template }) {
         await api.PUT('/v1/messaging/templates/{code}', {
           params: { path: { code } },
           body: {
-            channel: 'email', event, subject: both(texts.subjectRu, texts.subjectEn), text: both(texts.textRu, texts.textEn),
-            [format]: texts.htmlRu.trim() ? both(texts.htmlRu, texts.htmlEn) : null,
+            channel, event, subject: both(texts.subjectRu, texts.subjectEn), text: both(texts.textRu, texts.textEn),
+            ...(channel === 'email' ? { [format]: texts.htmlRu.trim() ? both(texts.htmlRu, texts.htmlEn) : null } : {}),
           },
         }),
       ),
@@ -99,18 +100,27 @@ function Editor({ template }: { template: Template }) {
             </option>
           ))}
         </select>
+        <label htmlFor="template-channel">{t('templates.channel')}</label>
+        <select id="template-channel" value={channel} onChange={(e) => setChannel(e.target.value === 'inbox' ? 'inbox' : 'email')}>
+          <option value="email">{t('templates.channels.email')}</option>
+          <option value="inbox">{t('templates.channels.inbox')}</option>
+        </select>
         <p className="hint">{t('templates.variables')}</p>
         {field('subjectRu', t('templates.subjectRu'), 1)}
         {field('subjectEn', t('templates.subjectEn'), 1)}
         {field('textRu', t('templates.textRu'), 4)}
         {field('textEn', t('templates.textEn'), 4)}
-        <label htmlFor="template-format">{t('templates.format')}</label>
-        <select id="template-format" value={format} onChange={(e) => setFormat(e.target.value === 'mjml' ? 'mjml' : 'html')}>
-          <option value="html">HTML</option>
-          <option value="mjml">MJML</option>
-        </select>
-        {field('htmlRu', t('templates.htmlRu', { format: format.toUpperCase() }), 4)}
-        {field('htmlEn', t('templates.htmlEn', { format: format.toUpperCase() }), 4)}
+        {channel === 'email' && (
+          <>
+            <label htmlFor="template-format">{t('templates.format')}</label>
+            <select id="template-format" value={format} onChange={(e) => setFormat(e.target.value === 'mjml' ? 'mjml' : 'html')}>
+              <option value="html">HTML</option>
+              <option value="mjml">MJML</option>
+            </select>
+            {field('htmlRu', t('templates.htmlRu', { format: format.toUpperCase() }), 4)}
+            {field('htmlEn', t('templates.htmlEn', { format: format.toUpperCase() }), 4)}
+          </>
+        )}
         <fieldset className="choices">
           <legend>{t('templates.previewIn')}</legend>
           {(['ru', 'en'] as const).map((l) => (
