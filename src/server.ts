@@ -18,8 +18,8 @@ export interface ServerOptions {
   jobIntervalMs: number;
   /** Send events to webhook subscriptions (default: when the scheduler runs). */
   dispatch?: boolean;
-  /** Plan and send messages to members (default: when the scheduler runs). */
-  messages?: boolean;
+  /** Plan and send messages to members (default: when the scheduler runs); a programme's id, only its messages. */
+  messages?: boolean | string;
   /** How long a webhook receiver may take to answer (default 10 s). */
   webhookTimeoutMs?: number;
 }
@@ -39,7 +39,8 @@ export function startServer(deps: Deps, options: ServerOptions) {
   const scheduler = options.jobIntervalMs > 0 ? startScheduler(deps, { intervalMs: options.jobIntervalMs }) : null;
   void scheduler?.look();
   dispatcher = (options.dispatch ?? options.jobIntervalMs > 0) ? startDispatcher(deps, options.webhookTimeoutMs ? { timeoutMs: options.webhookTimeoutMs } : {}) : null;
-  const messenger = (options.messages ?? options.jobIntervalMs > 0) ? startMessenger(deps) : null;
+  const messages = options.messages ?? options.jobIntervalMs > 0;
+  const messenger = messages ? startMessenger(deps, 1_000, typeof messages === 'string' ? messages : null) : null;
   // Planner statistics follow the tables as they grow, dead rows are cleared and the time indexes' new block
   // ranges summed (PGlite has no autovacuum to do it).
   let measuring: Promise<unknown> | null = null;

@@ -42,7 +42,8 @@ export async function consoleServer(db: Db) {
   const until = new Date();
   const demo = await createDemoProgramme(deps, new Date(until.getTime() - 62 * 86_400_000));
   await generateDemo(deps, demo.programId, { members: 60, months: 2, seed: 42, until });
-  const running = startServer(deps, { port: 0, jobIntervalMs: 0, statistics: false, dispatch: true, messages: true });
+  // Its messenger sends the demo's messages only: on a shared PostgreSQL other test files' programmes have their own clocks.
+  const running = startServer(deps, { port: 0, jobIntervalMs: 0, statistics: false, dispatch: true, messages: demo.programId });
   await new Promise((resolve) => running.server.once('listening', resolve));
   const url = `http://127.0.0.1:${(running.server.address() as AddressInfo).port}`;
   return { url, deps, demo, close: () => running.close() };

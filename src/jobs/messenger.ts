@@ -17,15 +17,15 @@ export async function messagesOnce(deps: Deps, transports: Transports, only: str
   return done + (await sendDueMessages(deps, transports, 50, only));
 }
 
-/** Plans and sends messages every `idleMs` while there is nothing to do, at once while there is. */
-export function startMessenger(deps: Deps, idleMs = 1_000) {
+/** Plans and sends messages (of every programme, or of the one given) every `idleMs` while there is nothing to do, at once while there is. */
+export function startMessenger(deps: Deps, idleMs = 1_000, only: string | null = null) {
   const transports: Transports = new Map();
   let stopping = false;
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<void> | null = null;
   const tick = () => {
     running = (async () => {
-      while (!stopping && (await messagesOnce(deps, transports)) > 0);
+      while (!stopping && (await messagesOnce(deps, transports, only)) > 0);
     })()
       .catch((error: unknown) => console.error('messages failed', error))
       .finally(() => {
