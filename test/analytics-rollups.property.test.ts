@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rebuildAnalytics } from '../src/jobs/daily-totals.ts';
 import type { Db } from '../src/store/db.ts';
 import { retentionCohorts, scannedTallies, salesTallies, type KpiAsk } from '../src/store/kpis.ts';
+import { foldMemberDays } from '../src/store/member-days.ts';
 import { forgetDaySums } from '../src/store/overview.ts';
 import { countMatching } from '../src/store/segments.ts';
 import { line, newProgramme, openTestDb, receipt, type Programme } from './harness.ts';
@@ -226,13 +227,74 @@ describe('daily sums and analytics', () => {
         if (sold.length > 0) expect(Number(months?.n)).toBeGreaterThan(0);
         await compare();
         // Folded only up to 22 April, as when the job is behind: the days after are read from their receipts.
-        await db.query(`update member_days_folded set until = '2026-04-22' where program_id = $1`, [p.programId]);
+        await db.query(`update member_days_folded set until = '2026-04-22', ends = '2026-04-22T00:00:00+03:00' where program_id = $1`, [p.programId]);
         await db.query(`delete from month_buyers where program_id = $1 and month >= '2026-04-01'`, [p.programId]);
         await db.query(`update member_days set days = substring(days from 1 for greatest(0, '2026-04-22'::date - since)), several = substring(several from 1 for greatest(0, '2026-04-22'::date - since)) where program_id = $1`, [p.programId]);
         await db.query(`select member_totals_count($1, array(select member_id from member_days where program_id = $1))`, [p.programId]);
         await compare();
       }),
       { numRuns: 8 },
+    );
+  });
+
+  it('fold today’s settled hours in: counts read as from the receipts before, between and after the folds, with receipts arriving late into folded hours and cancels of folded ones', async () => {
+    // Receipts of yesterday and today, each arriving before the fold at 10:20 (which folds up to 09:00), between it
+    // and the fold at 14:10 (up to 13:00), or after both; some cancelled at the end.
+    const today = Date.parse('2026-06-01T00:00:00+03:00');
+    const folds = [new Date(today + 10 * 3_600_000 + 20 * 60_000), new Date(today + 14 * 3_600_000 + 10 * 60_000), new Date(today + 16 * 3_600_000)];
+    // Most of today, often a member twice on one day.
+    const sale = fc.record({ minute: fc.oneof(fc.integer({ min: -30 * 60, max: 16 * 60 - 1 }), fc.integer({ min: 0, max: 16 * 60 - 1 })), member: fc.integer({ min: 0, max: 2 }), arrives: fc.integer({ min: 0, max: 2 }), cancel: fc.integer({ min: 0, max: 5 }) });
+    const asks: [string, string, KpiAsk['group']][] = [
+      ['2026-05-31T00:00:00+03:00', '2026-06-01T16:00:00+03:00', 'day'],
+      ['2026-06-01T00:00:00+03:00', '2026-06-01T12:00:00+03:00', 'day'],
+      ['2026-05-31T15:00:00+03:00', '2026-06-01T09:30:00+03:00', 'day'],
+      ['2026-05-31T18:00:00+03:00', '2026-06-01T13:30:00+03:00', 'day'],
+      ['2026-05-01T00:00:00+03:00', '2026-07-01T00:00:00+03:00', 'month'],
+    ];
+    await fc.assert(
+      fc.asyncProperty(fc.array(sale, { minLength: 1, maxLength: 25 }), async (sales) => {
+        const p = await newProgramme(db, { timezone: 'Europe/Moscow', pendingDays: 0 }, '2026-05-30T09:00:00Z');
+        const members: string[] = [];
+        for (let i = 0; i < 4; i++) members.push((await p.call('POST', '/v1/members', { name: `m${i}`, source: i % 2 ? 'online' : 'till' }, { role: 'pos' })).body.member.id);
+        const compare = async () => {
+          for (const [from, to, group] of asks) {
+            const ask: KpiAsk = { from: new Date(from), to: new Date(to), timezone: 'Europe/Moscow', group, filters: {} };
+            expect(await salesTallies(db, p.programId, ask, 1), `${from}–${to}`).toEqual(await scannedTallies(db, p.programId, ask, 1));
+          }
+          const [from, to, until] = ['2026-05-01T00:00:00+03:00', '2026-06-01T12:30:00+03:00', '2026-06-01T16:00:00+03:00'];
+          const cohorts = await retentionCohorts(db, p.programId, { from: new Date(from), to: new Date(to), until: new Date(until), timezone: 'Europe/Moscow', group: 'month', filters: {} });
+          expect(cohorts.map((c) => ({ ...c, buyers: withoutTrailingZeros(c.buyers) }))).toEqual(await cohortsFromReceipts(p.programId, from, to, until));
+        };
+        const sold: string[] = [];
+        for (const [phase, at] of folds.entries()) {
+          p.setNow(at);
+          for (const [k, s] of sales.entries()) {
+            if (s.arrives !== phase) continue;
+            const purchasedAt = new Date(Math.min(today + s.minute * 60_000, at.getTime() - 60_000));
+            const res = await p.call('POST', '/v1/receipts', receipt(`H-${k}`, [line('TEA', 10_000, 1, { category: 'tea' })], { purchasedAt: purchasedAt.toISOString(), member: { id: members[s.member] } }), { role: 'pos' });
+            expect(res.status, JSON.stringify(res.body)).toBe(201);
+            sold.push(res.body.id);
+          }
+          if (phase === 2) {
+            for (const [k, s] of sales.entries()) if (s.cancel === 0 && sold[k]) await p.call('POST', `/v1/receipts/${sold[k]}/cancel`, {}, { role: 'pos' });
+          } else {
+            await db.transaction(async (tx) => {
+              await tx.query('select receipt_days_sum_lock($1)', [p.programId]);
+              while ((await foldMemberDays(tx, p.programId, 'Europe/Moscow', at)) > 0);
+            });
+            const [folded] = await db.query<{ ends: Date }>('select ends from member_days_folded where program_id = $1', [p.programId]);
+            // Folded from the first receipt's day on, once there is one.
+            if (sold.length > 0) expect(folded?.ends).toEqual(new Date(today + (phase === 0 ? 9 : 13) * 3_600_000));
+          }
+          await compare();
+          await checkWindowedCounts(p);
+        }
+      }),
+      {
+        numRuns: 10,
+        // A member marked for today by the first fold buys again in the hours the second folds.
+        examples: [[[{ minute: 480, member: 0, arrives: 0, cancel: 1 }, { minute: 660, member: 0, arrives: 1, cancel: 1 }]]],
+      },
     );
   });
 });

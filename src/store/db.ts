@@ -25,10 +25,12 @@ export interface TransactionOptions {
 /**
  * Runs a report's statements in one transaction whose sorts and hashes may take 64 MB before they spill to disk:
  * PostgreSQL's default of 4 MB writes a year of receipts grouped by member, or a million members ranked for RFM,
- * out to temporary files. Only these statements get it, not every connection's every query.
+ * out to temporary files. Only these statements get it, not every connection's every query. Its statements read one
+ * snapshot, so that what a report reads of a job's progress matches the rows it reads after.
  */
 export function asReport<T>(db: Db, work: (tx: Queryable) => Promise<T>): Promise<T> {
   return db.transaction(async (tx) => {
+    await tx.query('set transaction isolation level repeatable read, read only');
     await reportMemory(tx);
     return work(tx);
   });

@@ -9,56 +9,64 @@ import type { Queryable } from './db.ts';
 const DAYS_AT_ONCE = 31;
 
 /**
- * Folds the next closed days (up to a month, from the last folded or the first receipt to the day that ended an
- * hour ago) into the members' bits, starting over when the programme's time zone changed. To be called under
- * `receipt_days_sum_lock`, which a late receipt takes shared to mend its member's bit. Returns the number of days
- * folded.
+ * Folds the next settled receipts into the members' bits: from the instant the fold has reached (or the first
+ * receipt's day) up to a month on, or to the last whole hour that ended an hour ago, as the day sums are summed
+ * (src/store/overview.ts), so that today's settled hours are folded too; starting over when the programme's time
+ * zone changed. A day folded in part has its bits set by the receipts before the instant reached, and later hours
+ * add to them: a member marked that day who bought again is marked as buying several times. To be called under
+ * `receipt_days_sum_lock`, which a late receipt takes shared to mend its member's bits. `at` is the time it is
+ * (the database's clock when not given). Returns the number of hours folded.
  */
-export async function foldMemberDays(tx: Queryable, programId: string, timezone: string): Promise<number> {
+export async function foldMemberDays(tx: Queryable, programId: string, timezone: string, at: Date | null = null): Promise<number> {
   const [stale] = await tx.query('delete from member_days_folded where program_id = $1 and timezone <> $2 returning 1', [programId, timezone]);
   if (stale) await forgetMemberDays(tx, programId);
-  const [next] = await tx.query<{ a: string | null; b: string }>(
-    `select to_char(coalesce((select until from member_days_folded where program_id = $1),
-         (select (min(purchased_at) at time zone $2)::date from receipts where program_id = $1)), 'YYYY-MM-DD') as a,
-       to_char((now() - interval '1 hour') at time zone $2, 'YYYY-MM-DD') as b`,
-    [programId, timezone],
+  // The stretch from..to, its first day, and how many days it touches (its last instant's day included).
+  const [next] = await tx.query<{ from: Date | null; to: Date; a: string; length: number }>(
+    `with s as (
+       select coalesce((select ends from member_days_folded where program_id = $1),
+         (select date_trunc('day', min(purchased_at) at time zone $2) at time zone $2 from receipts where program_id = $1)) as from),
+     t as (select s.from, least(((s.from at time zone $2)::date + ${DAYS_AT_ONCE})::timestamp at time zone $2, date_trunc('hour', coalesce($3::timestamptz, now()) - interval '1 hour')) as to from s)
+     select t.from, t.to, to_char((t.from at time zone $2)::date, 'YYYY-MM-DD') as a,
+       ((t.to - interval '1 microsecond') at time zone $2)::date - (t.from at time zone $2)::date + 1 as length
+     from t`,
+    [programId, timezone, at],
   );
-  if (!next?.a || next.a >= next.b) return 0;
-  const a = DateTime.fromISO(next.a);
-  const b = DateTime.min(a.plus({ days: DAYS_AT_ONCE }), DateTime.fromISO(next.b));
-  const length = b.diff(a, 'days').days;
-  // Rows of members who bought in these days get the days' bits appended; others are left as they are. A new row
-  // takes the member's source, channel and erasure, which a change of the member keeps current from then on.
+  if (!next?.from || next.from >= next.to) return 0;
+  const { from, to, a, length } = next;
+  // Rows of members who bought in the stretch get its days' bits laid over theirs (a day folded in part before
+  // comes first); others are left as they are. A new row takes the member's source, channel and erasure, which a
+  // change of the member keeps current from then on.
+  const padded = (bits: string) => `(member_days.${bits} || repeat('0', $3::date - member_days.since + $6 - length(member_days.${bits}))::varbit)`;
+  const shifted = (bits: string) => `(repeat('0', $3::date - member_days.since)::varbit || excluded.${bits})`;
   await tx.query(
     `with bought as (
        select member_id, (purchased_at at time zone $2)::date - $3::date as i, count(*) as n
        from receipts
-       where program_id = $1 and status = 'confirmed' and member_id is not null
-         and purchased_at >= $3::timestamp at time zone $2 and purchased_at < $4::timestamp at time zone $2
+       where program_id = $1 and status = 'confirmed' and member_id is not null and purchased_at >= $4 and purchased_at < $5
        group by 1, 2),
-     zeros as (select repeat('0', $5)::varbit as z)
+     zeros as (select repeat('0', $6)::varbit as z)
      insert into member_days (program_id, member_id, since, days, several, source, channel, erased)
      select $1, b.member_id, $3::date, bit_or(set_bit(z, i, 1)), bit_or(set_bit(z, i, (n > 1)::int)), m.source, m.channel, m.erased_at is not null
      from bought b join members m on m.program_id = $1 and m.id = b.member_id, zeros
      group by b.member_id, m.source, m.channel, m.erased_at
      on conflict (program_id, member_id) do update set
-       days = member_days.days || repeat('0', $3::date - member_days.since - length(member_days.days))::varbit || excluded.days,
-       several = member_days.several || repeat('0', $3::date - member_days.since - length(member_days.several))::varbit || excluded.several`,
-    [programId, timezone, a.toISODate(), b.toISODate(), length],
+       days = ${padded('days')} | ${shifted('days')},
+       several = ${padded('several')} | ${shifted('several')} | (${padded('days')} & ${shifted('days')})`,
+    [programId, timezone, a, from, to, length],
   );
   await tx.query(
-    `insert into member_days_folded (program_id, timezone, since, until) values ($1, $2, $3, $4)
-     on conflict (program_id) do update set until = excluded.until`,
-    [programId, timezone, a.toISODate(), b.toISODate()],
+    `insert into member_days_folded (program_id, timezone, since, until, ends) values ($1, $2, ($3 at time zone $2)::date, ($4 at time zone $2)::date, $4)
+     on conflict (program_id) do update set until = excluded.until, ends = excluded.ends`,
+    [programId, timezone, from, to],
   );
   // The buying days' running totals of receipts and money, and the categories' last days, of the members who
-  // bought in these days, from their folded receipts (migration 046).
+  // bought in the stretch, from their folded receipts (migration 046).
   await tx.query(
     `select member_totals_count($1, array(select distinct member_id from receipts where program_id = $1 and member_id is not null and status = 'confirmed'
-       and purchased_at >= $3::timestamp at time zone $2 and purchased_at < $4::timestamp at time zone $2))`,
-    [programId, timezone, a.toISODate(), b.toISODate()],
+       and purchased_at >= $2 and purchased_at < $3))`,
+    [programId, from, to],
   );
-  return length;
+  return Math.round((to.getTime() - from.getTime()) / 3_600_000);
 }
 
 /**
@@ -111,21 +119,29 @@ export interface Activity {
   both: number[];
 }
 
-/** The days folded into the members' bits: from `since` to the day before `until`, in the programme's time zone. */
+/**
+ * The receipts folded into the members' bits: the days from `since` to the day before `until` whole, and those of
+ * day `until` before `ends` (its first instant when none of it is folded), in the programme's time zone.
+ */
 export interface Folded {
   since: DateTime<true>;
   until: DateTime<true>;
+  ends: DateTime<true>;
 }
 
-/** The days folded into the members' bits in this time zone; null when none are (or in another time zone). */
+/**
+ * What is folded into the members' bits in this time zone; null when nothing is (or in another time zone). A
+ * report reads it and the bits in one snapshot (`asReport`), so that a fold committing between counts nothing twice.
+ */
 export async function foldedDays(db: Queryable, programId: string, timezone: string): Promise<Folded | null> {
-  const [folded] = await db.query<{ since: string; until: string }>(
-    `select to_char(since, 'YYYY-MM-DD') as since, to_char(until, 'YYYY-MM-DD') as until from member_days_folded where program_id = $1 and timezone = $2`,
+  const [folded] = await db.query<{ since: string; until: string; ends: Date }>(
+    `select to_char(since, 'YYYY-MM-DD') as since, to_char(until, 'YYYY-MM-DD') as until, ends from member_days_folded where program_id = $1 and timezone = $2`,
     [programId, timezone],
   );
   const since = DateTime.fromISO(folded?.since ?? '', { zone: timezone });
   const until = DateTime.fromISO(folded?.until ?? '', { zone: timezone });
-  return since.isValid && until.isValid ? { since, until } : null;
+  const ends = DateTime.fromJSDate(folded?.ends ?? new Date(Number.NaN), { zone: timezone });
+  return since.isValid && until.isValid && ends.isValid ? { since, until, ends } : null;
 }
 
 /**
@@ -149,8 +165,9 @@ export function foldedPart(span: { from: Date; to: Date | null }, timezone: stri
  * folded day as one; and `repeated(i)`, the condition that they bought twice or more in it (looking at the days of
  * several receipts only when it has to).
  * Whole folded days come from the members' bits, the rest of each span (its partial first and last day, days not
- * folded yet) from its receipts. `$1` is the programme; `add` names a further parameter. Bits from `folded.until`
- * on are never read, so a fold that commits after `folded` was read counts none of its days twice.
+ * folded yet) from its receipts; a span that runs past the instant the fold has reached reads the bits of that
+ * instant's day too, and its receipts from that instant on. `$1` is the programme; `add` names a further
+ * parameter. `folded` must be read in the snapshot the statement runs in (`foldedDays`).
  */
 export function countedSql(add: (value: unknown) => string, timezone: string, folded: Folded | null, spans: Span[]) {
   const until = folded?.until;
@@ -158,9 +175,13 @@ export function countedSql(add: (value: unknown) => string, timezone: string, fo
   const counted = spans.map((span, i) => {
     // Nobody bought before the first folded day: a span that ends by then needs no looking at.
     if (folded && span.to <= folded.since.toJSDate()) return { edge: `0 as e${i}`, n: `0 as n${i}`, several: 'false' };
-    const { first, last } = foldedPart(span, timezone, until);
+    const { first, last: whole } = foldedPart(span, timezone, until);
+    // The day folded in part, when the span covers what of it is folded.
+    const part = folded && +whole === +folded.until && folded.ends > folded.until && span.to >= folded.ends.toJSDate();
+    const last = part ? whole.plus({ days: 1 }) : whole;
+    const rest = part ? folded.ends : whole;
     const within = (s: Date, e: Date) => (s < e ? [`(r.purchased_at >= ${add(s)} and r.purchased_at < ${add(e)})`] : []);
-    const edge = last > first ? [...within(span.from, first.toJSDate()), ...within(last.toJSDate(), span.to)] : within(span.from, span.to);
+    const edge = last > first ? [...within(span.from, first.toJSDate()), ...within(rest.toJSDate(), span.to)] : within(span.from, span.to);
     edges.push(...edge);
     // The span's folded days in a row's bits, as `substring` takes them.
     const [day, length] = [add(first.toISODate()), add(Math.round(last.diff(first, 'days').days))];

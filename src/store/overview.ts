@@ -62,7 +62,7 @@ export async function forgetDaySums(db: Db, programId: string): Promise<void> {
 /**
  * Sums the programme's receipts and its side of the ledger over each settled stretch not summed as it stands (each
  * closed day from the first receipt or entry, and today up to its last hour settled, in its time zone), and drops
- * the sums of another time zone; then folds the closed days into the members' buying days. A month per transaction,
+ * the sums of another time zone; then folds the same stretches into the members' buying days. A month per transaction,
  * under the lock a late receipt or entry of such a stretch takes to remove its sum. Returns the number of stretches
  * summed.
  */
@@ -92,14 +92,15 @@ export async function sumSettledDays(db: Db, programId: string, timezone: string
     summed += days;
     if (days < DAYS_AT_ONCE) break;
   }
-  // The members' buying days, folded in the same way, a month per transaction; then the buyers of each whole
-  // month folded and not counted yet.
+  // The members' buying days, folded in the same way (today's settled hours too), a month per transaction; then
+  // the buyers of each whole month folded and not counted yet.
   const fold = () => underDayLock(db, programId, (tx) => foldMemberDays(tx, programId, timezone));
   let folded = 0;
-  for (let days = await fold(); days > 0; days = await fold()) folded += days;
+  for (let hours = await fold(); hours > 0; hours = await fold()) folded += hours;
   await underDayLock(db, programId, (tx) => countMonthBuyers(tx, programId, timezone));
-  // The planner's picture of the members' bits after they changed, so that reports join them as they are.
-  if (folded > 0) await db.query('analyze member_days');
+  // The planner's picture of the members' bits after a day or more of them changed, so that reports join them as
+  // they are (not for each hour of today's).
+  if (folded >= 24) await db.query('analyze member_days');
   return summed;
 }
 
