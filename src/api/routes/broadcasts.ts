@@ -122,7 +122,7 @@ export function broadcastRoutes(deps: Deps) {
       summary: 'What a broadcast did: each variant’s messages, opens, clicks, unsubscribes and conversion against the control group',
       description:
         'Conversion: a confirmed receipt within the programme’s conversion window after the message was due (the control group from the same moment). ' +
-        'Every member of a group counts, reached or not. Lift: the group less the control group, with a 95% interval (Wald for shares, Welch for revenue per member).',
+        'Every member of a group counts, reached or not. Lift: the group less the control group, with a 95% interval (Newcombe’s hybrid score method for shares, Welch for revenue per member).',
       request: { params: codeParam },
       responses: { 200: json(results, 'the results'), ...problems },
     }),

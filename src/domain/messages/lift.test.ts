@@ -2,12 +2,21 @@ import { describe, expect, it } from 'vitest';
 import { meanLift, shareLift } from './lift.ts';
 
 describe('lift against the control group', () => {
-  it('gives the difference of shares with the Wald interval', () => {
-    // 120 of 1,000 against 80 of 1,000: p = 0.12, q = 0.08, se = sqrt(0.12·0.88/1000 + 0.08·0.92/1000) = 0.0133866
-    const lift = shareLift(120, 1000, 80, 1000)!;
-    expect(lift.difference).toBeCloseTo(0.04, 10);
-    expect(lift.low).toBeCloseTo(0.04 - 1.959964 * 0.0133866, 5);
-    expect(lift.high).toBeCloseTo(0.04 + 1.959964 * 0.0133866, 5);
+  it('gives the difference of shares with Newcombe’s hybrid score interval, as his worked examples do', () => {
+    // Newcombe (1998), "Interval estimation for the difference between independent proportions", Statistics in
+    // Medicine 17:873–890, table II, method 10: 56/70 − 48/80 → 0.0524 to 0.3339; 9/10 − 3/10 → 0.1705 to 0.8090.
+    const a = shareLift(56, 70, 48, 80)!;
+    expect(a.difference).toBeCloseTo(0.2, 10);
+    expect([a.low, a.high].map((x) => x.toFixed(4))).toEqual(['0.0524', '0.3339']);
+    const b = shareLift(9, 10, 3, 10)!;
+    expect([b.low, b.high].map((x) => x.toFixed(4))).toEqual(['0.1705', '0.8090']);
+  });
+
+  it('keeps an interval around no conversions at all, where the Wald interval would shrink to 0…0', () => {
+    const none = shareLift(0, 1000, 0, 1000)!;
+    expect(none.difference).toBe(0);
+    expect(none.low).toBeLessThan(-0.003);
+    expect(none.high).toBeGreaterThan(0.003);
   });
 
   it('gives the difference of means with Welch’s standard error', () => {

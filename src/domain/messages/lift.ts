@@ -9,16 +9,27 @@ export interface Interval {
   high: number;
 }
 
+/** Wilson's score interval of a share: well defined at none and at all converted, unlike the Wald interval. */
+function wilson(converted: number, members: number): [number, number] {
+  const p = converted / members;
+  const centre = p + (Z95 * Z95) / (2 * members);
+  const half = Z95 * Math.sqrt((p * (1 - p)) / members + (Z95 * Z95) / (4 * members * members));
+  const scale = 1 + (Z95 * Z95) / members;
+  return [(centre - half) / scale, (centre + half) / scale];
+}
+
 /**
- * The difference between two shares (converted members of a group and of the control group) with the Wald 95%
- * interval over their unpooled standard errors. Null when either group is empty.
+ * The difference between two shares (converted members of a group and of the control group) with its 95% interval
+ * by Newcombe's hybrid score method (Newcombe 1998, method 10), from each share's Wilson interval: with no member
+ * or every member converted it stays as wide as the groups' sizes allow, where the Wald interval shrinks to a
+ * point. Null when either group is empty.
  */
 export function shareLift(converted: number, members: number, controlConverted: number, controlMembers: number): Interval | null {
   if (members === 0 || controlMembers === 0) return null;
-  const p = converted / members;
-  const q = controlConverted / controlMembers;
-  const se = Math.sqrt((p * (1 - p)) / members + (q * (1 - q)) / controlMembers);
-  return { difference: p - q, low: p - q - Z95 * se, high: p - q + Z95 * se };
+  const [p, q] = [converted / members, controlConverted / controlMembers];
+  const [[pLow, pHigh], [qLow, qHigh]] = [wilson(converted, members), wilson(controlConverted, controlMembers)];
+  const difference = p - q;
+  return { difference, low: difference - Math.hypot(p - pLow, qHigh - q), high: difference + Math.hypot(pHigh - p, q - qLow) };
 }
 
 export interface Spread {
