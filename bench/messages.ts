@@ -14,7 +14,7 @@ import { planDueBroadcasts, setBroadcast } from '../src/flows/broadcasts.ts';
 import type { Deps } from '../src/flows/deps.ts';
 import { setEmailChannel, setTemplate } from '../src/flows/messaging.ts';
 import { sendDueMessages } from '../src/flows/sending.ts';
-import type { Transports } from '../src/flows/smtp.ts';
+import { closeLinks, newLinks } from '../src/flows/links.ts';
 import { openDb } from '../src/store/db.ts';
 import { migrate } from '../src/store/migrate.ts';
 import { loadSettings } from '../src/store/programs.ts';
@@ -80,14 +80,14 @@ try {
   log(`broadcast planned to ${members.toLocaleString('en')} members in ${(planMs / 1000).toFixed(1)} s (target < 60 s): ${groups?.queued.toLocaleString('en')} queued, ${groups?.control.toLocaleString('en')} held back, the rest may not get marketing e-mail`);
 
   // The sender as the server runs it, on every programme's queue (this demo's is the only one), until SEND messages went out.
-  const transports: Transports = new Map();
+  const transports = newLinks();
   const before = await received();
   const t1 = performance.now();
   while ((await received()) - before < SEND) if ((await sendDueMessages(deps, transports)) === 0) break;
   const sendMs = performance.now() - t1;
   const sent = (await received()) - before;
   log(`SMTP: ${sent.toLocaleString('en')} messages to the local peer in ${(sendMs / 1000).toFixed(1)} s: ${((sent * 1000) / sendMs).toFixed(0)} messages/s (target ≥ 300/s)`);
-  for (const { transport } of transports.values()) transport.close();
+  await closeLinks(transports);
 } finally {
   await cleanUp();
   peer.kill();

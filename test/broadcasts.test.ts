@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { shareLift } from '../src/domain/messages/lift.ts';
 import { groupOf } from '../src/domain/messages/split.ts';
 import { planDueBroadcasts } from '../src/flows/broadcasts.ts';
-import type { Transports } from '../src/flows/smtp.ts';
+import { closeLinks, newLinks } from '../src/flows/links.ts';
 import { messagesOnce } from '../src/jobs/messenger.ts';
 import { findBroadcast, planBroadcast } from '../src/store/broadcasts.ts';
 import type { Db } from '../src/store/db.ts';
@@ -21,7 +21,7 @@ let db: Db;
 let p: Programme;
 let smtp: Awaited<ReturnType<typeof smtpPeer>>;
 let received: (ParsedMail & { raw: Buffer })[];
-const transports: Transports = new Map();
+const transports = newLinks();
 const ids: Record<string, string> = {};
 const consenting = { consents: { email: true, sms: false, push: false } };
 
@@ -55,7 +55,7 @@ beforeAll(async () => {
   expect((await p.call('PUT', '/v1/messaging/templates/reminder', reminder, { role: 'marketer' })).status).toBe(200);
 });
 afterAll(async () => {
-  for (const { transport } of transports.values()) transport.close();
+  await closeLinks(transports);
   await smtp.stop();
   await db.close();
 });
@@ -118,7 +118,7 @@ describe('a broadcast', () => {
 
   it('plans nothing twice, and may no longer change or be called off once gone', async () => {
     const broadcast = (await findBroadcast(db, p.programId, 'spring'))!;
-    expect(await planBroadcast(db, p.programId, broadcast, { now: p.now(), dueAt: p.now(), globalControlPercent: 0 })).toMatchObject({ written: 0 });
+    expect(await planBroadcast(db, p.programId, broadcast, { now: p.now(), dueAt: p.now(), globalControlPercent: 0, channel: 'email' })).toMatchObject({ written: 0 });
     expect(await planDueBroadcasts(p.deps, p.programId)).toBe(0);
     expectProblem(await p.call('PUT', '/v1/messaging/broadcasts/spring', spring, { role: 'marketer' }), 409, 'conflict', /spring is planned: make a new one/);
     expectProblem(await p.call('POST', '/v1/messaging/broadcasts/spring/cancel', undefined, { role: 'marketer' }), 409, 'conflict', /planned already/);

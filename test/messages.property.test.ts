@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inGlobalControl } from '../src/domain/messages/split.ts';
-import type { Transports } from '../src/flows/smtp.ts';
+import { closeLinks, newLinks } from '../src/flows/links.ts';
 import { messagesOnce } from '../src/jobs/messenger.ts';
 import type { Db } from '../src/store/db.ts';
 import { sequenceEvents } from '../src/store/events.ts';
@@ -15,14 +15,14 @@ import { smtpPeer } from './smtp-peer.ts';
 // topic or to the global control group, and none goes twice.
 let db: Db;
 let smtp: Awaited<ReturnType<typeof smtpPeer>>;
-const transports: Transports = new Map();
+const transports = newLinks();
 
 beforeAll(async () => {
   db = await openTestDb();
   smtp = await smtpPeer();
 });
 afterAll(async () => {
-  for (const { transport } of transports.values()) transport.close();
+  await closeLinks(transports);
   await smtp.stop();
   await db.close();
 });

@@ -2,7 +2,7 @@ import type { ParsedMail } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { planMessages } from '../src/flows/messaging.ts';
 import { sendDueMessages } from '../src/flows/sending.ts';
-import type { Transports } from '../src/flows/smtp.ts';
+import { closeLinks, newLinks } from '../src/flows/links.ts';
 import type { Db } from '../src/store/db.ts';
 import { sequenceEvents } from '../src/store/events.ts';
 import { expectRefused } from './checks.ts';
@@ -17,7 +17,7 @@ let p: Programme;
 let smtp: Awaited<ReturnType<typeof smtpPeer>>;
 let port: number;
 let received: ParsedMail[];
-const transports: Transports = new Map();
+const transports = newLinks();
 
 beforeAll(async () => {
   db = await openTestDb();
@@ -28,7 +28,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  for (const { transport } of transports.values()) transport.close();
+  await closeLinks(transports);
   await smtp.stop();
   await db.close();
 });

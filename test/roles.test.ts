@@ -27,6 +27,8 @@ const expected: Record<string, readonly Role[]> = {
   'GET /v1/members/{id}/consents': ['admin', 'marketer', 'pos'],
   'PUT /v1/messaging/channels/email': ['admin', 'marketer'],
   'GET /v1/messaging/channels/email': ['admin', 'marketer'],
+  'PUT /v1/messaging/channels/sms': ['admin', 'marketer'],
+  'GET /v1/messaging/channels/sms': ['admin', 'marketer'],
   'PUT /v1/messaging/templates/{code}': ['admin', 'marketer'],
   'GET /v1/messaging/templates': ['admin', 'marketer'],
   'POST /v1/messaging/templates/{code}/preview': ['admin', 'marketer'],

@@ -7,3 +7,10 @@ export function normalisePhone(raw: string): string | null {
 }
 
 export const normaliseEmail = (raw: string): string => raw.trim().toLowerCase();
+
+/** The phone if it is a mobile number (one an SMS can reach), else null. */
+export function mobileNumber(e164: string | null): string | null {
+  const phone = e164 ? parsePhoneNumberFromString(e164) : undefined;
+  const type = phone?.getType();
+  return phone && (type === 'MOBILE' || type === 'FIXED_LINE_OR_MOBILE') ? phone.number : null;
+}

@@ -90,8 +90,10 @@ export const settingsSchema = z
     /** What marketing messages may do, however many broadcasts and triggers there are. */
     messaging: z
       .object({
-        /** At most this many marketing e-mails a programme-local day; null sets no cap. Over it, messages wait for the next day. */
-        dailyCaps: z.object({ email: z.number().int().min(0).max(100_000_000).nullable().default(null) }).default({ email: null }),
+        /** At most this many marketing e-mails, and SMS, a programme-local day; null sets no cap. Over it, messages wait for the next day. */
+        dailyCaps: z
+          .object({ email: z.number().int().min(0).max(100_000_000).nullable().default(null), sms: z.number().int().min(0).max(100_000_000).nullable().default(null) })
+          .default({ email: null, sms: null }),
         /** The share of members (percent) who get no marketing at all, to measure what the messages do as a whole. */
         globalControlPercent: z.number().min(0).max(20).default(0),
         /** Whether e-mails carry an open pixel and their links go through a click redirect. */
@@ -99,7 +101,7 @@ export const settingsSchema = z
         /** A purchase within this many days of a message counts as its conversion. */
         conversionDays: z.number().int().min(1).max(90).default(7),
       })
-      .default({ dailyCaps: { email: null }, globalControlPercent: 0, tracking: true, conversionDays: 7 }),
+      .default({ dailyCaps: { email: null, sms: null }, globalControlPercent: 0, tracking: true, conversionDays: 7 }),
   })
   .superRefine((s, ctx) => {
     const codes = new Set<string>();

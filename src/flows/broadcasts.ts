@@ -40,11 +40,14 @@ export async function setBroadcast(deps: Deps, programId: string, code: string, 
     const segment = await getSegment(tx, programId, input.segment);
     if (!segment) return fail('invalid_broadcast', `no segment ${input.segment}`, { field: 'segment' });
     if (segment.size === 0) return fail('invalid_broadcast', `segment ${input.segment} has no members`, { field: 'segment' });
+    let channel: string | null = null;
     for (const [i, code] of input.variants.entries()) {
       const template = await findTemplate(tx, programId, code);
       if (!template) return fail('invalid_broadcast', `variant ${variantLetter(i)}: no template ${code}`, { field: `variants.${i}` });
       if (template.event !== 'broadcast') return fail('invalid_broadcast', `variant ${variantLetter(i)}: template ${code} is written for ${template.event}, not for broadcasts`, { field: `variants.${i}` });
-      if (template.channel !== 'email') return fail('invalid_broadcast', `variant ${variantLetter(i)}: template ${code} is for the ${template.channel}; broadcasts go by e-mail`, { field: `variants.${i}` });
+      if (template.channel === 'inbox') return fail('invalid_broadcast', `variant ${variantLetter(i)}: template ${code} is for the inbox; broadcasts go by e-mail or SMS`, { field: `variants.${i}` });
+      if (channel && template.channel !== channel) return fail('invalid_broadcast', `variant ${variantLetter(i)}: template ${code} is for ${template.channel}, variant A's for ${channel}: the variants of a broadcast share a channel`, { field: `variants.${i}` });
+      channel = template.channel;
     }
     const now = deps.now();
     const broadcast: Broadcast = {
@@ -85,7 +88,9 @@ export async function planDueBroadcasts(deps: Deps, only: string | null = null):
       const { settings } = await loadSettings(tx, due.programId);
       const now = deps.now();
       const dueAt = sendingTime(broadcast.sendAt, 'marketing', settings.quietHours, settings.timezone);
-      const { audience, written } = await planBroadcast(tx, due.programId, broadcast, { now, dueAt, globalControlPercent: settings.messaging.globalControlPercent });
+      // The channel of its templates (variant A's, which the others share).
+      const channel = (await findTemplate(tx, due.programId, broadcast.variants[0] ?? ''))?.channel === 'sms' ? 'sms' : 'email';
+      const { audience, written } = await planBroadcast(tx, due.programId, broadcast, { now, dueAt, globalControlPercent: settings.messaging.globalControlPercent, channel });
       await markPlanned(tx, due.programId, broadcast.code, now, audience);
       return ok(written);
     });

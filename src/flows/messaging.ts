@@ -2,7 +2,7 @@ import { createPrivateKey } from 'node:crypto';
 import { actorOf, type Principal } from '../domain/access.ts';
 import type { ConsentChannel } from '../domain/consents.ts';
 import { isCalendarOccasion, occasionValues, variablesOf, type Occasion, type TriggerOccasion } from '../domain/messages/occasions.ts';
-import { dueTime, unreachable, type MessageChannel, type MessageKind } from '../domain/messages/reach.ts';
+import { addressOn, dueTime, unreachable, type MessageChannel, type MessageKind } from '../domain/messages/reach.ts';
 import { inGlobalControl } from '../domain/messages/split.ts';
 import { findPreferences } from '../store/message-preferences.ts';
 import { htmlFromMjml } from '../domain/messages/mjml.ts';
@@ -23,12 +23,14 @@ import {
   saveTrigger,
   type EmailSettings,
   type NewMessage,
+  type SmsSettings,
   type Template,
   type Trigger,
 } from '../store/messages.ts';
 import { findProgram, loadSettings } from '../store/programs.ts';
 import { recordAudit } from '../store/rules.ts';
 import { seal, signed, unseal } from '../store/secrets.ts';
+import { checkSmsc } from './smpp.ts';
 import { transportOf } from './smtp.ts';
 import type { Deps } from './deps.ts';
 import { fail, ok, type Outcome } from './outcome.ts';
@@ -89,6 +91,28 @@ export async function setEmailChannel(deps: Deps, programId: string, input: Emai
   });
 }
 
+export interface SmsChannelInput extends SmsSettings {
+  password?: string | null | undefined;
+}
+
+/**
+ * Sets the programme's SMSC after binding to it with the account given; the password is kept sealed, and a change
+ * without one keeps the one set before.
+ */
+export async function setSmsChannel(deps: Deps, programId: string, input: SmsChannelInput, by: Principal): Promise<Outcome<{ settings: SmsSettings; password: boolean }>> {
+  const settings: SmsSettings = { host: input.host, port: input.port, tls: input.tls, systemId: input.systemId, sourceAddr: input.sourceAddr };
+  const before = await findChannel(deps.db, programId, 'sms');
+  const password = input.password !== undefined ? input.password : before?.secret ? unseal(before.secret) : null;
+  const refused = await checkSmsc(settings, password);
+  if (refused) return fail('channel_unreachable', `the SMSC ${settings.host}:${settings.port} did not take the bind: ${refused}`, { field: 'host' });
+  return inTransaction(deps.db, async (tx) => {
+    const now = deps.now();
+    await saveChannel(tx, programId, { channel: 'sms', settings, secret: password ? seal(password) : null, dkimKey: null, updatedAt: now });
+    await audit(tx, programId, by, now, 'sms', 'set channel', { ...settings, password: password ? 'set' : null });
+    return ok({ settings, password: !!password });
+  });
+}
+
 export interface TemplateInput {
   channel: MessageChannel;
   event: Occasion;
@@ -105,7 +129,7 @@ export interface TemplateInput {
  */
 export async function setTemplate(deps: Deps, programId: string, code: string, input: TemplateInput, by: Principal): Promise<Outcome<Template>> {
   if (input.html && input.mjml) return fail('invalid_template', 'give the HTML or the MJML it is made from, not both', { field: 'mjml' });
-  if (input.channel === 'inbox' && (input.html || input.mjml)) return fail('invalid_template', 'a message to the inbox is text: it has no HTML', { field: input.html ? 'html' : 'mjml' });
+  if (input.channel !== 'email' && (input.html || input.mjml)) return fail('invalid_template', `a message ${input.channel === 'sms' ? 'by SMS' : 'to the inbox'} is text: it has no HTML`, { field: input.html ? 'html' : 'mjml' });
   const made = input.mjml ? await htmlFromMjml(input.mjml) : null;
   if (made && !made.ok) return fail('invalid_template', made.problems.join('; '), { problems: made.problems });
   const html = made?.ok ? made.html : (input.html ?? null);
@@ -244,7 +268,7 @@ export async function planMessages(deps: Deps, programId: string): Promise<numbe
         const reason = unreachable(trigger.kind, template.channel, trigger.topic, {
           consents: member.consents,
           erased: !!member.erasedAt,
-          address: template.channel === 'inbox' ? member.id : member.email,
+          address: addressOn(template.channel, member),
           mutedTopics: preferences.mutedTopics,
           heldBack: inGlobalControl(programId, member.id, settings.messaging.globalControlPercent),
         });
@@ -258,7 +282,7 @@ export async function planMessages(deps: Deps, programId: string): Promise<numbe
           kind: trigger.kind,
           template: template.code,
           language: languageOf(member),
-          to: template.channel === 'inbox' ? null : member.email,
+          to: template.channel === 'inbox' ? null : addressOn(template.channel, member),
           topic: trigger.topic,
           variant: 'A',
           occasion: occasionValues(trigger.event, event.payload),

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { sendingTime, unreachable } from '../domain/messages/reach.ts';
+import { addressOn, sendingTime, unreachable } from '../domain/messages/reach.ts';
 import { inGlobalControl } from '../domain/messages/split.ts';
 import { withTracking } from '../domain/messages/tracking.ts';
 import type { ProgramSettings } from '../domain/settings.ts';
@@ -11,7 +11,10 @@ import { signed } from '../store/secrets.ts';
 import type { Deps } from './deps.ts';
 import { publicUrl, unsubscribeUrl, written } from './messaging.ts';
 import { inParallel } from './in-parallel.ts';
-import { SENDING_CONNECTIONS, SENDING_MAX_MS, transportFor, type Transports } from './smtp.ts';
+import type { Links } from './links.ts';
+import { SmscRefusal, smscFor, submitSms } from './smpp.ts';
+import { SENDING_CONNECTIONS, SENDING_MAX_MS, transportFor } from './smtp.ts';
+import { recordSmsParts } from '../store/sms.ts';
 
 /** The waits between attempts: a minute doubling up to an hour; a message is given up after a day of failures. */
 export const retryAfterMs = (attempts: number) => Math.min(60_000 * 2 ** attempts, 3_600_000);
@@ -25,8 +28,9 @@ export const clickUrl = (programId: string, messageId: string, url: string) => `
 interface Round {
   programmes: Map<string, Promise<{ programme: string; settings: ProgramSettings }>>;
   templates: Map<string, Promise<Template | null>>;
-  /** Each programme's SMTP connections, looked up once a round however many mails go at once. */
+  /** Each programme's SMTP connections and SMSC session, looked up once a round however many messages go at once. */
   transports: Map<string, Promise<Awaited<ReturnType<typeof transportFor>>>>;
+  smscs: Map<string, Promise<Awaited<ReturnType<typeof smscFor>>>>;
 }
 
 /**
@@ -34,13 +38,13 @@ interface Round {
  * out from its template with the member as they are now, and its outcome logged. See `send` for the rules. Of
  * every programme, or of the one given.
  */
-export async function sendDueMessages(deps: Deps, transports: Transports, limit = 50, only: string | null = null): Promise<number> {
+export async function sendDueMessages(deps: Deps, links: Links, limit = 50, only: string | null = null): Promise<number> {
   const now = deps.now();
   // Leased for as long as sending them a few at a time may take, each up to its timeouts: another sender takes one
   // over only if this one died.
   const due = await leaseDueMessages(deps.db, now, new Date(now.getTime() + Math.ceil(limit / SENDING_CONNECTIONS) * SENDING_MAX_MS), limit, only);
-  const round: Round = { programmes: new Map(), templates: new Map(), transports: new Map() };
-  await inParallel(due, SENDING_CONNECTIONS, async (message) => recordSending(deps.db, message.programId, message.id, await send(deps, transports, round, message)));
+  const round: Round = { programmes: new Map(), templates: new Map(), transports: new Map(), smscs: new Map() };
+  await inParallel(due, SENDING_CONNECTIONS, async (message) => recordSending(deps.db, message.programId, message.id, await send(deps, links, round, message)));
   return due.length;
 }
 
@@ -63,7 +67,7 @@ const templateOf = (deps: Deps, round: Round, programId: string, code: string) =
  * its slots back. A sender killed between sending and logging sends that message again when its lease runs out,
  * with the same Message-ID.
  */
-async function send(deps: Deps, transports: Transports, round: Round, m: DueMessage): Promise<Sending> {
+async function send(deps: Deps, links: Links, round: Round, m: DueMessage): Promise<Sending> {
   const { programme, settings } = await programmeOf(deps, round, m.programId);
   const member = await findMember(deps.db, m.programId, { id: m.memberId });
   if (!member) return { status: 'skipped', reason: 'no such member' };
@@ -71,7 +75,7 @@ async function send(deps: Deps, transports: Transports, round: Round, m: DueMess
   const reason = unreachable(m.kind, m.channel, m.topic, {
     consents: member.consents,
     erased: !!member.erasedAt,
-    address: m.channel === 'inbox' ? member.id : member.email,
+    address: addressOn(m.channel, member),
     mutedTopics: preferences.mutedTopics,
     heldBack: inGlobalControl(m.programId, m.memberId, settings.messaging.globalControlPercent),
   });
@@ -87,8 +91,11 @@ async function send(deps: Deps, transports: Transports, round: Round, m: DueMess
   }
   const quietUntil = sendingTime(now, m.kind, settings.quietHours, settings.timezone);
   if (quietUntil > now) return { status: 'queued', retryAt: quietUntil, reason: 'quiet hours', tried: false };
-  const held = await once(round.transports, m.programId, () => transportFor(deps.db, transports, m.programId));
-  if (!held) return retry(deps, m, 'the e-mail channel is not set up');
+  const link = m.channel === 'sms'
+    ? await once(round.smscs, m.programId, () => smscFor(deps.db, links.sms, m.programId, deps.now)).catch((error: unknown) => error as Error)
+    : await once(round.transports, m.programId, () => transportFor(deps.db, links.email, m.programId));
+  if (!link) return retry(deps, m, `the ${m.channel === 'sms' ? 'SMS' : 'e-mail'} channel is not set up`);
+  if (link instanceof Error) return retry(deps, m, link.message);
 
   const local = DateTime.fromJSDate(now, { zone: settings.timezone });
   const slots: [string, string][] = [];
@@ -98,7 +105,7 @@ async function send(deps: Deps, transports: Transports, round: Round, m: DueMess
       if (!(await takeSlot(deps.db, m.programId, ...week, preferences.weeklyMax))) return { status: 'skipped', reason: `the member's maximum of ${preferences.weeklyMax} a week reached` };
       slots.push(week);
     }
-    const cap = settings.messaging.dailyCaps[m.channel];
+    const cap = settings.messaging.dailyCaps[m.channel as 'email' | 'sms'];
     if (cap !== null) {
       const day: [string, string] = [m.channel, local.toISODate() ?? ''];
       if (!(await takeSlot(deps.db, m.programId, ...day, cap))) {
@@ -110,11 +117,20 @@ async function send(deps: Deps, transports: Transports, round: Round, m: DueMess
     }
   }
 
-  const { subject, text, html } = writtenOut();
-  const tracked = html && settings.messaging.tracking && m.kind === 'marketing'
+  const outcome = 'transport' in link
+    ? await sendMail(deps, link, m, member.email ?? '', writtenOut(), settings.messaging.tracking)
+    : await sendSms(deps, link, m, addressOn('sms', member) ?? '', writtenOut().text ?? '');
+  if (outcome.status !== 'sent') for (const slot of slots) await giveSlotBack(deps.db, m.programId, ...slot);
+  return outcome;
+}
+
+type Written = ReturnType<typeof written>;
+
+/** A mail over the programme's SMTP connection, with tracking where the programme keeps it. */
+async function sendMail(deps: Deps, held: NonNullable<Awaited<ReturnType<typeof transportFor>>>, m: DueMessage, to: string, { subject, text, html }: Written, tracking: boolean): Promise<Sending> {
+  const tracked = html && tracking && m.kind === 'marketing'
     ? withTracking(html, openUrl(m.programId, m.id), (url) => (url.startsWith(`${publicUrl()}/u/`) ? null : clickUrl(m.programId, m.id, url)))
     : html;
-  const to = member.email ?? '';
   try {
     await held.transport.sendMail({
       from: held.settings.from,
@@ -128,13 +144,31 @@ async function send(deps: Deps, transports: Transports, round: Round, m: DueMess
     });
     return { status: 'sent', at: deps.now(), to, subject, text, html: tracked };
   } catch (error) {
-    for (const slot of slots) await giveSlotBack(deps.db, m.programId, ...slot);
     const code = (error as { responseCode?: number }).responseCode;
     const reason = (error as Error).message;
     if (code && code >= 500) return { status: 'bounced', reason };
     return retry(deps, m, reason);
   }
 }
+
+/**
+ * A text over the programme's SMSC session, in parts if long; the parts' ids are kept for the delivery receipts.
+ * A refusal after some parts went is a failure, not tried again: the member would get those parts twice.
+ */
+async function sendSms(deps: Deps, held: NonNullable<Awaited<ReturnType<typeof smscFor>>>, m: DueMessage, to: string, text: string): Promise<Sending> {
+  try {
+    const ids = await submitSms(held.session, held.settings, to, text, referenceOf(m.id));
+    await recordSmsParts(deps.db, m.programId, m.id, ids, deps.now());
+    return { status: 'sent', at: deps.now(), to, subject: null, text, html: null };
+  } catch (error) {
+    const reason = (error as Error).message;
+    if (error instanceof SmscRefusal && (error.accepted > 0 || !error.later)) return { status: error.accepted > 0 ? 'failed' : 'bounced', reason };
+    return retry(deps, m, reason);
+  }
+}
+
+/** The concatenation reference of a message's parts: a byte of its id's hash, the same on every attempt. */
+const referenceOf = (id: string) => [...id].reduce((h, c) => (h * 31 + c.charCodeAt(0)) >>> 0, 7) & 0xff;
 
 const retry = (deps: Deps, m: DueMessage, reason: string): Sending => {
   const at = deps.now();

@@ -65,8 +65,8 @@ export async function broadcastsTo(db: Queryable, programId: string, segment: st
 }
 
 /**
- * Writes a broadcast's messages in one statement: for each member of its segment who may get marketing e-mail
- * (consent, an address, not erased, not in the global control group, the topic not muted), a queued message of
+ * Writes a broadcast's messages in one statement: for each member of its segment who may get marketing on its
+ * channel (consent, an address or phone, not erased, not in the global control group, the topic not muted), a queued message of
  * their variant, or a 'control' row when the split holds them back. A message already there for the member stays.
  * Returns the segment's size and how many rows were written.
  */
@@ -74,30 +74,31 @@ export async function planBroadcast(
   db: Queryable,
   programId: string,
   b: Broadcast,
-  at: { now: Date; dueAt: Date; globalControlPercent: number },
+  at: { now: Date; dueAt: Date; globalControlPercent: number; channel: 'email' | 'sms' },
 ): Promise<{ audience: number; written: number }> {
   const [size] = await db.query<{ n: number }>('select count(*)::int as n from segment_members where program_id = $1 and segment = $2', [programId, b.segment]);
   const group = groupSql('$2', 'sm.member_id', '$4', '$5');
+  const address = at.channel === 'sms' ? 'm.phone' : 'm.email';
   const rows = await db.query<{ n: number }>(
     `with eligible as (
-       select sm.member_id, m.email, case when m.attributes->>'language' = 'en' then 'en' else 'ru' end as language, ${group} as grp
+       select sm.member_id, ${address} as address, case when m.attributes->>'language' = 'en' then 'en' else 'ru' end as language, ${group} as grp
        from segment_members sm
        join members m on m.program_id = sm.program_id and m.id = sm.member_id
        left join message_preferences p on p.program_id = sm.program_id and p.member_id = sm.member_id
-       where sm.program_id = $1 and sm.segment = $3 and m.erased_at is null and m.email is not null and (m.consents->>'email')::boolean
+       where sm.program_id = $1 and sm.segment = $3 and m.erased_at is null and ${address} is not null and (m.consents->>$12)::boolean
          and ${splitBucketSql("'global:' || $1", 'sm.member_id')} >= round($9 * 100)
          and not ($10 = any(coalesce(p.muted_topics, '{}'))) and coalesce(p.weekly_max, 1) > 0
      ), written as (
        insert into messages (program_id, id, member_id, origin, occurrence, channel, kind, template, language, to_address, status, created_at, due_at, variant, topic)
-       select $1, 'msg_' || upper(substr(md5($6 || ':' || e.member_id), 1, 26)), e.member_id, $6, $2, 'email', 'marketing',
-         coalesce(($11::jsonb)->>(e.grp::int), ''), e.language, e.email, case when e.grp is null then 'control' else 'queued' end, $7, $8,
+       select $1, 'msg_' || upper(substr(md5($6 || ':' || e.member_id), 1, 26)), e.member_id, $6, $2, $12, 'marketing',
+         coalesce(($11::jsonb)->>(e.grp::int), ''), e.language, e.address, case when e.grp is null then 'control' else 'queued' end, $7, $8,
          case when e.grp is null then null else chr(65 + e.grp::int) end, $10
        from eligible e
        on conflict (program_id, origin, member_id, occurrence) do nothing
        returning 1
      )
      select count(*)::int as n from written`,
-    [programId, b.code, b.segment, b.controlPercent, b.variants.length, `broadcast:${b.code}`, at.now, at.dueAt, at.globalControlPercent, b.topic, JSON.stringify(b.variants)],
+    [programId, b.code, b.segment, b.controlPercent, b.variants.length, `broadcast:${b.code}`, at.now, at.dueAt, at.globalControlPercent, b.topic, JSON.stringify(b.variants), at.channel],
   );
   return { audience: size?.n ?? 0, written: rows[0]?.n ?? 0 };
 }

@@ -30,7 +30,7 @@ interface Common {
 const insert = `insert into messages (program_id, id, member_id, origin, occurrence, channel, kind, template, language, to_address, status, created_at, due_at, variant, topic, occasion)`;
 const columns = (occurrence: string, channel: MessageChannel) =>
   `'msg_' || upper(substr(md5($2 || ':' || m.id || ':' || ${occurrence}), 1, 26)), m.id, $2, ${occurrence}, '${channel}', $3, $4,
-   case when m.attributes->>'language' = 'en' then 'en' else 'ru' end, ${channel === 'email' ? 'm.email' : 'null'}, 'queued', $5, $6, 'A', $7`;
+   case when m.attributes->>'language' = 'en' then 'en' else 'ru' end, ${channel === 'email' ? 'm.email' : channel === 'sms' ? 'm.phone' : 'null'}, 'queued', $5, $6, 'A', $7`;
 
 /**
  * Members whose birthday falls on `date` (month and day; 29 February falls on the 28th in other years), each once

@@ -14,9 +14,25 @@ export interface EmailSettings {
   dkim: { domain: string; selector: string } | null;
 }
 
-export interface StoredChannel {
-  channel: MessageChannel;
-  settings: EmailSettings;
+/** An SMSC over SMPP 3.4: where it listens, the account bound with, and the sender's name or number. */
+export interface SmsSettings {
+  host: string;
+  port: number;
+  tls: boolean;
+  systemId: string;
+  /** An alphanumeric name (up to 11 characters) or a number. */
+  sourceAddr: string;
+}
+
+/** The settings of each channel that has any. */
+export interface ChannelSettings {
+  email: EmailSettings;
+  sms: SmsSettings;
+}
+
+export interface StoredChannel<C extends keyof ChannelSettings = 'email'> {
+  channel: C;
+  settings: ChannelSettings[C];
   /** The sealed password, if any. */
   secret: string | null;
   /** The sealed DKIM private key, if any. */
@@ -24,7 +40,7 @@ export interface StoredChannel {
   updatedAt: Date;
 }
 
-export async function saveChannel(db: Queryable, programId: string, c: StoredChannel): Promise<void> {
+export async function saveChannel<C extends keyof ChannelSettings>(db: Queryable, programId: string, c: StoredChannel<C>): Promise<void> {
   await db.query(
     `insert into message_channels (program_id, channel, settings, secret, dkim_key, updated_at) values ($1, $2, $3, $4, $6, $5)
      on conflict (program_id, channel) do update set settings = excluded.settings, secret = excluded.secret, dkim_key = excluded.dkim_key, updated_at = excluded.updated_at`,
@@ -32,12 +48,14 @@ export async function saveChannel(db: Queryable, programId: string, c: StoredCha
   );
 }
 
-export async function findChannel(db: Queryable, programId: string, channel: MessageChannel): Promise<StoredChannel | null> {
-  const [row] = await db.query<{ channel: MessageChannel; settings: EmailSettings; secret: string | null; dkim_key: string | null; updated_at: Date }>(
-    'select channel, settings, secret, dkim_key, updated_at from message_channels where program_id = $1 and channel = $2',
+export async function findChannel<C extends keyof ChannelSettings>(db: Queryable, programId: string, channel: C): Promise<StoredChannel<C> | null> {
+  const [row] = await db.query<{ settings: ChannelSettings[C]; secret: string | null; dkim_key: string | null; updated_at: Date }>(
+    'select settings, secret, dkim_key, updated_at from message_channels where program_id = $1 and channel = $2',
     [programId, channel],
   );
-  return row ? { channel: row.channel, settings: { ...row.settings, dkim: row.settings.dkim ?? null }, secret: row.secret, dkimKey: row.dkim_key, updatedAt: new Date(row.updated_at) } : null;
+  if (!row) return null;
+  const settings = channel === 'email' ? { ...row.settings, dkim: (row.settings as EmailSettings).dkim ?? null } : row.settings;
+  return { channel, settings: settings as ChannelSettings[C], secret: row.secret, dkimKey: row.dkim_key, updatedAt: new Date(row.updated_at) };
 }
 
 export interface Template {
@@ -279,14 +297,18 @@ export interface LoggedMessage {
   clickedAt: string | null;
   unsubscribedAt: string | null;
   variant: string | null;
+  /** SMS: the parts it went in, and what the SMSC's receipts said: delivered, undelivered, or null while none has. */
+  parts: number | null;
+  delivery: 'delivered' | 'undelivered' | null;
+  deliveredAt: string | null;
 }
 
 /** The delivery log, newest first: of a member, or of the programme. */
 export async function messageLog(db: Queryable, programId: string, q: { memberId?: string | undefined; status?: string | undefined; limit: number }): Promise<LoggedMessage[]> {
   const rows = await db.query<{ id: string; member_id: string; origin: string; channel: MessageChannel; kind: MessageKind; template: string; to_address: string | null; subject: string | null; status: string; reason: string | null; attempts: number; created_at: Date; due_at: Date; sent_at: Date | null;
-    opened_at: Date | null; clicked_at: Date | null; unsubscribed_at: Date | null; variant: string | null }>(
+    opened_at: Date | null; clicked_at: Date | null; unsubscribed_at: Date | null; variant: string | null; parts: number | null; delivery: 'delivered' | 'undelivered' | null; delivered_at: Date | null }>(
     `select id, member_id, origin, channel, kind, template, to_address, subject, status, reason, attempts, created_at, due_at, sent_at, opened_at, clicked_at,
-       unsubscribed_at, variant from messages
+       unsubscribed_at, variant, parts, delivery, delivered_at from messages
      where program_id = $1 and ($2::text is null or member_id = $2) and ($3::text is null or status = $3)
      order by created_at desc, id desc limit $4`,
     [programId, q.memberId ?? null, q.status ?? null, q.limit],
@@ -296,6 +318,7 @@ export async function messageLog(db: Queryable, programId: string, q: { memberId
     reason: r.reason, attempts: r.attempts, createdAt: new Date(r.created_at).toISOString(), dueAt: new Date(r.due_at).toISOString(), sentAt: r.sent_at ? new Date(r.sent_at).toISOString() : null,
     openedAt: r.opened_at ? new Date(r.opened_at).toISOString() : null, clickedAt: r.clicked_at ? new Date(r.clicked_at).toISOString() : null,
     unsubscribedAt: r.unsubscribed_at ? new Date(r.unsubscribed_at).toISOString() : null, variant: r.variant,
+    parts: r.parts, delivery: r.delivery, deliveredAt: r.delivered_at ? new Date(r.delivered_at).toISOString() : null,
   }));
 }
 

@@ -1,7 +1,7 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { occasionTypes, triggerOccasions, variablesOf } from '../../domain/messages/occasions.ts';
 import type { Deps } from '../../flows/deps.ts';
-import { previewTemplate, setEmailChannel, setTemplate, setTrigger } from '../../flows/messaging.ts';
+import { previewTemplate, setEmailChannel, setSmsChannel, setTemplate, setTrigger } from '../../flows/messaging.ts';
 import { messageChannels } from '../../domain/messages/reach.ts';
 import { languages } from '../../domain/messages/template.ts';
 import { findChannel, listTemplates, listTriggers, messageLog } from '../../store/messages.ts';
@@ -41,10 +41,34 @@ const emailInput = emailSettings
   .strict()
   .openapi('EmailChannelInput');
 
+const smsSettings = z
+  .object({
+    host: text(253),
+    port: z.number().int().min(1).max(65_535).describe('usually 2775, or 3550 over TLS'),
+    tls: z.boolean().describe('SMPP over TLS'),
+    systemId: text(16).describe('the account’s system_id'),
+    sourceAddr: z
+      .string()
+      .regex(/^(\+?\d{3,15}|[A-Za-z0-9 ._-]{1,11})$/, 'a number, or a name of up to 11 Latin letters, digits, spaces, dots, _ and -')
+      .describe('the sender members see: an alphanumeric name registered with the operator, or a number'),
+  })
+  .openapi('SmsChannel');
+const smsInput = smsSettings
+  .extend({
+    password: z
+      .string()
+      .regex(/^[\x20-\x7e]{0,8}$/, 'up to 8 Latin letters, digits and signs, as SMPP allows')
+      .nullable()
+      .optional()
+      .describe('the account’s password, kept sealed; left out, the one set before stays'),
+  })
+  .strict()
+  .openapi('SmsChannelInput');
+
 const template = z
   .object({
     code: z.string(),
-    channel: z.enum(messageChannels).describe('`email`, or `inbox`: the in-app inbox the member’s app reads, without HTML'),
+    channel: z.enum(messageChannels).describe('`email`, `sms` (text only, cut into parts when long), or `inbox`: the in-app inbox the member’s app reads, without HTML'),
     event: occasion.describe('the event it answers, which decides the variables it may use'),
     subject: localised(300),
     text: localised(20_000),
@@ -55,7 +79,7 @@ const template = z
   .openapi('MessageTemplate');
 const templateInput = z
   .object({
-    channel: z.enum(messageChannels).describe('`email`, or `inbox`: the in-app inbox the member’s app reads, without HTML'),
+    channel: z.enum(messageChannels).describe('`email`, `sms` (text only, cut into parts when long), or `inbox`: the in-app inbox the member’s app reads, without HTML'),
     event: occasion,
     subject: localised(300),
     text: localised(20_000),
@@ -89,7 +113,7 @@ const logged = z
     id: z.string(),
     memberId: z.string(),
     origin: z.string().describe('`trigger:CODE` or `broadcast:CODE`'),
-    channel: z.enum(messageChannels).describe('`email`, or `inbox`: the in-app inbox the member’s app reads, without HTML'),
+    channel: z.enum(messageChannels).describe('`email`, `sms` (text only, cut into parts when long), or `inbox`: the in-app inbox the member’s app reads, without HTML'),
     kind: z.enum(['marketing', 'transactional']),
     template: z.string(),
     to: z.string().nullable(),
@@ -104,6 +128,9 @@ const logged = z
     openedAt: z.string().nullable(),
     clickedAt: z.string().nullable(),
     unsubscribedAt: z.string().nullable(),
+    parts: z.number().int().nullable().describe('an SMS: the parts it went in'),
+    delivery: z.enum(['delivered', 'undelivered']).nullable().describe('an SMS: delivered once the SMSC reported every part delivered, undelivered once it reported one lost; null until then'),
+    deliveredAt: z.string().nullable(),
   })
   .openapi('LoggedMessage');
 
@@ -133,6 +160,31 @@ export function messagingRoutes(deps: Deps) {
     }),
     async (c) => {
       const channel = await findChannel(deps.db, c.get('key').programId, 'email');
+      return c.json(channel ? { ...channel.settings, password: !!channel.secret } : null, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'put', path: '/v1/messaging/channels/sms', operationId: 'setSmsChannel', tags, security, middleware: [allow('messaging')] as const,
+      summary: 'Set the SMSC SMS go out through over SMPP 3.4; it is bound to first, and one that does not answer or take the account is refused',
+      request: body(smsInput),
+      responses: { 200: json(smsSettings.extend({ password: z.boolean().describe('whether a password is set') }), 'the channel, without the password'), ...problems },
+    }),
+    async (c) => {
+      const result = await setSmsChannel(deps, c.get('key').programId, c.req.valid('json'), c.get('key'));
+      return result.ok ? c.json({ ...result.value.settings, password: result.value.password }, 200) : failure(c, result);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get', path: '/v1/messaging/channels/sms', operationId: 'getSmsChannel', tags, security, middleware: [allow('messaging')] as const,
+      summary: 'The SMSC SMS go out through, without the password',
+      responses: { 200: json(smsSettings.extend({ password: z.boolean() }).nullable(), 'the channel, or null when none is set'), ...problems },
+    }),
+    async (c) => {
+      const channel = await findChannel(deps.db, c.get('key').programId, 'sms');
       return c.json(channel ? { ...channel.settings, password: !!channel.secret } : null, 200);
     },
   );

@@ -1,11 +1,16 @@
 import { DateTime } from 'luxon';
 import type { Consents } from '../consents.ts';
+import { mobileNumber } from '../contacts.ts';
 
 // Who a message may reach, and when.
 
-/** E-mail over SMTP, and the in-app inbox the member's app reads through the API. */
-export const messageChannels = ['email', 'inbox'] as const;
+/** E-mail over SMTP, SMS over SMPP, and the in-app inbox the member's app reads through the API. */
+export const messageChannels = ['email', 'sms', 'inbox'] as const;
 export type MessageChannel = (typeof messageChannels)[number];
+
+/** Where a message on the channel reaches the member: their e-mail address, mobile number, or their own inbox. */
+export const addressOn = (channel: MessageChannel, member: { id: string; email: string | null; phone: string | null }): string | null =>
+  channel === 'inbox' ? member.id : channel === 'sms' ? mobileNumber(member.phone) : member.email;
 
 /** Marketing needs the member's consent on its channel; a transactional message (a code, a receipt) does not. */
 export type MessageKind = 'marketing' | 'transactional';
@@ -34,7 +39,7 @@ export interface Recipient {
  */
 export function unreachable(kind: MessageKind, channel: MessageChannel, topic: string | null, r: Recipient): string | null {
   if (r.erased) return 'the member was erased';
-  if (!r.address) return `no ${channel === 'email' ? 'e-mail address' : 'address'}`;
+  if (!r.address) return `no ${channel === 'email' ? 'e-mail address' : channel === 'sms' ? 'mobile number' : 'address'}`;
   if (kind === 'transactional') return null;
   if (channel !== 'inbox' && !r.consents[channel]) return `no consent to marketing by ${channel}`;
   if (r.heldBack) return 'in the global control group';

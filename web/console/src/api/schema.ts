@@ -1298,6 +1298,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/messaging/channels/sms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The SMSC SMS go out through, without the password */
+        get: operations["getSmsChannel"];
+        /** Set the SMSC SMS go out through over SMPP 3.4; it is bound to first, and one that does not answer or take the account is refused */
+        put: operations["setSmsChannel"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/messaging/templates/{code}": {
         parameters: {
             query?: never;
@@ -1855,7 +1873,8 @@ export interface components {
             /**
              * @default {
              *       "dailyCaps": {
-             *         "email": null
+             *         "email": null,
+             *         "sms": null
              *       },
              *       "globalControlPercent": 0,
              *       "tracking": true,
@@ -1865,12 +1884,15 @@ export interface components {
             messaging: {
                 /**
                  * @default {
-                 *       "email": null
+                 *       "email": null,
+                 *       "sms": null
                  *     }
                  */
                 dailyCaps: {
                     /** @default null */
                     email: number | null;
+                    /** @default null */
+                    sms: number | null;
                 };
                 /** @default 0 */
                 globalControlPercent: number;
@@ -3666,13 +3688,37 @@ export interface components {
             /** @description kept sealed; left out, the one set before stays */
             password?: string | null;
         };
+        SmsChannel: {
+            host: string;
+            /** @description usually 2775, or 3550 over TLS */
+            port: number;
+            /** @description SMPP over TLS */
+            tls: boolean;
+            /** @description the account’s system_id */
+            systemId: string;
+            /** @description the sender members see: an alphanumeric name registered with the operator, or a number */
+            sourceAddr: string;
+        };
+        SmsChannelInput: {
+            host: string;
+            /** @description usually 2775, or 3550 over TLS */
+            port: number;
+            /** @description SMPP over TLS */
+            tls: boolean;
+            /** @description the account’s system_id */
+            systemId: string;
+            /** @description the sender members see: an alphanumeric name registered with the operator, or a number */
+            sourceAddr: string;
+            /** @description the account’s password, kept sealed; left out, the one set before stays */
+            password?: string | null;
+        };
         MessageTemplate: {
             code: string;
             /**
-             * @description `email`, or `inbox`: the in-app inbox the member’s app reads, without HTML
+             * @description `email`, `sms` (text only, cut into parts when long), or `inbox`: the in-app inbox the member’s app reads, without HTML
              * @enum {string}
              */
-            channel: "email" | "inbox";
+            channel: "email" | "sms" | "inbox";
             /**
              * @description the event it answers, which decides the variables it may use
              * @enum {string}
@@ -3699,10 +3745,10 @@ export interface components {
         };
         MessageTemplateInput: {
             /**
-             * @description `email`, or `inbox`: the in-app inbox the member’s app reads, without HTML
+             * @description `email`, `sms` (text only, cut into parts when long), or `inbox`: the in-app inbox the member’s app reads, without HTML
              * @enum {string}
              */
-            channel: "email" | "inbox";
+            channel: "email" | "sms" | "inbox";
             /**
              * @description the event it answers, or `broadcast`
              * @enum {string}
@@ -3780,10 +3826,10 @@ export interface components {
             /** @description `trigger:CODE` or `broadcast:CODE` */
             origin: string;
             /**
-             * @description `email`, or `inbox`: the in-app inbox the member’s app reads, without HTML
+             * @description `email`, `sms` (text only, cut into parts when long), or `inbox`: the in-app inbox the member’s app reads, without HTML
              * @enum {string}
              */
-            channel: "email" | "inbox";
+            channel: "email" | "sms" | "inbox";
             /** @enum {string} */
             kind: "marketing" | "transactional";
             template: string;
@@ -3806,6 +3852,14 @@ export interface components {
             openedAt: string | null;
             clickedAt: string | null;
             unsubscribedAt: string | null;
+            /** @description an SMS: the parts it went in */
+            parts: number | null;
+            /**
+             * @description an SMS: delivered once the SMSC reported every part delivered, undelivered once it reported one lost; null until then
+             * @enum {string|null}
+             */
+            delivery: "delivered" | "undelivered" | null;
+            deliveredAt: string | null;
         };
         Broadcast: {
             code: string;
@@ -13481,6 +13535,217 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["EmailChannel"] & {
+                        /** @description whether a password is set */
+                        password: boolean;
+                    };
+                };
+            };
+            /** @description malformed JSON or a field that fails validation */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no or unknown API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the key’s role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description a member, card, store or receipt that does not exist in this programme */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description conflicts with an earlier request or an existing record */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the body is larger than the limit (1 MB; 8 MB for a batch) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description valid request the programme refuses (e.g. insufficient_points) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description heavy work (a backtest, an export) of this programme is already running; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the database is unavailable, or the programme is still loading its history; see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getSmsChannel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the channel, or null when none is set */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SmsChannel"] & ({
+                        password: boolean;
+                    } | null);
+                };
+            };
+            /** @description malformed JSON or a field that fails validation */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no or unknown API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the key’s role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description a member, card, store or receipt that does not exist in this programme */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description conflicts with an earlier request or an existing record */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the body is larger than the limit (1 MB; 8 MB for a batch) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description valid request the programme refuses (e.g. insufficient_points) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description heavy work (a backtest, an export) of this programme is already running; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the database is unavailable, or the programme is still loading its history; see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    setSmsChannel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SmsChannelInput"];
+            };
+        };
+        responses: {
+            /** @description the channel, without the password */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SmsChannel"] & {
                         /** @description whether a password is set */
                         password: boolean;
                     };

@@ -1,0 +1,146 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { closeLinks, newLinks } from '../src/flows/links.ts';
+import { planMessages } from '../src/flows/messaging.ts';
+import { sendDueMessages } from '../src/flows/sending.ts';
+import type { Db } from '../src/store/db.ts';
+import { sequenceEvents } from '../src/store/events.ts';
+import { expectRefused } from './checks.ts';
+import { newProgramme, openTestDb, type Programme } from './harness.ts';
+import { freePort } from './ports.ts';
+import { startSmppPeer, type SmppPeer } from './smpp-peer.ts';
+
+// SMS through a real SMPP session: the test's SMSC binds the account, takes each part with an id of its own and
+// sends a delivery receipt for it on the same session. Long Cyrillic texts go in UCS-2 parts the phone joins.
+let db: Db;
+let p: Programme;
+let smsc: SmppPeer;
+const links = newLinks();
+
+beforeAll(async () => {
+  db = await openTestDb();
+  smsc = await startSmppPeer({ systemId: 'shop', password: 's3cret1' });
+  // Noon in Moscow: outside the default quiet hours.
+  p = await newProgramme(db, { pendingDays: 0 }, '2026-11-01T09:00:00Z');
+});
+
+afterAll(async () => {
+  await closeLinks(links);
+  await smsc.close();
+  await db.close();
+});
+
+const channel = () => ({ host: '127.0.0.1', port: smsc.port, tls: false, systemId: 'shop', password: 's3cret1', sourceAddr: 'Kopilka' });
+const welcome = {
+  channel: 'sms',
+  event: 'member.created',
+  subject: { ru: 'Добро пожаловать' },
+  text: {
+    ru: '{{name}}, добро пожаловать в программу «{{programme}}»! Показывайте номер телефона на кассе: за каждую покупку начислим баллы, а ими можно оплатить до половины следующей. Ваш баланс: {{balance}} {{balance|plural:балл,балла,баллов}}.',
+    en: 'Welcome, {{name}}! Show your phone number at the till to earn points.',
+  },
+};
+type Logged = { memberId: string; status: string; reason: string | null; to: string | null; parts: number | null; delivery: string | null; deliveredAt: string | null };
+const logOf = async () => (await p.call('GET', '/v1/messaging/messages', undefined, { role: 'marketer' })).body.messages as Logged[];
+const deliver = async () => {
+  while ((await sequenceEvents(db)) > 0);
+  await planMessages(p.deps, p.programId);
+  return sendDueMessages(p.deps, links, 50, p.programId);
+};
+/** Receipts the SMSCs of the tests before this one sent. */
+let earlier = 0;
+/** Waits for every receipt sent to be recorded (they come on the session after each submit's answer), then reads the log. */
+const settled = async () => {
+  for (let i = 0; i < 200; i++) {
+    const [row] = await db.query<{ n: number }>('select count(*)::int as n from sms_parts where program_id = $1 and state is not null', [p.programId]);
+    if (Number(row?.n) >= earlier + smsc.receipted) break;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  return logOf();
+};
+
+describe('messages by SMS over SMPP', () => {
+  it('set the SMSC only once it takes the bind; the password is kept sealed', async () => {
+    const rows = async () => db.query('select settings, secret from message_channels where program_id = $1', [p.programId]);
+    await expectRefused(p, () => p.call('PUT', '/v1/messaging/channels/sms', { ...channel(), port: 0 }, { role: 'marketer' }), { status: 400, code: 'validation_failed', detail: /port/ }, rows);
+    const closed = await freePort();
+    await expectRefused(p, () => p.call('PUT', '/v1/messaging/channels/sms', { ...channel(), port: closed }, { role: 'marketer' }), { status: 422, code: 'channel_unreachable', detail: /did not take the bind/ }, rows);
+    await expectRefused(p, () => p.call('PUT', '/v1/messaging/channels/sms', { ...channel(), password: 'wrong' }, { role: 'marketer' }), { status: 422, code: 'channel_unreachable', detail: /refused the bind \(command status 0x0d\)/ }, rows);
+    await expectRefused(p, () => p.call('PUT', '/v1/messaging/channels/sms', { ...channel(), sourceAddr: 'Копилка и партнёры' }, { role: 'marketer' }), { status: 400, code: 'validation_failed', detail: /sourceAddr/ }, rows);
+    const set = await p.call('PUT', '/v1/messaging/channels/sms', channel(), { role: 'marketer' });
+    expect(set.status, JSON.stringify(set.body)).toBe(200);
+    expect(set.body).toMatchObject({ host: '127.0.0.1', systemId: 'shop', sourceAddr: 'Kopilka', password: true });
+    expect(JSON.stringify(await rows())).not.toContain('s3cret1');
+    expect((await p.call('GET', '/v1/messaging/channels/sms', undefined, { role: 'marketer' })).body).toMatchObject({ systemId: 'shop', password: true });
+    // A template by SMS is text: HTML is refused.
+    await expectRefused(p, () => p.call('PUT', '/v1/messaging/templates/welcome-sms', { ...welcome, html: { ru: '<p>Привет</p>' } }, { role: 'marketer' }), { status: 422, code: 'invalid_template', detail: /by SMS is text/ });
+    expect((await p.call('PUT', '/v1/messaging/templates/welcome-sms', welcome, { role: 'marketer' })).status).toBe(200);
+    expect((await p.call('PUT', '/v1/messaging/triggers/welcome-sms', { event: 'member.created', template: 'welcome-sms', kind: 'marketing', enabled: true }, { role: 'marketer' })).status).toBe(200);
+  });
+
+  it('welcome each member who consented, to a mobile number, in concatenated UCS-2 parts; the receipts mark them delivered', async () => {
+    const enrol = async (body: Record<string, unknown>) => (await p.call('POST', '/v1/members', body, { role: 'pos' })).body.member.id as string;
+    const anna = await enrol({ name: 'Анна', phone: '+7 916 123-45-67', consents: { email: false, sms: true, push: false } });
+    const john = await enrol({ name: 'John', phone: '+79161234568', attributes: { language: 'en' }, consents: { email: false, sms: true, push: false } });
+    const boris = await enrol({ name: 'Борис', phone: '+79161234569' });
+    const landline = await enrol({ name: 'Офис', phone: '+74951234567', consents: { email: false, sms: true, push: false } });
+    // Boris gave no consent and the office phone is no mobile: both are skipped when planned, and the sender tries two.
+    expect(await deliver()).toBe(2);
+    expect(await deliver()).toBe(0);
+    const texts = smsc.texts();
+    const annaText = texts.find((t) => t.to === '79161234567')?.text;
+    expect(annaText).toBe(
+      'Анна, добро пожаловать в программу «Test programme»! Показывайте номер телефона на кассе: за каждую покупку начислим баллы, а ими можно оплатить до половины следующей. Ваш баланс: 0 баллов.',
+    );
+    // 189 characters of Cyrillic: three UCS-2 parts of at most 67, one reference, numbered 1 to 3.
+    const annaParts = smsc.submitted.filter((s) => s.to === '79161234567');
+    expect(annaParts.map((s) => [s.dataCoding, s.concat?.parts, s.concat?.part, s.text.length])).toEqual([[8, 3, 1, 67], [8, 3, 2, 67], [8, 3, 3, 55]]);
+    expect(new Set(annaParts.map((s) => s.concat?.reference)).size).toBe(1);
+    expect(annaParts[0]?.from).toBe('Kopilka');
+    // English fits one GSM message.
+    expect(smsc.submitted.filter((s) => s.to === '79161234568').map((s) => [s.dataCoding, s.concat, s.text])).toEqual([[0, null, 'Welcome, John! Show your phone number at the till to earn points.']]);
+    const log = await settled();
+    expect(log.find((m) => m.memberId === anna)).toMatchObject({ status: 'sent', to: '+79161234567', parts: 3, delivery: 'delivered', deliveredAt: expect.any(String) });
+    expect(log.find((m) => m.memberId === john)).toMatchObject({ status: 'sent', parts: 1, delivery: 'delivered' });
+    expect(log.find((m) => m.memberId === boris)).toMatchObject({ status: 'skipped', reason: 'no consent to marketing by sms' });
+    expect(log.find((m) => m.memberId === landline)).toMatchObject({ status: 'skipped', reason: 'no mobile number' });
+  });
+
+  it('mark a message undelivered when a part is reported lost, and bounce one the SMSC refuses for good', async () => {
+    smsc.receipts = () => 'UNDELIV';
+    smsc.refuse.set('79161234571', 0x0b);
+    const lost = (await p.call('POST', '/v1/members', { name: 'Вера', phone: '+79161234570', consents: { email: false, sms: true, push: false } }, { role: 'pos' })).body.member.id;
+    const refused = (await p.call('POST', '/v1/members', { name: 'Глеб', phone: '+79161234571', consents: { email: false, sms: true, push: false } }, { role: 'pos' })).body.member.id;
+    expect(await deliver()).toBe(2);
+    const log = await settled();
+    expect(log.find((m) => m.memberId === lost)).toMatchObject({ status: 'sent', parts: 3, delivery: 'undelivered', deliveredAt: null });
+    expect(log.find((m) => m.memberId === refused)).toMatchObject({ status: 'bounced', reason: /command status 0x0b/, parts: null });
+    smsc.receipts = () => 'DELIVRD';
+  });
+
+  it('count a message delivered only once every part is', async () => {
+    // Receipts for the first two parts only: the third is still on its way.
+    smsc.receipts = (part) => (part.concat && part.concat.part < 3 ? 'DELIVRD' : null);
+    const member = (await p.call('POST', '/v1/members', { name: 'Ева', phone: '+79161234573', consents: { email: false, sms: true, push: false } }, { role: 'pos' })).body.member.id;
+    expect(await deliver()).toBe(1);
+    expect((await settled()).find((m) => m.memberId === member)).toMatchObject({ status: 'sent', parts: 3, delivery: null, deliveredAt: null });
+    smsc.receipts = () => 'DELIVRD';
+  });
+
+  it('keep an SMS waiting while the SMSC is down, and send it once when it is back', async () => {
+    await smsc.close();
+    const waiting = (await p.call('POST', '/v1/members', { name: 'Дина', phone: '+79161234572', consents: { email: false, sms: true, push: false } }, { role: 'pos' })).body.member.id;
+    expect(await deliver()).toBe(1);
+    expect((await logOf()).find((m) => m.memberId === waiting)).toMatchObject({ status: 'queued', reason: expect.stringMatching(/ECONNREFUSED|closed|did not answer/) });
+    const before = smsc.submitted.length;
+    earlier += smsc.receipted;
+    smsc = await startSmppPeer({ systemId: 'shop', password: 's3cret1' });
+    // The channel points at the new port; past the retry wait, it goes, once.
+    expect((await p.call('PUT', '/v1/messaging/channels/sms', channel(), { role: 'marketer' })).status).toBe(200);
+    p.setNow(new Date(p.now().getTime() + 5 * 60_000));
+    expect(await deliver()).toBe(1);
+    expect(await deliver()).toBe(0);
+    expect((await settled()).find((m) => m.memberId === waiting)).toMatchObject({ status: 'sent', parts: 3, delivery: 'delivered' });
+    expect(smsc.submitted.filter((s) => s.to === '79161234572').map((s) => s.concat?.part)).toEqual([1, 2, 3]);
+    expect(before).toBeGreaterThan(0);
+  });
+});
