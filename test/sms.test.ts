@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeLinks, newLinks } from '../src/flows/links.ts';
+import { messagesOnce } from '../src/jobs/messenger.ts';
 import { planMessages } from '../src/flows/messaging.ts';
 import { sendDueMessages } from '../src/flows/sending.ts';
 import type { Db } from '../src/store/db.ts';
@@ -142,5 +143,34 @@ describe('messages by SMS over SMPP', () => {
     expect((await settled()).find((m) => m.memberId === waiting)).toMatchObject({ status: 'sent', parts: 3, delivery: 'delivered' });
     expect(smsc.submitted.filter((s) => s.to === '79161234572').map((s) => s.concat?.part)).toEqual([1, 2, 3]);
     expect(before).toBeGreaterThan(0);
+  });
+
+  it('send a broadcast by SMS once to each member of the segment who may get it; its variants share the channel', async () => {
+    smsc.refuse.clear();
+    const members = (await db.query<{ id: string }>('select id from members where program_id = $1', [p.programId])).map((m) => m.id);
+    expect((await p.call('PUT', '/v1/segments/everyone', { name: 'Все', kind: 'static' }, { role: 'marketer' })).status).toBe(200);
+    const upload = await p.app.request('/v1/segments/everyone/members', { method: 'PUT', headers: { authorization: `Bearer ${p.keys.marketer}`, 'content-type': 'text/csv' }, body: `id\r\n${members.join('\r\n')}\r\n` });
+    expect(upload.status).toBe(200);
+    const sale = { event: 'broadcast', subject: { ru: 'Распродажа' }, text: { ru: '{{name}}, скидки до 30% до воскресенья', en: 'Sale: up to 30% off till Sunday' } };
+    expect((await p.call('PUT', '/v1/messaging/templates/sale-sms', { ...sale, channel: 'sms' }, { role: 'marketer' })).status).toBe(200);
+    expect((await p.call('PUT', '/v1/messaging/templates/sale-mail', { ...sale, channel: 'email' }, { role: 'marketer' })).status).toBe(200);
+    const broadcasts = async () => db.query('select * from message_broadcasts where program_id = $1', [p.programId]);
+    await expectRefused(p, () => p.call('PUT', '/v1/messaging/broadcasts/sale', { name: 'Распродажа', segment: 'everyone', variants: ['sale-sms', 'sale-mail'], controlPercent: 0 }, { role: 'marketer' }),
+      { status: 422, code: 'invalid_broadcast', detail: /variant B: template sale-mail is for email, variant A's for sms/ }, broadcasts);
+    expect((await p.call('PUT', '/v1/messaging/broadcasts/sale', { name: 'Распродажа', segment: 'everyone', variants: ['sale-sms'], controlPercent: 0 }, { role: 'marketer' })).status).toBe(200);
+    const before = smsc.submitted.length;
+    while ((await messagesOnce(p.deps, links, p.programId)) > 0);
+    while ((await messagesOnce(p.deps, links, p.programId)) > 0);
+    const log = (await settled()).filter((m) => (m as Logged & { origin: string }).origin === 'broadcast:sale');
+    // Those with a phone and the consent are written down; the office's landline is skipped when it is sent.
+    const consenting = await db.query<{ phone: string }>(`select phone from members where program_id = $1 and phone is not null and (consents->>'sms')::boolean`, [p.programId]);
+    expect(log).toHaveLength(consenting.length);
+    expect(log.filter((m) => m.status === 'skipped').map((m) => m.reason)).toEqual(['no mobile number']);
+    const sent = log.filter((m) => m.status === 'sent');
+    expect(sent).toHaveLength(consenting.length - 1);
+    const texts = smsc.submitted.slice(before);
+    expect(texts.map((t) => `+${t.to}`).sort()).toEqual(sent.map((m) => m.to).sort());
+    expect(texts.find((t) => t.to === '79161234567')?.text).toBe('Анна, скидки до 30% до воскресенья');
+    expect(texts.find((t) => t.to === '79161234568')?.text).toBe('Sale: up to 30% off till Sunday');
   });
 });
