@@ -1,8 +1,9 @@
 /**
  * Messages at scale, on a demo already loaded into PostgreSQL (`kopilka demo --members 1000000` on BENCH_SCALE_DB):
  * a broadcast to every member planned (eligibility, variants, control group) in its one transaction, then its
- * first messages sent to a local SMTP peer in a process of its own, as the server's sender sends them. The
- * broadcast, its segment, templates and messages are removed afterwards.
+ * first messages sent to a local SMTP server in a process of its own, as the server's sender sends them; then a
+ * broadcast by SMS, its first messages submitted to a local SMSC over SMPP. The broadcasts, their segment,
+ * templates and messages are removed afterwards.
  *
  *   BENCH_SCALE_DB=postgres://postgres@127.0.0.1:5432/kopilka_scale npm run bench:messages
  */
@@ -12,7 +13,7 @@ import { createInterface } from 'node:readline';
 import { systemPrincipal } from '../src/domain/access.ts';
 import { planDueBroadcasts, setBroadcast } from '../src/flows/broadcasts.ts';
 import type { Deps } from '../src/flows/deps.ts';
-import { setEmailChannel, setTemplate } from '../src/flows/messaging.ts';
+import { setEmailChannel, setSmsChannel, setTemplate } from '../src/flows/messaging.ts';
 import { sendDueMessages } from '../src/flows/sending.ts';
 import { closeLinks, newLinks } from '../src/flows/links.ts';
 import { openDb } from '../src/store/db.ts';
@@ -35,14 +36,17 @@ const noon = DateTime.now().setZone(settings.timezone).plus({ days: 1 }).set({ h
 const startedAt = Date.now();
 const deps: Deps = { db, now: () => new Date(noon + Date.now() - startedAt) };
 
-const peer = spawn(process.execPath, ['--import', 'tsx', 'bench/smtp-peer.ts'], { stdio: ['ignore', 'pipe', 'inherit'] });
-const ports = JSON.parse((await createInterface({ input: peer.stdout })[Symbol.asyncIterator]().next()).value as string) as { smtp: number; http: number };
-const received = async () => ((await (await fetch(`http://127.0.0.1:${ports.http}/`)).json()) as { received: number }).received;
+const peer = spawn(process.execPath, ['--import', 'tsx', 'bench/peers.ts'], { stdio: ['ignore', 'pipe', 'inherit'] });
+const ports = JSON.parse((await createInterface({ input: peer.stdout })[Symbol.asyncIterator]().next()).value as string) as { smtp: number; smsc: number; http: number };
+const counts = async () => (await (await fetch(`http://127.0.0.1:${ports.http}/`)).json()) as { received: number; submitted: number };
+const received = async () => (await counts()).received;
+const submitted = async () => (await counts()).submitted;
 
 const code = `bench-${Date.now().toString(36)}`;
 const cleanUp = async () => {
-  await db.query(`delete from messages where program_id = $1 and origin = $2`, [programId, `broadcast:${code}`]);
-  await db.query(`delete from message_broadcasts where program_id = $1 and code = $2`, [programId, code]);
+  await db.query(`delete from sms_parts where program_id = $1 and message_id in (select id from messages where program_id = $1 and origin = $2)`, [programId, `broadcast:${code}-sms`]);
+  await db.query(`delete from messages where program_id = $1 and origin = any($2)`, [programId, [`broadcast:${code}`, `broadcast:${code}-sms`]]);
+  await db.query(`delete from message_broadcasts where program_id = $1 and code = any($2)`, [programId, [code, `${code}-sms`]]);
   await db.query(`delete from segment_members where program_id = $1 and segment = $2`, [programId, code]);
   await db.query(`delete from segments where program_id = $1 and code = $2`, [programId, code]);
   await db.query(`delete from message_templates where program_id = $1 and code like $2`, [programId, `${code}-%`]);
@@ -87,6 +91,24 @@ try {
   const sendMs = performance.now() - t1;
   const sent = (await received()) - before;
   log(`SMTP: ${sent.toLocaleString('en')} messages to the local peer in ${(sendMs / 1000).toFixed(1)} s: ${((sent * 1000) / sendMs).toFixed(0)} messages/s (target ≥ 300/s)`);
+
+  // The same by SMS: the e-mails left queued are called off, a broadcast by SMS planned and its first SEND sent.
+  await db.query(`update messages set status = 'skipped', reason = 'bench' where program_id = $1 and origin = $2 and status = 'queued'`, [programId, `broadcast:${code}`]);
+  const sms = await setSmsChannel(deps, programId, { host: '127.0.0.1', port: ports.smsc, tls: false, systemId: 'bench', password: 'bench', sourceAddr: 'Kopilka' }, by);
+  if (!sms.ok) throw new Error(sms.message);
+  const smsTemplate = await setTemplate(deps, programId, `${code}-sms`, { channel: 'sms', event: 'broadcast', subject: { ru: 'Весна' }, text: { ru: '{{name}}, весной скидки до 30%' } }, by);
+  if (!smsTemplate.ok) throw new Error(smsTemplate.message);
+  const smsSet = await setBroadcast(deps, programId, `${code}-sms`, { name: 'Bench SMS', segment: code, topic: 'offers', variants: [`${code}-sms`], controlPercent: 10 }, by);
+  if (!smsSet.ok) throw new Error(smsSet.message);
+  const t2 = performance.now();
+  await planDueBroadcasts(deps, programId);
+  log(`SMS broadcast planned in ${((performance.now() - t2) / 1000).toFixed(1)} s`);
+  const submittedBefore = await submitted();
+  const t3 = performance.now();
+  while ((await submitted()) - submittedBefore < SEND) if ((await sendDueMessages(deps, transports)) === 0) break;
+  const smsMs = performance.now() - t3;
+  const submits = (await submitted()) - submittedBefore;
+  log(`SMPP: ${submits.toLocaleString('en')} submits to the local SMSC in ${(smsMs / 1000).toFixed(1)} s: ${((submits * 1000) / smsMs).toFixed(0)} submits/s (target ≥ 500/s)`);
   await closeLinks(transports);
 } finally {
   await cleanUp();

@@ -8,6 +8,7 @@ import { createStaff } from '../src/flows/staff.ts';
 import type { Db } from '../src/store/db.ts';
 import { consoleServer, expectAccessible, launchBrowser, screenshot } from './browser.ts';
 import { openTestDb } from './harness.ts';
+import { startSmppPeer } from './smpp-peer.ts';
 import { smtpPeer } from './smtp-peer.ts';
 
 let db: Db;
@@ -714,6 +715,47 @@ describe('the staff console', () => {
       await page.context().close();
     } finally {
       await smtp.stop();
+    }
+  });
+
+  it('a marketer binds the operator’s SMSC and writes an SMS template, seeing how many SMS it goes in', async () => {
+    const smsc = await startSmppPeer({ systemId: 'shop', password: 's3cret1' });
+    try {
+      const marketer = await staffMember(server.demo.programId, 'marketer');
+      const page = await openConsole();
+      await signIn(page, marketer.email, marketer.password);
+      await page.getByRole('link', { name: 'Сообщения' }).click();
+      await page.getByRole('link', { name: 'Канал SMS' }).click();
+      await page.getByLabel('Сервер', { exact: true }).fill('127.0.0.1');
+      await page.getByLabel('Порт', { exact: true }).fill(String(smsc.port));
+      await page.getByLabel('Учётная запись (system_id)').fill('shop');
+      await page.getByLabel('Пароль (до 8 знаков)').fill('wrong');
+      await page.getByLabel('Отправитель').fill('Kopilka');
+      await page.getByRole('button', { name: 'Проверить и сохранить' }).click();
+      await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/refused the bind/);
+      await page.getByLabel('Пароль (до 8 знаков)').fill('s3cret1');
+      await page.getByRole('button', { name: 'Проверить и сохранить' }).click();
+      await page.getByText(`SMSC 127.0.0.1:${smsc.port} принял подключение`).waitFor();
+      await expectAccessible(page);
+      await screenshot(page, 'sms-channel');
+
+      await page.getByRole('link', { name: 'Шаблоны' }).click();
+      await page.getByRole('button', { name: 'Новый шаблон' }).click();
+      await page.getByLabel('Код').fill('welcome-sms');
+      await page.getByLabel('Канал', { exact: true }).selectOption('sms');
+      await page.getByLabel('Тема (русский)').fill('Добро пожаловать');
+      // 100 Cyrillic characters: two UCS-2 parts; Latin text of the same length fits one GSM message.
+      await page.getByLabel('Текст (русский)').fill(`{{name}}, ${'б'.repeat(90)}`);
+      await page.getByText('100 знаков · 2 SMS (UCS-2) без подстановки переменных').waitFor();
+      await page.getByLabel('Текст (английский)').fill(`{{name}}, ${'b'.repeat(90)}`);
+      await page.getByText('100 знаков · 1 SMS (GSM 7-bit) без подстановки переменных').waitFor();
+      await page.getByRole('button', { name: 'Сохранить и показать' }).click();
+      await page.getByRole('heading', { name: 'Добро пожаловать' }).waitFor();
+      await expectAccessible(page);
+      await screenshot(page, 'sms-template');
+      await page.context().close();
+    } finally {
+      await smsc.close();
     }
   });
 

@@ -5,6 +5,7 @@ import { planMessages } from '../src/flows/messaging.ts';
 import { sendDueMessages } from '../src/flows/sending.ts';
 import type { Db } from '../src/store/db.ts';
 import { sequenceEvents } from '../src/store/events.ts';
+import { recordDeliveryReport } from '../src/store/sms.ts';
 import { expectRefused } from './checks.ts';
 import { newProgramme, openTestDb, type Programme } from './harness.ts';
 import { freePort } from './ports.ts';
@@ -124,6 +125,13 @@ describe('messages by SMS over SMPP', () => {
     const member = (await p.call('POST', '/v1/members', { name: 'Ева', phone: '+79161234573', consents: { email: false, sms: true, push: false } }, { role: 'pos' })).body.member.id;
     expect(await deliver()).toBe(1);
     expect((await settled()).find((m) => m.memberId === member)).toMatchObject({ status: 'sent', parts: 3, delivery: null, deliveredAt: null });
+    // The first part's receipt sent again counts once; the third's completes it.
+    const parts = smsc.submitted.filter((s) => s.to === '79161234573');
+    await recordDeliveryReport(db, p.programId, { smscId: parts[0]!.id, state: 'DELIVRD' }, p.now());
+    expect((await logOf()).find((m) => m.memberId === member)).toMatchObject({ delivery: null });
+    await recordDeliveryReport(db, p.programId, { smscId: parts[2]!.id, state: 'DELIVRD' }, p.now());
+    earlier += 1;
+    expect((await logOf()).find((m) => m.memberId === member)).toMatchObject({ delivery: 'delivered', deliveredAt: p.now().toISOString() });
     smsc.receipts = () => 'DELIVRD';
   });
 

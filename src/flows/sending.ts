@@ -62,10 +62,11 @@ const templateOf = (deps: Deps, round: Round, programId: string, code: string) =
 /**
  * One message, by the rules that hold however it was planned: the member is read again (a consent withdrawn, a
  * topic muted or an erasure since planning skips it); a message to the in-app inbox is delivered there at once;
- * marketing by e-mail waits out quiet hours, takes a slot of the member's week (none left: skipped) and of the
- * channel's day (none left: it waits for the next day), then goes. A refusal of the SMTP server for good (5xx) is a bounce; anything else is tried again later, for a day, and gives
- * its slots back. A sender killed between sending and logging sends that message again when its lease runs out,
- * with the same Message-ID.
+ * marketing by e-mail or SMS waits out quiet hours, takes a slot of the member's week (none left: skipped) and of
+ * the channel's day (none left: it waits for the next day), then goes. A refusal for good (an SMTP 5xx, an SMSC's
+ * error but throttling) is a bounce; anything else is tried again later, for a day, and gives its slots back. A
+ * sender killed between sending and logging sends that message again when its lease runs out (a mail with the
+ * same Message-ID).
  */
 async function send(deps: Deps, links: Links, round: Round, m: DueMessage): Promise<Sending> {
   const { programme, settings } = await programmeOf(deps, round, m.programId);

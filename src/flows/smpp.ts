@@ -1,6 +1,6 @@
 import smpp, { type Pdu, type Session } from 'smpp';
 import { deliveryReport, smsParts, type DeliveryReport } from '../domain/messages/sms.ts';
-import type { Db } from '../store/db.ts';
+import type { Queryable } from '../store/db.ts';
 import { findChannel, type SmsSettings } from '../store/messages.ts';
 import { recordDeliveryReport } from '../store/sms.ts';
 import { unseal } from '../store/secrets.ts';
@@ -35,7 +35,10 @@ const refusal = (what: string, pdu: Pdu) => new Error(`the SMSC refused ${what} 
 export function bindSmsc(settings: SmsSettings, password: string | null, onReport: (report: DeliveryReport) => void = () => undefined): Promise<Session> {
   return new Promise((resolve, reject) => {
     let bound = false;
-    const session = smpp.connect({ host: settings.host, port: settings.port, tls: settings.tls, auto_enquire_link_period: 30_000 }, () =>
+    const session = smpp.connect({ host: settings.host, port: settings.port, tls: settings.tls, auto_enquire_link_period: 30_000 }, () => {
+      // Each PDU goes at once: a submit waiting for the SMSC's acknowledgement of the last packet would add tens of
+      // milliseconds a message.
+      session.socket.setNoDelay(true);
       session.bind_transceiver({ system_id: settings.systemId, password: password ?? '' }, (pdu) => {
         clearTimeout(timer);
         if (pdu.command_status !== 0) {
@@ -44,8 +47,8 @@ export function bindSmsc(settings: SmsSettings, password: string | null, onRepor
         }
         bound = true;
         resolve(session);
-      }),
-    );
+      });
+    });
     const timer = setTimeout(() => {
       session.destroy();
       reject(new Error(`the SMSC ${settings.host}:${settings.port} did not answer within ${TIMEOUT_MS} ms`));
@@ -124,7 +127,7 @@ export async function submitSms(session: Session, settings: SmsSettings, to: str
 export type SmsLinks = Map<string, { updatedAt: number; session: Promise<Session>; settings: SmsSettings }>;
 
 /** The programme's bound SMSC session, its delivery receipts recorded as they come; null when it has no SMS channel. */
-export async function smscFor(db: Db, links: SmsLinks, programId: string, now: () => Date) {
+export async function smscFor(db: Queryable, links: SmsLinks, programId: string, now: () => Date) {
   const channel = await findChannel(db, programId, 'sms');
   if (!channel) return null;
   const held = links.get(programId);

@@ -1,6 +1,7 @@
 // The part of the `smpp` package (SMPP 3.4/5.0 client and server) Kopilka uses; the package ships no types.
 declare module 'smpp' {
   import type { EventEmitter } from 'node:events';
+  import type { Socket } from 'node:net';
 
   export interface Pdu {
     command: string;
@@ -11,6 +12,7 @@ declare module 'smpp' {
   }
 
   export interface Session extends EventEmitter {
+    socket: Socket;
     send(pdu: Pdu, responseCallback?: (pdu: Pdu) => void): boolean;
     bind_transceiver(options: Record<string, unknown>, callback: (pdu: Pdu) => void): void;
     submit_sm(options: Record<string, unknown>, callback: (pdu: Pdu) => void): void;

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Navigate, NavLink, Route, Routes } from 'react-router';
 import { Broadcasts } from './Broadcasts.tsx';
 import { Channel } from './Channel.tsx';
+import { SmsChannel } from './SmsChannel.tsx';
 import { Templates } from './Templates.tsx';
 import { Triggers } from './Triggers.tsx';
 
@@ -10,9 +11,10 @@ const parts = [
   { path: 'templates', page: Templates },
   { path: 'triggers', page: Triggers },
   { path: 'channel', page: Channel },
+  { path: 'sms', page: SmsChannel },
 ] as const;
 
-/** Messages to members: broadcasts and their results, templates, triggers, and the e-mail channel. */
+/** Messages to members: broadcasts and their results, templates, triggers, and the e-mail and SMS channels. */
 export function Messages() {
   const { t } = useTranslation();
   return (

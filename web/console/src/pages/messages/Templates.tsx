@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { smsParts } from '../../../../../src/domain/messages/sms.ts';
 import { api, ok, type Schemas } from '../../api/client.ts';
 import { Refusal } from '../../components/Refusal.tsx';
 
@@ -75,6 +76,11 @@ function Editor({ template }: { template: Template }) {
     e.preventDefault();
     save.mutate(undefined, { onSuccess: () => preview.mutate() });
   };
+  // What the text costs as SMS before its variables are filled in: the parts it goes in, and in which alphabet.
+  const smsFigure = (text: string) => {
+    const { encoding, parts } = smsParts(text);
+    return t('templates.smsParts', { count: parts.length, encoding: encoding === 'ucs2' ? 'UCS-2' : 'GSM 7-bit' });
+  };
   const field = (name: keyof typeof texts, label: string, rows: number) => (
     <>
       <label htmlFor={`template-${name}`}>{label}</label>
@@ -83,7 +89,10 @@ function Editor({ template }: { template: Template }) {
       ) : (
         <textarea id={`template-${name}`} rows={rows} value={texts[name]} onChange={(e) => setTexts({ ...texts, [name]: e.target.value })} required={name === 'textRu'} />
       )}
-      <p className="hint">{t('templates.length', { count: texts[name].length })}</p>
+      <p className="hint">
+        {t('templates.length', { count: texts[name].length })}
+        {channel === 'sms' && name.startsWith('text') && ` · ${smsFigure(texts[name])}`}
+      </p>
     </>
   );
   return (
@@ -101,8 +110,9 @@ function Editor({ template }: { template: Template }) {
           ))}
         </select>
         <label htmlFor="template-channel">{t('templates.channel')}</label>
-        <select id="template-channel" value={channel} onChange={(e) => setChannel(e.target.value === 'inbox' ? 'inbox' : 'email')}>
+        <select id="template-channel" value={channel} onChange={(e) => setChannel(e.target.value as Template['channel'])}>
           <option value="email">{t('templates.channels.email')}</option>
+          <option value="sms">{t('templates.channels.sms')}</option>
           <option value="inbox">{t('templates.channels.inbox')}</option>
         </select>
         <p className="hint">{t('templates.variables')}</p>
@@ -139,7 +149,7 @@ function Editor({ template }: { template: Template }) {
         {preview.data && (
           <article className="result" aria-label={t('templates.preview')}>
             <h3>{preview.data.subject}</h3>
-            <pre className="code">{preview.data.text}</pre>
+            <pre className="code message-text">{preview.data.text}</pre>
             {preview.data.html && <iframe title={t('templates.previewHtml')} sandbox="" srcDoc={preview.data.html} className="preview-frame" />}
           </article>
         )}
