@@ -147,6 +147,7 @@ async function serveHere(deps: Deps, o: { port: number; host: string; limits: In
 function superviseWorkers(count: number): () => Promise<void> {
   let stopping = false;
   for (let i = 0; i < count; i++) cluster.fork();
+  cluster.on('listening', (worker) => console.log(`worker ${worker.process.pid} is serving`));
   cluster.on('exit', (worker, code, signal) => {
     if (stopping) return;
     console.error(`worker ${worker.process.pid} stopped (${signal ?? `exit ${code}`}); starting another`);

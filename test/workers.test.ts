@@ -34,6 +34,9 @@ describe.skipIf(!process.env.DATABASE_URL)('several server processes (PostgreSQL
   let server: ChildProcess;
   let base: string;
   let memberId: string;
+  /** What the server printed: a line for each worker that took up the port. */
+  let said = '';
+  const serving = () => [...said.matchAll(/worker (\d+) is serving/g)].map((m) => Number(m[1]));
 
   beforeAll(async () => {
     db = await openOwnTestDb('workers');
@@ -45,14 +48,16 @@ describe.skipIf(!process.env.DATABASE_URL)('several server processes (PostgreSQL
     server = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'serve', '--workers', '2'], {
       cwd: repo,
       env: { ...process.env, DATABASE_URL: own(), PORT: String(port) },
-      stdio: 'ignore',
+      stdio: ['ignore', 'pipe', 'ignore'],
     });
-    for (let i = 0; i < 300 && workersOf(server.pid as number).length < 2; i++) await new Promise((r) => setTimeout(r, 100));
+    server.stdout?.on('data', (chunk: Buffer) => (said += chunk.toString()));
+    // Both workers serve before a test kills one: a worker still starting holds no share of the port.
+    for (let i = 0; i < 600 && serving().length < 2; i++) await new Promise((r) => setTimeout(r, 100));
     for (let i = 0; i < 300; i++) {
       if (await fetch(`${base}/health`).then((r) => r.ok, () => false)) break;
       await new Promise((r) => setTimeout(r, 100));
     }
-  }, 60_000);
+  }, 90_000);
   afterAll(async () => {
     server?.kill('SIGKILL');
     for (const pid of workersOf(server.pid as number)) process.kill(pid, 'SIGKILL');
@@ -68,6 +73,7 @@ describe.skipIf(!process.env.DATABASE_URL)('several server processes (PostgreSQL
 
   it('serves on one port from each worker, runs each job once, and starts again a worker that dies', async () => {
     expect(workersOf(server.pid as number)).toHaveLength(2);
+    expect(serving().sort()).toEqual(workersOf(server.pid as number).sort());
     expect(await Promise.all(Array.from({ length: 40 }, (_, i) => sell(i)))).toEqual(Array(40).fill(201));
     // Both workers looked at the schedule as they started: the jobs over every programme ran once.
     const [activation] = await db.query<{ runs: number }>(`select runs from job_schedule where job = 'activation' and scope = ''`);

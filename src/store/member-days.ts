@@ -66,7 +66,7 @@ export async function foldMemberDays(tx: Queryable, programId: string, timezone:
        and purchased_at >= $2 and purchased_at < $3))`,
     [programId, from, to],
   );
-  return Math.round((to.getTime() - from.getTime()) / 3_600_000);
+  return Math.ceil((to.getTime() - from.getTime()) / 3_600_000);
 }
 
 /**
