@@ -21,6 +21,7 @@ const smtp = new SMTPServer({
     });
   },
 });
+smtp.on('error', () => undefined);
 const smsc = smpp.createServer((session) => {
   session.socket.setNoDelay(true);
   session.on('error', () => undefined);
