@@ -73,10 +73,11 @@ async function send(deps: Deps, links: Links, round: Round, m: DueMessage): Prom
   const member = await findMember(deps.db, m.programId, { id: m.memberId });
   if (!member) return { status: 'skipped', reason: 'no such member' };
   const preferences = await findPreferences(deps.db, m.programId, m.memberId);
+  const address = addressOn(m.channel, member);
   const reason = unreachable(m.kind, m.channel, m.topic, {
     consents: member.consents,
     erased: !!member.erasedAt,
-    address: addressOn(m.channel, member),
+    address,
     mutedTopics: preferences.mutedTopics,
     heldBack: inGlobalControl(m.programId, m.memberId, settings.messaging.globalControlPercent),
   });
@@ -119,8 +120,8 @@ async function send(deps: Deps, links: Links, round: Round, m: DueMessage): Prom
   }
 
   const outcome = 'transport' in link
-    ? await sendMail(deps, link, m, member.email ?? '', writtenOut(), settings.messaging.tracking)
-    : await sendSms(deps, link, m, addressOn('sms', member) ?? '', writtenOut().text ?? '');
+    ? await sendMail(deps, link, m, address ?? '', writtenOut(), settings.messaging.tracking)
+    : await sendSms(deps, link, m, address ?? '', writtenOut().text ?? '');
   if (outcome.status !== 'sent') for (const slot of slots) await giveSlotBack(deps.db, m.programId, ...slot);
   return outcome;
 }

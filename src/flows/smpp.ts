@@ -11,21 +11,21 @@ const TIMEOUT_MS = Number(process.env.KOPILKA_SMPP_TIMEOUT_MS) || 10_000;
 /** Answers the SMSC would have us try again later for: throttled, its queue full. */
 const TRY_LATER = new Set([0x58, 0x14]);
 
+const refused = (what: string, status: number) => `the SMSC refused ${what} (command status 0x${status.toString(16).padStart(2, '0')})`;
+
 /** The SMSC refused a part: for now (`later`) or for good. */
 export class SmscRefusal extends Error {
   constructor(
     readonly status: number,
     readonly accepted: number,
   ) {
-    super(`the SMSC refused the message (command status 0x${status.toString(16).padStart(2, '0')})`);
+    super(refused('the message', status));
   }
 
   get later() {
     return TRY_LATER.has(this.status);
   }
 }
-
-const refusal = (what: string, pdu: Pdu) => new Error(`the SMSC refused ${what} (command status 0x${pdu.command_status.toString(16).padStart(2, '0')})`);
 
 /**
  * Opens a session to the SMSC and binds as a transceiver, so that its delivery receipts come back on the same
@@ -43,7 +43,7 @@ export function bindSmsc(settings: SmsSettings, password: string | null, onRepor
         clearTimeout(timer);
         if (pdu.command_status !== 0) {
           session.destroy();
-          return reject(refusal('the bind', pdu));
+          return reject(new Error(refused('the bind', pdu.command_status)));
         }
         bound = true;
         resolve(session);
