@@ -46,6 +46,8 @@ const earnRuleSchema = z.discriminatedUnion('kind', [
 ]);
 
 const timeOfDay = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time of day such as 21:00');
+/** A cap of marketing messages a day on a channel, or null for none. */
+const dailyCap = z.number().int().min(0).max(100_000_000).nullable().default(null);
 
 export const settingsSchema = z
   .object({
@@ -90,10 +92,10 @@ export const settingsSchema = z
     /** What marketing messages may do, however many broadcasts and triggers there are. */
     messaging: z
       .object({
-        /** At most this many marketing e-mails, and SMS, a programme-local day; null sets no cap. Over it, messages wait for the next day. */
+        /** At most this many marketing e-mails, SMS and pushes a programme-local day; null sets no cap. Over it, messages wait for the next day. */
         dailyCaps: z
-          .object({ email: z.number().int().min(0).max(100_000_000).nullable().default(null), sms: z.number().int().min(0).max(100_000_000).nullable().default(null) })
-          .default({ email: null, sms: null }),
+          .object({ email: dailyCap, sms: dailyCap, push: dailyCap })
+          .default({ email: null, sms: null, push: null }),
         /** The share of members (percent) who get no marketing at all, to measure what the messages do as a whole. */
         globalControlPercent: z.number().min(0).max(20).default(0),
         /** Whether e-mails carry an open pixel and their links go through a click redirect. */
@@ -101,7 +103,7 @@ export const settingsSchema = z
         /** A purchase within this many days of a message counts as its conversion. */
         conversionDays: z.number().int().min(1).max(90).default(7),
       })
-      .default({ dailyCaps: { email: null, sms: null }, globalControlPercent: 0, tracking: true, conversionDays: 7 }),
+      .default({ dailyCaps: { email: null, sms: null, push: null }, globalControlPercent: 0, tracking: true, conversionDays: 7 }),
   })
   .superRefine((s, ctx) => {
     const codes = new Set<string>();

@@ -45,7 +45,7 @@ export async function setBroadcast(deps: Deps, programId: string, code: string, 
       const template = await findTemplate(tx, programId, code);
       if (!template) return fail('invalid_broadcast', `variant ${variantLetter(i)}: no template ${code}`, { field: `variants.${i}` });
       if (template.event !== 'broadcast') return fail('invalid_broadcast', `variant ${variantLetter(i)}: template ${code} is written for ${template.event}, not for broadcasts`, { field: `variants.${i}` });
-      if (template.channel === 'inbox') return fail('invalid_broadcast', `variant ${variantLetter(i)}: template ${code} is for the inbox; broadcasts go by e-mail or SMS`, { field: `variants.${i}` });
+      if (template.channel === 'inbox') return fail('invalid_broadcast', `variant ${variantLetter(i)}: template ${code} is for the inbox; broadcasts go by e-mail, SMS or push`, { field: `variants.${i}` });
       if (channel && template.channel !== channel) return fail('invalid_broadcast', `variant ${variantLetter(i)}: template ${code} is for ${template.channel}, variant A's for ${channel}: the variants of a broadcast share a channel`, { field: `variants.${i}` });
       channel = template.channel;
     }
@@ -89,7 +89,8 @@ export async function planDueBroadcasts(deps: Deps, only: string | null = null):
       const now = deps.now();
       const dueAt = sendingTime(broadcast.sendAt, 'marketing', settings.quietHours, settings.timezone);
       // The channel of its templates (variant A's, which the others share).
-      const channel = (await findTemplate(tx, due.programId, broadcast.variants[0] ?? ''))?.channel === 'sms' ? 'sms' : 'email';
+      const channel = (await findTemplate(tx, due.programId, broadcast.variants[0] ?? ''))?.channel ?? 'email';
+      if (channel === 'inbox') return fail('conflict', 'a broadcast does not go to the inbox');
       const { audience, written } = await planBroadcast(tx, due.programId, broadcast, { now, dueAt, globalControlPercent: settings.messaging.globalControlPercent, channel });
       await markPlanned(tx, due.programId, broadcast.code, now, audience);
       return ok(written);

@@ -23,6 +23,7 @@ import {
   saveTrigger,
   type EmailSettings,
   type NewMessage,
+  type PushSettings,
   type SmsSettings,
   type Template,
   type Trigger,
@@ -30,6 +31,7 @@ import {
 import { findProgram, loadSettings } from '../store/programs.ts';
 import { recordAudit } from '../store/rules.ts';
 import { seal, signed, unseal } from '../store/secrets.ts';
+import { newVapidKeys } from './push.ts';
 import { checkSmsc } from './smpp.ts';
 import { transportOf } from './smtp.ts';
 import type { Deps } from './deps.ts';
@@ -113,6 +115,23 @@ export async function setSmsChannel(deps: Deps, programId: string, input: SmsCha
   });
 }
 
+/**
+ * Sets the programme's web push channel: the contact push services may write to. The VAPID key pair is made the
+ * first time and kept after (browsers subscribed with its public key would have to subscribe again); the private
+ * key is kept sealed.
+ */
+export async function setPushChannel(deps: Deps, programId: string, input: { subject: string }, by: Principal): Promise<Outcome<PushSettings>> {
+  return inTransaction(deps.db, async (tx) => {
+    const before = await findChannel(tx, programId, 'push');
+    const keys = before?.secret ? { publicKey: before.settings.publicKey, privateKey: unseal(before.secret) } : newVapidKeys();
+    const settings: PushSettings = { subject: input.subject, publicKey: keys.publicKey };
+    const now = deps.now();
+    await saveChannel(tx, programId, { channel: 'push', settings, secret: seal(keys.privateKey), dkimKey: null, updatedAt: now });
+    await audit(tx, programId, by, now, 'push', 'set channel', settings);
+    return ok(settings);
+  });
+}
+
 export interface TemplateInput {
   channel: MessageChannel;
   event: Occasion;
@@ -129,7 +148,7 @@ export interface TemplateInput {
  */
 export async function setTemplate(deps: Deps, programId: string, code: string, input: TemplateInput, by: Principal): Promise<Outcome<Template>> {
   if (input.html && input.mjml) return fail('invalid_template', 'give the HTML or the MJML it is made from, not both', { field: 'mjml' });
-  if (input.channel !== 'email' && (input.html || input.mjml)) return fail('invalid_template', `a message ${input.channel === 'sms' ? 'by SMS' : 'to the inbox'} is text: it has no HTML`, { field: input.html ? 'html' : 'mjml' });
+  if (input.channel !== 'email' && (input.html || input.mjml)) return fail('invalid_template', `a message ${{ sms: 'by SMS', push: 'by push', inbox: 'to the inbox' }[input.channel]} is text: it has no HTML`, { field: input.html ? 'html' : 'mjml' });
   const made = input.mjml ? await htmlFromMjml(input.mjml) : null;
   if (made && !made.ok) return fail('invalid_template', made.problems.join('; '), { problems: made.problems });
   const html = made?.ok ? made.html : (input.html ?? null);

@@ -3,7 +3,9 @@ import { savePreferences, type MessagePreferences } from '../store/message-prefe
 import { newId } from '../store/ids.ts';
 import { recordAudit } from '../store/rules.ts';
 import type { Deps } from './deps.ts';
-import { ok, type Outcome } from './outcome.ts';
+import { fail, ok, type Outcome } from './outcome.ts';
+import { findChannel } from '../store/messages.ts';
+import { forgetPushSubscriptions, savePushSubscription, type PushSubscription } from '../store/push.ts';
 import { memberToChange } from './personal-data.ts';
 import { inTransaction } from './transaction.ts';
 
@@ -17,5 +19,29 @@ export async function setMessagePreferences(deps: Deps, programId: string, membe
     await savePreferences(tx, programId, memberId, preferences, now);
     await recordAudit(tx, programId, { id: newId('aud'), actor: actorOf(by), at: now, action: 'set message preferences', entity: 'member', entityId: memberId, before: null, after: preferences });
     return ok(preferences);
+  });
+}
+
+/**
+ * Keeps a browser the member subscribed to web push with (its PushSubscription, made with the programme's VAPID
+ * public key): pushes go to each such browser. Refused while the programme has no push channel, whose key it needs.
+ */
+export async function subscribeToPush(deps: Deps, programId: string, memberId: string, input: Omit<PushSubscription, 'createdAt'>): Promise<Outcome<{ endpoint: string; createdAt: string }>> {
+  return inTransaction(deps.db, async (tx) => {
+    const found = await memberToChange(tx, programId, memberId);
+    if (!found.ok) return found;
+    if (!(await findChannel(tx, programId, 'push'))) return fail('conflict', 'the programme has no push channel: set it up to have the key browsers subscribe with');
+    const now = deps.now();
+    await savePushSubscription(tx, programId, memberId, { ...input, createdAt: now });
+    return ok({ endpoint: input.endpoint, createdAt: now.toISOString() });
+  });
+}
+
+/** Forgets a browser of the member's (one endpoint), or all of them. */
+export async function unsubscribeFromPush(deps: Deps, programId: string, memberId: string, endpoint: string | null): Promise<Outcome<{ forgotten: boolean }>> {
+  return inTransaction(deps.db, async (tx) => {
+    const found = await memberToChange(tx, programId, memberId);
+    if (!found.ok) return found;
+    return ok({ forgotten: await forgetPushSubscriptions(tx, programId, memberId, endpoint === null ? null : [endpoint]) });
   });
 }

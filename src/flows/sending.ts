@@ -5,13 +5,15 @@ import { withTracking } from '../domain/messages/tracking.ts';
 import type { ProgramSettings } from '../domain/settings.ts';
 import { findPreferences, giveSlotBack, takeSlot } from '../store/message-preferences.ts';
 import { findMember } from '../store/members.ts';
-import { findTemplate, leaseDueMessages, recordSending, type DueMessage, type Sending, type Template } from '../store/messages.ts';
+import { findChannel, findTemplate, leaseDueMessages, recordSending, type DueMessage, type Sending, type StoredChannel, type Template } from '../store/messages.ts';
+import { forgetPushSubscriptions, pushSubscriptionsOf, type PushSubscription } from '../store/push.ts';
 import { findProgram, loadSettings } from '../store/programs.ts';
-import { signed } from '../store/secrets.ts';
+import { signed, unseal } from '../store/secrets.ts';
 import type { Deps } from './deps.ts';
 import { publicUrl, unsubscribeUrl, written } from './messaging.ts';
 import { inParallel } from './in-parallel.ts';
 import type { Links } from './links.ts';
+import { pushTo } from './push.ts';
 import { SmscRefusal, smscFor, submitSms } from './smpp.ts';
 import { SENDING_CONNECTIONS, SENDING_MAX_MS, transportFor } from './smtp.ts';
 import { recordSmsParts } from '../store/sms.ts';
@@ -31,6 +33,7 @@ interface Round {
   /** Each programme's SMTP connections and SMSC session, looked up once a round however many messages go at once. */
   transports: Map<string, Promise<Awaited<ReturnType<typeof transportFor>>>>;
   smscs: Map<string, Promise<Awaited<ReturnType<typeof smscFor>>>>;
+  pushes: Map<string, Promise<StoredChannel<'push'> | null>>;
 }
 
 /**
@@ -43,7 +46,7 @@ export async function sendDueMessages(deps: Deps, links: Links, limit = 50, only
   // Leased for as long as sending them a few at a time may take, each up to its timeouts: another sender takes one
   // over only if this one died.
   const due = await leaseDueMessages(deps.db, now, new Date(now.getTime() + Math.ceil(limit / SENDING_CONNECTIONS) * SENDING_MAX_MS), limit, only);
-  const round: Round = { programmes: new Map(), templates: new Map(), transports: new Map(), smscs: new Map() };
+  const round: Round = { programmes: new Map(), templates: new Map(), transports: new Map(), smscs: new Map(), pushes: new Map() };
   await inParallel(due, SENDING_CONNECTIONS, async (message) => recordSending(deps.db, message.programId, message.id, await send(deps, links, round, message)));
   return due.length;
 }
@@ -62,7 +65,7 @@ const templateOf = (deps: Deps, round: Round, programId: string, code: string) =
 /**
  * One message, by the rules that hold however it was planned: the member is read again (a consent withdrawn, a
  * topic muted or an erasure since planning skips it); a message to the in-app inbox is delivered there at once;
- * marketing by e-mail or SMS waits out quiet hours, takes a slot of the member's week (none left: skipped) and of
+ * marketing by e-mail, SMS or push waits out quiet hours, takes a slot of the member's week (none left: skipped) and of
  * the channel's day (none left: it waits for the next day), then goes. A refusal for good (an SMTP 5xx, an SMSC's
  * error but throttling) is a bounce; anything else is tried again later, for a day, and gives its slots back. A
  * sender killed between sending and logging sends that message again when its lease runs out (a mail with the
@@ -95,9 +98,13 @@ async function send(deps: Deps, links: Links, round: Round, m: DueMessage): Prom
   if (quietUntil > now) return { status: 'queued', retryAt: quietUntil, reason: 'quiet hours', tried: false };
   const link = m.channel === 'sms'
     ? await once(round.smscs, m.programId, () => smscFor(deps.db, links.sms, m.programId, deps.now)).catch((error: unknown) => error as Error)
-    : await once(round.transports, m.programId, () => transportFor(deps.db, links.email, m.programId));
-  if (!link) return retry(deps, m, `the ${m.channel === 'sms' ? 'SMS' : 'e-mail'} channel is not set up`);
+    : m.channel === 'push'
+      ? await once(round.pushes, m.programId, () => findChannel(deps.db, m.programId, 'push'))
+      : await once(round.transports, m.programId, () => transportFor(deps.db, links.email, m.programId));
+  if (!link) return retry(deps, m, `the ${{ email: 'e-mail', sms: 'SMS', push: 'push' }[m.channel]} channel is not set up`);
   if (link instanceof Error) return retry(deps, m, link.message);
+  const browsers = m.channel === 'push' ? await pushSubscriptionsOf(deps.db, m.programId, m.memberId) : [];
+  if (m.channel === 'push' && browsers.length === 0) return { status: 'skipped', reason: 'no browser subscribed to push' };
 
   const local = DateTime.fromJSDate(now, { zone: settings.timezone });
   const slots: [string, string][] = [];
@@ -107,7 +114,7 @@ async function send(deps: Deps, links: Links, round: Round, m: DueMessage): Prom
       if (!(await takeSlot(deps.db, m.programId, ...week, preferences.weeklyMax))) return { status: 'skipped', reason: `the member's maximum of ${preferences.weeklyMax} a week reached` };
       slots.push(week);
     }
-    const cap = settings.messaging.dailyCaps[m.channel as 'email' | 'sms'];
+    const cap = settings.messaging.dailyCaps[m.channel];
     if (cap !== null) {
       const day: [string, string] = [m.channel, local.toISODate() ?? ''];
       if (!(await takeSlot(deps.db, m.programId, ...day, cap))) {
@@ -121,7 +128,9 @@ async function send(deps: Deps, links: Links, round: Round, m: DueMessage): Prom
 
   const outcome = 'transport' in link
     ? await sendMail(deps, link, m, address ?? '', writtenOut(), settings.messaging.tracking)
-    : await sendSms(deps, link, m, address ?? '', writtenOut().text ?? '');
+    : 'session' in link
+      ? await sendSms(deps, link, m, address ?? '', writtenOut().text ?? '')
+      : await sendPush(deps, link, m, browsers, writtenOut());
   if (outcome.status !== 'sent') for (const slot of slots) await giveSlotBack(deps.db, m.programId, ...slot);
   return outcome;
 }
@@ -167,6 +176,19 @@ async function sendSms(deps: Deps, held: NonNullable<Awaited<ReturnType<typeof s
     if (error instanceof SmscRefusal && (error.accepted > 0 || !error.later)) return { status: error.accepted > 0 ? 'failed' : 'bounced', reason };
     return retry(deps, m, reason);
   }
+}
+
+/**
+ * A push to each browser the member subscribed with: its title the template's subject. Sent once any push service
+ * took it (the others are not tried again: those browsers would show it twice); browsers gone for good are
+ * forgotten; tried again later only when none took it and one may yet.
+ */
+async function sendPush(deps: Deps, channel: StoredChannel<'push'>, m: DueMessage, browsers: PushSubscription[], { subject, text }: Written): Promise<Sending> {
+  const pushed = await pushTo(browsers, channel.settings, unseal(channel.secret ?? ''), JSON.stringify({ title: subject ?? '', body: text ?? '', tag: m.id }));
+  if (pushed.gone.length) await forgetPushSubscriptions(deps.db, m.programId, m.memberId, pushed.gone);
+  if (pushed.taken.length) return { status: 'sent', at: deps.now(), to: [...new Set(pushed.taken.map((e) => new URL(e).host))].join(', '), subject, text, html: null };
+  if (pushed.later) return retry(deps, m, pushed.later);
+  return { status: 'bounced', reason: pushed.refused ?? 'every browser the member subscribed with has unsubscribed' };
 }
 
 /** The concatenation reference of a message's parts: a byte of its id's hash, the same on every attempt. */

@@ -66,7 +66,7 @@ export async function broadcastsTo(db: Queryable, programId: string, segment: st
 
 /**
  * Writes a broadcast's messages in one statement: for each member of its segment who may get marketing on its
- * channel (consent, an address or phone, not erased, not in the global control group, the topic not muted), a queued message of
+ * channel (consent, an address, phone or subscribed browser, not erased, not in the global control group, the topic not muted), a queued message of
  * their variant, or a 'control' row when the split holds them back. A message already there for the member stays.
  * Returns the segment's size and how many rows were written.
  */
@@ -74,11 +74,16 @@ export async function planBroadcast(
   db: Queryable,
   programId: string,
   b: Broadcast,
-  at: { now: Date; dueAt: Date; globalControlPercent: number; channel: 'email' | 'sms' },
+  at: { now: Date; dueAt: Date; globalControlPercent: number; channel: 'email' | 'sms' | 'push' },
 ): Promise<{ audience: number; written: number }> {
   const [size] = await db.query<{ n: number }>('select count(*)::int as n from segment_members where program_id = $1 and segment = $2', [programId, b.segment]);
   const group = groupSql('$2', 'sm.member_id', '$4', '$5');
-  const address = at.channel === 'sms' ? 'm.phone' : 'm.email';
+  // By push, the member themselves once a browser of theirs subscribed (the sender pushes to each).
+  const address = {
+    email: 'm.email',
+    sms: 'm.phone',
+    push: 'case when exists (select 1 from push_subscriptions ps where ps.program_id = m.program_id and ps.member_id = m.id) then m.id end',
+  }[at.channel];
   const rows = await db.query<{ n: number }>(
     `with eligible as (
        select sm.member_id, ${address} as address, case when m.attributes->>'language' = 'en' then 'en' else 'ru' end as language, ${group} as grp

@@ -156,7 +156,7 @@ const keysOnly = (column: string) =>
  * Erases a member's personal data: the profile, contacts, consents and referral code; the block reasons of their
  * cards, which are blocked; the values in the audit records of them and their cards (which fields changed stays);
  * the attributes of their recorded actions, the reasons in their card events and the stored answer to their
- * registration. Answers the cards it blocked.
+ * registration; the browsers they subscribed to web push with. Answers the cards it blocked.
  */
 export async function erasePersonalData(db: Queryable, programId: string, id: string, now: Date): Promise<string[]> {
   await db.query(
@@ -181,6 +181,7 @@ export async function erasePersonalData(db: Queryable, programId: string, id: st
   // A registration's stored answer names the member with their contacts.
   await db.query(`delete from idempotency_keys where program_id = $1 and response->'member'->>'id' = $2`, [programId, id]);
   await db.query(`update member_events set attributes = '{}' where program_id = $1 and member_id = $2 and attributes <> '{}'`, [programId, id]);
+  await db.query('delete from push_subscriptions where program_id = $1 and member_id = $2', [programId, id]);
   await db.query(
     `update events set payload = (payload::jsonb || '{"reason": null}')::json
      where program_id = $1 and member_id = $2 and type = 'card.blocked' and payload->>'reason' is not null`,

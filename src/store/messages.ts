@@ -24,16 +24,23 @@ export interface SmsSettings {
   sourceAddr: string;
 }
 
+/** Web push: who push services may write to about our pushes (a mailto: or https: address), and the VAPID public key browsers subscribe with. */
+export interface PushSettings {
+  subject: string;
+  publicKey: string;
+}
+
 /** The settings of each channel that has any. */
 export interface ChannelSettings {
   email: EmailSettings;
   sms: SmsSettings;
+  push: PushSettings;
 }
 
 export interface StoredChannel<C extends keyof ChannelSettings = 'email'> {
   channel: C;
   settings: ChannelSettings[C];
-  /** The sealed password, if any. */
+  /** The sealed password (of push, the VAPID private key), if any. */
   secret: string | null;
   /** The sealed DKIM private key, if any. */
   dkimKey: string | null;

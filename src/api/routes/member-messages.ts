@@ -2,10 +2,11 @@ import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { consentChannels } from '../../domain/consents.ts';
 import type { Deps } from '../../flows/deps.ts';
 import { withdrawConsent } from '../../flows/members.ts';
-import { setMessagePreferences } from '../../flows/preferences.ts';
+import { setMessagePreferences, subscribeToPush, unsubscribeFromPush } from '../../flows/preferences.ts';
 import { findPreferences } from '../../store/message-preferences.ts';
 import { findMember } from '../../store/members.ts';
-import { inboxOf, markMessage, markRead } from '../../store/messages.ts';
+import { findChannel, inboxOf, markMessage, markRead } from '../../store/messages.ts';
+import { pushSubscriptionsOf } from '../../store/push.ts';
 import { verified } from '../../store/secrets.ts';
 import { allow, type Env } from '../auth.ts';
 import { body, json, problems, security } from '../openapi.ts';
@@ -97,6 +98,68 @@ export function memberMessageRoutes(deps: Deps) {
       const { id, messageId } = c.req.valid('param');
       const read = await markRead(deps.db, programId, id, messageId, deps.now());
       return read ? c.json(read, 200) : problem(c, 'not_found', `no message ${messageId} in the inbox of member ${id}`);
+    },
+  );
+
+  const base64url = (bytes: number, what: string) =>
+    z.string().max(200).refine((v) => /^[A-Za-z0-9_-]+={0,2}$/.test(v) && Buffer.from(v, 'base64url').length === bytes, `${what}: ${bytes} bytes in base64url`);
+  const subscription = z
+    .object({
+      endpoint: z.url({ protocol: /^https$/ }).max(2_000).describe('the push service’s address for this browser (https)'),
+      keys: z
+        .object({
+          p256dh: base64url(65, 'the browser’s P-256 public key').refine((v) => Buffer.from(v, 'base64url')[0] === 4, 'the browser’s P-256 public key, uncompressed'),
+          auth: base64url(16, 'the auth secret'),
+        })
+        .strict(),
+      expirationTime: z.number().nullable().optional().describe('as the browser gives it; not used'),
+    })
+    .strict()
+    .openapi('PushSubscription');
+  const subscribed = z.object({ endpoint: z.string(), createdAt: z.string() }).openapi('PushSubscribed');
+
+  app.openapi(
+    createRoute({
+      method: 'get', path: '/v1/members/{id}/push-subscriptions', operationId: 'memberPushSubscriptions', tags, security, middleware: [allow('members:read')] as const,
+      summary: 'The browsers the member subscribed to web push with, and the VAPID public key a browser subscribes with (`applicationServerKey`)',
+      request: { params: memberParam },
+      responses: { 200: json(z.object({ publicKey: z.string().nullable().describe('null while the programme has no push channel'), subscriptions: z.array(subscribed) }), 'the subscriptions'), ...problems },
+    }),
+    async (c) => {
+      const { programId } = c.get('key');
+      const { id } = c.req.valid('param');
+      if (!(await findMember(deps.db, programId, { id }))) return problem(c, 'member_not_found', `no member ${id}`);
+      const channel = await findChannel(deps.db, programId, 'push');
+      const subscriptions = (await pushSubscriptionsOf(deps.db, programId, id)).map((s) => ({ endpoint: s.endpoint, createdAt: s.createdAt.toISOString() }));
+      return c.json({ publicKey: channel?.settings.publicKey ?? null, subscriptions }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post', path: '/v1/members/{id}/push-subscriptions', operationId: 'subscribeMemberToPush', tags, security, middleware: [allow('members:edit')] as const,
+      summary: 'Keep a browser’s push subscription (`PushSubscription.toJSON()`): the member’s pushes go to it; the same endpoint again takes the new keys',
+      description: 'Marketing pushes also need the member’s consent to `push`.',
+      request: { params: memberParam, ...body(subscription) },
+      responses: { 201: json(subscribed, 'kept'), ...problems },
+    }),
+    async (c) => {
+      const { endpoint, keys } = c.req.valid('json');
+      const result = await subscribeToPush(deps, c.get('key').programId, c.req.valid('param').id, { endpoint, keys });
+      return result.ok ? c.json(result.value, 201) : failure(c, result);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'delete', path: '/v1/members/{id}/push-subscriptions', operationId: 'unsubscribeMemberFromPush', tags, security, middleware: [allow('members:edit')] as const,
+      summary: 'Forget a browser of the member’s (`endpoint`), or every one when none is named',
+      request: { params: memberParam, query: z.object({ endpoint: z.string().max(2_000).optional() }) },
+      responses: { 200: json(z.object({ forgotten: z.boolean().describe('whether any was kept') }), 'forgotten'), ...problems },
+    }),
+    async (c) => {
+      const result = await unsubscribeFromPush(deps, c.get('key').programId, c.req.valid('param').id, c.req.valid('query').endpoint ?? null);
+      return result.ok ? c.json(result.value, 200) : failure(c, result);
     },
   );
 

@@ -1,7 +1,7 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { occasionTypes, triggerOccasions, variablesOf } from '../../domain/messages/occasions.ts';
 import type { Deps } from '../../flows/deps.ts';
-import { previewTemplate, setEmailChannel, setSmsChannel, setTemplate, setTrigger } from '../../flows/messaging.ts';
+import { previewTemplate, setEmailChannel, setPushChannel, setSmsChannel, setTemplate, setTrigger } from '../../flows/messaging.ts';
 import { messageChannels } from '../../domain/messages/reach.ts';
 import { languages } from '../../domain/messages/template.ts';
 import { findChannel, listTemplates, listTriggers, messageLog } from '../../store/messages.ts';
@@ -65,10 +65,22 @@ const smsInput = smsSettings
   .strict()
   .openapi('SmsChannelInput');
 
+const pushSettings = z
+  .object({
+    subject: z
+      .string()
+      .max(300)
+      .regex(/^(mailto:[^@\s]+@[^@\s]+\.[^@\s]+|https:\/\/\S+)$/, 'a mailto: address or an https: URL')
+      .describe('who push services may write to about the programme’s pushes: a mailto: address or an https: URL'),
+  })
+  .strict()
+  .openapi('PushChannelInput');
+const pushChannel = pushSettings.extend({ publicKey: z.string().describe('the VAPID public key (base64url) browsers subscribe with as `applicationServerKey`') }).openapi('PushChannel');
+
 const template = z
   .object({
     code: z.string(),
-    channel: z.enum(messageChannels).describe('`email`, `sms` (text only, cut into parts when long), or `inbox`: the in-app inbox the member’s app reads, without HTML'),
+    channel: z.enum(messageChannels).describe('`email`, `sms` (text only, cut into parts when long), `push` (the subject its title, the text its body), or `inbox`: the in-app inbox the member’s app reads, without HTML'),
     event: occasion.describe('the event it answers, which decides the variables it may use'),
     subject: localised(300),
     text: localised(20_000),
@@ -79,7 +91,7 @@ const template = z
   .openapi('MessageTemplate');
 const templateInput = z
   .object({
-    channel: z.enum(messageChannels).describe('`email`, `sms` (text only, cut into parts when long), or `inbox`: the in-app inbox the member’s app reads, without HTML'),
+    channel: z.enum(messageChannels).describe('`email`, `sms` (text only, cut into parts when long), `push` (the subject its title, the text its body), or `inbox`: the in-app inbox the member’s app reads, without HTML'),
     event: occasion,
     subject: localised(300),
     text: localised(20_000),
@@ -113,7 +125,7 @@ const logged = z
     id: z.string(),
     memberId: z.string(),
     origin: z.string().describe('`trigger:CODE` or `broadcast:CODE`'),
-    channel: z.enum(messageChannels).describe('`email`, `sms` (text only, cut into parts when long), or `inbox`: the in-app inbox the member’s app reads, without HTML'),
+    channel: z.enum(messageChannels).describe('`email`, `sms` (text only, cut into parts when long), `push` (the subject its title, the text its body), or `inbox`: the in-app inbox the member’s app reads, without HTML'),
     kind: z.enum(['marketing', 'transactional']),
     template: z.string(),
     to: z.string().nullable(),
@@ -187,6 +199,28 @@ export function messagingRoutes(deps: Deps) {
       const channel = await findChannel(deps.db, c.get('key').programId, 'sms');
       return c.json(channel ? { ...channel.settings, password: !!channel.secret } : null, 200);
     },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'put', path: '/v1/messaging/channels/push', operationId: 'setPushChannel', tags, security, middleware: [allow('messaging')] as const,
+      summary: 'Set up web push: the VAPID key pair is made the first time and kept after, so browsers that subscribed stay subscribed',
+      request: body(pushSettings),
+      responses: { 200: json(pushChannel, 'the channel, with the public key'), ...problems },
+    }),
+    async (c) => {
+      const result = await setPushChannel(deps, c.get('key').programId, c.req.valid('json'), c.get('key'));
+      return result.ok ? c.json(result.value, 200) : failure(c, result);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get', path: '/v1/messaging/channels/push', operationId: 'getPushChannel', tags, security, middleware: [allow('messaging')] as const,
+      summary: 'The web push channel: its contact and VAPID public key',
+      responses: { 200: json(pushChannel.nullable(), 'the channel, or null when none is set'), ...problems },
+    }),
+    async (c) => c.json((await findChannel(deps.db, c.get('key').programId, 'push'))?.settings ?? null, 200),
   );
 
   app.openapi(

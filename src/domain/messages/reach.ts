@@ -4,13 +4,16 @@ import { mobileNumber } from '../contacts.ts';
 
 // Who a message may reach, and when.
 
-/** E-mail over SMTP, SMS over SMPP, and the in-app inbox the member's app reads through the API. */
-export const messageChannels = ['email', 'sms', 'inbox'] as const;
+/** E-mail over SMTP, SMS over SMPP, web push to the browsers the member subscribed, and the in-app inbox the member's app reads through the API. */
+export const messageChannels = ['email', 'sms', 'push', 'inbox'] as const;
 export type MessageChannel = (typeof messageChannels)[number];
 
-/** Where a message on the channel reaches the member: their e-mail address, mobile number, or their own inbox. */
+/**
+ * Where a message on the channel reaches the member: their e-mail address, mobile number, or themselves (their
+ * inbox, and the browsers they subscribed to push with, which the sender looks up when it goes).
+ */
 export const addressOn = (channel: MessageChannel, member: { id: string; email: string | null; phone: string | null }): string | null =>
-  channel === 'inbox' ? member.id : channel === 'sms' ? mobileNumber(member.phone) : member.email;
+  channel === 'inbox' || channel === 'push' ? member.id : channel === 'sms' ? mobileNumber(member.phone) : member.email;
 
 /** Marketing needs the member's consent on its channel; a transactional message (a code, a receipt) does not. */
 export type MessageKind = 'marketing' | 'transactional';
