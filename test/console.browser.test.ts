@@ -718,7 +718,7 @@ describe('the staff console', () => {
     }
   });
 
-  it('a marketer binds the operator’s SMSC and writes an SMS template, seeing how many SMS it goes in', async () => {
+  it('a marketer binds the operator’s SMSC, writes an SMS template seeing how many SMS it goes in, sends a test to a mobile, and sets up web push', async () => {
     const smsc = await startSmppPeer({ systemId: 'shop', password: 's3cret1' });
     try {
       const marketer = await staffMember(server.demo.programId, 'marketer');
@@ -751,8 +751,28 @@ describe('the staff console', () => {
       await page.getByText('100 знаков · 1 SMS (GSM 7-bit) без подстановки переменных').waitFor();
       await page.getByRole('button', { name: 'Сохранить и показать' }).click();
       await page.getByRole('heading', { name: 'Добро пожаловать' }).waitFor();
+      // A test to a member of staff's mobile: a landline is refused, a mobile gets it at once.
+      await page.getByLabel('Тестовая отправка').fill('+7 495 123-45-67');
+      await page.getByRole('button', { name: 'Отправить тест' }).click();
+      await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/not a mobile number/);
+      await page.getByLabel('Тестовая отправка').fill('8 916 000-11-22');
+      await page.getByRole('button', { name: 'Отправить тест' }).click();
+      await page.getByText('Отправлено: +79160001122').waitFor();
+      expect(smsc.texts().find((x) => x.to === '79160001122')?.text).toBe(`Анна, ${'б'.repeat(90)}`);
       await expectAccessible(page);
       await screenshot(page, 'sms-template');
+
+      // Web push: the key browsers subscribe with is made on the first save.
+      await page.getByRole('link', { name: 'Канал push' }).click();
+      await page.getByLabel('Контакт для push-сервисов').fill('bonus@shop.example.ru');
+      await page.getByRole('button', { name: 'Сохранить', exact: true }).click();
+      await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/mailto/);
+      await page.getByLabel('Контакт для push-сервисов').fill('mailto:bonus@shop.example.ru');
+      await page.getByRole('button', { name: 'Сохранить', exact: true }).click();
+      await page.getByText('Канал push сохранён.').waitFor();
+      expect(await page.getByTestId('vapid-public-key').textContent()).toMatch(/^B[\w-]{86}$/);
+      await expectAccessible(page);
+      await screenshot(page, 'push-channel');
       await page.context().close();
     } finally {
       await smsc.close();

@@ -78,6 +78,24 @@ describe('messages by e-mail', () => {
     expect((await p.call('PUT', '/v1/messaging/triggers/expiry-reminder', { ...trigger, event: 'points.expiring' }, { role: 'marketer' })).status).toBe(200);
   });
 
+  it('send a template to a member of staff at once, as its preview writes it, without a message to any member', async () => {
+    const test = (body: Record<string, unknown>) => p.call('POST', '/v1/messaging/templates/expiry/test', body, { role: 'marketer' });
+    const before = received.length;
+    const sent = await test({ to: 'marketing@shop.example.ru' });
+    expect(sent.status, JSON.stringify(sent.body)).toBe(200);
+    expect(sent.body).toMatchObject({ to: 'marketing@shop.example.ru', subject: 'Анна, 150 баллов сгорят 8 ноября 2026 г.' });
+    const mail = received.slice(before).find((m) => m.subject === 'Анна, 150 баллов сгорят 8 ноября 2026 г.');
+    expect(mail?.to && 'text' in mail.to ? mail.to.text : null).toBe('marketing@shop.example.ru');
+    expect(mail?.text).toMatch(/^На счёте 1234 балла/);
+    expect((await test({ to: 'help@shop.example.ru', language: 'en' })).body.subject).toBe('Anna, 150 points expire on 8 November 2026');
+    await expectRefused(p, () => test({ to: 'marketing at shop' }), { status: 400, code: 'validation_failed', detail: /not an e-mail address/ });
+    await expectRefused(p, () => test({ to: 'nobody@shop.example.ru' }), { status: 422, code: 'channel_unreachable', detail: /No such user/ });
+    await expectRefused(p, () => p.call('POST', '/v1/messaging/templates/none/test', { to: 'marketing@shop.example.ru' }, { role: 'marketer' }), { status: 404, code: 'template_not_found', detail: /none/ });
+    expect(await logOf()).toEqual([]);
+    // The tests after this one count the mails members get.
+    received.splice(before);
+  });
+
   it('remind of expiring points once per lot, only those who consented, in their language; a refused address bounces', async () => {
     const enrol = async (body: Record<string, unknown>) => (await p.call('POST', '/v1/members', body, { role: 'pos' })).body.member.id as string;
     const anna = await enrol({ name: 'Анна', email: 'anna@example.ru', consents: { email: true, sms: false, push: false } });

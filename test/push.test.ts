@@ -104,6 +104,14 @@ describe('messages by web push', () => {
     expect(log.find((m) => m.memberId === anna)).toMatchObject({ status: 'sent', to: new URL(phone.endpoint).host });
     expect(log.find((m) => m.memberId === boris)).toMatchObject({ status: 'skipped', reason: 'no consent to marketing by push' });
     expect(log.find((m) => m.memberId === vera)).toMatchObject({ status: 'skipped', reason: 'no browser subscribed to push' });
+
+    // A test send goes to the browsers of a member (here Anna stands in for staff), written out for the sample member.
+    const test = (to: string) => p.call('POST', '/v1/messaging/templates/welcome-push/test', { to, language: 'en' }, { role: 'marketer' });
+    expect((await test(anna)).status).toBe(200);
+    expect(to(phone).at(-1)).toEqual({ title: 'Welcome, Anna!', body: 'You have 1234 points.', tag: 'test' });
+    expect(to(laptop).at(-1)).toEqual(to(phone).at(-1));
+    await expectRefused(p, () => test(vera), { status: 400, code: 'validation_failed', detail: /has no browser subscribed to push/ });
+    expect(await logOf()).toEqual(log);
   });
 
   it('forget a browser its push service reports gone, and bounce a push none of the member’s browsers takes', async () => {

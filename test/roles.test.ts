@@ -30,6 +30,7 @@ const expected: Record<string, readonly Role[]> = {
   'PUT /v1/messaging/channels/sms': ['admin', 'marketer'],
   'GET /v1/messaging/channels/sms': ['admin', 'marketer'],
   'PUT /v1/messaging/channels/push': ['admin', 'marketer'],
+  'POST /v1/messaging/templates/{code}/test': ['admin', 'marketer'],
   'GET /v1/messaging/channels/push': ['admin', 'marketer'],
   'PUT /v1/messaging/templates/{code}': ['admin', 'marketer'],
   'GET /v1/messaging/templates': ['admin', 'marketer'],

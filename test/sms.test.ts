@@ -79,6 +79,19 @@ describe('messages by SMS over SMPP', () => {
     expect((await p.call('PUT', '/v1/messaging/triggers/welcome-sms', { event: 'member.created', template: 'welcome-sms', kind: 'marketing', enabled: true }, { role: 'marketer' })).status).toBe(200);
   });
 
+  it('send a template to a member of staff’s mobile at once, and refuse a number that is not a mobile one', async () => {
+    const test = (to: string) => p.call('POST', '/v1/messaging/templates/welcome-sms/test', { to }, { role: 'marketer' });
+    const sent = await test('8 (916) 000-11-22');
+    expect(sent.status, JSON.stringify(sent.body)).toBe(200);
+    expect(sent.body.to).toBe('+79160001122');
+    expect(smsc.texts().find((t) => t.to === '79160001122')?.text).toMatch(/^Анна, добро пожаловать в программу «Test programme»!/);
+    await expectRefused(p, () => test('+7 495 123-45-67'), { status: 400, code: 'validation_failed', detail: /not a mobile number/ });
+    smsc.refuse.set('79160001123', 0x0b);
+    await expectRefused(p, () => test('+79160001123'), { status: 422, code: 'channel_unreachable', detail: /command status 0x0b/ });
+    // Its receipts came on a session of its own: none is counted for the members' messages below.
+    earlier -= smsc.submitted.filter((s) => s.to === '79160001122').length;
+  });
+
   it('welcome each member who consented, to a mobile number, in concatenated UCS-2 parts; the receipts mark them delivered', async () => {
     const enrol = async (body: Record<string, unknown>) => (await p.call('POST', '/v1/members', body, { role: 'pos' })).body.member.id as string;
     const anna = await enrol({ name: 'Анна', phone: '+7 916 123-45-67', consents: { email: false, sms: true, push: false } });

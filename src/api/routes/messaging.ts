@@ -3,6 +3,7 @@ import { occasionTypes, triggerOccasions, variablesOf } from '../../domain/messa
 import type { Deps } from '../../flows/deps.ts';
 import { previewTemplate, setEmailChannel, setPushChannel, setSmsChannel, setTemplate, setTrigger } from '../../flows/messaging.ts';
 import { messageChannels } from '../../domain/messages/reach.ts';
+import { sendTestMessage } from '../../flows/test-send.ts';
 import { languages } from '../../domain/messages/template.ts';
 import { findChannel, listTemplates, listTriggers, messageLog } from '../../store/messages.ts';
 import { allow, type Env } from '../auth.ts';
@@ -258,6 +259,31 @@ export function messagingRoutes(deps: Deps) {
     }),
     async (c) => {
       const result = await previewTemplate(deps, c.get('key').programId, c.req.valid('param').code, c.req.valid('json'));
+      return result.ok ? c.json(result.value, 200) : failure(c, result);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post', path: '/v1/messaging/templates/{code}/test', operationId: 'sendTestMessage', tags, security, middleware: [allow('messaging')] as const,
+      summary: 'Send a template at once to a member of staff, written out as its preview is: to an e-mail address, a mobile number, or (by push) a member’s subscribed browsers',
+      description: 'Nothing is queued or logged as a message to a member. A channel not set up is `409`; one that does not take the message `422 channel_unreachable` with its reason.',
+      request: {
+        params: code,
+        ...body(
+          z
+            .object({
+              to: text(300).describe('by e-mail an address, by SMS a mobile number, by push the id of a member (a member of staff who subscribed)'),
+              memberId: z.string().max(64).optional().describe('write it out for this member; else for the sample one'),
+              language: z.enum(languages).optional(),
+            })
+            .strict(),
+        ),
+      },
+      responses: { 200: json(z.object({ to: z.string(), subject: z.string().nullable(), text: z.string().nullable() }).openapi('TestMessage'), 'sent'), ...problems },
+    }),
+    async (c) => {
+      const result = await sendTestMessage(deps, c.get('key').programId, c.req.valid('param').code, c.req.valid('json'), c.get('key'));
       return result.ok ? c.json(result.value, 200) : failure(c, result);
     },
   );

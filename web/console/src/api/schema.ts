@@ -1388,6 +1388,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/messaging/templates/{code}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a template at once to a member of staff, written out as its preview is: to an e-mail address, a mobile number, or (by push) a member’s subscribed browsers
+         * @description Nothing is queued or logged as a message to a member. A channel not set up is `409`; one that does not take the message `422 channel_unreachable` with its reason.
+         */
+        post: operations["sendTestMessage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/messaging/triggers/{code}": {
         parameters: {
             query?: never;
@@ -3830,6 +3850,11 @@ export interface components {
             subject: string | null;
             text: string | null;
             html: string | null;
+        };
+        TestMessage: {
+            to: string;
+            subject: string | null;
+            text: string | null;
         };
         MessageTrigger: {
             code: string;
@@ -14348,6 +14373,120 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["MessagePreview"];
+                };
+            };
+            /** @description malformed JSON or a field that fails validation */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no or unknown API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the key’s role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description a member, card, store or receipt that does not exist in this programme */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description conflicts with an earlier request or an existing record */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the body is larger than the limit (1 MB; 8 MB for a batch) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description valid request the programme refuses (e.g. insufficient_points) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description heavy work (a backtest, an export) of this programme is already running; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the database is unavailable, or the programme is still loading its history; see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    sendTestMessage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description by e-mail an address, by SMS a mobile number, by push the id of a member (a member of staff who subscribed) */
+                    to: string;
+                    /** @description write it out for this member; else for the sample one */
+                    memberId?: string;
+                    /** @enum {string} */
+                    language?: "ru" | "en";
+                };
+            };
+        };
+        responses: {
+            /** @description sent */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TestMessage"];
                 };
             };
             /** @description malformed JSON or a field that fails validation */

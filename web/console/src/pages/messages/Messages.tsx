@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Navigate, NavLink, Route, Routes } from 'react-router';
 import { Broadcasts } from './Broadcasts.tsx';
 import { Channel } from './Channel.tsx';
+import { PushChannel } from './PushChannel.tsx';
 import { SmsChannel } from './SmsChannel.tsx';
 import { Templates } from './Templates.tsx';
 import { Triggers } from './Triggers.tsx';
@@ -12,9 +13,10 @@ const parts = [
   { path: 'triggers', page: Triggers },
   { path: 'channel', page: Channel },
   { path: 'sms', page: SmsChannel },
+  { path: 'push', page: PushChannel },
 ] as const;
 
-/** Messages to members: broadcasts and their results, templates, triggers, and the e-mail and SMS channels. */
+/** Messages to members: broadcasts and their results, templates, triggers, and the e-mail, SMS and push channels. */
 export function Messages() {
   const { t } = useTranslation();
   return (

@@ -72,6 +72,13 @@ function Editor({ template }: { template: Template }) {
     onSuccess: () => client.invalidateQueries({ queryKey: ['message-templates'] }),
   });
   const preview = useMutation({ mutationFn: async () => ok(await api.POST('/v1/messaging/templates/{code}/preview', { params: { path: { code } }, body: { language } })) });
+  const saved = save.data ?? (template.code ? template : null);
+  const [testTo, setTestTo] = useState('');
+  const test = useMutation({ mutationFn: async () => ok(await api.POST('/v1/messaging/templates/{code}/test', { params: { path: { code } }, body: { to: testTo.trim(), language } })) });
+  const sendTest = (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    test.mutate();
+  };
   const submit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     save.mutate(undefined, { onSuccess: () => preview.mutate() });
@@ -113,6 +120,7 @@ function Editor({ template }: { template: Template }) {
         <select id="template-channel" value={channel} onChange={(e) => setChannel(e.target.value as Template['channel'])}>
           <option value="email">{t('templates.channels.email')}</option>
           <option value="sms">{t('templates.channels.sms')}</option>
+          <option value="push">{t('templates.channels.push')}</option>
           <option value="inbox">{t('templates.channels.inbox')}</option>
         </select>
         <p className="hint">{t('templates.variables')}</p>
@@ -154,6 +162,21 @@ function Editor({ template }: { template: Template }) {
           </article>
         )}
       </div>
+      {/* A saved template goes to staff as members would get it: an address, a mobile, or a subscribed browser. */}
+      {saved && saved.channel !== 'inbox' && (
+        <form className="stack" onSubmit={sendTest}>
+          <label htmlFor="template-test-to">{t('templates.testTo')}</label>
+          <input id="template-test-to" value={testTo} onChange={(e) => setTestTo(e.target.value)} required aria-describedby="template-test-hint" />
+          <p className="hint" id="template-test-hint">{t(`templates.testHint.${saved.channel}`)}</p>
+          <button type="submit" disabled={test.isPending}>
+            {t('templates.testSend')}
+          </button>
+          <div aria-live="polite">
+            <Refusal error={test.error} />
+            {test.data && <p className="done">{t('templates.testSent', { to: test.data.to })}</p>}
+          </div>
+        </form>
+      )}
     </section>
   );
 }
