@@ -29,6 +29,8 @@ const expected: Record<string, readonly Role[]> = {
   'GET /v1/messaging/channels/email': ['admin', 'marketer'],
   'PUT /v1/messaging/channels/sms': ['admin', 'marketer'],
   'GET /v1/messaging/channels/sms': ['admin', 'marketer'],
+  'PUT /v1/messaging/channels/sms-gateway': ['admin', 'marketer'],
+  'GET /v1/messaging/channels/sms-gateway': ['admin', 'marketer'],
   'PUT /v1/messaging/channels/push': ['admin', 'marketer'],
   'POST /v1/messaging/templates/{code}/test': ['admin', 'marketer'],
   'GET /v1/messaging/channels/push': ['admin', 'marketer'],

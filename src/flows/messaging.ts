@@ -12,6 +12,7 @@ import type { Queryable } from '../store/db.ts';
 import { newId } from '../store/ids.ts';
 import { findMember, type Member } from '../store/members.ts';
 import {
+  isGateway,
   findChannel,
   findTemplate,
   listTriggers,
@@ -24,6 +25,7 @@ import {
   type EmailSettings,
   type NewMessage,
   type PushSettings,
+  type SmsGatewaySettings,
   type SmsSettings,
   type Template,
   type Trigger,
@@ -32,6 +34,7 @@ import { findProgram, loadSettings } from '../store/programs.ts';
 import { recordAudit } from '../store/rules.ts';
 import { seal, signed, unseal } from '../store/secrets.ts';
 import { newVapidKeys } from './push.ts';
+import { checkGateway, gatewayPlaceholders, headerOf, unknownPlaceholders } from './sms-gateway.ts';
 import { checkSmsc } from './smpp.ts';
 import { transportOf } from './smtp.ts';
 import type { Deps } from './deps.ts';
@@ -104,7 +107,8 @@ export interface SmsChannelInput extends SmsSettings {
 export async function setSmsChannel(deps: Deps, programId: string, input: SmsChannelInput, by: Principal): Promise<Outcome<{ settings: SmsSettings; password: boolean }>> {
   const settings: SmsSettings = { host: input.host, port: input.port, tls: input.tls, systemId: input.systemId, sourceAddr: input.sourceAddr };
   const before = await findChannel(deps.db, programId, 'sms');
-  const password = input.password !== undefined ? input.password : before?.secret ? unseal(before.secret) : null;
+  // An SMSC in place of a gateway takes nothing of the gateway's: its secret is a header, not a password.
+  const password = input.password !== undefined ? input.password : before?.secret && !isGateway(before.settings) ? unseal(before.secret) : null;
   const refused = await checkSmsc(settings, password);
   if (refused) return fail('channel_unreachable', `the SMSC ${settings.host}:${settings.port} did not take the bind: ${refused}`, { field: 'host' });
   return inTransaction(deps.db, async (tx) => {
@@ -129,6 +133,36 @@ export async function setPushChannel(deps: Deps, programId: string, input: { sub
     await saveChannel(tx, programId, { channel: 'push', settings, secret: seal(keys.privateKey), dkimKey: null, updatedAt: now });
     await audit(tx, programId, by, now, 'push', 'set channel', settings);
     return ok(settings);
+  });
+}
+
+export interface SmsGatewayInput extends Omit<SmsGatewaySettings, 'kind'> {
+  /** The account's header line, e.g. `Authorization: Bearer …`, kept sealed; left out, the one set before stays. */
+  header?: string | null | undefined;
+}
+
+/**
+ * Sets an aggregator's HTTP API as the programme's SMS channel, in place of an SMSC: the URL and body may name only
+ * the values a message gives, the header must be one, and the gateway's server must answer (nothing is sent).
+ */
+export async function setSmsGateway(deps: Deps, programId: string, input: SmsGatewayInput, by: Principal): Promise<Outcome<{ settings: SmsGatewaySettings; header: boolean }>> {
+  const settings: SmsGatewaySettings = { kind: 'http', method: input.method, url: input.url, body: input.method === 'POST' ? input.body : null, contentType: input.contentType, sourceAddr: input.sourceAddr };
+  for (const [field, template] of [['url', settings.url], ['body', settings.body ?? '']] as const) {
+    const unknown = unknownPlaceholders(template);
+    if (unknown.length) return fail('validation_failed', `${field} names ${unknown.map((u) => `{{${u}}}`).join(', ')}: a gateway's request may name only ${gatewayPlaceholders.map((p) => `{{${p}}}`).join(', ')}`, { field });
+  }
+  if (!/\{\{\s*text\s*\}\}/.test(settings.url + (settings.body ?? ''))) return fail('validation_failed', 'the request must carry the text: name {{text}} in the URL or the body', { field: settings.method === 'POST' ? 'body' : 'url' });
+  if (!/\{\{\s*to\s*\}\}/.test(settings.url + (settings.body ?? ''))) return fail('validation_failed', 'the request must carry the number: name {{to}} in the URL or the body', { field: settings.method === 'POST' ? 'body' : 'url' });
+  const before = await findChannel(deps.db, programId, 'sms');
+  const header = input.header !== undefined ? input.header : before?.secret && isGateway(before.settings) ? unseal(before.secret) : null;
+  if (header && !headerOf(header)) return fail('validation_failed', 'the header is a line such as "Authorization: Bearer …"', { field: 'header' });
+  const unreachable = await checkGateway(settings);
+  if (unreachable) return fail('channel_unreachable', `the SMS gateway ${new URL(settings.url.replace(/\{\{[^}]*\}\}/g, 'x')).host} did not answer: ${unreachable}`, { field: 'url' });
+  return inTransaction(deps.db, async (tx) => {
+    const now = deps.now();
+    await saveChannel(tx, programId, { channel: 'sms', settings, secret: header ? seal(header) : null, dkimKey: null, updatedAt: now });
+    await audit(tx, programId, by, now, 'sms', 'set SMS gateway', { ...settings, header: header ? 'set' : null });
+    return ok({ settings, header: !!header });
   });
 }
 

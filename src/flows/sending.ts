@@ -5,7 +5,7 @@ import { withTracking } from '../domain/messages/tracking.ts';
 import type { ProgramSettings } from '../domain/settings.ts';
 import { findPreferences, giveSlotBack, takeSlot } from '../store/message-preferences.ts';
 import { findMember } from '../store/members.ts';
-import { findChannel, findTemplate, leaseDueMessages, recordSending, type DueMessage, type Sending, type StoredChannel, type Template } from '../store/messages.ts';
+import { findChannel, findTemplate, isGateway, leaseDueMessages, recordSending, type DueMessage, type Sending, type SmsGatewaySettings, type StoredChannel, type Template } from '../store/messages.ts';
 import { forgetPushSubscriptions, pushSubscriptionsOf, type PushSubscription } from '../store/push.ts';
 import { findProgram, loadSettings } from '../store/programs.ts';
 import { signed, unseal } from '../store/secrets.ts';
@@ -14,6 +14,7 @@ import { publicUrl, unsubscribeUrl, written } from './messaging.ts';
 import { inParallel } from './in-parallel.ts';
 import type { Links } from './links.ts';
 import { pushTo } from './push.ts';
+import { sendThroughGateway } from './sms-gateway.ts';
 import { SmscRefusal, smscFor, submitSms } from './smpp.ts';
 import { SENDING_CONNECTIONS, SENDING_MAX_MS, transportFor } from './smtp.ts';
 import { recordSmsParts } from '../store/sms.ts';
@@ -32,7 +33,7 @@ interface Round {
   templates: Map<string, Promise<Template | null>>;
   /** Each programme's SMTP connections and SMSC session, looked up once a round however many messages go at once. */
   transports: Map<string, Promise<Awaited<ReturnType<typeof transportFor>>>>;
-  smscs: Map<string, Promise<Awaited<ReturnType<typeof smscFor>>>>;
+  smscs: Map<string, Promise<Awaited<ReturnType<typeof smsLinkFor>>>>;
   pushes: Map<string, Promise<StoredChannel<'push'> | null>>;
 }
 
@@ -97,7 +98,7 @@ async function send(deps: Deps, links: Links, round: Round, m: DueMessage): Prom
   const quietUntil = sendingTime(now, m.kind, settings.quietHours, settings.timezone);
   if (quietUntil > now) return { status: 'queued', retryAt: quietUntil, reason: 'quiet hours', tried: false };
   const link = m.channel === 'sms'
-    ? await once(round.smscs, m.programId, () => smscFor(deps.db, links.sms, m.programId, deps.now)).catch((error: unknown) => error as Error)
+    ? await once(round.smscs, m.programId, () => smsLinkFor(deps, links, m.programId)).catch((error: unknown) => error as Error)
     : m.channel === 'push'
       ? await once(round.pushes, m.programId, () => findChannel(deps.db, m.programId, 'push'))
       : await once(round.transports, m.programId, () => transportFor(deps.db, links.email, m.programId));
@@ -130,7 +131,9 @@ async function send(deps: Deps, links: Links, round: Round, m: DueMessage): Prom
     ? await sendMail(deps, link, m, address ?? '', writtenOut(), settings.messaging.tracking)
     : 'session' in link
       ? await sendSms(deps, link, m, address ?? '', writtenOut().text ?? '')
-      : await sendPush(deps, link, m, browsers, writtenOut());
+      : 'gateway' in link
+        ? await sendSmsThroughGateway(deps, link, m, address ?? '', writtenOut().text ?? '')
+        : await sendPush(deps, link, m, browsers, writtenOut());
   if (outcome.status !== 'sent') for (const slot of slots) await giveSlotBack(deps.db, m.programId, ...slot);
   return outcome;
 }
@@ -176,6 +179,20 @@ async function sendSms(deps: Deps, held: NonNullable<Awaited<ReturnType<typeof s
     if (error instanceof SmscRefusal && (error.accepted > 0 || !error.later)) return { status: error.accepted > 0 ? 'failed' : 'bounced', reason };
     return retry(deps, m, reason);
   }
+}
+
+/** The programme's SMS channel: its HTTP gateway, or its bound SMSC session; null when it has neither. */
+async function smsLinkFor(deps: Deps, links: Links, programId: string) {
+  const channel = await findChannel(deps.db, programId, 'sms');
+  if (channel && isGateway(channel.settings)) return { gateway: channel.settings, header: channel.secret ? unseal(channel.secret) : null };
+  return smscFor(deps.db, links.sms, programId, deps.now);
+}
+
+/** A text through the programme's HTTP gateway, whole (the gateway cuts it into parts); it keeps no delivery receipts. */
+async function sendSmsThroughGateway(deps: Deps, link: { gateway: SmsGatewaySettings; header: string | null }, m: DueMessage, to: string, text: string): Promise<Sending> {
+  const answer = await sendThroughGateway(link.gateway, link.header, { to, text, id: m.id });
+  if (answer.taken) return { status: 'sent', at: deps.now(), to, subject: null, text, html: null };
+  return answer.later ? retry(deps, m, answer.reason) : { status: 'bounced', reason: answer.reason };
 }
 
 /**

@@ -1,7 +1,7 @@
 import smpp, { type Pdu, type Session } from 'smpp';
 import { deliveryReport, smsParts, type DeliveryReport } from '../domain/messages/sms.ts';
 import type { Queryable } from '../store/db.ts';
-import { findChannel, type SmsSettings } from '../store/messages.ts';
+import { findChannel, isGateway, type SmsSettings } from '../store/messages.ts';
 import { recordDeliveryReport } from '../store/sms.ts';
 import { unseal } from '../store/secrets.ts';
 
@@ -126,22 +126,23 @@ export async function submitSms(session: Session, settings: SmsSettings, to: str
 /** The bound SMSC sessions, one per programme, bound anew when its channel changes or the session drops. */
 export type SmsLinks = Map<string, { updatedAt: number; session: Promise<Session>; settings: SmsSettings }>;
 
-/** The programme's bound SMSC session, its delivery receipts recorded as they come; null when it has no SMS channel. */
+/** The programme's bound SMSC session, its delivery receipts recorded as they come; null when it has no SMSC. */
 export async function smscFor(db: Queryable, links: SmsLinks, programId: string, now: () => Date) {
   const channel = await findChannel(db, programId, 'sms');
-  if (!channel) return null;
+  if (!channel || isGateway(channel.settings)) return null;
+  const settings = channel.settings;
   const held = links.get(programId);
   if (held && held.updatedAt === channel.updatedAt.getTime()) return { session: await held.session, settings: held.settings };
   if (held) void held.session.then((s) => s.close(), () => undefined);
   const onReport = (report: DeliveryReport) => void recordDeliveryReport(db, programId, report, now()).catch((error: unknown) => console.error('delivery receipt not recorded', error));
-  const session = bindSmsc(channel.settings, channel.secret ? unseal(channel.secret) : null, onReport);
-  const made = { updatedAt: channel.updatedAt.getTime(), session, settings: channel.settings };
+  const session = bindSmsc(settings, channel.secret ? unseal(channel.secret) : null, onReport);
+  const made = { updatedAt: channel.updatedAt.getTime(), session, settings };
   links.set(programId, made);
   const forget = () => {
     if (links.get(programId) === made) links.delete(programId);
   };
   session.then((s) => s.on('close', forget), forget);
-  return { session: await session, settings: channel.settings };
+  return { session: await session, settings };
 }
 
 /** Unbinds and closes every session. */

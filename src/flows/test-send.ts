@@ -3,7 +3,7 @@ import { actorOf, type Principal } from '../domain/access.ts';
 import { mobileNumber, normalisePhone } from '../domain/contacts.ts';
 import type { Language } from '../domain/messages/template.ts';
 import { newId } from '../store/ids.ts';
-import { findChannel, findTemplate } from '../store/messages.ts';
+import { findChannel, findTemplate, isGateway } from '../store/messages.ts';
 import { forgetPushSubscriptions, pushSubscriptionsOf } from '../store/push.ts';
 import { recordAudit } from '../store/rules.ts';
 import { unseal } from '../store/secrets.ts';
@@ -11,6 +11,7 @@ import type { Deps } from './deps.ts';
 import { previewTemplate } from './messaging.ts';
 import { fail, ok, type Outcome } from './outcome.ts';
 import { pushTo } from './push.ts';
+import { sendThroughGateway } from './sms-gateway.ts';
 import { bindSmsc, submitSms } from './smpp.ts';
 import { transportOf } from './smtp.ts';
 
@@ -73,10 +74,15 @@ async function testMail(deps: Deps, programId: string, to: string, { subject, te
 async function testSms(deps: Deps, programId: string, to: string, text: string): Promise<Tried> {
   const channel = await findChannel(deps.db, programId, 'sms');
   if (!channel) return NOT_SET;
+  const { settings } = channel;
+  if (isGateway(settings)) {
+    const answer = await sendThroughGateway(settings, sealed(channel.secret), { to, text, id: newId('msg') });
+    return answer.taken ? null : answer.reason;
+  }
   try {
-    const session = await bindSmsc(channel.settings, sealed(channel.secret));
+    const session = await bindSmsc(settings, sealed(channel.secret));
     try {
-      await submitSms(session, channel.settings, to, text, randomInt(256));
+      await submitSms(session, settings, to, text, randomInt(256));
     } finally {
       session.close();
     }

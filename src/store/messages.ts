@@ -24,6 +24,19 @@ export interface SmsSettings {
   sourceAddr: string;
 }
 
+/** An aggregator's HTTP API for SMS instead of an SMSC: the request made for each message, and the sender's name. */
+export interface SmsGatewaySettings {
+  kind: 'http';
+  method: 'GET' | 'POST';
+  /** Where `{{to}}`, `{{text}}`, `{{from}}` and `{{id}}` go; by POST, the body too. */
+  url: string;
+  body: string | null;
+  contentType: 'json' | 'form';
+  sourceAddr: string;
+}
+
+export const isGateway = (s: SmsSettings | SmsGatewaySettings): s is SmsGatewaySettings => 'kind' in s && s.kind === 'http';
+
 /** Web push: who push services may write to about our pushes (a mailto: or https: address), and the VAPID public key browsers subscribe with. */
 export interface PushSettings {
   subject: string;
@@ -33,14 +46,15 @@ export interface PushSettings {
 /** The settings of each channel that has any. */
 export interface ChannelSettings {
   email: EmailSettings;
-  sms: SmsSettings;
+  /** The SMSC over SMPP, or an HTTP gateway: one of the two. */
+  sms: SmsSettings | SmsGatewaySettings;
   push: PushSettings;
 }
 
 export interface StoredChannel<C extends keyof ChannelSettings = 'email'> {
   channel: C;
   settings: ChannelSettings[C];
-  /** The sealed password (of push, the VAPID private key), if any. */
+  /** The sealed password (of push, the VAPID private key; of an SMS gateway, its header), if any. */
   secret: string | null;
   /** The sealed DKIM private key, if any. */
   dkimKey: string | null;

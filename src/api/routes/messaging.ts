@@ -1,11 +1,11 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { occasionTypes, triggerOccasions, variablesOf } from '../../domain/messages/occasions.ts';
 import type { Deps } from '../../flows/deps.ts';
-import { previewTemplate, setEmailChannel, setPushChannel, setSmsChannel, setTemplate, setTrigger } from '../../flows/messaging.ts';
+import { previewTemplate, setEmailChannel, setPushChannel, setSmsChannel, setSmsGateway, setTemplate, setTrigger } from '../../flows/messaging.ts';
 import { messageChannels } from '../../domain/messages/reach.ts';
 import { sendTestMessage } from '../../flows/test-send.ts';
 import { languages } from '../../domain/messages/template.ts';
-import { findChannel, listTemplates, listTriggers, messageLog } from '../../store/messages.ts';
+import { findChannel, isGateway, listTemplates, listTriggers, messageLog, type SmsGatewaySettings } from '../../store/messages.ts';
 import { allow, type Env } from '../auth.ts';
 import { body, json, problems, security } from '../openapi.ts';
 import { failure } from '../problems.ts';
@@ -65,6 +65,27 @@ const smsInput = smsSettings
   })
   .strict()
   .openapi('SmsChannelInput');
+
+const smsGateway = z
+  .object({
+    method: z.enum(['GET', 'POST']),
+    url: z
+      .url({ protocol: /^https?$/ })
+      .max(2_000)
+      .describe('the gateway’s address, naming where the values go: `{{to}}` (the number, digits), `{{text}}`, `{{from}}` (the sender), `{{id}}` (the message’s id); URL-encoded'),
+    body: z.string().max(5_000).nullable().describe('by POST, the body with the same placeholders, encoded as its content type needs'),
+    contentType: z.enum(['json', 'form']).describe('of the body: JSON (values escaped as JSON strings) or a form (URL-encoded)'),
+    sourceAddr: smsSettings.shape.sourceAddr,
+  })
+  .openapi('SmsGateway');
+const smsGatewayInput = smsGateway
+  .extend({
+    body: smsGateway.shape.body.default(null),
+    contentType: smsGateway.shape.contentType.default('json'),
+    header: z.string().max(2_000).nullable().optional().describe('the account’s header line, e.g. `Authorization: Bearer …`, kept sealed; left out, the one set before stays'),
+  })
+  .strict()
+  .openapi('SmsGatewayInput');
 
 const pushSettings = z
   .object({
@@ -147,6 +168,8 @@ const logged = z
   })
   .openapi('LoggedMessage');
 
+const omitKind = ({ kind: _, ...settings }: SmsGatewaySettings) => settings;
+
 /** The programme's messages to members: channels, templates, triggers, the delivery log. */
 export function messagingRoutes(deps: Deps) {
   const app = new OpenAPIHono<Env>();
@@ -193,12 +216,38 @@ export function messagingRoutes(deps: Deps) {
   app.openapi(
     createRoute({
       method: 'get', path: '/v1/messaging/channels/sms', operationId: 'getSmsChannel', tags, security, middleware: [allow('messaging')] as const,
-      summary: 'The SMSC SMS go out through, without the password',
+      summary: 'The SMSC SMS go out through, without the password (null when they go through an HTTP gateway)',
       responses: { 200: json(smsSettings.extend({ password: z.boolean() }).nullable(), 'the channel, or null when none is set'), ...problems },
     }),
     async (c) => {
       const channel = await findChannel(deps.db, c.get('key').programId, 'sms');
-      return c.json(channel ? { ...channel.settings, password: !!channel.secret } : null, 200);
+      return c.json(channel && !isGateway(channel.settings) ? { ...channel.settings, password: !!channel.secret } : null, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'put', path: '/v1/messaging/channels/sms-gateway', operationId: 'setSmsGateway', tags, security, middleware: [allow('messaging')] as const,
+      summary: 'Send SMS through an aggregator’s HTTP API instead of an SMSC: a request from a template of its URL (and body) for each message',
+      description: 'The gateway’s server must answer when it is set (nothing is sent). A 2xx answer takes the message; 4xx but 401, 403, 408 and 429 bounce it; anything else is tried again. It replaces an SMSC set before, and an SMSC set after replaces it.',
+      request: body(smsGatewayInput),
+      responses: { 200: json(smsGateway.extend({ header: z.boolean().describe('whether a header is set') }), 'the gateway, without the header'), ...problems },
+    }),
+    async (c) => {
+      const result = await setSmsGateway(deps, c.get('key').programId, c.req.valid('json'), c.get('key'));
+      return result.ok ? c.json({ ...omitKind(result.value.settings), header: result.value.header }, 200) : failure(c, result);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get', path: '/v1/messaging/channels/sms-gateway', operationId: 'getSmsGateway', tags, security, middleware: [allow('messaging')] as const,
+      summary: 'The HTTP gateway SMS go out through, without the header',
+      responses: { 200: json(smsGateway.extend({ header: z.boolean() }).nullable(), 'the gateway, or null when none is set (or the SMS go through an SMSC)'), ...problems },
+    }),
+    async (c) => {
+      const channel = await findChannel(deps.db, c.get('key').programId, 'sms');
+      return c.json(channel && isGateway(channel.settings) ? { ...omitKind(channel.settings), header: !!channel.secret } : null, 200);
     },
   );
 

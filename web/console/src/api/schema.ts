@@ -1305,10 +1305,31 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The SMSC SMS go out through, without the password */
+        /** The SMSC SMS go out through, without the password (null when they go through an HTTP gateway) */
         get: operations["getSmsChannel"];
         /** Set the SMSC SMS go out through over SMPP 3.4; it is bound to first, and one that does not answer or take the account is refused */
         put: operations["setSmsChannel"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/messaging/channels/sms-gateway": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The HTTP gateway SMS go out through, without the header */
+        get: operations["getSmsGateway"];
+        /**
+         * Send SMS through an aggregator’s HTTP API instead of an SMSC: a request from a template of its URL (and body) for each message
+         * @description The gateway’s server must answer when it is set (nothing is sent). A 2xx answer takes the message; 4xx but 401, 403, 408 and 429 bounce it; anything else is tried again. It replaces an SMSC set before, and an SMSC set after replaces it.
+         */
+        put: operations["setSmsGateway"];
         post?: never;
         delete?: never;
         options?: never;
@@ -3775,6 +3796,48 @@ export interface components {
             sourceAddr: string;
             /** @description the account’s password, kept sealed; left out, the one set before stays */
             password?: string | null;
+        };
+        SmsGateway: {
+            /** @enum {string} */
+            method: "GET" | "POST";
+            /**
+             * Format: uri
+             * @description the gateway’s address, naming where the values go: `{{to}}` (the number, digits), `{{text}}`, `{{from}}` (the sender), `{{id}}` (the message’s id); URL-encoded
+             */
+            url: string;
+            /** @description by POST, the body with the same placeholders, encoded as its content type needs */
+            body: string | null;
+            /**
+             * @description of the body: JSON (values escaped as JSON strings) or a form (URL-encoded)
+             * @enum {string}
+             */
+            contentType: "json" | "form";
+            /** @description the sender members see: an alphanumeric name registered with the operator, or a number */
+            sourceAddr: string;
+        };
+        SmsGatewayInput: {
+            /** @enum {string} */
+            method: "GET" | "POST";
+            /**
+             * Format: uri
+             * @description the gateway’s address, naming where the values go: `{{to}}` (the number, digits), `{{text}}`, `{{from}}` (the sender), `{{id}}` (the message’s id); URL-encoded
+             */
+            url: string;
+            /**
+             * @description by POST, the body with the same placeholders, encoded as its content type needs
+             * @default null
+             */
+            body: string | null;
+            /**
+             * @description of the body: JSON (values escaped as JSON strings) or a form (URL-encoded)
+             * @default json
+             * @enum {string}
+             */
+            contentType: "json" | "form";
+            /** @description the sender members see: an alphanumeric name registered with the operator, or a number */
+            sourceAddr: string;
+            /** @description the account’s header line, e.g. `Authorization: Bearer …`, kept sealed; left out, the one set before stays */
+            header?: string | null;
         };
         PushChannel: components["schemas"]["PushChannelInput"] & {
             /** @description the VAPID public key (base64url) browsers subscribe with as `applicationServerKey` */
@@ -13842,6 +13905,217 @@ export interface operations {
                     "application/json": components["schemas"]["SmsChannel"] & {
                         /** @description whether a password is set */
                         password: boolean;
+                    };
+                };
+            };
+            /** @description malformed JSON or a field that fails validation */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no or unknown API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the key’s role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description a member, card, store or receipt that does not exist in this programme */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description conflicts with an earlier request or an existing record */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the body is larger than the limit (1 MB; 8 MB for a batch) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description valid request the programme refuses (e.g. insufficient_points) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description heavy work (a backtest, an export) of this programme is already running; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the database is unavailable, or the programme is still loading its history; see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getSmsGateway: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the gateway, or null when none is set (or the SMS go through an SMSC) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SmsGateway"] & ({
+                        header: boolean;
+                    } | null);
+                };
+            };
+            /** @description malformed JSON or a field that fails validation */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description no or unknown API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the key’s role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description a member, card, store or receipt that does not exist in this programme */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description conflicts with an earlier request or an existing record */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the body is larger than the limit (1 MB; 8 MB for a batch) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description valid request the programme refuses (e.g. insufficient_points) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description heavy work (a backtest, an export) of this programme is already running; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description the database is unavailable, or the programme is still loading its history; see Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    setSmsGateway: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SmsGatewayInput"];
+            };
+        };
+        responses: {
+            /** @description the gateway, without the header */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SmsGateway"] & {
+                        /** @description whether a header is set */
+                        header: boolean;
                     };
                 };
             };
