@@ -718,7 +718,7 @@ describe('the staff console', () => {
     }
   });
 
-  it('a marketer binds the operator’s SMSC, writes an SMS template seeing how many SMS it goes in, sends a test to a mobile, and sets up web push', async () => {
+  it('a marketer binds the operator’s SMSC, writes an SMS template seeing how many SMS it goes in, sends a test to a mobile, through the SMSC and through an HTTP gateway, and sets up web push', async () => {
     const smsc = await startSmppPeer({ systemId: 'shop', password: 's3cret1' });
     try {
       const marketer = await staffMember(server.demo.programId, 'marketer');
@@ -730,11 +730,11 @@ describe('the staff console', () => {
       await page.getByLabel('Порт', { exact: true }).fill(String(smsc.port));
       await page.getByLabel('Учётная запись (system_id)').fill('shop');
       await page.getByLabel('Пароль (до 8 знаков)').fill('wrong');
-      await page.getByLabel('Отправитель').fill('Kopilka');
-      await page.getByRole('button', { name: 'Проверить и сохранить' }).click();
+      await page.getByLabel('Отправитель').first().fill('Kopilka');
+      await page.getByRole('button', { name: 'Проверить и сохранить' }).first().click();
       await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/refused the bind/);
       await page.getByLabel('Пароль (до 8 знаков)').fill('s3cret1');
-      await page.getByRole('button', { name: 'Проверить и сохранить' }).click();
+      await page.getByRole('button', { name: 'Проверить и сохранить' }).first().click();
       await page.getByText(`SMSC 127.0.0.1:${smsc.port} принял подключение`).waitFor();
       await expectAccessible(page);
       await screenshot(page, 'sms-channel');
@@ -761,6 +761,37 @@ describe('the staff console', () => {
       expect(smsc.texts().find((x) => x.to === '79160001122')?.text).toBe(`Анна, ${'б'.repeat(90)}`);
       await expectAccessible(page);
       await screenshot(page, 'sms-template');
+
+      // Or an aggregator's HTTP gateway in place of the SMSC: the test send goes through it.
+      const requests: string[] = [];
+      const gateway = createServer((req, res) => {
+        let body = '';
+        req.on('data', (c: Buffer) => (body += c.toString('utf8')));
+        req.on('end', () => {
+          if (req.method === 'POST') requests.push(body);
+          res.writeHead(200).end('{}');
+        });
+      });
+      await new Promise<void>((resolve) => gateway.listen(0, '127.0.0.1', resolve));
+      try {
+        await page.getByRole('link', { name: 'Канал SMS' }).click();
+        await page.getByLabel('Адрес запроса').fill(`http://127.0.0.1:${(gateway.address() as AddressInfo).port}/send`);
+        await page.getByLabel('Отправитель').last().fill('Kopilka');
+        await page.getByLabel('Заголовок учётной записи').fill('Authorization: Bearer t0ken');
+        await page.getByRole('button', { name: 'Проверить и сохранить' }).last().click();
+        await page.getByText('Шлюз ответил, канал SMS сохранён.').waitFor();
+        await page.getByText('SMS уходят через этот шлюз.', { exact: false }).waitFor();
+        await expectAccessible(page);
+        await screenshot(page, 'sms-gateway');
+        await page.getByRole('link', { name: 'Шаблоны' }).click();
+        await page.getByRole('button', { name: /welcome-sms/ }).click();
+        await page.getByLabel('Тестовая отправка').fill('+7 916 000-11-23');
+        await page.getByRole('button', { name: 'Отправить тест' }).click();
+        await page.getByText('Отправлено: +79160001123').waitFor();
+        expect(requests.map((r) => JSON.parse(r))).toEqual([{ phone: '79160001123', text: `Анна, ${'б'.repeat(90)}`, sender: 'Kopilka' }]);
+      } finally {
+        await new Promise<void>((resolve) => gateway.close(() => resolve()));
+      }
 
       // Web push: the key browsers subscribe with is made on the first save.
       await page.getByRole('link', { name: 'Канал push' }).click();

@@ -989,6 +989,18 @@ export const en: Messages = {
     sourceHint: 'A name registered with the operator (up to 11 Latin letters and digits), or a number.',
     saved: 'The SMSC {{host}}:{{port}} took the bind; the channel is saved.',
   },
+  smsGateway: {
+    title: 'Or an aggregator’s HTTP gateway',
+    hint: 'A request to the aggregator’s API for each SMS. A gateway saved replaces the SMSC, and an SMSC saved after replaces the gateway.',
+    inUse: 'SMS go through this gateway. An SMSC saved after replaces it.',
+    method: 'Method',
+    url: 'Request address',
+    placeholders: 'Placeholders: {{to}} the number in digits, {{text}} the text, {{from}} the sender, {{id}} the message’s id.',
+    contentType: 'Body format',
+    body: 'Request body',
+    header: 'The account’s header',
+    saved: 'The gateway answered; the SMS channel is saved.',
+  },
   pushChannel: {
     title: 'Web push (VAPID)',
     hint: 'The VAPID key pair is made on the first save and kept after, so subscribed browsers stay subscribed. The private key is kept sealed.',

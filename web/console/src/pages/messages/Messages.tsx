@@ -4,6 +4,7 @@ import { Broadcasts } from './Broadcasts.tsx';
 import { Channel } from './Channel.tsx';
 import { PushChannel } from './PushChannel.tsx';
 import { SmsChannel } from './SmsChannel.tsx';
+import { SmsGateway } from './SmsGateway.tsx';
 import { Templates } from './Templates.tsx';
 import { Triggers } from './Triggers.tsx';
 
@@ -12,9 +13,19 @@ const parts = [
   { path: 'templates', page: Templates },
   { path: 'triggers', page: Triggers },
   { path: 'channel', page: Channel },
-  { path: 'sms', page: SmsChannel },
+  { path: 'sms', page: SmsChannels },
   { path: 'push', page: PushChannel },
 ] as const;
+
+/** SMS go through the operator's SMSC or an aggregator's HTTP gateway: whichever was saved last. */
+function SmsChannels() {
+  return (
+    <div className="columns">
+      <SmsChannel />
+      <SmsGateway />
+    </div>
+  );
+}
 
 /** Messages to members: broadcasts and their results, templates, triggers, and the e-mail, SMS and push channels. */
 export function Messages() {

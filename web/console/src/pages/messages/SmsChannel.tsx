@@ -25,7 +25,7 @@ export function SmsChannel() {
         }),
       );
     },
-    onSuccess: () => client.invalidateQueries({ queryKey: ['sms-channel'] }),
+    onSuccess: () => Promise.all([client.invalidateQueries({ queryKey: ['sms-channel'] }), client.invalidateQueries({ queryKey: ['sms-gateway'] })]),
   });
   const submit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
@@ -38,7 +38,7 @@ export function SmsChannel() {
       <h2 id="sms-channel-title">{t('smsChannel.title')}</h2>
       <p className="hint">{t('smsChannel.hint')}</p>
       <Refusal error={channel.error} />
-      <form className="stack" onSubmit={submit}>
+      <form className="stack" onSubmit={submit} key={now ? `${now.host}:${now.port}` : 'none'}>
         <label htmlFor="sms-host">{t('smsChannel.host')}</label>
         <input id="sms-host" name="host" required defaultValue={now?.host ?? ''} />
         <label htmlFor="sms-port">{t('smsChannel.port')}</label>
