@@ -3,8 +3,8 @@ import { addressOn, sendingTime, unreachable } from '../domain/messages/reach.ts
 import { inGlobalControl } from '../domain/messages/split.ts';
 import { withTracking } from '../domain/messages/tracking.ts';
 import type { ProgramSettings } from '../domain/settings.ts';
-import { findPreferences, giveSlotBack, takeSlot } from '../store/message-preferences.ts';
-import { findMember } from '../store/members.ts';
+import { giveSlotBack, noPreferences, preferencesOf, takeSlot, type MessagePreferences } from '../store/message-preferences.ts';
+import { listMembersWhere, type Member } from '../store/members.ts';
 import { findChannel, findTemplate, isGateway, leaseDueMessages, recordSending, type DueMessage, type Sending, type SmsGatewaySettings, type StoredChannel, type Template } from '../store/messages.ts';
 import { forgetPushSubscriptions, pushSubscriptionsOf, type PushSubscription } from '../store/push.ts';
 import { findProgram, loadSettings } from '../store/programs.ts';
@@ -35,6 +35,9 @@ interface Round {
   transports: Map<string, Promise<Awaited<ReturnType<typeof transportFor>>>>;
   smscs: Map<string, Promise<Awaited<ReturnType<typeof smsLinkFor>>>>;
   pushes: Map<string, Promise<StoredChannel<'push'> | null>>;
+  /** The members the round's messages go to, and their preferences, read for all of them at once as the round starts. */
+  members: Map<string, Member>;
+  preferences: Map<string, MessagePreferences>;
 }
 
 /**
@@ -47,7 +50,12 @@ export async function sendDueMessages(deps: Deps, links: Links, limit = 50, only
   // Leased for as long as sending them a few at a time may take, each up to its timeouts: another sender takes one
   // over only if this one died.
   const due = await leaseDueMessages(deps.db, now, new Date(now.getTime() + Math.ceil(limit / SENDING_CONNECTIONS) * SENDING_MAX_MS), limit, only);
-  const round: Round = { programmes: new Map(), templates: new Map(), transports: new Map(), smscs: new Map(), pushes: new Map() };
+  const round: Round = { programmes: new Map(), templates: new Map(), transports: new Map(), smscs: new Map(), pushes: new Map(), members: new Map(), preferences: new Map() };
+  for (const programId of new Set(due.map((m) => m.programId))) {
+    const memberIds = [...new Set(due.filter((m) => m.programId === programId).map((m) => m.memberId))];
+    for (const member of await listMembersWhere(deps.db, 'program_id = $1 and id = any($2::text[])', [programId, memberIds])) round.members.set(`${programId}:${member.id}`, member);
+    for (const [memberId, p] of await preferencesOf(deps.db, programId, memberIds)) round.preferences.set(`${programId}:${memberId}`, p);
+  }
   await inParallel(due, SENDING_CONNECTIONS, async (message) => recordSending(deps.db, message.programId, message.id, await send(deps, links, round, message)));
   return due.length;
 }
@@ -64,8 +72,8 @@ const programmeOf = (deps: Deps, round: Round, programId: string) =>
 const templateOf = (deps: Deps, round: Round, programId: string, code: string) => once(round.templates, `${programId}:${code}`, () => findTemplate(deps.db, programId, code));
 
 /**
- * One message, by the rules that hold however it was planned: the member is read again (a consent withdrawn, a
- * topic muted or an erasure since planning skips it); a message to the in-app inbox is delivered there at once;
+ * One message, by the rules that hold however it was planned: the member is read again as the round starts (a
+ * consent withdrawn, a topic muted or an erasure since planning skips it); a message to the in-app inbox is delivered there at once;
  * marketing by e-mail, SMS or push waits out quiet hours, takes a slot of the member's week (none left: skipped) and of
  * the channel's day (none left: it waits for the next day), then goes. A refusal for good (an SMTP 5xx, an SMSC's
  * error but throttling) is a bounce; anything else is tried again later, for a day, and gives its slots back. A
@@ -74,9 +82,9 @@ const templateOf = (deps: Deps, round: Round, programId: string, code: string) =
  */
 async function send(deps: Deps, links: Links, round: Round, m: DueMessage): Promise<Sending> {
   const { programme, settings } = await programmeOf(deps, round, m.programId);
-  const member = await findMember(deps.db, m.programId, { id: m.memberId });
+  const member = round.members.get(`${m.programId}:${m.memberId}`);
   if (!member) return { status: 'skipped', reason: 'no such member' };
-  const preferences = await findPreferences(deps.db, m.programId, m.memberId);
+  const preferences = round.preferences.get(`${m.programId}:${m.memberId}`) ?? noPreferences;
   const address = addressOn(m.channel, member);
   const reason = unreachable(m.kind, m.channel, m.topic, {
     consents: member.consents,

@@ -16,6 +16,15 @@ export async function findPreferences(db: Queryable, programId: string, memberId
   return row ? { mutedTopics: row.muted_topics, weeklyMax: row.weekly_max } : noPreferences;
 }
 
+/** The preferences of each of the members named (those who set none have none here). */
+export async function preferencesOf(db: Queryable, programId: string, memberIds: string[]): Promise<Map<string, MessagePreferences>> {
+  const rows = await db.query<{ member_id: string; muted_topics: string[]; weekly_max: number | null }>(
+    'select member_id, muted_topics, weekly_max from message_preferences where program_id = $1 and member_id = any($2::text[])',
+    [programId, memberIds],
+  );
+  return new Map(rows.map((r) => [r.member_id, { mutedTopics: r.muted_topics, weeklyMax: r.weekly_max }]));
+}
+
 export async function savePreferences(db: Queryable, programId: string, memberId: string, p: MessagePreferences, at: Date): Promise<void> {
   await db.query(
     `insert into message_preferences (program_id, member_id, muted_topics, weekly_max, updated_at) values ($1, $2, $3, $4, $5)
