@@ -17,7 +17,6 @@ import { pushTo } from './push.ts';
 import { sendThroughGateway } from './sms-gateway.ts';
 import { SmscRefusal, smscFor, submitSms } from './smpp.ts';
 import { SENDING_CONNECTIONS, SENDING_MAX_MS, transportFor } from './smtp.ts';
-import { recordSmsParts } from '../store/sms.ts';
 
 /** The waits between attempts: a minute doubling up to an hour; a message is given up after a day of failures. */
 export const retryAfterMs = (attempts: number) => Math.min(60_000 * 2 ** attempts, 3_600_000);
@@ -174,14 +173,13 @@ async function sendMail(deps: Deps, held: NonNullable<Awaited<ReturnType<typeof 
 }
 
 /**
- * A text over the programme's SMSC session, in parts if long; the parts' ids are kept for the delivery receipts.
+ * A text over the programme's SMSC session, in parts if long; the parts' ids are kept, with its sending, for the delivery receipts.
  * A refusal after some parts went is a failure, not tried again: the member would get those parts twice.
  */
 async function sendSms(deps: Deps, held: NonNullable<Awaited<ReturnType<typeof smscFor>>>, m: DueMessage, to: string, text: string): Promise<Sending> {
   try {
-    const ids = await submitSms(held.session, held.settings, to, text, referenceOf(m.id));
-    await recordSmsParts(deps.db, m.programId, m.id, ids, deps.now());
-    return { status: 'sent', at: deps.now(), to, subject: null, text, html: null };
+    const smscIds = await submitSms(held.session, held.settings, to, text, referenceOf(m.id));
+    return { status: 'sent', at: deps.now(), to, subject: null, text, html: null, smscIds };
   } catch (error) {
     const reason = (error as Error).message;
     if (error instanceof SmscRefusal && (error.accepted > 0 || !error.later)) return { status: error.accepted > 0 ? 'failed' : 'bounced', reason };

@@ -2,6 +2,7 @@ import type { Localised } from '../domain/messages/template.ts';
 import type { MessageChannel, MessageKind } from '../domain/messages/reach.ts';
 import type { Occasion, TriggerOccasion } from '../domain/messages/occasions.ts';
 import type { Queryable } from './db.ts';
+import { recordSmsSent } from './sms.ts';
 
 export interface EmailSettings {
   host: string;
@@ -262,16 +263,17 @@ export async function leaseDueMessages(db: Queryable, now: Date, until: Date, li
 }
 
 /**
- * What became of a sending: sent, as written out; waiting until `retryAt` after an attempt that failed (`tried`) or
+ * What became of a sending: sent, as written out (an SMS by SMPP with the ids the SMSC gave its parts); waiting until `retryAt` after an attempt that failed (`tried`) or
  * without one (quiet hours, a cap reached); or given up (failed, bounced, skipped) with the reason.
  */
 export type Sending =
-  | { status: 'sent'; at: Date; to: string; subject: string | null; text: string | null; html: string | null }
+  | { status: 'sent'; at: Date; to: string; subject: string | null; text: string | null; html: string | null; smscIds?: string[] }
   | { status: 'queued'; retryAt: Date; reason: string; tried: boolean }
   | { status: 'failed' | 'bounced' | 'skipped'; reason: string };
 
 export async function recordSending(db: Queryable, programId: string, id: string, outcome: Sending): Promise<void> {
   const sent = outcome.status === 'sent' ? outcome : null;
+  if (sent?.smscIds) return recordSmsSent(db, programId, id, sent, sent.smscIds);
   const tried = outcome.status !== 'skipped' && (outcome.status !== 'queued' || outcome.tried);
   await db.query(
     `update messages set status = $3, attempts = attempts + $4, leased_until = null, sent_at = $5, due_at = coalesce($6, due_at), reason = $7,

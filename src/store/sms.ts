@@ -4,22 +4,24 @@ import type { Queryable } from './db.ts';
 // The parts of the SMS messages the SMSC took, and what its delivery receipts said of them (migrations 051, 052).
 
 /**
- * The ids the SMSC gave a message's parts, in order, in one statement: the parts are written (or take the message,
- * when a receipt came first) and the message its number of parts, the parts reported delivered so far and its
- * delivery. A receipt recorded after counts itself in (below).
+ * An SMS the SMSC took, in one statement: its parts written with the ids the SMSC gave them, in order (or taking the
+ * message, when a receipt came first), and the message marked sent with its text, its number of parts, the parts
+ * reported delivered so far and its delivery. A receipt recorded after counts itself in (below).
  */
-export async function recordSmsParts(db: Queryable, programId: string, messageId: string, smscIds: string[], at: Date): Promise<void> {
+export async function recordSmsSent(db: Queryable, programId: string, messageId: string, sent: { at: Date; to: string; text: string | null }, smscIds: string[]): Promise<void> {
   await db.query(
     `with parts as (
        insert into sms_parts (program_id, smsc_id, message_id) select $1, unnest($2::text[]), $3
        on conflict (program_id, smsc_id) do update set message_id = excluded.message_id
        returning state),
      p as (select count(*) filter (where state = 'DELIVRD') as delivered, count(*) filter (where state is not null and state <> 'DELIVRD') as lost from parts)
-     update messages m set parts = cardinality($2::text[]), delivered_parts = p.delivered,
+     update messages m set status = 'sent', attempts = m.attempts + 1, leased_until = null, sent_at = $4, reason = null,
+       to_address = $5, body = coalesce($6, m.body),
+       parts = cardinality($2::text[]), delivered_parts = p.delivered,
        delivery = case when p.lost > 0 then 'undelivered' when p.delivered >= cardinality($2::text[]) then 'delivered' end,
        delivered_at = case when p.lost = 0 and p.delivered >= cardinality($2::text[]) then $4::timestamptz end
      from p where m.program_id = $1 and m.id = $3`,
-    [programId, smscIds, messageId, at],
+    [programId, smscIds, messageId, sent.at, sent.to, sent.text],
   );
 }
 
