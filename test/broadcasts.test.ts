@@ -338,4 +338,45 @@ describe('triggers of the calendar', () => {
     const missed = (await subjects()).filter((m) => m.subject?.includes('скучаем'));
     expect(missed.map((m) => [m.memberId, m.subject, m.status])).toEqual([[rita, 'Rita, мы скучаем 21 день', 'sent']]);
   });
+
+  it('remind a member to buy again once their usual interval between purchases has passed, once per last purchase', async () => {
+    const c = await newProgramme(db, { pendingDays: 0, earn: { kind: 'percent', percent: 10 } }, '2026-03-01T09:00:00Z');
+    expect((await c.call('PUT', '/v1/messaging/channels/email', { host: '127.0.0.1', port: smtp.port, secure: false, from: 'bonus@shop.example.ru' }, { role: 'marketer' })).status).toBe(200);
+    const enrol = async (name: string) => (await c.call('POST', '/v1/members', { name, email: `${name.toLowerCase()}@example.org`, ...consenting }, { role: 'pos' })).body.member.id as string;
+    const [sara, tom, uma] = [await enrol('Sara'), await enrol('Tom'), await enrol('Uma')];
+    const templates = {
+      again: { channel: 'email', event: 'purchase.due', subject: { ru: '{{name}}, пора за покупками: обычно вы заходите раз в {{usualDays}} {{usualDays|plural:день,дня,дней}}' }, text: { ru: 'Последняя покупка {{lastPurchase|date}}' } },
+      earned: { channel: 'email', event: 'receipt.confirmed', subject: { ru: '+{{points}} {{points|plural:балл,балла,баллов}} за покупку на {{paid|money}}' }, text: { ru: 'Магазин {{storeCode}}' } },
+    };
+    for (const [code, t] of Object.entries(templates)) expect((await c.call('PUT', `/v1/messaging/templates/${code}`, t, { role: 'marketer' })).status).toBe(200);
+    expectProblem(await c.call('PUT', '/v1/messaging/triggers/again', { event: 'purchase.due', template: 'again', kind: 'marketing', enabled: true, days: 91 }, { role: 'marketer' }), 422, 'invalid_trigger', /0 to 90 days past/);
+    expect((await c.call('PUT', '/v1/messaging/triggers/again', { event: 'purchase.due', template: 'again', kind: 'marketing', enabled: true, days: 2 }, { role: 'marketer' })).status).toBe(200);
+    expect((await c.call('PUT', '/v1/messaging/triggers/earned', { event: 'receipt.confirmed', template: 'earned', kind: 'transactional', enabled: true }, { role: 'marketer' })).status).toBe(200);
+    // Sara and Uma buy every week from 1 March, Tom twice only; Uma comes back on the 23rd.
+    const buy = async (at: string, member: string, n: string) => {
+      c.setNow(at);
+      expect((await c.call('POST', '/v1/receipts', receipt(n, [line('TEA', 10_000)], { member: { id: member } }), { role: 'pos' })).status).toBe(201);
+    };
+    for (const [day, who] of [['01', [sara, tom, uma]], ['08', [sara, tom, uma]], ['15', [sara, uma]]] as const) for (const m of who) await buy(`2026-03-${day}T09:00:00Z`, m, `R-${day}-${m}`);
+    const loop = async () => {
+      while ((await sequenceEvents(db)) > 0);
+      while ((await messagesOnce(c.deps, transports, c.programId)) > 0);
+    };
+    const subjects = async () => ((await c.call('GET', '/v1/messaging/messages?limit=100', undefined, { role: 'marketer' })).body.messages as { memberId: string; subject: string | null; status: string }[]);
+    await loop();
+    expect((await subjects()).filter((m) => m.memberId === sara).map((m) => m.subject)).toEqual(Array(3).fill(expect.stringMatching(/^\+10 баллов за покупку на 100,00\s₽$/)));
+    await buy('2026-03-23T09:00:00Z', uma, 'R-23');
+    // On the 24th, nine days after the 15th: a week's interval passed by two days; not the day before, nor again after.
+    const dueOn = async (day: string) => {
+      c.setNow(day);
+      expect((await c.call('POST', '/v1/jobs/daily-totals/run')).status).toBe(200);
+      await loop();
+      return (await subjects()).filter((m) => m.subject?.includes('пора')).map((m) => [m.memberId, m.subject, m.status]);
+    };
+    expect(await dueOn('2026-03-23T09:00:00Z')).toEqual([]);
+    const sent = [[sara, 'Sara, пора за покупками: обычно вы заходите раз в 7 дней', 'sent']];
+    expect(await dueOn('2026-03-24T09:00:00Z')).toEqual(sent);
+    expect(await dueOn('2026-03-25T09:00:00Z')).toEqual(sent);
+    expect(received.find((m) => m.subject?.startsWith('Sara, пора'))?.text).toMatch(/^Последняя покупка 15 марта 2026 г\./);
+  });
 });

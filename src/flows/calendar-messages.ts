@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { dueTime } from '../domain/messages/reach.ts';
-import { calendarTriggersDue, markCalendarPlanned, planBirthdays, planLapsed } from '../store/calendar-messages.ts';
+import { calendarTriggersDue, markCalendarPlanned, planBirthdays, planLapsed, planPurchasesDue } from '../store/calendar-messages.ts';
 import { findTemplate, listTriggers } from '../store/messages.ts';
 import { loadSettings } from '../store/programs.ts';
 import type { Deps } from './deps.ts';
@@ -13,7 +13,8 @@ const dayNumber = (date: DateTime) => Math.round(date.startOf('day').diff(DateTi
 /**
  * Plans the programme's calendar triggers once a programme-local day, in one transaction with the mark that they
  * were: a birthday trigger writes to the members whose birthday is `days` ahead, a win-back trigger to those whose
- * last purchase was `days` ago. A day the server did not run is not made up. Returns how many messages were queued.
+ * last purchase was `days` ago, a time-to-buy-again trigger to those whose usual interval between purchases passed
+ * `days` ago. A day the server did not run is not made up. Returns how many messages were queued.
  */
 export async function planCalendarMessages(deps: Deps, programId: string): Promise<number> {
   const planned = await inTransaction(deps.db, async (tx) => {
@@ -31,6 +32,8 @@ export async function planCalendarMessages(deps: Deps, programId: string): Promi
       if (trigger.event === 'member.birthday') {
         const birthday = today.plus({ days });
         queued += await planBirthdays(tx, common, { year: birthday.year, month: birthday.month, day: birthday.day, shown: birthday.set({ hour: 12 }).toISO() ?? '' });
+      } else if (trigger.event === 'purchase.due') {
+        queued += await planPurchasesDue(tx, common, { today: dayNumber(today), timezone: settings.timezone });
       } else {
         const last = today.minus({ days });
         queued += await planLapsed(tx, common, { lastDay: dayNumber(last), since: last.plus({ days: 1 }).toJSDate(), shown: last.set({ hour: 12 }).toISO() ?? '' });

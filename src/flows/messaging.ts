@@ -207,7 +207,7 @@ export interface TriggerInput {
   enabled: boolean;
   delayMinutes: number;
   topic?: string | null | undefined;
-  /** Of a calendar trigger: days before the birthday (0–60), or days since the last purchase (1–730). */
+  /** Of a calendar trigger: days before the birthday (0–60), since the last purchase (1–730), or past the member's usual interval (0–90). */
   days?: number | null | undefined;
 }
 
@@ -216,6 +216,7 @@ export async function setTrigger(deps: Deps, programId: string, code: string, in
   const days = input.days ?? null;
   if (input.event === 'member.birthday' && (days === null || days < 0 || days > 60)) return fail('invalid_trigger', 'a birthday trigger needs days: 0 to 60 days before the birthday', { field: 'days' });
   if (input.event === 'member.lapsed' && (days === null || days < 1 || days > 730)) return fail('invalid_trigger', 'a win-back trigger needs days: 1 to 730 days since the last purchase', { field: 'days' });
+  if (input.event === 'purchase.due' && (days === null || days < 0 || days > 90)) return fail('invalid_trigger', 'a time-to-buy-again trigger needs days: 0 to 90 days past the member’s usual interval between purchases', { field: 'days' });
   if (!isCalendarOccasion(input.event) && days !== null) return fail('invalid_trigger', `a trigger of ${input.event} takes no days`, { field: 'days' });
   return inTransaction(deps.db, async (tx) => {
     const template = await findTemplate(tx, programId, input.template);
@@ -264,6 +265,9 @@ const sampleOccasion = (now: Date): Values => ({
   birthday: new Date(now.getTime() + 3 * 86_400_000).toISOString(),
   lastPurchase: new Date(now.getTime() - 60 * 86_400_000).toISOString(),
   days: 60,
+  usualDays: 14,
+  paid: 245_000,
+  storeCode: 'msk-01',
 });
 
 /**

@@ -1,5 +1,6 @@
 import type { Queryable } from './db.ts';
 import type { MessageChannel } from '../domain/messages/reach.ts';
+import { calendarOccasions } from '../domain/messages/occasions.ts';
 import type { Trigger } from './messages.ts';
 
 // The messages of the calendar's triggers, written in one statement a day: one per (trigger, member, occasion),
@@ -8,9 +9,9 @@ import type { Trigger } from './messages.ts';
 /** The codes of the calendar triggers switched on that have not been planned on `today` (a programme-local date), locked for it. */
 export async function calendarTriggersDue(db: Queryable, programId: string, today: string): Promise<string[]> {
   const rows = await db.query<{ code: string }>(
-    `select code from message_triggers where program_id = $1 and enabled and event_type in ('member.birthday', 'member.lapsed')
+    `select code from message_triggers where program_id = $1 and enabled and event_type = any($3::text[])
        and (planned_on is null or planned_on < $2::date) for update skip locked`,
-    [programId, today],
+    [programId, today, calendarOccasions],
   );
   return rows.map((r) => r.code);
 }
@@ -66,6 +67,30 @@ export async function planLapsed(db: Queryable, c: Common, at: { lastDay: number
      on conflict (program_id, origin, member_id, occurrence) do nothing
      returning 1`,
     [c.programId, `trigger:${c.trigger.code}`, c.trigger.kind, c.trigger.template, c.now, c.dueAt, c.trigger.topic, at.lastDay, at.since, at.shown, c.trigger.days],
+  );
+  return rows.length;
+}
+
+/**
+ * Members whose usual interval between purchases (their buying days from the first to the last, over the gaps
+ * between them; three buying days at least) has passed by the trigger's `days` on `today`, and who have bought
+ * nothing since their last buying day: once per last buying day. Returns how many were queued.
+ */
+export async function planPurchasesDue(db: Queryable, c: Common, at: { today: number; timezone: string }): Promise<number> {
+  const rows = await db.query(
+    `${insert}
+     select $1, ${columns(`'due-' || t.days[k.n]::text`, c.channel)},
+       jsonb_build_object('lastPurchase', to_char(date '2000-01-01' + t.days[k.n], 'YYYY-MM-DD') || 'T12:00:00Z', 'usualDays', k.usual)
+     from member_totals t join members m on m.program_id = t.program_id and m.id = t.member_id
+     cross join lateral (select array_length(t.days, 1) as n) n
+     cross join lateral (select n.n, round((t.days[n.n] - t.days[1])::numeric / (n.n - 1))::int as usual) k
+     where t.program_id = $1 and array_length(t.days, 1) >= 3 and m.erased_at is null
+       and $8::int - t.days[k.n] = k.usual + $9::int
+       and not exists (select 1 from receipts r where r.program_id = $1 and r.member_id = m.id and r.status = 'confirmed'
+                       and r.purchased_at >= (date '2000-01-01' + t.days[k.n] + 1)::timestamp at time zone $10)
+     on conflict (program_id, origin, member_id, occurrence) do nothing
+     returning 1`,
+    [c.programId, `trigger:${c.trigger.code}`, c.trigger.kind, c.trigger.template, c.now, c.dueAt, c.trigger.topic, at.today, c.trigger.days, at.timezone],
   );
   return rows.length;
 }

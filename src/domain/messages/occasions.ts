@@ -7,13 +7,16 @@ export const memberVariables = ['name', 'balance', 'tier', 'programme', 'unsubsc
 
 /**
  * Each event a trigger may answer, with the variables its payload gives; the days of the calendar a trigger may
- * answer (a birthday N days ahead, N days since the last purchase); and a broadcast, which gives none.
+ * answer (a birthday N days ahead, N days since the last purchase, the member's usual interval between purchases
+ * passed by N days); and a broadcast, which gives none.
  */
 export const occasions = {
   broadcast: [],
   'member.birthday': ['birthday'],
   'member.lapsed': ['lastPurchase', 'days'],
+  'purchase.due': ['lastPurchase', 'usualDays'],
   'member.created': [],
+  'receipt.confirmed': ['points', 'paid', 'storeCode'],
   'points.expiring': ['points', 'expiresAt'],
   'points.adjusted': ['points'],
   'tier.changed': ['newTier'],
@@ -28,7 +31,7 @@ export const occasionTypes = Object.keys(occasions) as Occasion[];
 export type TriggerOccasion = Exclude<Occasion, 'broadcast'>;
 
 /** The occasions of the calendar: each needs the trigger's `days`. */
-export const calendarOccasions = ['member.birthday', 'member.lapsed'] as const;
+export const calendarOccasions = ['member.birthday', 'member.lapsed', 'purchase.due'] as const;
 export type CalendarOccasion = (typeof calendarOccasions)[number];
 export const isCalendarOccasion = (o: string): o is CalendarOccasion => (calendarOccasions as readonly string[]).includes(o);
 export const triggerOccasions = occasionTypes.filter((o): o is TriggerOccasion => o !== 'broadcast');
@@ -42,6 +45,8 @@ export function occasionValues(occasion: Occasion, payload: Record<string, unkno
   switch (occasion) {
     case 'points.expiring':
       return { points: p.points ?? null, expiresAt: p.expiresAt ?? null };
+    case 'receipt.confirmed':
+      return { points: p.pointsEarned ?? null, paid: p.paid ?? null, storeCode: p.storeCode ?? null };
     case 'points.adjusted':
     case 'referral.rewarded':
       return { points: p.points ?? null };

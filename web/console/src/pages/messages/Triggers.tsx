@@ -7,7 +7,12 @@ import { occasions } from './Templates.tsx';
 
 type Trigger = Schemas['MessageTrigger'];
 const triggerOccasions = occasions.filter((o): o is Trigger['event'] => o !== 'broadcast');
-const calendar = new Set<string>(['member.birthday', 'member.lapsed']);
+const calendar = new Set<string>(['member.birthday', 'member.lapsed', 'purchase.due']);
+/** What a calendar trigger's days count, and their bounds and default. */
+const daysOf = (event: string) =>
+  event === 'member.birthday' ? { label: 'triggers.daysBefore', min: 0, max: 60, initial: 3 }
+  : event === 'purchase.due' ? { label: 'triggers.daysPastUsual', min: 0, max: 90, initial: 2 }
+  : { label: 'triggers.daysSince', min: 1, max: 730, initial: 60 };
 
 /** The triggers: each an event or a day of the calendar answered with a template, switched on or off. */
 export function Triggers() {
@@ -97,8 +102,8 @@ export function Triggers() {
           </select>
           {calendar.has(event) && (
             <>
-              <label htmlFor="trigger-days">{event === 'member.birthday' ? t('triggers.daysBefore') : t('triggers.daysSince')}</label>
-              <input id="trigger-days" name="days" type="number" min={event === 'member.birthday' ? 0 : 1} max={event === 'member.birthday' ? 60 : 730} required defaultValue={event === 'member.birthday' ? 3 : 60} />
+              <label htmlFor="trigger-days">{t(daysOf(event).label)}</label>
+              <input id="trigger-days" key={event} name="days" type="number" min={daysOf(event).min} max={daysOf(event).max} required defaultValue={daysOf(event).initial} />
             </>
           )}
           <label htmlFor="trigger-template">{t('triggers.template')}</label>
