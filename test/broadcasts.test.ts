@@ -379,4 +379,34 @@ describe('triggers of the calendar', () => {
     expect(await dueOn('2026-03-25T09:00:00Z')).toEqual(sent);
     expect(received.find((m) => m.subject?.startsWith('Sara, пора'))?.text).toMatch(/^Последняя покупка 15 марта 2026 г\./);
   });
+
+  it('warn a member a week before the review would take their tier away, once', async () => {
+    const c = await newProgramme(
+      db,
+      { pendingDays: 0, tierQualification: { metric: 'amount_spent', windowDays: 30 }, tiers: [{ code: 'silver', name: 'Серебро', threshold: 0 }, { code: 'gold', name: 'Золото', threshold: 100_000 }] },
+      '2026-03-01T09:00:00Z',
+    );
+    expect((await c.call('PUT', '/v1/messaging/channels/email', { host: '127.0.0.1', port: smtp.port, secure: false, from: 'bonus@shop.example.ru' }, { role: 'marketer' })).status).toBe(200);
+    const enrol = async (name: string) => (await c.call('POST', '/v1/members', { name, email: `${name.toLowerCase()}@example.org`, ...consenting }, { role: 'pos' })).body.member.id as string;
+    const [vika, yan] = [await enrol('Vika'), await enrol('Yan')];
+    const risk = { channel: 'email', event: 'tier.at_risk', subject: { ru: '{{name}}, уровень «{{tier}}» сохранится, если до {{dropsOn|date}} купить ещё на {{missing|money}}' }, text: { ru: '…' } };
+    expect((await c.call('PUT', '/v1/messaging/templates/risk', risk, { role: 'marketer' })).status).toBe(200);
+    expectProblem(await c.call('PUT', '/v1/messaging/triggers/risk', { event: 'tier.at_risk', template: 'risk', kind: 'marketing', enabled: true }, { role: 'marketer' }), 422, 'invalid_trigger', /1 to 90 days before the review/);
+    expect((await c.call('PUT', '/v1/messaging/triggers/risk', { event: 'tier.at_risk', template: 'risk', kind: 'marketing', enabled: true, days: 7 }, { role: 'marketer' })).status).toBe(200);
+    // Both reach gold on 1 March; Yan buys again on the 10th and keeps it past the month.
+    expect((await c.call('POST', '/v1/receipts', receipt('T-1', [line('TV', 150_000)], { member: { id: vika } }), { role: 'pos' })).status).toBe(201);
+    expect((await c.call('POST', '/v1/receipts', receipt('T-2', [line('TV', 150_000)], { member: { id: yan } }), { role: 'pos' })).status).toBe(201);
+    c.setNow('2026-03-10T09:00:00Z');
+    expect((await c.call('POST', '/v1/receipts', receipt('T-3', [line('TV', 120_000)], { member: { id: yan } }), { role: 'pos' })).status).toBe(201);
+    const warned = async (day: string) => {
+      c.setNow(day);
+      while ((await messagesOnce(c.deps, transports, c.programId)) > 0);
+      return ((await c.call('GET', '/v1/messaging/messages?limit=100', undefined, { role: 'marketer' })).body.messages as { memberId: string; subject: string | null }[]).map((m) => [m.memberId, m.subject]);
+    };
+    expect(await warned('2026-03-23T09:00:00Z')).toEqual([]);
+    // The review of 31 March reads back to 1 March: Vika's purchase is out of it; she misses the whole threshold.
+    const vikaWarned = [[vika, expect.stringMatching(/^Vika, уровень «Золото» сохранится, если до 31 марта 2026 г\. купить ещё на 1\s000,00\s₽$/)]];
+    expect(await warned('2026-03-24T09:00:00Z')).toEqual(vikaWarned);
+    expect(await warned('2026-03-25T09:00:00Z')).toEqual(vikaWarned);
+  });
 });

@@ -1,6 +1,7 @@
 import type { Queryable } from './db.ts';
 import type { MessageChannel } from '../domain/messages/reach.ts';
 import { calendarOccasions } from '../domain/messages/occasions.ts';
+import { qualifyingValueSql } from './members.ts';
 import type { Trigger } from './messages.ts';
 
 // The messages of the calendar's triggers, written in one statement a day: one per (trigger, member, occasion),
@@ -91,6 +92,30 @@ export async function planPurchasesDue(db: Queryable, c: Common, at: { today: nu
      on conflict (program_id, origin, member_id, occurrence) do nothing
      returning 1`,
     [c.programId, `trigger:${c.trigger.code}`, c.trigger.kind, c.trigger.template, c.now, c.dueAt, c.trigger.topic, at.today, c.trigger.days, at.timezone],
+  );
+  return rows.length;
+}
+
+/**
+ * Members whose tier the review on `dropsOn` would take away — their qualifying value over the window as it will
+ * stand then, counting what they bought until now, falls below the tier's threshold — and the day before would
+ * not yet: each is told once, `days` ahead, with what they are missing. Returns how many were queued.
+ */
+export async function planTiersAtRisk(
+  db: Queryable,
+  c: Common,
+  at: { dropsOn: string; shown: string; metric: 'points_earned' | 'amount_spent'; since: Date; sinceDayBefore: Date; tiers: { code: string; threshold: number }[] },
+): Promise<number> {
+  const rows = await db.query(
+    `${insert}
+     select $1, ${columns(`'at-risk-' || m.tier_code || '-' || $8::text`, c.channel)}, jsonb_build_object('dropsOn', $9::text, 'missing', t.threshold - v.then)
+     from members m
+     join jsonb_to_recordset($10::jsonb) as t(code text, threshold bigint) on t.code = m.tier_code and t.threshold > 0
+     cross join lateral (select ${qualifyingValueSql('m.id', '$11', '$12')} as then, ${qualifyingValueSql('m.id', '$11', '$13')} as before) v
+     where m.program_id = $1 and m.erased_at is null and v.then < t.threshold and v.before >= t.threshold
+     on conflict (program_id, origin, member_id, occurrence) do nothing
+     returning 1`,
+    [c.programId, `trigger:${c.trigger.code}`, c.trigger.kind, c.trigger.template, c.now, c.dueAt, c.trigger.topic, at.dropsOn, at.shown, JSON.stringify(at.tiers), at.metric, at.since, at.sinceDayBefore],
   );
   return rows.length;
 }
