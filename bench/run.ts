@@ -21,6 +21,7 @@ import { openDb } from '../src/store/db.ts';
 import { migrate } from '../src/store/migrate.ts';
 import { healthWhile } from './health.ts';
 import { sameWrites as sameWritesOf } from './same-writes.ts';
+import { answeringEachReceipt } from './triggers.ts';
 import { listening, webhookDelivery } from './webhooks.ts';
 import { closedLoop, openLoop, openLoops, type LoadResult } from './load.ts';
 import { evaluationsPerSecond, ruleEvaluationsPerSecond } from './engine.ts';
@@ -291,6 +292,25 @@ async function main() {
   const pgServer = await startServer(onPg, 3901);
   const confirm = await closedLoop(pgServer.base, onPg.posKey, 16, phase, (n) => ({ path: '/v1/receipts', body: receiptMaker(onPg, 'c')(n) }));
   log(`confirm (16 clients): ${fmt(confirm)}; server peak ${pgServer.peakMb().toFixed(0)} MB`);
+  // The same with a trigger answering each confirmation, then without it again: the cost of the triggers is the
+  // rate with it over the mean of the two without, which took place either side of it.
+  const messagesWritten = async () => {
+    const db = new pg.Client({ connectionString: onPg.env.DATABASE_URL as string });
+    await db.connect();
+    try {
+      return Number((await db.query(`select count(*) as n from messages where origin = 'trigger:bench-earned'`)).rows[0]?.n);
+    } finally {
+      await db.end();
+    }
+  };
+  const answering = await answeringEachReceipt(pgServer.base, onPg.adminKey, messagesWritten);
+  const triggered = await closedLoop(pgServer.base, onPg.posKey, 16, phase, (n) => ({ path: '/v1/receipts', body: receiptMaker(onPg, 't')(n) }));
+  await answering.off();
+  const written = await answering.written();
+  const untriggered = await closedLoop(pgServer.base, onPg.posKey, 16, phase, (n) => ({ path: '/v1/receipts', body: receiptMaker(onPg, 'u')(n) }));
+  const triggerRatio = triggered.perSecond / ((confirm.perSecond + untriggered.perSecond) / 2);
+  results.confirmWithTriggers = { triggered, untriggered, ratio: triggerRatio, messagesWritten: written };
+  log(`confirm with a trigger answering each receipt: ${fmt(triggered)} (${written} messages planned for its ${triggered.requests} receipts before it was switched off); without it again: ${fmt(untriggered)}; ratio ${triggerRatio.toFixed(2)}`);
   const half = await openLoop(pgServer.base, onPg.posKey, Math.max(1, confirm.perSecond / 2), phase, (n) => ({ path: '/v1/receipts', body: receiptMaker(onPg, 'h')(n) }));
   log(`confirm at half that rate: ${fmt(half)}`);
   // The floor under that latency: the same writes, without the application, arriving at the same rate.
@@ -410,6 +430,7 @@ async function main() {
     ['pgbench, the writes of one receipt (16 clients)', `${sameWrites.toFixed(0)} tps`, `${(sameWrites / tps).toFixed(2)} / 1.00`, ''],
     ['HTTP confirm, 16 clients', `${confirm.perSecond.toFixed(0)}/s`, ratios(confirm.perSecond), '>= 0.5x'],
     ['  latency p50 / p95 / p99', `${confirm.p50.toFixed(1)} / ${confirm.p95.toFixed(1)} / ${confirm.p99.toFixed(1)} ms`, '', ''],
+    ['HTTP confirm with a trigger answering each receipt', `${triggered.perSecond.toFixed(0)}/s (${written} messages for ${triggered.requests} receipts)`, `${triggerRatio.toFixed(2)}x of without`, '>= 0.9x'],
     ['HTTP confirm at half rate, p99', `${half.p99.toFixed(1)} ms at ${half.perSecond.toFixed(0)}/s`, '', '< 25 ms'],
     ['pgbench, the writes of one receipt at that rate, p99', `${sameWritesHalfP99.toFixed(1)} ms`, '', ''],
     ['batch endpoint', `${(batch.perSecond * BATCH).toFixed(0)} receipts/s`, ratios(batch.perSecond * BATCH), '>= 3x'],
