@@ -31,6 +31,7 @@ import {
   type Trigger,
 } from '../store/messages.ts';
 import { findProgram, loadSettings } from '../store/programs.ts';
+import { getSegment } from '../store/segments.ts';
 import { recordAudit } from '../store/rules.ts';
 import { seal, signed, unseal } from '../store/secrets.ts';
 import { newVapidKeys } from './push.ts';
@@ -209,9 +210,16 @@ export interface TriggerInput {
   topic?: string | null | undefined;
   /** Of a calendar trigger: days before the birthday (0–60), since the last purchase (1–730), or past the member's usual interval (0–90). */
   days?: number | null | undefined;
+  segment?: string | null | undefined;
+  tiers?: string[] | undefined;
+  fallbacks?: string[] | undefined;
+  onceInDays?: number | null | undefined;
 }
 
-/** Saves a trigger of an event or of the calendar, whose template must be one for that occasion. */
+/**
+ * Saves a trigger of an event or of the calendar, whose template must be one for that occasion, as must each
+ * template to fall back on, each on a channel of its own; its segment and tiers must exist.
+ */
 export async function setTrigger(deps: Deps, programId: string, code: string, input: TriggerInput, by: Principal): Promise<Outcome<Trigger>> {
   const days = input.days ?? null;
   if (input.event === 'member.birthday' && (days === null || days < 0 || days > 60)) return fail('invalid_trigger', 'a birthday trigger needs days: 0 to 60 days before the birthday', { field: 'days' });
@@ -223,8 +231,23 @@ export async function setTrigger(deps: Deps, programId: string, code: string, in
     const template = await findTemplate(tx, programId, input.template);
     if (!template) return fail('template_not_found', `no template ${input.template}`, { field: 'template' });
     if (template.event !== input.event) return fail('invalid_trigger', `template ${input.template} is written for ${template.event}, not ${input.event}`, { field: 'template' });
+    if (isCalendarOccasion(input.event) && input.fallbacks?.length) return fail('invalid_trigger', 'a calendar trigger goes on its template’s channel: fallbacks are for triggers of events', { field: 'fallbacks' });
+    const channels = [template.channel];
+    for (const [i, fallback] of (input.fallbacks ?? []).entries()) {
+      const other = await findTemplate(tx, programId, fallback);
+      if (!other) return fail('template_not_found', `no template ${fallback}`, { field: `fallbacks.${i}` });
+      if (other.event !== input.event) return fail('invalid_trigger', `template ${fallback} is written for ${other.event}, not ${input.event}`, { field: `fallbacks.${i}` });
+      if (channels.includes(other.channel)) return fail('invalid_trigger', `template ${fallback} is for ${other.channel}, a channel the trigger tries already: each fallback is on a channel of its own`, { field: `fallbacks.${i}` });
+      channels.push(other.channel);
+    }
+    if (input.segment && !(await getSegment(tx, programId, input.segment))) return fail('invalid_trigger', `no segment ${input.segment}`, { field: 'segment' });
+    const { settings } = await loadSettings(tx, programId);
+    const unknownTier = (input.tiers ?? []).find((t) => !settings.tiers.some((x) => x.code === t));
+    if (unknownTier) return fail('invalid_trigger', `no tier ${unknownTier}`, { field: 'tiers' });
     const now = deps.now();
-    const trigger: Trigger = { code, ...input, topic: input.topic ?? null, days, updatedAt: now };
+    const trigger: Trigger = {
+      code, ...input, topic: input.topic ?? null, days, segment: input.segment ?? null, tiers: [...new Set(input.tiers ?? [])], fallbacks: input.fallbacks ?? [], onceInDays: input.onceInDays ?? null, updatedAt: now,
+    };
     await saveTrigger(tx, programId, trigger);
     await audit(tx, programId, by, now, code, 'set trigger', trigger);
     return ok(trigger);
@@ -291,12 +314,30 @@ export async function previewTemplate(deps: Deps, programId: string, code: strin
   return ok({ language, subject, text, html });
 }
 
+/** Whether the member is the trigger's audience: in its segment and of its tiers, where it names them. */
+async function meetsConditions(tx: Queryable, programId: string, trigger: Trigger, member: Member): Promise<boolean> {
+  if (trigger.tiers.length && !trigger.tiers.includes(member.tierCode ?? '')) return false;
+  if (!trigger.segment) return true;
+  return (await tx.query('select 1 from segment_members where program_id = $1 and segment = $2 and member_id = $3', [programId, trigger.segment, member.id])).length > 0;
+}
+
+/** Whether the trigger queued or sent the member a message in its last `onceInDays` days. */
+async function sentWithin(tx: Queryable, programId: string, trigger: Trigger, memberId: string, now: Date): Promise<boolean> {
+  const rows = await tx.query(
+    `select 1 from messages where program_id = $1 and member_id = $2 and origin = $3 and status in ('queued', 'sent') and created_at > $4 limit 1`,
+    [programId, memberId, `trigger:${trigger.code}`, new Date(now.getTime() - (trigger.onceInDays ?? 0) * 86_400_000)],
+  );
+  return rows.length > 0;
+}
+
 /** How many events of the feed one planning reads. */
 const PLAN_AT_ONCE = 500;
 
 /**
  * Turns the programme's next events of the feed into the messages its triggers answer them with, and moves its
  * place in the feed, in one transaction: each (trigger, member, event) becomes one message whatever runs twice.
+ * A trigger answers only the members of its segment and tiers, where it names them, on the first of its templates'
+ * channels that reaches the member; a message within its own frequency of the last is skipped.
  * A message that may not go (no consent for marketing, no address, an erased member, a muted topic, the global
  * control group) is logged as skipped with the reason; the rest are written out when they go. Returns how many
  * events it read.
@@ -317,21 +358,37 @@ export async function planMessages(deps: Deps, programId: string): Promise<numbe
     const { settings } = await loadSettings(tx, programId);
     const templates = new Map<string, Template | null>();
     const messages: NewMessage[] = [];
+    // Of the triggers with a frequency of their own: who this planning has queued a message for already.
+    const queuedNow = new Set<string>();
     for (const event of events) {
       if (!event.member_id) continue;
       for (const trigger of triggers.filter((t) => t.event === event.type && Number(event.seq) > t.sinceSeq)) {
-        if (!templates.has(trigger.template)) templates.set(trigger.template, await findTemplate(tx, programId, trigger.template));
-        const template = templates.get(trigger.template);
         const member = await findMember(tx, programId, { id: event.member_id });
-        if (!template || !member) continue;
+        if (!member || !(await meetsConditions(tx, programId, trigger, member))) continue;
+        const options: Template[] = [];
+        for (const code of [trigger.template, ...trigger.fallbacks]) {
+          if (!templates.has(code)) templates.set(code, await findTemplate(tx, programId, code));
+          const template = templates.get(code);
+          if (template) options.push(template);
+        }
+        if (options.length === 0) continue;
         const preferences = await findPreferences(tx, programId, member.id);
-        const reason = unreachable(trigger.kind, template.channel, trigger.topic, {
-          consents: member.consents,
-          erased: !!member.erasedAt,
-          address: addressOn(template.channel, member),
-          mutedTopics: preferences.mutedTopics,
-          heldBack: inGlobalControl(programId, member.id, settings.messaging.globalControlPercent),
-        });
+        const reasons = options.map((template) =>
+          unreachable(trigger.kind, template.channel, trigger.topic, {
+            consents: member.consents,
+            erased: !!member.erasedAt,
+            address: addressOn(template.channel, member),
+            mutedTopics: preferences.mutedTopics,
+            heldBack: inGlobalControl(programId, member.id, settings.messaging.globalControlPercent),
+          }),
+        );
+        // The first channel that reaches the member, in the trigger's order; none reaching them, the first's reason.
+        const chosen = Math.max(0, reasons.indexOf(null));
+        const template = options[chosen] as Template;
+        const once = `${trigger.code}:${member.id}`;
+        const tooSoon = trigger.onceInDays !== null && (queuedNow.has(once) || (await sentWithin(tx, programId, trigger, member.id, deps.now())));
+        const reason = reasons[chosen] ?? (tooSoon ? `the trigger's own frequency: one in ${trigger.onceInDays} days` : null);
+        if (!reason) queuedNow.add(once);
         const at = new Date(new Date(event.occurred_at).getTime() + trigger.delayMinutes * 60_000);
         messages.push({
           id: newId('msg'),

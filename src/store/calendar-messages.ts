@@ -29,6 +29,18 @@ interface Common {
   dueAt: Date;
 }
 
+/**
+ * The trigger's conditions on member `m`, with their values from parameter `first` on: its segment, its tiers, and
+ * its own frequency (no message of it queued or sent within its days; `$2` the origin, `$5` now, in every query here).
+ */
+const conditions = (c: Common, first: number) => ({
+  sql: `and ($${first}::text is null or exists (select 1 from segment_members sm where sm.program_id = m.program_id and sm.segment = $${first} and sm.member_id = m.id))
+     and (cardinality($${first + 1}::text[]) = 0 or m.tier_code = any($${first + 1}::text[]))
+     and ($${first + 2}::int is null or not exists (select 1 from messages x where x.program_id = m.program_id and x.member_id = m.id and x.origin = $2
+          and x.status in ('queued', 'sent') and x.created_at > $5::timestamptz - make_interval(days => $${first + 2}::int)))`,
+  params: [c.trigger.segment, c.trigger.tiers, c.trigger.onceInDays],
+});
+
 const insert = `insert into messages (program_id, id, member_id, origin, occurrence, channel, kind, template, language, to_address, status, created_at, due_at, variant, topic, occasion)`;
 const columns = (occurrence: string, channel: MessageChannel) =>
   `'msg_' || upper(substr(md5($2 || ':' || m.id || ':' || ${occurrence}), 1, 26)), m.id, $2, ${occurrence}, '${channel}', $3, $4,
@@ -40,6 +52,7 @@ const columns = (occurrence: string, channel: MessageChannel) =>
  */
 export async function planBirthdays(db: Queryable, c: Common, date: { year: number; month: number; day: number; shown: string }): Promise<number> {
   const leapDayToo = date.month === 2 && date.day === 28 && !(date.year % 4 === 0 && (date.year % 100 !== 0 || date.year % 400 === 0));
+  const when = conditions(c, 13);
   const rows = await db.query(
     `${insert}
      select $1, ${columns(`'birthday-' || $8::text`, c.channel)}, jsonb_build_object('birthday', $12::text)
@@ -47,9 +60,10 @@ export async function planBirthdays(db: Queryable, c: Common, date: { year: numb
      where m.program_id = $1 and m.erased_at is null and m.birth_date is not null
        and ((extract(month from m.birth_date) = $9 and extract(day from m.birth_date) = $10)
             or ($11 and extract(month from m.birth_date) = 2 and extract(day from m.birth_date) = 29))
+       ${when.sql}
      on conflict (program_id, origin, member_id, occurrence) do nothing
      returning 1`,
-    [c.programId, `trigger:${c.trigger.code}`, c.trigger.kind, c.trigger.template, c.now, c.dueAt, c.trigger.topic, date.year, date.month, date.day, leapDayToo, date.shown],
+    [c.programId, `trigger:${c.trigger.code}`, c.trigger.kind, c.trigger.template, c.now, c.dueAt, c.trigger.topic, date.year, date.month, date.day, leapDayToo, date.shown, ...when.params],
   );
   return rows.length;
 }
@@ -59,15 +73,17 @@ export async function planBirthdays(db: Queryable, c: Common, date: { year: numb
  * aggregates count them) and who have bought nothing since `since`, once per such day. Returns how many were queued.
  */
 export async function planLapsed(db: Queryable, c: Common, at: { lastDay: number; since: Date; shown: string }): Promise<number> {
+  const when = conditions(c, 12);
   const rows = await db.query(
     `${insert}
      select $1, ${columns(`'lapsed-' || $8::text`, c.channel)}, jsonb_build_object('lastPurchase', $10::text, 'days', $11::int)
      from member_totals t join members m on m.program_id = t.program_id and m.id = t.member_id
      where t.program_id = $1 and t.days[array_length(t.days, 1)] = $8::int and m.erased_at is null
        and not exists (select 1 from receipts r where r.program_id = $1 and r.member_id = m.id and r.status = 'confirmed' and r.purchased_at >= $9)
+       ${when.sql}
      on conflict (program_id, origin, member_id, occurrence) do nothing
      returning 1`,
-    [c.programId, `trigger:${c.trigger.code}`, c.trigger.kind, c.trigger.template, c.now, c.dueAt, c.trigger.topic, at.lastDay, at.since, at.shown, c.trigger.days],
+    [c.programId, `trigger:${c.trigger.code}`, c.trigger.kind, c.trigger.template, c.now, c.dueAt, c.trigger.topic, at.lastDay, at.since, at.shown, c.trigger.days, ...when.params],
   );
   return rows.length;
 }
@@ -78,6 +94,7 @@ export async function planLapsed(db: Queryable, c: Common, at: { lastDay: number
  * nothing since their last buying day: once per last buying day. Returns how many were queued.
  */
 export async function planPurchasesDue(db: Queryable, c: Common, at: { today: number; timezone: string }): Promise<number> {
+  const when = conditions(c, 11);
   const rows = await db.query(
     `${insert}
      select $1, ${columns(`'due-' || t.days[k.n]::text`, c.channel)},
@@ -89,9 +106,10 @@ export async function planPurchasesDue(db: Queryable, c: Common, at: { today: nu
        and $8::int - t.days[k.n] = k.usual + $9::int
        and not exists (select 1 from receipts r where r.program_id = $1 and r.member_id = m.id and r.status = 'confirmed'
                        and r.purchased_at >= (date '2000-01-01' + t.days[k.n] + 1)::timestamp at time zone $10)
+       ${when.sql}
      on conflict (program_id, origin, member_id, occurrence) do nothing
      returning 1`,
-    [c.programId, `trigger:${c.trigger.code}`, c.trigger.kind, c.trigger.template, c.now, c.dueAt, c.trigger.topic, at.today, c.trigger.days, at.timezone],
+    [c.programId, `trigger:${c.trigger.code}`, c.trigger.kind, c.trigger.template, c.now, c.dueAt, c.trigger.topic, at.today, c.trigger.days, at.timezone, ...when.params],
   );
   return rows.length;
 }
@@ -106,6 +124,7 @@ export async function planTiersAtRisk(
   c: Common,
   at: { dropsOn: string; shown: string; metric: 'points_earned' | 'amount_spent'; since: Date; sinceDayBefore: Date; tiers: { code: string; threshold: number }[] },
 ): Promise<number> {
+  const when = conditions(c, 14);
   const rows = await db.query(
     `${insert}
      select $1, ${columns(`'at-risk-' || m.tier_code || '-' || $8::text`, c.channel)}, jsonb_build_object('dropsOn', $9::text, 'missing', t.threshold - v.then)
@@ -113,9 +132,10 @@ export async function planTiersAtRisk(
      join jsonb_to_recordset($10::jsonb) as t(code text, threshold bigint) on t.code = m.tier_code and t.threshold > 0
      cross join lateral (select ${qualifyingValueSql('m.id', '$11', '$12')} as then, ${qualifyingValueSql('m.id', '$11', '$13')} as before) v
      where m.program_id = $1 and m.erased_at is null and v.then < t.threshold and v.before >= t.threshold
+       ${when.sql}
      on conflict (program_id, origin, member_id, occurrence) do nothing
      returning 1`,
-    [c.programId, `trigger:${c.trigger.code}`, c.trigger.kind, c.trigger.template, c.now, c.dueAt, c.trigger.topic, at.dropsOn, at.shown, JSON.stringify(at.tiers), at.metric, at.since, at.sinceDayBefore],
+    [c.programId, `trigger:${c.trigger.code}`, c.trigger.kind, c.trigger.template, c.now, c.dueAt, c.trigger.topic, at.dropsOn, at.shown, JSON.stringify(at.tiers), at.metric, at.since, at.sinceDayBefore, ...when.params],
   );
   return rows.length;
 }

@@ -126,11 +126,20 @@ export interface Trigger {
   topic: string | null;
   /** Of a calendar trigger: days before the birthday, or days since the last purchase. */
   days: number | null;
+  /** Only members of this segment; null for any. */
+  segment: string | null;
+  /** Only members of these tiers; empty for any. */
+  tiers: string[];
+  /** Templates on other channels, in order of preference, for a member the first cannot reach. */
+  fallbacks: string[];
+  /** At most one of its messages to a member in so many days; null for no limit of its own. */
+  onceInDays: number | null;
   updatedAt: Date;
 }
 
 type TriggerRow = {
   code: string; event_type: TriggerOccasion; template: string; kind: MessageKind; enabled: boolean; delay_minutes: number; topic: string | null; days: number | null; since_seq: number; updated_at: Date;
+  segment: string | null; tiers: string[]; fallbacks: string[]; once_in_days: number | null;
 };
 const toTrigger = (r: TriggerRow): Trigger & { sinceSeq: number } => ({
   code: r.code,
@@ -141,6 +150,10 @@ const toTrigger = (r: TriggerRow): Trigger & { sinceSeq: number } => ({
   delayMinutes: r.delay_minutes,
   topic: r.topic,
   days: r.days,
+  segment: r.segment,
+  tiers: r.tiers,
+  fallbacks: r.fallbacks,
+  onceInDays: r.once_in_days,
   sinceSeq: Number(r.since_seq),
   updatedAt: new Date(r.updated_at),
 });
@@ -151,12 +164,13 @@ const toTrigger = (r: TriggerRow): Trigger & { sinceSeq: number } => ({
  */
 export async function saveTrigger(db: Queryable, programId: string, t: Trigger): Promise<void> {
   await db.query(
-    `insert into message_triggers (program_id, code, event_type, template, kind, enabled, delay_minutes, topic, days, since_seq, updated_at)
-     values ($1, $2, $3, $4, $5, $6, $7, $9, $10, coalesce((select seq from event_cursors where program_id = $1), 0), $8)
+    `insert into message_triggers (program_id, code, event_type, template, kind, enabled, delay_minutes, topic, days, since_seq, updated_at, segment, tiers, fallbacks, once_in_days)
+     values ($1, $2, $3, $4, $5, $6, $7, $9, $10, coalesce((select seq from event_cursors where program_id = $1), 0), $8, $11, $12, $13, $14)
      on conflict (program_id, code) do update set event_type = excluded.event_type, template = excluded.template, kind = excluded.kind,
        enabled = excluded.enabled, delay_minutes = excluded.delay_minutes, topic = excluded.topic, days = excluded.days, updated_at = excluded.updated_at,
+       segment = excluded.segment, tiers = excluded.tiers, fallbacks = excluded.fallbacks, once_in_days = excluded.once_in_days,
        since_seq = case when message_triggers.enabled then message_triggers.since_seq else excluded.since_seq end`,
-    [programId, t.code, t.event, t.template, t.kind, t.enabled, t.delayMinutes, t.updatedAt, t.topic, t.days],
+    [programId, t.code, t.event, t.template, t.kind, t.enabled, t.delayMinutes, t.updatedAt, t.topic, t.days, t.segment, t.tiers, t.fallbacks, t.onceInDays],
   );
 }
 

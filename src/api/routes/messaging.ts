@@ -133,12 +133,28 @@ const trigger = z
     delayMinutes: z.number().int().min(0).max(525_600),
     days: z.number().int().min(0).max(730).nullable().describe('of `member.birthday`: days before the birthday (0–60); of `member.lapsed`: days since the last purchase (1–730)'),
     topic: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,31}$/, 'lower-case letters, digits, _ and -, up to 32').nullable().describe('what its messages are about; a member who muted the topic does not get them'),
+    segment: z.string().max(64).nullable().describe('only members of this segment; null for any'),
+    tiers: z.array(z.string().max(64)).max(20).describe('only members of these tiers; empty for any'),
+    fallbacks: z
+      .array(z.string().max(64))
+      .max(3)
+      .describe('of an event’s trigger: templates on other channels, in order of preference, for a member the first cannot reach (no consent, no address); a calendar trigger uses its first template'),
+    onceInDays: z.number().int().min(1).max(365).nullable().describe('its own frequency: at most one of its messages to a member in so many days'),
     updatedAt: z.string(),
   })
   .openapi('MessageTrigger');
 const triggerInput = trigger
   .omit({ code: true, updatedAt: true })
-  .extend({ event: triggerOccasion, delayMinutes: z.number().int().min(0).max(525_600).default(0), topic: trigger.shape.topic.default(null), days: trigger.shape.days.default(null) })
+  .extend({
+    event: triggerOccasion,
+    delayMinutes: z.number().int().min(0).max(525_600).default(0),
+    topic: trigger.shape.topic.default(null),
+    days: trigger.shape.days.default(null),
+    segment: trigger.shape.segment.default(null),
+    tiers: trigger.shape.tiers.default([]),
+    fallbacks: trigger.shape.fallbacks.default([]),
+    onceInDays: trigger.shape.onceInDays.default(null),
+  })
   .strict()
   .openapi('MessageTriggerInput');
 

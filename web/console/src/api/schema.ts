@@ -3935,6 +3935,14 @@ export interface components {
             days: number | null;
             /** @description what its messages are about; a member who muted the topic does not get them */
             topic: string | null;
+            /** @description only members of this segment; null for any */
+            segment: string | null;
+            /** @description only members of these tiers; empty for any */
+            tiers: string[];
+            /** @description of an event’s trigger: templates on other channels, in order of preference, for a member the first cannot reach (no consent, no address); a calendar trigger uses its first template */
+            fallbacks: string[];
+            /** @description its own frequency: at most one of its messages to a member in so many days */
+            onceInDays: number | null;
             updatedAt: string;
         };
         MessageTriggerInput: {
@@ -3959,6 +3967,26 @@ export interface components {
              * @default null
              */
             topic: string | null;
+            /**
+             * @description only members of this segment; null for any
+             * @default null
+             */
+            segment: string | null;
+            /**
+             * @description only members of these tiers; empty for any
+             * @default []
+             */
+            tiers: string[];
+            /**
+             * @description of an event’s trigger: templates on other channels, in order of preference, for a member the first cannot reach (no consent, no address); a calendar trigger uses its first template
+             * @default []
+             */
+            fallbacks: string[];
+            /**
+             * @description its own frequency: at most one of its messages to a member in so many days
+             * @default null
+             */
+            onceInDays: number | null;
         };
         LoggedMessage: {
             id: string;

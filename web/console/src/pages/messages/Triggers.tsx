@@ -21,6 +21,7 @@ export function Triggers() {
   const client = useQueryClient();
   const triggers = useQuery({ queryKey: ['message-triggers'], queryFn: async () => ok(await api.GET('/v1/messaging/triggers')) });
   const templates = useQuery({ queryKey: ['message-templates'], queryFn: async () => ok(await api.GET('/v1/messaging/templates')) });
+  const segments = useQuery({ queryKey: ['segments'], queryFn: async () => ok(await api.GET('/v1/segments')) });
   const [event, setEvent] = useState<Trigger['event']>('points.expiring');
   const refresh = () => client.invalidateQueries({ queryKey: ['message-triggers'] });
   const save = useMutation({
@@ -42,6 +43,10 @@ export function Triggers() {
       delayMinutes: Number(form.get('delayMinutes') ?? 0),
       topic: String(form.get('topic') ?? '').trim() || null,
       days: calendar.has(event) ? Number(form.get('days')) : null,
+      segment: String(form.get('segment') ?? '') || null,
+      tiers: [],
+      fallbacks: form.get('fallback') ? [String(form.get('fallback'))] : [],
+      onceInDays: form.get('onceInDays') ? Number(form.get('onceInDays')) : null,
     });
   };
   const fitting = templates.data?.templates.filter((x) => x.event === event) ?? [];
@@ -116,6 +121,31 @@ export function Triggers() {
             ))}
           </select>
           {fitting.length === 0 && <p className="hint">{t('triggers.noTemplate')}</p>}
+          {!calendar.has(event) && (
+            <>
+              <label htmlFor="trigger-fallback">{t('triggers.fallback')}</label>
+              <select id="trigger-fallback" name="fallback" defaultValue="" aria-describedby="trigger-fallback-hint">
+                <option value="">{t('triggers.noFallback')}</option>
+                {fitting.map((x) => (
+                  <option key={x.code} value={x.code}>
+                    {x.code} ({t(`templates.channels.${x.channel}`)})
+                  </option>
+                ))}
+              </select>
+              <p className="hint" id="trigger-fallback-hint">{t('triggers.fallbackHint')}</p>
+            </>
+          )}
+          <label htmlFor="trigger-segment">{t('triggers.segment')}</label>
+          <select id="trigger-segment" name="segment" defaultValue="">
+            <option value="">{t('triggers.anyMember')}</option>
+            {segments.data?.items.map((x) => (
+              <option key={x.code} value={x.code}>
+                {x.name}
+              </option>
+            ))}
+          </select>
+          <label htmlFor="trigger-once">{t('triggers.onceInDays')}</label>
+          <input id="trigger-once" name="onceInDays" type="number" min={1} max={365} placeholder={t('triggers.noLimit')} />
           <fieldset className="choices">
             <legend>{t('triggers.kind')}</legend>
             {(['marketing', 'transactional'] as const).map((k) => (

@@ -1,0 +1,105 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { closeLinks, newLinks } from '../src/flows/links.ts';
+import { messagesOnce } from '../src/jobs/messenger.ts';
+import type { Db } from '../src/store/db.ts';
+import { sequenceEvents } from '../src/store/events.ts';
+import { expectRefused } from './checks.ts';
+import { line, newProgramme, openTestDb, receipt, type Programme } from './harness.ts';
+import { smtpPeer } from './smtp-peer.ts';
+
+// A trigger's conditions: only the members of its segment and tiers; its channels in order of preference, the next
+// one for a member the first cannot reach; and its own frequency.
+let db: Db;
+let p: Programme;
+let smtp: Awaited<ReturnType<typeof smtpPeer>>;
+const links = newLinks();
+
+beforeAll(async () => {
+  db = await openTestDb();
+  smtp = await smtpPeer();
+  p = await newProgramme(
+    db,
+    { pendingDays: 0, tiers: [{ code: 'silver', name: 'Серебро', threshold: 0 }, { code: 'gold', name: 'Золото', threshold: 100_000 }] },
+    '2026-03-02T09:00:00Z',
+  );
+  expect((await p.call('PUT', '/v1/messaging/channels/email', { host: '127.0.0.1', port: smtp.port, secure: false, from: 'bonus@shop.example.ru' }, { role: 'marketer' })).status).toBe(200);
+  const template = (channel: string, event: string) => ({ channel, event, subject: { ru: `{{name}}: ${event} (${channel})` }, text: { ru: 'Текст' } });
+  for (const [code, channel, event] of [['adjusted-email', 'email', 'points.adjusted'], ['adjusted-inbox', 'inbox', 'points.adjusted'], ['birthday', 'email', 'member.birthday'], ['birthday-inbox', 'inbox', 'member.birthday']] as const)
+    expect((await p.call('PUT', `/v1/messaging/templates/${code}`, template(channel, event), { role: 'marketer' })).status).toBe(200);
+});
+
+afterAll(async () => {
+  await closeLinks(links);
+  await smtp.stop();
+  await db.close();
+});
+
+const loop = async () => {
+  while ((await sequenceEvents(db)) > 0);
+  while ((await messagesOnce(p.deps, links, p.programId)) > 0);
+};
+const log = async () =>
+  ((await p.call('GET', '/v1/messaging/messages?limit=200', undefined, { role: 'marketer' })).body.messages as { memberId: string; origin: string; channel: string; status: string; reason: string | null }[]).map(
+    (m) => [m.memberId, m.origin, m.channel, m.status, m.reason],
+  );
+const enrol = async (name: string, email: boolean, extra: Record<string, unknown> = {}) =>
+  (await p.call('POST', '/v1/members', { name, email: `${name.toLowerCase()}@example.org`, consents: { email, sms: false, push: false }, ...extra }, { role: 'pos' })).body.member.id as string;
+const memberNamed = async (name: string) => (await db.query<{ id: string }>('select id from members where program_id = $1 and name = $2', [p.programId, name]))[0]?.id as string;
+const adjust = async (member: string, points: number) => expect((await p.call('POST', `/v1/members/${member}/adjustments`, { points, reason: 'тест' }, { role: 'admin' })).status).toBe(201);
+
+describe('the conditions of a trigger', () => {
+  it('refuse a segment or tier that does not exist, a fallback of another event or on a channel tried already, and fallbacks of a calendar trigger', async () => {
+    const put = (body: Record<string, unknown>) => () => p.call('PUT', '/v1/messaging/triggers/adjusted', { event: 'points.adjusted', template: 'adjusted-email', kind: 'marketing', enabled: true, ...body }, { role: 'marketer' });
+    const triggers = async () => (await p.call('GET', '/v1/messaging/triggers', undefined, { role: 'marketer' })).body;
+    await expectRefused(p, put({ segment: 'ghosts' }), { status: 422, code: 'invalid_trigger', detail: /no segment ghosts/ }, triggers);
+    await expectRefused(p, put({ tiers: ['bronze'] }), { status: 422, code: 'invalid_trigger', detail: /no tier bronze/ }, triggers);
+    await expectRefused(p, put({ fallbacks: ['birthday-inbox'] }), { status: 422, code: 'invalid_trigger', detail: /written for member.birthday/ }, triggers);
+    await expectRefused(p, put({ fallbacks: ['adjusted-inbox', 'adjusted-email'] }), { status: 422, code: 'invalid_trigger', detail: /a channel the trigger tries already/ }, triggers);
+    await expectRefused(p, put({ onceInDays: 0 }), { status: 400, code: 'validation_failed', detail: /onceInDays/ }, triggers);
+    await expectRefused(
+      p,
+      () => p.call('PUT', '/v1/messaging/triggers/birthday', { event: 'member.birthday', template: 'birthday', kind: 'marketing', enabled: true, days: 1, fallbacks: ['birthday-inbox'] }, { role: 'marketer' }),
+      { status: 422, code: 'invalid_trigger', detail: /fallbacks are for triggers of events/ },
+      triggers,
+    );
+  });
+
+  it('answer only the members of its segment and tiers, by e-mail or else in the inbox, at most once a week', async () => {
+    const [anna, boris, vera, gleb] = [await enrol('Anna', true), await enrol('Boris', false), await enrol('Vera', true), await enrol('Gleb', true)];
+    expect((await p.call('PUT', '/v1/segments/regulars', { name: 'regulars', kind: 'static' }, { role: 'marketer' })).status).toBe(200);
+    const csv = `id\r\n${[anna, boris, gleb].join('\r\n')}\r\n`;
+    expect((await p.app.request('/v1/segments/regulars/members', { method: 'PUT', headers: { authorization: `Bearer ${p.keys.marketer}`, 'content-type': 'text/csv' }, body: csv })).status).toBe(200);
+    // Gleb is gold: the trigger is for silver members.
+    expect((await p.call('POST', '/v1/receipts', receipt('G-1', [line('TV', 150_000)], { member: { id: gleb } }), { role: 'pos' })).status).toBe(201);
+    const trigger = { event: 'points.adjusted', template: 'adjusted-email', fallbacks: ['adjusted-inbox'], kind: 'marketing', enabled: true, segment: 'regulars', tiers: ['silver'], onceInDays: 7 };
+    const set = await p.call('PUT', '/v1/messaging/triggers/adjusted', trigger, { role: 'marketer' });
+    expect(set.status, JSON.stringify(set.body)).toBe(200);
+    expect(set.body).toMatchObject({ segment: 'regulars', tiers: ['silver'], fallbacks: ['adjusted-inbox'], onceInDays: 7 });
+    for (const m of [anna, boris, vera, gleb]) await adjust(m, 10);
+    await adjust(anna, 20);
+    await loop();
+    const origin = 'trigger:adjusted';
+    expect((await log()).filter((m) => m[1] === origin).sort()).toEqual(
+      [
+        [anna, origin, 'email', 'sent', null],
+        [anna, origin, 'email', 'skipped', "the trigger's own frequency: one in 7 days"],
+        [boris, origin, 'inbox', 'sent', null],
+      ].sort(),
+    );
+    // A week and a day later Anna may hear from it again.
+    p.advanceDays(8);
+    await adjust(anna, 5);
+    await loop();
+    expect((await log()).filter((m) => m[0] === anna && m[1] === origin && m[3] === 'sent')).toHaveLength(2);
+  });
+
+  it('answer only the members of its segment on a day of the calendar', async () => {
+    // Anna is a regular, Vera is not; both have their birthday on 12 March.
+    const [anna, vera] = [await memberNamed('Anna'), await memberNamed('Vera')];
+    for (const m of [anna, vera]) expect((await p.call('PATCH', `/v1/members/${m}`, { birthDate: '1990-03-12' }, { role: 'admin' })).status).toBe(200);
+    expect((await p.call('PUT', '/v1/messaging/triggers/birthday', { event: 'member.birthday', template: 'birthday', kind: 'marketing', enabled: true, days: 1, segment: 'regulars' }, { role: 'marketer' })).status).toBe(200);
+    p.setNow('2027-03-11T09:00:00Z');
+    await loop();
+    expect((await log()).filter((m) => m[1] === 'trigger:birthday').map((m) => [m[0], m[3]])).toEqual([[anna, 'sent']]);
+  });
+});
