@@ -956,7 +956,7 @@ export const en: Messages = {
     fallbackHint: 'A template on another channel, for a member the first cannot reach (no consent or address).',
     segment: 'Only members of the segment',
     anyMember: 'Every member',
-    onceInDays: 'At most one message to a member in days',
+    onceInDays: 'At most once to a member in this many days',
     noLimit: 'no limit',
     daysBeforeReview: 'Days before the review that would lower the tier',
     daysPastUsual: 'Days past the usual interval between purchases',
