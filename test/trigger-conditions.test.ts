@@ -86,6 +86,8 @@ describe('the conditions of a trigger', () => {
         [boris, origin, 'inbox', 'sent', null],
       ].sort(),
     );
+    // The segment stays while the trigger answers only its members.
+    await expectRefused(p, () => p.call('DELETE', '/v1/segments/regulars', undefined, { role: 'marketer' }), { status: 409, code: 'conflict', detail: /trigger "adjusted" answers only its members/ });
     // A week and a day later Anna may hear from it again.
     p.advanceDays(8);
     await adjust(anna, 5);

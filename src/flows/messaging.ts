@@ -36,6 +36,7 @@ import { recordAudit } from '../store/rules.ts';
 import { seal, signed, unseal } from '../store/secrets.ts';
 import { newVapidKeys } from './push.ts';
 import { checkGateway, gatewayPlaceholders, headerOf, unknownPlaceholders } from './sms-gateway.ts';
+import { lockSegments } from './segments.ts';
 import { checkSmsc } from './smpp.ts';
 import { transportOf } from './smtp.ts';
 import type { Deps } from './deps.ts';
@@ -240,7 +241,11 @@ export async function setTrigger(deps: Deps, programId: string, code: string, in
       if (channels.includes(other.channel)) return fail('invalid_trigger', `template ${fallback} is for ${other.channel}, a channel the trigger tries already: each fallback is on a channel of its own`, { field: `fallbacks.${i}` });
       channels.push(other.channel);
     }
-    if (input.segment && !(await getSegment(tx, programId, input.segment))) return fail('invalid_trigger', `no segment ${input.segment}`, { field: 'segment' });
+    if (input.segment) {
+      // A segment is not removed while a trigger of it is being saved (its removal takes the same lock).
+      await lockSegments(tx, programId);
+      if (!(await getSegment(tx, programId, input.segment))) return fail('invalid_trigger', `no segment ${input.segment}`, { field: 'segment' });
+    }
     const { settings } = await loadSettings(tx, programId);
     const unknownTier = (input.tiers ?? []).find((t) => !settings.tiers.some((x) => x.code === t));
     if (unknownTier) return fail('invalid_trigger', `no tier ${unknownTier}`, { field: 'tiers' });

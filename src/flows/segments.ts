@@ -3,6 +3,7 @@ import { normalisePhone } from '../domain/contacts.ts';
 import { builtInEventTypes } from '../domain/rules/campaign.ts';
 import { checkSegmentRule, closesLoop, referredSegments, segmentRule, segmentSchema, type SegmentNames, type SegmentRule } from '../domain/segments.ts';
 import { broadcastsTo } from '../store/broadcasts.ts';
+import { triggersFor } from '../store/messages.ts';
 import { asReport, type Queryable } from '../store/db.ts';
 import { newEvent, recordEvents } from '../store/events.ts';
 import { newId } from '../store/ids.ts';
@@ -129,6 +130,8 @@ export async function deleteSegment(deps: Deps, programId: string, code: string,
     const broadcasts = await broadcastsTo(tx, programId, code);
     if (broadcasts.length)
       return fail('conflict', `broadcast ${broadcasts.map((b) => `"${b}"`).join(', ')} is to go to it: cancel it first`, { broadcasts });
+    const triggers = await triggersFor(tx, programId, code);
+    if (triggers.length) return fail('conflict', `trigger ${triggers.map((t) => `"${t}"`).join(', ')} answers only its members: change that first`, { triggers });
     await deleteSegmentRows(tx, programId, code);
     await recordAudit(tx, programId, { id: newId('aud'), actor, action: 'delete', entity: 'segment', entityId: code, before: { ...segment, size: undefined }, after: null, at: deps.now() });
     return ok(null);

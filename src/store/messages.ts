@@ -183,6 +183,11 @@ export async function programmesWithTriggers(db: Queryable, only: string | null 
   return (await db.query<{ program_id: string }>('select distinct program_id from message_triggers where enabled and ($1::program is null or program_id = $1) order by 1', [only])).map((r) => r.program_id);
 }
 
+/** The triggers that answer only the members of a segment (it may not be removed then). */
+export async function triggersFor(db: Queryable, programId: string, segment: string): Promise<string[]> {
+  return (await db.query<{ code: string }>('select code from message_triggers where program_id = $1 and segment = $2 order by code', [programId, segment])).map((r) => r.code);
+}
+
 /** Whether a template is used by a trigger (it may not be removed then). */
 export async function triggersUsing(db: Queryable, programId: string, template: string): Promise<string[]> {
   return (await db.query<{ code: string }>('select code from message_triggers where program_id = $1 and template = $2 order by code', [programId, template])).map((r) => r.code);
