@@ -409,4 +409,30 @@ describe('triggers of the calendar', () => {
     expect(await warned('2026-03-24T09:00:00Z')).toEqual(vikaWarned);
     expect(await warned('2026-03-25T09:00:00Z')).toEqual(vikaWarned);
   });
+
+  it('sum up the points of the week in one digest a member, every seventh day', async () => {
+    const c = await newProgramme(db, { pendingDays: 0, earn: { kind: 'percent', percent: 10 } }, '2026-03-02T09:00:00Z');
+    expect((await c.call('PUT', '/v1/messaging/channels/email', { host: '127.0.0.1', port: smtp.port, secure: false, from: 'bonus@shop.example.ru' }, { role: 'marketer' })).status).toBe(200);
+    const enrol = async (name: string) => (await c.call('POST', '/v1/members', { name, email: `${name.toLowerCase()}@example.org`, ...consenting }, { role: 'pos' })).body.member.id as string;
+    const zoe = await enrol('Zoe');
+    await enrol('Ivo');
+    const digest = { channel: 'email', event: 'points.digest', subject: { ru: '{{name}}: за {{days}} дней +{{points}} {{points|plural:балл,балла,баллов}} за {{receipts}} {{receipts|plural:покупку,покупки,покупок}}' }, text: { ru: '…' } };
+    expect((await c.call('PUT', '/v1/messaging/templates/digest', digest, { role: 'marketer' })).status).toBe(200);
+    expectProblem(await c.call('PUT', '/v1/messaging/triggers/digest', { event: 'points.digest', template: 'digest', kind: 'marketing', enabled: true, days: 0 }, { role: 'marketer' }), 422, 'invalid_trigger', /every 1 to 31 days/);
+    expect((await c.call('PUT', '/v1/messaging/triggers/digest', { event: 'points.digest', template: 'digest', kind: 'marketing', enabled: true, days: 7 }, { role: 'marketer' })).status).toBe(200);
+    // Zoe buys twice in the week to 7 March (a day the count of days from 2000 divides by seven); Ivo not at all.
+    for (const [at, n, amount] of [['2026-03-02T09:00:00Z', 'D-1', 10_000], ['2026-03-05T09:00:00Z', 'D-2', 25_000]] as const) {
+      c.setNow(at);
+      expect((await c.call('POST', '/v1/receipts', receipt(n, [line('TEA', amount)], { member: { id: zoe } }), { role: 'pos' })).status).toBe(201);
+    }
+    const digests = async (day: string) => {
+      c.setNow(day);
+      while ((await messagesOnce(c.deps, transports, c.programId)) > 0);
+      return ((await c.call('GET', '/v1/messaging/messages?limit=100', undefined, { role: 'marketer' })).body.messages as { memberId: string; subject: string | null }[]).map((m) => [m.memberId, m.subject]);
+    };
+    expect(await digests('2026-03-06T09:00:00Z')).toEqual([]);
+    const sent = [[zoe, 'Zoe: за 7 дней +35 баллов за 2 покупки']];
+    expect(await digests('2026-03-07T09:00:00Z')).toEqual(sent);
+    expect(await digests('2026-03-08T09:00:00Z')).toEqual(sent);
+  });
 });

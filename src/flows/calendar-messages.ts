@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import { plusLocalDays } from '../domain/rules/calendar.ts';
 import { dueTime } from '../domain/messages/reach.ts';
-import { calendarTriggersDue, markCalendarPlanned, planBirthdays, planLapsed, planPurchasesDue, planTiersAtRisk } from '../store/calendar-messages.ts';
+import { calendarTriggersDue, markCalendarPlanned, planBirthdays, planLapsed, planPointsDigest, planPurchasesDue, planTiersAtRisk } from '../store/calendar-messages.ts';
 import { findTemplate, listTriggers } from '../store/messages.ts';
 import { loadSettings } from '../store/programs.ts';
 import type { Deps } from './deps.ts';
@@ -15,7 +15,8 @@ const dayNumber = (date: DateTime) => Math.round(date.startOf('day').diff(DateTi
  * Plans the programme's calendar triggers once a programme-local day, in one transaction with the mark that they
  * were: a birthday trigger writes to the members whose birthday is `days` ahead, a win-back trigger to those whose
  * last purchase was `days` ago, a time-to-buy-again trigger to those whose usual interval between purchases passed
- * `days` ago, a tier-at-risk trigger to those whose tier the review `days` ahead would take away. A day the server did not run is not made up. Returns how many messages were queued.
+ * `days` ago, a tier-at-risk trigger to those whose tier the review `days` ahead would take away, a points digest
+ * every `days` days to those whose purchases earned points over them. A day the server did not run is not made up. Returns how many messages were queued.
  */
 export async function planCalendarMessages(deps: Deps, programId: string): Promise<number> {
   const planned = await inTransaction(deps.db, async (tx) => {
@@ -41,6 +42,9 @@ export async function planCalendarMessages(deps: Deps, programId: string): Promi
           dropsOn: dropsOn.toISODate() ?? '', shown: dropsOn.set({ hour: 12 }).toISO() ?? '', metric, tiers: settings.tiers,
           since: plusLocalDays(now, days - windowDays, settings.timezone), sinceDayBefore: plusLocalDays(now, days - 1 - windowDays, settings.timezone),
         });
+      } else if (trigger.event === 'points.digest') {
+        // Every `days` days, counted from 2000-01-01, the points of the days before.
+        if (dayNumber(today) % days === 0) queued += await planPointsDigest(tx, common, { from: today.minus({ days }).toJSDate(), to: today.toJSDate(), period: today.toISODate() ?? '' });
       } else if (trigger.event === 'purchase.due') {
         queued += await planPurchasesDue(tx, common, { today: dayNumber(today), timezone: settings.timezone });
       } else {

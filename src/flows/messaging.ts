@@ -226,6 +226,7 @@ export async function setTrigger(deps: Deps, programId: string, code: string, in
   if (input.event === 'member.birthday' && (days === null || days < 0 || days > 60)) return fail('invalid_trigger', 'a birthday trigger needs days: 0 to 60 days before the birthday', { field: 'days' });
   if (input.event === 'member.lapsed' && (days === null || days < 1 || days > 730)) return fail('invalid_trigger', 'a win-back trigger needs days: 1 to 730 days since the last purchase', { field: 'days' });
   if (input.event === 'tier.at_risk' && (days === null || days < 1 || days > 90)) return fail('invalid_trigger', 'a tier-at-risk trigger needs days: 1 to 90 days before the review would take the tier away', { field: 'days' });
+  if (input.event === 'points.digest' && (days === null || days < 1 || days > 31)) return fail('invalid_trigger', 'a points digest needs days: every 1 to 31 days', { field: 'days' });
   if (input.event === 'purchase.due' && (days === null || days < 0 || days > 90)) return fail('invalid_trigger', 'a time-to-buy-again trigger needs days: 0 to 90 days past the member’s usual interval between purchases', { field: 'days' });
   if (!isCalendarOccasion(input.event) && days !== null) return fail('invalid_trigger', `a trigger of ${input.event} takes no days`, { field: 'days' });
   return inTransaction(deps.db, async (tx) => {
@@ -295,6 +296,7 @@ const sampleOccasion = (now: Date): Values => ({
   lastPurchase: new Date(now.getTime() - 60 * 86_400_000).toISOString(),
   days: 60,
   usualDays: 14,
+  receipts: 3,
   dropsOn: new Date(now.getTime() + 14 * 86_400_000).toISOString(),
   missing: 1_500_000,
   paid: 245_000,

@@ -139,3 +139,25 @@ export async function planTiersAtRisk(
   );
   return rows.length;
 }
+
+/**
+ * The points each member's confirmed purchases earned from `from` to `to` (as earned: returns are not taken off), one
+ * message per member and period for those who earned any. Returns how many were queued.
+ */
+export async function planPointsDigest(db: Queryable, c: Common, at: { from: Date; to: Date; period: string }): Promise<number> {
+  const when = conditions(c, 12);
+  const rows = await db.query(
+    `${insert}
+     select $1, ${columns(`'digest-' || $8::text`, c.channel)}, jsonb_build_object('points', d.points, 'receipts', d.n, 'days', $11::int)
+     from (select r.member_id, sum(r.points_earned) as points, count(*) as n from receipts r
+           where r.program_id = $1 and r.status = 'confirmed' and r.member_id is not null and r.purchased_at >= $9 and r.purchased_at < $10
+           group by r.member_id having sum(r.points_earned) > 0) d
+     join members m on m.program_id = $1 and m.id = d.member_id
+     where m.erased_at is null
+       ${when.sql}
+     on conflict (program_id, origin, member_id, occurrence) do nothing
+     returning 1`,
+    [c.programId, `trigger:${c.trigger.code}`, c.trigger.kind, c.trigger.template, c.now, c.dueAt, c.trigger.topic, at.period, at.from, at.to, c.trigger.days, ...when.params],
+  );
+  return rows.length;
+}

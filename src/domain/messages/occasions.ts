@@ -8,13 +8,15 @@ export const memberVariables = ['name', 'balance', 'tier', 'programme', 'unsubsc
 /**
  * Each event a trigger may answer, with the variables its payload gives; the days of the calendar a trigger may
  * answer (a birthday N days ahead, N days since the last purchase, the member's usual interval between purchases
- * passed by N days, a tier to be lost at the review in N days); and a broadcast, which gives none.
+ * passed by N days, a tier to be lost at the review in N days, the points earned over each N days); and a
+ * broadcast, which gives none.
  */
 export const occasions = {
   broadcast: [],
   'member.birthday': ['birthday'],
   'member.lapsed': ['lastPurchase', 'days'],
   'purchase.due': ['lastPurchase', 'usualDays'],
+  'points.digest': ['points', 'receipts', 'days'],
   'member.created': [],
   'receipt.confirmed': ['points', 'paid', 'storeCode'],
   'points.expiring': ['points', 'expiresAt'],
@@ -32,7 +34,7 @@ export const occasionTypes = Object.keys(occasions) as Occasion[];
 export type TriggerOccasion = Exclude<Occasion, 'broadcast'>;
 
 /** The occasions of the calendar: each needs the trigger's `days`. */
-export const calendarOccasions = ['member.birthday', 'member.lapsed', 'purchase.due', 'tier.at_risk'] as const;
+export const calendarOccasions = ['member.birthday', 'member.lapsed', 'purchase.due', 'tier.at_risk', 'points.digest'] as const;
 export type CalendarOccasion = (typeof calendarOccasions)[number];
 export const isCalendarOccasion = (o: string): o is CalendarOccasion => (calendarOccasions as readonly string[]).includes(o);
 export const triggerOccasions = occasionTypes.filter((o): o is TriggerOccasion => o !== 'broadcast');

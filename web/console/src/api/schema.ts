@@ -1365,7 +1365,7 @@ export interface paths {
         get?: never;
         /**
          * Save a message template: subject, text and HTML in Russian and English, with {{variables}} of its event
-         * @description Variables: every template may use `name`, `balance`, `tier`, `programme`, `unsubscribeUrl`; `member.birthday` adds `birthday`; `member.lapsed` adds `lastPurchase`, `days`; `purchase.due` adds `lastPurchase`, `usualDays`; `receipt.confirmed` adds `points`, `paid`, `storeCode`; `points.expiring` adds `points`, `expiresAt`; `points.adjusted` adds `points`; `tier.changed` adds `newTier`; `tier.at_risk` adds `dropsOn`, `missing`; `coupon.issued` adds `couponCode`, `validTo`; `referral.rewarded` adds `points`. Filters: `{{points|plural:балл,балла,баллов}}` (Russian one, few, many; English one, other), `{{expiresAt|date}}`, `{{paid|money}}`. A template naming a variable its event does not give is refused.
+         * @description Variables: every template may use `name`, `balance`, `tier`, `programme`, `unsubscribeUrl`; `member.birthday` adds `birthday`; `member.lapsed` adds `lastPurchase`, `days`; `purchase.due` adds `lastPurchase`, `usualDays`; `points.digest` adds `points`, `receipts`, `days`; `receipt.confirmed` adds `points`, `paid`, `storeCode`; `points.expiring` adds `points`, `expiresAt`; `points.adjusted` adds `points`; `tier.changed` adds `newTier`; `tier.at_risk` adds `dropsOn`, `missing`; `coupon.issued` adds `couponCode`, `validTo`; `referral.rewarded` adds `points`. Filters: `{{points|plural:балл,балла,баллов}}` (Russian one, few, many; English one, other), `{{expiresAt|date}}`, `{{paid|money}}`. A template naming a variable its event does not give is refused.
          */
         put: operations["setMessageTemplate"];
         post?: never;
@@ -3858,7 +3858,7 @@ export interface components {
              * @description the event it answers, which decides the variables it may use
              * @enum {string}
              */
-            event: "broadcast" | "member.birthday" | "member.lapsed" | "purchase.due" | "member.created" | "receipt.confirmed" | "points.expiring" | "points.adjusted" | "tier.changed" | "tier.at_risk" | "coupon.issued" | "referral.rewarded";
+            event: "broadcast" | "member.birthday" | "member.lapsed" | "purchase.due" | "points.digest" | "member.created" | "receipt.confirmed" | "points.expiring" | "points.adjusted" | "tier.changed" | "tier.at_risk" | "coupon.issued" | "referral.rewarded";
             subject: {
                 ru: string;
                 en?: string;
@@ -3888,7 +3888,7 @@ export interface components {
              * @description the event it answers, or `broadcast`
              * @enum {string}
              */
-            event: "broadcast" | "member.birthday" | "member.lapsed" | "purchase.due" | "member.created" | "receipt.confirmed" | "points.expiring" | "points.adjusted" | "tier.changed" | "tier.at_risk" | "coupon.issued" | "referral.rewarded";
+            event: "broadcast" | "member.birthday" | "member.lapsed" | "purchase.due" | "points.digest" | "member.created" | "receipt.confirmed" | "points.expiring" | "points.adjusted" | "tier.changed" | "tier.at_risk" | "coupon.issued" | "referral.rewarded";
             subject: {
                 ru: string;
                 en?: string;
@@ -3922,7 +3922,7 @@ export interface components {
         MessageTrigger: {
             code: string;
             /** @enum {string} */
-            event: "member.birthday" | "member.lapsed" | "purchase.due" | "member.created" | "receipt.confirmed" | "points.expiring" | "points.adjusted" | "tier.changed" | "tier.at_risk" | "coupon.issued" | "referral.rewarded";
+            event: "member.birthday" | "member.lapsed" | "purchase.due" | "points.digest" | "member.created" | "receipt.confirmed" | "points.expiring" | "points.adjusted" | "tier.changed" | "tier.at_risk" | "coupon.issued" | "referral.rewarded";
             template: string;
             /**
              * @description marketing needs the member’s consent on the channel and waits out quiet hours
@@ -3947,7 +3947,7 @@ export interface components {
         };
         MessageTriggerInput: {
             /** @enum {string} */
-            event: "member.birthday" | "member.lapsed" | "purchase.due" | "member.created" | "receipt.confirmed" | "points.expiring" | "points.adjusted" | "tier.changed" | "tier.at_risk" | "coupon.issued" | "referral.rewarded";
+            event: "member.birthday" | "member.lapsed" | "purchase.due" | "points.digest" | "member.created" | "receipt.confirmed" | "points.expiring" | "points.adjusted" | "tier.changed" | "tier.at_risk" | "coupon.issued" | "referral.rewarded";
             template: string;
             /**
              * @description marketing needs the member’s consent on the channel and waits out quiet hours

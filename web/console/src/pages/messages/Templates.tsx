@@ -9,7 +9,7 @@ type Template = Schemas['MessageTemplate'];
 type Occasion = Template['event'];
 /** Every occasion a template is written for: a record, so one the API adds and the console misses fails the build. */
 const occasionSet: Record<Occasion, true> = {
-  broadcast: true, 'member.birthday': true, 'member.lapsed': true, 'purchase.due': true, 'member.created': true, 'receipt.confirmed': true, 'points.expiring': true,
+  broadcast: true, 'member.birthday': true, 'member.lapsed': true, 'purchase.due': true, 'points.digest': true, 'member.created': true, 'receipt.confirmed': true, 'points.expiring': true,
   'points.adjusted': true, 'tier.changed': true, 'tier.at_risk': true, 'coupon.issued': true, 'referral.rewarded': true,
 };
 export const occasions = Object.keys(occasionSet) as Occasion[];

@@ -7,12 +7,13 @@ import { occasions } from './Templates.tsx';
 
 type Trigger = Schemas['MessageTrigger'];
 const triggerOccasions = occasions.filter((o): o is Trigger['event'] => o !== 'broadcast');
-const calendar = new Set<string>(['member.birthday', 'member.lapsed', 'purchase.due', 'tier.at_risk']);
+const calendar = new Set<string>(['member.birthday', 'member.lapsed', 'purchase.due', 'tier.at_risk', 'points.digest']);
 /** What a calendar trigger's days count, and their bounds and default. */
 const daysOf = (event: string) =>
   event === 'member.birthday' ? { label: 'triggers.daysBefore', min: 0, max: 60, initial: 3 }
   : event === 'purchase.due' ? { label: 'triggers.daysPastUsual', min: 0, max: 90, initial: 2 }
   : event === 'tier.at_risk' ? { label: 'triggers.daysBeforeReview', min: 1, max: 90, initial: 14 }
+  : event === 'points.digest' ? { label: 'triggers.daysEvery', min: 1, max: 31, initial: 7 }
   : { label: 'triggers.daysSince', min: 1, max: 730, initial: 60 };
 
 /** The triggers: each an event or a day of the calendar answered with a template, switched on or off. */
