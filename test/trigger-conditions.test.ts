@@ -104,4 +104,20 @@ describe('the conditions of a trigger', () => {
     await loop();
     expect((await log()).filter((m) => m[1] === 'trigger:birthday').map((m) => [m[0], m[3]])).toEqual([[anna, 'sent']]);
   });
+
+  it('tell a member the next tier and what they still have to spend for it, in the preview and in what goes', async () => {
+    const standing = { channel: 'inbox', event: 'points.adjusted', subject: { ru: '{{name}}: до уровня «{{nextTier}}» осталось {{toNextTier|money}}' }, text: { ru: 'Уровень: {{tier}}' } };
+    expect((await p.call('PUT', '/v1/messaging/templates/standing', standing, { role: 'marketer' })).status).toBe(200);
+    const vera = await memberNamed('Vera');
+    // Vera has bought nothing: the whole threshold of gold, 1,000 roubles, is still to go.
+    const preview = await p.call('POST', '/v1/messaging/templates/standing/preview', { memberId: vera }, { role: 'marketer' });
+    expect(preview.body.subject).toMatch(/^Vera: до уровня «Золото» осталось 1\s000,00\s₽$/);
+    expect((await p.call('POST', '/v1/messaging/templates/standing/preview', {}, { role: 'marketer' })).body.subject).toMatch(/^Анна: до уровня «Золото» осталось 2\s500,00\s₽$/);
+    expect((await p.call('PUT', '/v1/messaging/triggers/standing', { event: 'points.adjusted', template: 'standing', kind: 'transactional', enabled: true }, { role: 'marketer' })).status).toBe(200);
+    expect((await p.call('POST', '/v1/receipts', receipt('V-1', [line('TEA', 40_000)], { member: { id: vera } }), { role: 'pos' })).status).toBe(201);
+    await adjust(vera, 1);
+    await loop();
+    const inbox = (await p.call('GET', `/v1/members/${vera}/inbox`, undefined, { role: 'pos' })).body.messages as { subject: string }[];
+    expect(inbox.map((m) => m.subject)).toContainEqual(expect.stringMatching(/^Vera: до уровня «Золото» осталось 600,00\s₽$/));
+  });
 });

@@ -1,7 +1,7 @@
 import { createPrivateKey } from 'node:crypto';
 import { actorOf, type Principal } from '../domain/access.ts';
 import type { ConsentChannel } from '../domain/consents.ts';
-import { isCalendarOccasion, occasionValues, variablesOf, type Occasion, type TriggerOccasion } from '../domain/messages/occasions.ts';
+import { isCalendarOccasion, namesNextTier, occasionValues, variablesOf, type Occasion, type TriggerOccasion } from '../domain/messages/occasions.ts';
 import { addressOn, dueTime, unreachable, type MessageChannel, type MessageKind } from '../domain/messages/reach.ts';
 import { inGlobalControl } from '../domain/messages/split.ts';
 import { findPreferences } from '../store/message-preferences.ts';
@@ -38,6 +38,7 @@ import { newVapidKeys } from './push.ts';
 import { checkGateway, gatewayPlaceholders, headerOf, unknownPlaceholders } from './sms-gateway.ts';
 import { lockSegments } from './segments.ts';
 import { checkSmsc } from './smpp.ts';
+import { nextTierOf } from './tiers.ts';
 import { transportOf } from './smtp.ts';
 import type { Deps } from './deps.ts';
 import { fail, ok, type Outcome } from './outcome.ts';
@@ -285,11 +286,16 @@ export function written(
   return { language, subject: fill(template.subject), text: fill(template.text), html: fill(template.html) };
 }
 
+/** Every text of a template, in both languages. */
+export const textsOf = (t: Template) => [t.subject, t.text, t.html].flatMap((x) => (x ? [x.ru, x.en] : []));
+
 /** What each occasion's variables hold in a preview without a real event. */
 const sampleOccasion = (now: Date): Values => ({
   points: 150,
   expiresAt: new Date(now.getTime() + 7 * 86_400_000).toISOString(),
   newTier: 'Золото',
+  nextTier: 'Золото',
+  toNextTier: 250_000,
   couponCode: 'KOP-7KQ4-M2XA',
   validTo: new Date(now.getTime() + 30 * 86_400_000).toISOString(),
   birthday: new Date(now.getTime() + 3 * 86_400_000).toISOString(),
@@ -317,7 +323,8 @@ export async function previewTemplate(deps: Deps, programId: string, code: strin
   const sample = { id: 'mem_sample', name: q.language === 'en' ? 'Anna' : 'Анна', pointsAvailable: 1234, tierCode: settings.tiers[0]?.code ?? null, attributes: {} };
   const who = member ?? sample;
   const chosen = q.language ? { ...who, attributes: { ...who.attributes, language: q.language } } : who;
-  const { language, subject, text, html } = written(template, { programId, programme, settings }, chosen, sampleOccasion(deps.now()));
+  const standing = member && namesNextTier(textsOf(template)) ? await nextTierOf(deps.db, programId, settings, member, deps.now()) : {};
+  const { language, subject, text, html } = written(template, { programId, programme, settings }, chosen, { ...sampleOccasion(deps.now()), ...standing });
   return ok({ language, subject, text, html });
 }
 

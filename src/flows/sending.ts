@@ -10,7 +10,9 @@ import { forgetPushSubscriptions, pushSubscriptionsOf, type PushSubscription } f
 import { findProgram, loadSettings } from '../store/programs.ts';
 import { signed, unseal } from '../store/secrets.ts';
 import type { Deps } from './deps.ts';
-import { publicUrl, unsubscribeUrl, written } from './messaging.ts';
+import { publicUrl, textsOf, unsubscribeUrl, written } from './messaging.ts';
+import { nextTierOf } from './tiers.ts';
+import { namesNextTier } from '../domain/messages/occasions.ts';
 import { inParallel } from './in-parallel.ts';
 import type { Links } from './links.ts';
 import { pushTo } from './push.ts';
@@ -96,7 +98,9 @@ async function send(deps: Deps, links: Links, round: Round, m: DueMessage): Prom
   const now = deps.now();
   const template = await templateOf(deps, round, m.programId, m.template);
   if (!template) return { status: 'failed', reason: `no template ${m.template}` };
-  const writtenOut = () => written(template, { programId: m.programId, programme, settings }, { ...member, attributes: { ...member.attributes, language: m.language } }, m.occasion, m.id);
+  const standing = namesNextTier(textsOf(template)) ? await nextTierOf(deps.db, m.programId, settings, member, now) : {};
+  const writtenOut = () =>
+    written(template, { programId: m.programId, programme, settings }, { ...member, attributes: { ...member.attributes, language: m.language } }, { ...m.occasion, ...standing }, m.id);
   // The inbox takes a message as soon as it is written out: the member reads it when they open the app.
   if (m.channel === 'inbox') {
     const { subject, text } = writtenOut();

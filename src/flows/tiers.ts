@@ -26,3 +26,15 @@ export async function reviewTier(tx: Queryable, programId: string, settings: Pro
   await setTier(tx, programId, { id: newId('tch'), memberId: member.id, from: member.tierCode, to: move.to.code, reason: move.direction, value, at: now });
   return { from: member.tierCode, to: move.to.code };
 }
+
+/**
+ * Where the member stands against the next tier: its name and what they still have to earn or spend for it (in
+ * the qualifying metric's unit, kopecks for money) over the window as it stands now; both null at the top tier.
+ */
+export async function nextTierOf(db: Queryable, programId: string, settings: ProgramSettings, member: Member, now: Date): Promise<{ nextTier: string | null; toNextTier: number | null }> {
+  const window = tierWindow(settings, member, now);
+  const next = settings.tiers[settings.tiers.findIndex((t) => t.code === member.tierCode) + 1];
+  if (!window || !next) return { nextTier: null, toNextTier: null };
+  const value = await qualifyingValue(db, programId, member.id, window.metric, window.since);
+  return { nextTier: next.name, toNextTier: Math.max(0, next.threshold - value) };
+}

@@ -2,8 +2,14 @@ import type { EventPayloads } from '../events.ts';
 
 // The events a message can answer, and the variables a template for each may use beside the member's own.
 
-/** Every message may name these: the member, their balance and tier, the programme, the unsubscribe link. */
-export const memberVariables = ['name', 'balance', 'tier', 'programme', 'unsubscribeUrl'] as const;
+/**
+ * Every message may name these: the member, their balance and tier, the next tier and what they still have to earn
+ * or spend for it, the programme, the unsubscribe link.
+ */
+export const memberVariables = ['name', 'balance', 'tier', 'nextTier', 'toNextTier', 'programme', 'unsubscribeUrl'] as const;
+
+/** Whether a template names a variable that costs a query to know (where the member stands against the next tier). */
+export const namesNextTier = (texts: readonly (string | null | undefined)[]) => texts.some((t) => t && /\{\{\s*(nextTier|toNextTier)\b/.test(t));
 
 /**
  * Each event a trigger may answer, with the variables its payload gives; the days of the calendar a trigger may
