@@ -98,12 +98,14 @@ async function send(deps: Deps, links: Links, round: Round, m: DueMessage): Prom
   const now = deps.now();
   const template = await templateOf(deps, round, m.programId, m.template);
   if (!template) return { status: 'failed', reason: `no template ${m.template}` };
-  const standing = namesNextTier(textsOf(template)) ? await nextTierOf(deps.db, m.programId, settings, member, now) : {};
-  const writtenOut = () =>
-    written(template, { programId: m.programId, programme, settings }, { ...member, attributes: { ...member.attributes, language: m.language } }, { ...m.occasion, ...standing }, m.id);
+  // Written out only once it goes: where the member stands against the next tier costs a query, read then and only if named.
+  const writtenOut = async () => {
+    const standing = namesNextTier(textsOf(template)) ? await nextTierOf(deps.db, m.programId, settings, member, now) : {};
+    return written(template, { programId: m.programId, programme, settings }, { ...member, attributes: { ...member.attributes, language: m.language } }, { ...m.occasion, ...standing }, m.id);
+  };
   // The inbox takes a message as soon as it is written out: the member reads it when they open the app.
   if (m.channel === 'inbox') {
-    const { subject, text } = writtenOut();
+    const { subject, text } = await writtenOut();
     return { status: 'sent', at: now, to: member.id, subject, text, html: null };
   }
   const quietUntil = sendingTime(now, m.kind, settings.quietHours, settings.timezone);
@@ -139,12 +141,12 @@ async function send(deps: Deps, links: Links, round: Round, m: DueMessage): Prom
   }
 
   const outcome = 'transport' in link
-    ? await sendMail(deps, link, m, address ?? '', writtenOut(), settings.messaging.tracking)
+    ? await sendMail(deps, link, m, address ?? '', await writtenOut(), settings.messaging.tracking)
     : 'session' in link
-      ? await sendSms(deps, link, m, address ?? '', writtenOut().text ?? '')
+      ? await sendSms(deps, link, m, address ?? '', (await writtenOut()).text ?? '')
       : 'gateway' in link
-        ? await sendSmsThroughGateway(deps, link, m, address ?? '', writtenOut().text ?? '')
-        : await sendPush(deps, link, m, browsers, writtenOut());
+        ? await sendSmsThroughGateway(deps, link, m, address ?? '', (await writtenOut()).text ?? '')
+        : await sendPush(deps, link, m, browsers, await writtenOut());
   if (outcome.status !== 'sent') for (const slot of slots) await giveSlotBack(deps.db, m.programId, ...slot);
   return outcome;
 }
@@ -195,7 +197,7 @@ async function sendSms(deps: Deps, held: NonNullable<Awaited<ReturnType<typeof s
 async function smsLinkFor(deps: Deps, links: Links, programId: string) {
   const channel = await findChannel(deps.db, programId, 'sms');
   if (channel && isGateway(channel.settings)) return { gateway: channel.settings, header: channel.secret ? unseal(channel.secret) : null };
-  return smscFor(deps.db, links.sms, programId, deps.now);
+  return channel ? smscFor(deps.db, links.sms, programId, channel, deps.now) : null;
 }
 
 /** A text through the programme's HTTP gateway, whole (the gateway cuts it into parts); it keeps no delivery receipts. */

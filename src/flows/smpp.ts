@@ -1,7 +1,7 @@
 import smpp, { type Pdu, type Session } from 'smpp';
 import { deliveryReport, smsParts, type DeliveryReport } from '../domain/messages/sms.ts';
 import type { Queryable } from '../store/db.ts';
-import { findChannel, isGateway, type SmsSettings } from '../store/messages.ts';
+import { isGateway, type SmsSettings, type StoredChannel } from '../store/messages.ts';
 import { recordDeliveryReport } from '../store/sms.ts';
 import { unseal } from '../store/secrets.ts';
 
@@ -126,10 +126,9 @@ export async function submitSms(session: Session, settings: SmsSettings, to: str
 /** The bound SMSC sessions, one per programme, bound anew when its channel changes or the session drops. */
 export type SmsLinks = Map<string, { updatedAt: number; session: Promise<Session>; settings: SmsSettings }>;
 
-/** The programme's bound SMSC session, its delivery receipts recorded as they come; null when it has no SMSC. */
-export async function smscFor(db: Queryable, links: SmsLinks, programId: string, now: () => Date) {
-  const channel = await findChannel(db, programId, 'sms');
-  if (!channel || isGateway(channel.settings)) return null;
+/** The programme's bound SMSC session for its SMS channel, its delivery receipts recorded as they come; null when the channel is a gateway. */
+export async function smscFor(db: Queryable, links: SmsLinks, programId: string, channel: StoredChannel<'sms'>, now: () => Date) {
+  if (isGateway(channel.settings)) return null;
   const settings = channel.settings;
   const held = links.get(programId);
   if (held && held.updatedAt === channel.updatedAt.getTime()) return { session: await held.session, settings: held.settings };
