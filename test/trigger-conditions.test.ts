@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeLinks, newLinks } from '../src/flows/links.ts';
+import { planCalendarMessages } from '../src/flows/calendar-messages.ts';
 import { messagesOnce } from '../src/jobs/messenger.ts';
 import type { Db } from '../src/store/db.ts';
 import { sequenceEvents } from '../src/store/events.ts';
@@ -48,7 +49,7 @@ const memberNamed = async (name: string) => (await db.query<{ id: string }>('sel
 const adjust = async (member: string, points: number) => expect((await p.call('POST', `/v1/members/${member}/adjustments`, { points, reason: 'тест' }, { role: 'admin' })).status).toBe(201);
 
 describe('the conditions of a trigger', () => {
-  it('refuse a segment or tier that does not exist, a fallback of another event or on a channel tried already, and fallbacks of a calendar trigger', async () => {
+  it('refuse a segment or tier that does not exist, a fallback of another event or on a channel tried already', async () => {
     const put = (body: Record<string, unknown>) => () => p.call('PUT', '/v1/messaging/triggers/adjusted', { event: 'points.adjusted', template: 'adjusted-email', kind: 'marketing', enabled: true, ...body }, { role: 'marketer' });
     const triggers = async () => (await p.call('GET', '/v1/messaging/triggers', undefined, { role: 'marketer' })).body;
     await expectRefused(p, put({ segment: 'ghosts' }), { status: 422, code: 'invalid_trigger', detail: /no segment ghosts/ }, triggers);
@@ -56,12 +57,6 @@ describe('the conditions of a trigger', () => {
     await expectRefused(p, put({ fallbacks: ['birthday-inbox'] }), { status: 422, code: 'invalid_trigger', detail: /written for member.birthday/ }, triggers);
     await expectRefused(p, put({ fallbacks: ['adjusted-inbox', 'adjusted-email'] }), { status: 422, code: 'invalid_trigger', detail: /a channel the trigger tries already/ }, triggers);
     await expectRefused(p, put({ onceInDays: 0 }), { status: 400, code: 'validation_failed', detail: /onceInDays/ }, triggers);
-    await expectRefused(
-      p,
-      () => p.call('PUT', '/v1/messaging/triggers/birthday', { event: 'member.birthday', template: 'birthday', kind: 'marketing', enabled: true, days: 1, fallbacks: ['birthday-inbox'] }, { role: 'marketer' }),
-      { status: 422, code: 'invalid_trigger', detail: /fallbacks are for triggers of events/ },
-      triggers,
-    );
   });
 
   it('answer only the members of its segment and tiers, by e-mail or else in the inbox, at most once a week', async () => {
@@ -95,14 +90,31 @@ describe('the conditions of a trigger', () => {
     expect((await log()).filter((m) => m[0] === anna && m[1] === origin && m[3] === 'sent')).toHaveLength(2);
   });
 
-  it('answer only the members of its segment on a day of the calendar', async () => {
-    // Anna is a regular, Vera is not; both have their birthday on 12 March.
-    const [anna, vera] = [await memberNamed('Anna'), await memberNamed('Vera')];
-    for (const m of [anna, vera]) expect((await p.call('PATCH', `/v1/members/${m}`, { birthDate: '1990-03-12' }, { role: 'admin' })).status).toBe(200);
-    expect((await p.call('PUT', '/v1/messaging/triggers/birthday', { event: 'member.birthday', template: 'birthday', kind: 'marketing', enabled: true, days: 1, segment: 'regulars' }, { role: 'marketer' })).status).toBe(200);
+  it('answer only the members of its segment on a day of the calendar, by e-mail or else in the inbox', async () => {
+    // Anna, Boris and Gleb are regulars, Vera is not; all have their birthday on 12 March. Boris gave no consent
+    // to e-mail; Gleb withdraws his after the day's messages are planned, before they go.
+    const [anna, boris, vera, gleb] = [await memberNamed('Anna'), await memberNamed('Boris'), await memberNamed('Vera'), await memberNamed('Gleb')];
+    for (const m of [anna, boris, vera, gleb]) expect((await p.call('PATCH', `/v1/members/${m}`, { birthDate: '1990-03-12' }, { role: 'admin' })).status).toBe(200);
+    const birthday = { event: 'member.birthday', template: 'birthday', fallbacks: ['birthday-inbox'], kind: 'marketing', enabled: true, days: 1, segment: 'regulars' };
+    expect((await p.call('PUT', '/v1/messaging/triggers/birthday', birthday, { role: 'marketer' })).status).toBe(200);
     p.setNow('2027-03-11T09:00:00Z');
+    expect(await planCalendarMessages(p.deps, p.programId)).toBe(3);
+    expect((await p.call('PATCH', `/v1/members/${gleb}`, { consents: { email: false, sms: false, push: false } }, { role: 'admin' })).status).toBe(200);
     await loop();
-    expect((await log()).filter((m) => m[1] === 'trigger:birthday').map((m) => [m[0], m[3]])).toEqual([[anna, 'sent']]);
+    expect((await log()).filter((m) => m[1] === 'trigger:birthday').sort()).toEqual(
+      [
+        [anna, 'trigger:birthday', 'email', 'sent', null],
+        [boris, 'trigger:birthday', 'inbox', 'sent', null],
+        [gleb, 'trigger:birthday', 'inbox', 'sent', null],
+      ].sort(),
+    );
+    const inbox = (await p.call('GET', `/v1/members/${boris}/inbox`, undefined, { role: 'pos' })).body.messages as { subject: string }[];
+    expect(inbox.map((m) => m.subject)).toContain('Boris: member.birthday (inbox)');
+    // Without a channel that reaches him, a member's message is skipped with the first channel's reason.
+    expect((await p.call('PUT', '/v1/messaging/triggers/birthday', { ...birthday, fallbacks: [] }, { role: 'marketer' })).status).toBe(200);
+    p.setNow('2028-03-11T09:00:00Z');
+    await loop();
+    expect((await log()).filter((m) => m[0] === boris && m[1] === 'trigger:birthday' && m[3] === 'skipped')).toEqual([[boris, 'trigger:birthday', 'email', 'skipped', 'no consent to marketing by email']]);
   });
 
   it('tell a member the next tier and what they still have to spend for it, in the preview and in what goes', async () => {

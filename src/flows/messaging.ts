@@ -234,7 +234,6 @@ export async function setTrigger(deps: Deps, programId: string, code: string, in
     const template = await findTemplate(tx, programId, input.template);
     if (!template) return fail('template_not_found', `no template ${input.template}`, { field: 'template' });
     if (template.event !== input.event) return fail('invalid_trigger', `template ${input.template} is written for ${template.event}, not ${input.event}`, { field: 'template' });
-    if (isCalendarOccasion(input.event) && input.fallbacks?.length) return fail('invalid_trigger', 'a calendar trigger goes on its template’s channel: fallbacks are for triggers of events', { field: 'fallbacks' });
     const channels = [template.channel];
     for (const [i, fallback] of (input.fallbacks ?? []).entries()) {
       const other = await findTemplate(tx, programId, fallback);

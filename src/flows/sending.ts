@@ -1,11 +1,11 @@
 import { DateTime } from 'luxon';
-import { addressOn, sendingTime, unreachable } from '../domain/messages/reach.ts';
+import { addressOn, sendingTime, unreachable, type MessageChannel } from '../domain/messages/reach.ts';
 import { inGlobalControl } from '../domain/messages/split.ts';
 import { withTracking } from '../domain/messages/tracking.ts';
 import type { ProgramSettings } from '../domain/settings.ts';
 import { giveSlotBack, noPreferences, preferencesOf, takeSlot, type MessagePreferences } from '../store/message-preferences.ts';
 import { listMembersWhere, type Member } from '../store/members.ts';
-import { findChannel, findTemplate, isGateway, leaseDueMessages, recordSending, type DueMessage, type Sending, type SmsGatewaySettings, type StoredChannel, type Template } from '../store/messages.ts';
+import { findChannel, findTemplate, isGateway, leaseDueMessages, listTriggers, recordSending, type DueMessage, type Sending, type SmsGatewaySettings, type StoredChannel, type Template, type Trigger } from '../store/messages.ts';
 import { forgetPushSubscriptions, pushSubscriptionsOf, type PushSubscription } from '../store/push.ts';
 import { findProgram, loadSettings } from '../store/programs.ts';
 import { signed, unseal } from '../store/secrets.ts';
@@ -36,6 +36,7 @@ interface Round {
   transports: Map<string, Promise<Awaited<ReturnType<typeof transportFor>>>>;
   smscs: Map<string, Promise<Awaited<ReturnType<typeof smsLinkFor>>>>;
   pushes: Map<string, Promise<StoredChannel<'push'> | null>>;
+  triggers: Map<string, Promise<Trigger[]>>;
   /** The members the round's messages go to, and their preferences, read for all of them at once as the round starts. */
   members: Map<string, Member>;
   preferences: Map<string, MessagePreferences>;
@@ -51,7 +52,7 @@ export async function sendDueMessages(deps: Deps, links: Links, limit = 50, only
   // Leased for as long as sending them a few at a time may take, each up to its timeouts: another sender takes one
   // over only if this one died.
   const due = await leaseDueMessages(deps.db, now, new Date(now.getTime() + Math.ceil(limit / SENDING_CONNECTIONS) * SENDING_MAX_MS), limit, only);
-  const round: Round = { programmes: new Map(), templates: new Map(), transports: new Map(), smscs: new Map(), pushes: new Map(), members: new Map(), preferences: new Map() };
+  const round: Round = { programmes: new Map(), templates: new Map(), transports: new Map(), smscs: new Map(), pushes: new Map(), triggers: new Map(), members: new Map(), preferences: new Map() };
   for (const programId of new Set(due.map((m) => m.programId))) {
     const memberIds = [...new Set(due.filter((m) => m.programId === programId).map((m) => m.memberId))];
     for (const member of await listMembersWhere(deps.db, 'program_id = $1 and id = any($2::text[])', [programId, memberIds])) round.members.set(`${programId}:${member.id}`, member);
@@ -86,15 +87,20 @@ async function send(deps: Deps, links: Links, round: Round, m: DueMessage): Prom
   const member = round.members.get(`${m.programId}:${m.memberId}`);
   if (!member) return { status: 'skipped', reason: 'no such member' };
   const preferences = round.preferences.get(`${m.programId}:${m.memberId}`) ?? noPreferences;
+  // The browsers the member subscribed to push with are their address on that channel, looked up only if it is tried.
+  let subscribed: Promise<PushSubscription[]> | null = null;
+  const browsersOf = () => (subscribed ??= pushSubscriptionsOf(deps.db, m.programId, m.memberId));
+  const reachOn = async (channel: MessageChannel) =>
+    unreachable(m.kind, channel, m.topic, {
+      consents: member.consents,
+      erased: !!member.erasedAt,
+      address: channel === 'push' ? ((await browsersOf()).length ? member.id : null) : addressOn(channel, member),
+      mutedTopics: preferences.mutedTopics,
+      heldBack: inGlobalControl(m.programId, m.memberId, settings.messaging.globalControlPercent),
+    });
+  const reason = await reachOn(m.channel);
+  if (reason) return (await fallbackOf(deps, round, m, member, reachOn, reason)) ?? { status: 'skipped', reason };
   const address = addressOn(m.channel, member);
-  const reason = unreachable(m.kind, m.channel, m.topic, {
-    consents: member.consents,
-    erased: !!member.erasedAt,
-    address,
-    mutedTopics: preferences.mutedTopics,
-    heldBack: inGlobalControl(m.programId, m.memberId, settings.messaging.globalControlPercent),
-  });
-  if (reason) return { status: 'skipped', reason };
   const now = deps.now();
   const template = await templateOf(deps, round, m.programId, m.template);
   if (!template) return { status: 'failed', reason: `no template ${m.template}` };
@@ -117,8 +123,7 @@ async function send(deps: Deps, links: Links, round: Round, m: DueMessage): Prom
       : await once(round.transports, m.programId, () => transportFor(deps.db, links.email, m.programId));
   if (!link) return retry(deps, m, `the ${{ email: 'e-mail', sms: 'SMS', push: 'push' }[m.channel]} channel is not set up`);
   if (link instanceof Error) return retry(deps, m, link.message);
-  const browsers = m.channel === 'push' ? await pushSubscriptionsOf(deps.db, m.programId, m.memberId) : [];
-  if (m.channel === 'push' && browsers.length === 0) return { status: 'skipped', reason: 'no browser subscribed to push' };
+  const browsers = m.channel === 'push' ? await browsersOf() : [];
 
   const local = DateTime.fromJSDate(now, { zone: settings.timezone });
   const slots: [string, string][] = [];
@@ -149,6 +154,23 @@ async function send(deps: Deps, links: Links, round: Round, m: DueMessage): Prom
         : await sendPush(deps, link, m, browsers, await writtenOut());
   if (outcome.status !== 'sent') for (const slot of slots) await giveSlotBack(deps.db, m.programId, ...slot);
   return outcome;
+}
+
+/**
+ * A trigger's message that cannot reach the member on its channel moves to the trigger's next template, in its order
+ * of preference, whose channel does (at once: it waits there on that channel's terms); null when none does.
+ */
+async function fallbackOf(deps: Deps, round: Round, m: DueMessage, member: Member, reachOn: (channel: MessageChannel) => Promise<string | null>, reason: string): Promise<Sending | null> {
+  if (!m.origin.startsWith('trigger:')) return null;
+  const trigger = (await once(round.triggers, m.programId, () => listTriggers(deps.db, m.programId))).find((t) => `trigger:${t.code}` === m.origin);
+  const order = trigger ? [trigger.template, ...trigger.fallbacks] : [];
+  for (const code of order.slice(order.indexOf(m.template) + 1 || order.length)) {
+    const template = await templateOf(deps, round, m.programId, code);
+    if (!template || (await reachOn(template.channel))) continue;
+    const to = template.channel === 'inbox' ? null : addressOn(template.channel, member);
+    return { status: 'queued', retryAt: deps.now(), reason: `${reason}: moved to ${template.channel}`, tried: false, onto: { channel: template.channel, template: code, to } };
+  }
+  return null;
 }
 
 type Written = ReturnType<typeof written>;

@@ -188,11 +188,6 @@ export async function triggersFor(db: Queryable, programId: string, segment: str
   return (await db.query<{ code: string }>('select code from message_triggers where program_id = $1 and segment = $2 order by code', [programId, segment])).map((r) => r.code);
 }
 
-/** Whether a template is used by a trigger (it may not be removed then). */
-export async function triggersUsing(db: Queryable, programId: string, template: string): Promise<string[]> {
-  return (await db.query<{ code: string }>('select code from message_triggers where program_id = $1 and template = $2 order by code', [programId, template])).map((r) => r.code);
-}
-
 export interface NewMessage {
   id: string;
   memberId: string;
@@ -283,11 +278,11 @@ export async function leaseDueMessages(db: Queryable, now: Date, until: Date, li
 
 /**
  * What became of a sending: sent, as written out (an SMS by SMPP with the ids the SMSC gave its parts); waiting until `retryAt` after an attempt that failed (`tried`) or
- * without one (quiet hours, a cap reached); or given up (failed, bounced, skipped) with the reason.
+ * without one (quiet hours, a cap reached, moved `onto` another channel and template); or given up (failed, bounced, skipped) with the reason.
  */
 export type Sending =
   | { status: 'sent'; at: Date; to: string; subject: string | null; text: string | null; html: string | null; smscIds?: string[] }
-  | { status: 'queued'; retryAt: Date; reason: string; tried: boolean }
+  | { status: 'queued'; retryAt: Date; reason: string; tried: boolean; onto?: { channel: MessageChannel; template: string; to: string | null } }
   | { status: 'failed' | 'bounced' | 'skipped'; reason: string };
 
 export async function recordSending(db: Queryable, programId: string, id: string, outcome: Sending): Promise<void> {
@@ -296,7 +291,8 @@ export async function recordSending(db: Queryable, programId: string, id: string
   const tried = outcome.status !== 'skipped' && (outcome.status !== 'queued' || outcome.tried);
   await db.query(
     `update messages set status = $3, attempts = attempts + $4, leased_until = null, sent_at = $5, due_at = coalesce($6, due_at), reason = $7,
-       to_address = coalesce($8, to_address), subject = coalesce($9, subject), body = coalesce($10, body), html = coalesce($11, html)
+       to_address = case when $12::text is null then coalesce($8, to_address) else $8 end, subject = coalesce($9, subject), body = coalesce($10, body), html = coalesce($11, html),
+       channel = coalesce($12, channel), template = coalesce($13, template)
      where program_id = $1 and id = $2`,
     [
       programId,
@@ -306,10 +302,12 @@ export async function recordSending(db: Queryable, programId: string, id: string
       sent?.at ?? null,
       outcome.status === 'queued' ? outcome.retryAt : null,
       outcome.status === 'sent' ? null : outcome.reason,
-      sent?.to ?? null,
+      sent?.to ?? (outcome.status === 'queued' ? outcome.onto?.to : null) ?? null,
       sent?.subject ?? null,
       sent?.text ?? null,
       sent?.html ?? null,
+      (outcome.status === 'queued' && outcome.onto?.channel) || null,
+      (outcome.status === 'queued' && outcome.onto?.template) || null,
     ],
   );
 }

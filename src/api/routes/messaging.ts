@@ -138,7 +138,7 @@ const trigger = z
     fallbacks: z
       .array(z.string().max(64))
       .max(3)
-      .describe('of an event’s trigger: templates on other channels, in order of preference, for a member the first cannot reach (no consent, no address); a calendar trigger uses its first template'),
+      .describe('templates on other channels, in order of preference, for a member the first cannot reach (no consent, no address); what cannot go on one channel when it is sent moves to the next'),
     onceInDays: z.number().int().min(1).max(365).nullable().describe('its own frequency: at most one of its messages to a member in so many days'),
     updatedAt: z.string(),
   })

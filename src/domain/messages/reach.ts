@@ -42,7 +42,7 @@ export interface Recipient {
  */
 export function unreachable(kind: MessageKind, channel: MessageChannel, topic: string | null, r: Recipient): string | null {
   if (r.erased) return 'the member was erased';
-  if (!r.address) return `no ${channel === 'email' ? 'e-mail address' : channel === 'sms' ? 'mobile number' : 'address'}`;
+  if (!r.address) return channel === 'push' ? 'no browser subscribed to push' : `no ${channel === 'email' ? 'e-mail address' : channel === 'sms' ? 'mobile number' : 'address'}`;
   if (kind === 'transactional') return null;
   if (channel !== 'inbox' && !r.consents[channel]) return `no consent to marketing by ${channel}`;
   if (r.heldBack) return 'in the global control group';

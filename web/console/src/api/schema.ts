@@ -3939,7 +3939,7 @@ export interface components {
             segment: string | null;
             /** @description only members of these tiers; empty for any */
             tiers: string[];
-            /** @description of an event’s trigger: templates on other channels, in order of preference, for a member the first cannot reach (no consent, no address); a calendar trigger uses its first template */
+            /** @description templates on other channels, in order of preference, for a member the first cannot reach (no consent, no address); what cannot go on one channel when it is sent moves to the next */
             fallbacks: string[];
             /** @description its own frequency: at most one of its messages to a member in so many days */
             onceInDays: number | null;
@@ -3978,7 +3978,7 @@ export interface components {
              */
             tiers: string[];
             /**
-             * @description of an event’s trigger: templates on other channels, in order of preference, for a member the first cannot reach (no consent, no address); a calendar trigger uses its first template
+             * @description templates on other channels, in order of preference, for a member the first cannot reach (no consent, no address); what cannot go on one channel when it is sent moves to the next
              * @default []
              */
             fallbacks: string[];

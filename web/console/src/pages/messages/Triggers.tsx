@@ -122,20 +122,16 @@ export function Triggers() {
             ))}
           </select>
           {fitting.length === 0 && <p className="hint">{t('triggers.noTemplate')}</p>}
-          {!calendar.has(event) && (
-            <>
-              <label htmlFor="trigger-fallback">{t('triggers.fallback')}</label>
-              <select id="trigger-fallback" name="fallback" defaultValue="" aria-describedby="trigger-fallback-hint">
-                <option value="">{t('triggers.noFallback')}</option>
-                {fitting.map((x) => (
-                  <option key={x.code} value={x.code}>
-                    {x.code} ({t(`templates.channels.${x.channel}`)})
-                  </option>
-                ))}
-              </select>
-              <p className="hint" id="trigger-fallback-hint">{t('triggers.fallbackHint')}</p>
-            </>
-          )}
+          <label htmlFor="trigger-fallback">{t('triggers.fallback')}</label>
+          <select id="trigger-fallback" name="fallback" defaultValue="" aria-describedby="trigger-fallback-hint">
+            <option value="">{t('triggers.noFallback')}</option>
+            {fitting.map((x) => (
+              <option key={x.code} value={x.code}>
+                {x.code} ({t(`templates.channels.${x.channel}`)})
+              </option>
+            ))}
+          </select>
+          <p className="hint" id="trigger-fallback-hint">{t('triggers.fallbackHint')}</p>
           <label htmlFor="trigger-segment">{t('triggers.segment')}</label>
           <select id="trigger-segment" name="segment" defaultValue="">
             <option value="">{t('triggers.anyMember')}</option>
