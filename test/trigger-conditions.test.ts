@@ -132,4 +132,30 @@ describe('the conditions of a trigger', () => {
     const inbox = (await p.call('GET', `/v1/members/${vera}/inbox`, undefined, { role: 'pos' })).body.messages as { subject: string }[];
     expect(inbox.map((m) => m.subject)).toContainEqual(expect.stringMatching(/^Vera: до уровня «Золото» осталось 600,00\s₽$/));
   });
+
+  it('name the member’s personal offers: the campaigns addressed to them and their coupons still to use', async () => {
+    const vera = await memberNamed('Vera');
+    const gift = { name: 'Подарок', conditions: { code: 'coupon', args: {} }, effects: [{ code: 'discount_percent', args: { percent: 10 } }] };
+    for (const [code, body] of [
+      ['coffee', { name: 'Кофе ×2', audience: { kind: 'members', members: [vera] }, effects: [{ code: 'points_fixed', args: { points: 10 } }] }],
+      ['tea', { name: 'Чай', audience: { kind: 'members', members: [await memberNamed('Anna')] }, effects: [{ code: 'points_fixed', args: { points: 10 } }] }],
+      ['gift', gift],
+    ] as const)
+      expect((await p.call('PUT', `/v1/campaigns/${code}`, body, { role: 'marketer' })).status).toBe(200);
+    const coupon = async (body: Record<string, unknown>) => ((await p.call('POST', '/v1/coupons/batches', { campaign: 'gift', count: 1, memberId: vera, ...body }, { role: 'marketer' })).body.codes as string[])[0] as string;
+    const kept = await coupon({ validTo: '2028-12-31T20:59:59Z' });
+    const used = await coupon({ maxUses: 1 });
+    await coupon({ validTo: '2028-01-01T00:00:00Z' });
+    expect((await p.call('POST', '/v1/receipts', receipt('V-2', [line('TEA', 10_000)], { member: { id: vera }, coupons: [used] }), { role: 'pos' })).status).toBe(201);
+    const offers = { channel: 'inbox', event: 'points.adjusted', subject: { ru: '{{name}}: {{offerCount}} {{offerCount|plural:предложение,предложения,предложений}}' }, text: { ru: '{{offers}}' } };
+    expect((await p.call('PUT', '/v1/messaging/templates/offers', offers, { role: 'marketer' })).status).toBe(200);
+    const expected = { subject: 'Vera: 2 предложения', text: `«Кофе ×2»; «Подарок»: купон ${kept} до 31 декабря 2028 г.` };
+    expect((await p.call('POST', '/v1/messaging/templates/offers/preview', { memberId: vera }, { role: 'marketer' })).body).toMatchObject(expected);
+    expect((await p.call('POST', '/v1/messaging/templates/offers/preview', { language: 'en' }, { role: 'marketer' })).body.text).toMatch(/^“Double points on coffee”; “A birthday gift”: coupon KOP-7KQ4-M2XA until /);
+    expect((await p.call('PUT', '/v1/messaging/triggers/offers', { event: 'points.adjusted', template: 'offers', kind: 'transactional', enabled: true }, { role: 'marketer' })).status).toBe(200);
+    await adjust(vera, 1);
+    await loop();
+    const inbox = (await p.call('GET', `/v1/members/${vera}/inbox`, undefined, { role: 'pos' })).body.messages as { subject: string; text: string }[];
+    expect(inbox).toContainEqual(expect.objectContaining(expected));
+  });
 });

@@ -1,7 +1,7 @@
 import { createPrivateKey } from 'node:crypto';
 import { actorOf, type Principal } from '../domain/access.ts';
 import type { ConsentChannel } from '../domain/consents.ts';
-import { isCalendarOccasion, namesNextTier, occasionValues, variablesOf, type Occasion, type TriggerOccasion } from '../domain/messages/occasions.ts';
+import { isCalendarOccasion, occasionValues, variablesOf, type Occasion, type TriggerOccasion } from '../domain/messages/occasions.ts';
 import { addressOn, dueTime, unreachable, type MessageChannel, type MessageKind } from '../domain/messages/reach.ts';
 import { inGlobalControl } from '../domain/messages/split.ts';
 import { findPreferences } from '../store/message-preferences.ts';
@@ -38,7 +38,8 @@ import { newVapidKeys } from './push.ts';
 import { checkGateway, gatewayPlaceholders, headerOf, unknownPlaceholders } from './sms-gateway.ts';
 import { lockSegments } from './segments.ts';
 import { checkSmsc } from './smpp.ts';
-import { nextTierOf } from './tiers.ts';
+import { memberValues } from './message-values.ts';
+import { offersText } from '../domain/messages/offers.ts';
 import { transportOf } from './smtp.ts';
 import type { Deps } from './deps.ts';
 import { fail, ok, type Outcome } from './outcome.ts';
@@ -293,8 +294,6 @@ const sampleOccasion = (now: Date): Values => ({
   points: 150,
   expiresAt: new Date(now.getTime() + 7 * 86_400_000).toISOString(),
   newTier: 'Золото',
-  nextTier: 'Золото',
-  toNextTier: 250_000,
   couponCode: 'KOP-7KQ4-M2XA',
   validTo: new Date(now.getTime() + 30 * 86_400_000).toISOString(),
   birthday: new Date(now.getTime() + 3 * 86_400_000).toISOString(),
@@ -307,6 +306,15 @@ const sampleOccasion = (now: Date): Values => ({
   paid: 245_000,
   storeCode: 'msk-01',
 });
+
+/** What the sample member's costly variables hold: the next tier and what is missing to it, two personal offers. */
+const sampleMember = (now: Date, language: Language, timezone: string): Values => {
+  const offers = [
+    { name: language === 'en' ? 'Double points on coffee' : 'Двойные баллы на кофе', coupon: null, validTo: null },
+    { name: language === 'en' ? 'A birthday gift' : 'Подарок ко дню рождения', coupon: 'KOP-7KQ4-M2XA', validTo: new Date(now.getTime() + 30 * 86_400_000) },
+  ];
+  return { nextTier: 'Золото', toNextTier: 250_000, offers: offersText(offers, language, timezone), offerCount: offers.length };
+};
 
 /**
  * A template written out as a member would get it: a real member of the programme, or a sample one (Анна, 1,234
@@ -322,8 +330,8 @@ export async function previewTemplate(deps: Deps, programId: string, code: strin
   const sample = { id: 'mem_sample', name: q.language === 'en' ? 'Anna' : 'Анна', pointsAvailable: 1234, tierCode: settings.tiers[0]?.code ?? null, attributes: {} };
   const who = member ?? sample;
   const chosen = q.language ? { ...who, attributes: { ...who.attributes, language: q.language } } : who;
-  const standing = member && namesNextTier(textsOf(template)) ? await nextTierOf(deps.db, programId, settings, member, deps.now()) : {};
-  const { language, subject, text, html } = written(template, { programId, programme, settings }, chosen, { ...sampleOccasion(deps.now()), ...standing });
+  const values = member ? await memberValues(deps.db, programId, settings, member, textsOf(template), languageOf(chosen), deps.now()) : sampleMember(deps.now(), languageOf(chosen), settings.timezone);
+  const { language, subject, text, html } = written(template, { programId, programme, settings }, chosen, { ...sampleOccasion(deps.now()), ...values });
   return ok({ language, subject, text, html });
 }
 

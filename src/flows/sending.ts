@@ -11,8 +11,7 @@ import { findProgram, loadSettings } from '../store/programs.ts';
 import { signed, unseal } from '../store/secrets.ts';
 import type { Deps } from './deps.ts';
 import { publicUrl, textsOf, unsubscribeUrl, written } from './messaging.ts';
-import { nextTierOf } from './tiers.ts';
-import { namesNextTier } from '../domain/messages/occasions.ts';
+import { memberValues } from './message-values.ts';
 import { inParallel } from './in-parallel.ts';
 import type { Links } from './links.ts';
 import { pushTo } from './push.ts';
@@ -104,10 +103,10 @@ async function send(deps: Deps, links: Links, round: Round, m: DueMessage): Prom
   const now = deps.now();
   const template = await templateOf(deps, round, m.programId, m.template);
   if (!template) return { status: 'failed', reason: `no template ${m.template}` };
-  // Written out only once it goes: where the member stands against the next tier costs a query, read then and only if named.
+  // Written out only once it goes: what costs queries to know of the member is read then, and only if named.
   const writtenOut = async () => {
-    const standing = namesNextTier(textsOf(template)) ? await nextTierOf(deps.db, m.programId, settings, member, now) : {};
-    return written(template, { programId: m.programId, programme, settings }, { ...member, attributes: { ...member.attributes, language: m.language } }, { ...m.occasion, ...standing }, m.id);
+    const values = await memberValues(deps.db, m.programId, settings, member, textsOf(template), m.language === 'en' ? 'en' : 'ru', now);
+    return written(template, { programId: m.programId, programme, settings }, { ...member, attributes: { ...member.attributes, language: m.language } }, { ...m.occasion, ...values }, m.id);
   };
   // The inbox takes a message as soon as it is written out: the member reads it when they open the app.
   if (m.channel === 'inbox') {

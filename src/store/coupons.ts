@@ -126,6 +126,18 @@ export async function listCoupons(db: Queryable, programId: string, f: { batch?:
   return rows.map(toCoupon);
 }
 
+/** The coupons bound to a member that they may use at `now`: valid then and not used up, soonest to expire first. */
+export async function usableCouponsOf(db: Queryable, programId: string, memberId: string, now: Date) {
+  const rows = await db.query<{ code: string; campaign: string; valid_to: Date | null }>(
+    `select code, campaign, valid_to from coupons where program_id = $1 and member_id = $2 and (valid_from is null or valid_from <= $3)
+       and (valid_to is null or valid_to > $3) and (max_uses is null or uses < max_uses)
+       and (per_member is null or per_member > (select count(*) from coupon_redemptions u where u.program_id = $1 and u.code = coupons.code and u.member_id = $2 and u.restored_at is null))
+     order by valid_to nulls last, code limit 20`,
+    [programId, memberId, now],
+  );
+  return rows.map((r) => ({ code: r.code, campaign: r.campaign, validTo: r.valid_to && new Date(r.valid_to) }));
+}
+
 export async function findCoupon(db: Queryable, programId: string, code: string) {
   const [row] = await db.query<Row>(`select ${columns} from coupons where program_id = $1 and code = $2`, [programId, code]);
   return row ? toCoupon(row) : null;

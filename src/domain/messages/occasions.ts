@@ -4,12 +4,9 @@ import type { EventPayloads } from '../events.ts';
 
 /**
  * Every message may name these: the member, their balance and tier, the next tier and what they still have to earn
- * or spend for it, the programme, the unsubscribe link.
+ * or spend for it, their personal offers (as one line) and how many, the programme, the unsubscribe link.
  */
-export const memberVariables = ['name', 'balance', 'tier', 'nextTier', 'toNextTier', 'programme', 'unsubscribeUrl'] as const;
-
-/** Whether a template names a variable that costs a query to know (where the member stands against the next tier). */
-export const namesNextTier = (texts: readonly (string | null | undefined)[]) => texts.some((t) => t && /\{\{\s*(nextTier|toNextTier)\b/.test(t));
+export const memberVariables = ['name', 'balance', 'tier', 'nextTier', 'toNextTier', 'offers', 'offerCount', 'programme', 'unsubscribeUrl'] as const;
 
 /**
  * Each event a trigger may answer, with the variables its payload gives; the days of the calendar a trigger may

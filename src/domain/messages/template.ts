@@ -39,11 +39,14 @@ export function render(text: string, values: Values, language: Language, timezon
     const value = values[name];
     if (value === null || value === undefined) return '';
     if (filter === 'plural') return plural(Number(value), (args ?? '').split(','), language);
-    if (filter === 'date') return new Intl.DateTimeFormat(language === 'ru' ? 'ru-RU' : 'en-GB', { dateStyle: 'long', timeZone: timezone }).format(new Date(value));
+    if (filter === 'date') return longDate(new Date(value), language, timezone);
     if (filter === 'money') return new Intl.NumberFormat(language === 'ru' ? 'ru-RU' : 'en-GB', { style: 'currency', currency: 'RUB' }).format(Number(value) / 100);
     return String(value);
   });
 }
+
+/** A date as a letter writes it, in the programme's time zone: 31 декабря 2026 г., 31 December 2026. */
+export const longDate = (at: Date, language: Language, timezone: string) => new Intl.DateTimeFormat(language === 'ru' ? 'ru-RU' : 'en-GB', { dateStyle: 'long', timeZone: timezone }).format(at);
 
 /** The text in the member's language, else Russian. */
 export const inLanguage = (text: Localised, language: Language): string => (language === 'en' && text.en ? text.en : text.ru);

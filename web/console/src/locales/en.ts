@@ -906,7 +906,7 @@ export const en: Messages = {
     edit: 'Template {{code}}',
     code: 'Code',
     event: 'Occasion',
-    variables: 'Variables: {{name}}, {{balance}}, {{tier}}, {{nextTier}}, {{toNextTier}}, {{programme}}, {{unsubscribeUrl}} and the occasion’s own; {{balance|plural:point,points}}, {{expiresAt|date}}.',
+    variables: 'Variables: {{name}}, {{balance}}, {{tier}}, {{nextTier}}, {{toNextTier}}, {{offers}}, {{offerCount}}, {{programme}}, {{unsubscribeUrl}} and the occasion’s own; {{balance|plural:point,points}}, {{expiresAt|date}}.',
     subjectRu: 'Subject (Russian)',
     subjectEn: 'Subject (English, optional)',
     textRu: 'Text (Russian)',

@@ -905,7 +905,7 @@ export const ru = {
     edit: 'Шаблон {{code}}',
     code: 'Код',
     event: 'Повод',
-    variables: 'Переменные: {{name}}, {{balance}}, {{tier}}, {{nextTier}}, {{toNextTier}}, {{programme}}, {{unsubscribeUrl}} и переменные повода; {{balance|plural:балл,балла,баллов}}, {{expiresAt|date}}.',
+    variables: 'Переменные: {{name}}, {{balance}}, {{tier}}, {{nextTier}}, {{toNextTier}}, {{offers}}, {{offerCount}}, {{programme}}, {{unsubscribeUrl}} и переменные повода; {{balance|plural:балл,балла,баллов}}, {{expiresAt|date}}.',
     subjectRu: 'Тема (русский)',
     subjectEn: 'Тема (английский, необязательно)',
     textRu: 'Текст (русский)',
