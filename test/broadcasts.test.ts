@@ -86,6 +86,11 @@ describe('a broadcast', () => {
     expect((await p.call('PUT', '/v1/messaging/broadcasts/spring', spring, { role: 'marketer' })).status).toBe(200);
     // A segment a broadcast is to go to stays.
     expectProblem(await p.call('DELETE', '/v1/segments/everyone', undefined, { role: 'marketer' }), 409, 'conflict', /broadcast "spring" is to go to it/);
+    // Its templates keep their channel (and event) until it went; their words may change.
+    const templateB = async () => (await p.call('GET', '/v1/messaging/templates', undefined, { role: 'marketer' })).body.templates.find((t: { code: string }) => t.code === 'spring-b');
+    const { code: _, updatedAt: __, ...wordsB } = await templateB();
+    await expectRefused(p, () => p.call('PUT', '/v1/messaging/templates/spring-b', { ...wordsB, channel: 'inbox', html: null, mjml: null }, { role: 'marketer' }), { status: 409, code: 'conflict', detail: /template spring-b keeps its channel and event while broadcast "spring" uses it/ }, templateB);
+    expect((await p.call('PUT', '/v1/messaging/templates/spring-b', wordsB, { role: 'marketer' })).status).toBe(200);
     await run();
     const log = await logOf();
     const reachable = Array.from({ length: 60 }, (_, i) => ids[`m${i}`]!);

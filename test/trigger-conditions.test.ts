@@ -81,6 +81,13 @@ describe('the conditions of a trigger', () => {
         [boris, origin, 'inbox', 'sent', null],
       ].sort(),
     );
+    // Its templates keep their channel and event while it uses them.
+    await expectRefused(
+      p,
+      () => p.call('PUT', '/v1/messaging/templates/adjusted-inbox', { channel: 'sms', event: 'points.adjusted', subject: { ru: 'SMS' }, text: { ru: 'Текст' } }, { role: 'marketer' }),
+      { status: 409, code: 'conflict', detail: /template adjusted-inbox keeps its channel and event while trigger "adjusted" uses it/ },
+      async () => (await p.call('GET', '/v1/messaging/templates', undefined, { role: 'marketer' })).body,
+    );
     // The segment stays while the trigger answers only its members.
     await expectRefused(p, () => p.call('DELETE', '/v1/segments/regulars', undefined, { role: 'marketer' }), { status: 409, code: 'conflict', detail: /trigger "adjusted" answers only its members/ });
     // A week and a day later Anna may hear from it again.

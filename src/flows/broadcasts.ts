@@ -42,7 +42,7 @@ export async function setBroadcast(deps: Deps, programId: string, code: string, 
     if (segment.size === 0) return fail('invalid_broadcast', `segment ${input.segment} has no members`, { field: 'segment' });
     let channel: string | null = null;
     for (const [i, code] of input.variants.entries()) {
-      const template = await findTemplate(tx, programId, code);
+      const template = await findTemplate(tx, programId, code, 'share');
       if (!template) return fail('invalid_broadcast', `variant ${variantLetter(i)}: no template ${code}`, { field: `variants.${i}` });
       if (template.event !== 'broadcast') return fail('invalid_broadcast', `variant ${variantLetter(i)}: template ${code} is written for ${template.event}, not for broadcasts`, { field: `variants.${i}` });
       if (template.channel === 'inbox') return fail('invalid_broadcast', `variant ${variantLetter(i)}: template ${code} is for the inbox; broadcasts go by e-mail, SMS or push`, { field: `variants.${i}` });

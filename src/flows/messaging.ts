@@ -15,6 +15,7 @@ import {
   isGateway,
   findChannel,
   findTemplate,
+  templateUsers,
   listTriggers,
   messageCursor,
   moveMessageCursor,
@@ -196,6 +197,11 @@ export async function setTemplate(deps: Deps, programId: string, code: string, i
   const problems = texts.flatMap(([where, text]) => (text ? checkText(text, known).map((p) => `${where}: ${p}`) : []));
   if (problems.length) return fail('invalid_template', problems.join('; '), { problems });
   return inTransaction(deps.db, async (tx) => {
+    const before = await findTemplate(tx, programId, code, 'update');
+    if (before && (before.channel !== input.channel || before.event !== input.event)) {
+      const users = await templateUsers(tx, programId, code);
+      if (users.length) return fail('conflict', `template ${code} keeps its channel and event while ${users.join(', ')} use${users.length === 1 ? 's' : ''} it`, { field: before.channel !== input.channel ? 'channel' : 'event' });
+    }
     const now = deps.now();
     const template: Template = { code, channel: input.channel, event: input.event, subject: input.subject, text: input.text, html, mjml: input.mjml ?? null, updatedAt: now };
     await saveTemplate(tx, programId, template);
@@ -232,12 +238,12 @@ export async function setTrigger(deps: Deps, programId: string, code: string, in
   if (input.event === 'purchase.due' && (days === null || days < 0 || days > 90)) return fail('invalid_trigger', 'a time-to-buy-again trigger needs days: 0 to 90 days past the member’s usual interval between purchases', { field: 'days' });
   if (!isCalendarOccasion(input.event) && days !== null) return fail('invalid_trigger', `a trigger of ${input.event} takes no days`, { field: 'days' });
   return inTransaction(deps.db, async (tx) => {
-    const template = await findTemplate(tx, programId, input.template);
+    const template = await findTemplate(tx, programId, input.template, 'share');
     if (!template) return fail('template_not_found', `no template ${input.template}`, { field: 'template' });
     if (template.event !== input.event) return fail('invalid_trigger', `template ${input.template} is written for ${template.event}, not ${input.event}`, { field: 'template' });
     const channels = [template.channel];
     for (const [i, fallback] of (input.fallbacks ?? []).entries()) {
-      const other = await findTemplate(tx, programId, fallback);
+      const other = await findTemplate(tx, programId, fallback, 'share');
       if (!other) return fail('template_not_found', `no template ${fallback}`, { field: `fallbacks.${i}` });
       if (other.event !== input.event) return fail('invalid_trigger', `template ${fallback} is written for ${other.event}, not ${input.event}`, { field: `fallbacks.${i}` });
       if (channels.includes(other.channel)) return fail('invalid_trigger', `template ${fallback} is for ${other.channel}, a channel the trigger tries already: each fallback is on a channel of its own`, { field: `fallbacks.${i}` });

@@ -110,9 +110,22 @@ export async function listTemplates(db: Queryable, programId: string): Promise<T
   return (await db.query<TemplateRow>('select * from message_templates where program_id = $1 order by code', [programId])).map(toTemplate);
 }
 
-export async function findTemplate(db: Queryable, programId: string, code: string): Promise<Template | null> {
-  const [row] = await db.query<TemplateRow>('select * from message_templates where program_id = $1 and code = $2', [programId, code]);
+/** A template; locked `for share` while a trigger or broadcast is saved with it, `for update` while it is changed. */
+export async function findTemplate(db: Queryable, programId: string, code: string, lock: 'share' | 'update' | null = null): Promise<Template | null> {
+  const [row] = await db.query<TemplateRow>(`select * from message_templates where program_id = $1 and code = $2${lock ? ` for ${lock}` : ''}`, [programId, code]);
   return row ? toTemplate(row) : null;
+}
+
+/** What uses a template: the triggers that name it, first or as a fallback, and the broadcasts still to go that do. */
+export async function templateUsers(db: Queryable, programId: string, code: string): Promise<string[]> {
+  const rows = await db.query<{ what: string }>(
+    `select 'trigger "' || code || '"' as what from message_triggers where program_id = $1 and (template = $2 or $2 = any(fallbacks))
+     union all
+     select 'broadcast "' || code || '"' from message_broadcasts where program_id = $1 and status = 'scheduled' and variants ? $2
+     order by 1`,
+    [programId, code],
+  );
+  return rows.map((r) => r.what);
 }
 
 export interface Trigger {

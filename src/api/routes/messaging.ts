@@ -296,7 +296,7 @@ export function messagingRoutes(deps: Deps) {
       description: `Variables: every template may use ${variablesOf('member.created').map((v) => `\`${v}\``).join(', ')}; ${occasionTypes
         .filter((o) => variablesOf(o).length > variablesOf('member.created').length)
         .map((o) => `\`${o}\` adds ${variablesOf(o).slice(variablesOf('member.created').length).map((v) => `\`${v}\``).join(', ')}`)
-        .join('; ')}. Filters: \`{{points|plural:балл,балла,баллов}}\` (Russian one, few, many; English one, other), \`{{expiresAt|date}}\`, \`{{paid|money}}\`. A template naming a variable its event does not give is refused.`,
+        .join('; ')}. Filters: \`{{points|plural:балл,балла,баллов}}\` (Russian one, few, many; English one, other), \`{{expiresAt|date}}\`, \`{{paid|money}}\`. A template naming a variable its event does not give is refused; one a trigger or a broadcast still to go uses keeps its channel and event (409).`,
       request: { params: code, ...body(templateInput) },
       responses: { 200: json(template, 'the template'), ...problems },
     }),
