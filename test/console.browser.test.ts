@@ -1,12 +1,13 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemPrincipal } from '../src/domain/access.ts';
 import { createProgram } from '../src/flows/programs.ts';
 import { createStaff } from '../src/flows/staff.ts';
 import type { Db } from '../src/store/db.ts';
-import { consoleServer, expectAccessible, launchBrowser, screenshot } from './browser.ts';
+import { consoleServer, expectAccessible, launchBrowser, screenshot, screenshotDir } from './browser.ts';
 import { openTestDb } from './harness.ts';
 import { startSmppPeer } from './smpp-peer.ts';
 import { smtpPeer } from './smtp-peer.ts';
@@ -663,6 +664,8 @@ describe('the staff console', () => {
       await page.frameLocator('iframe[title="HTML письма"]').getByRole('link', { name: 'скидки' }).waitFor({ timeout: 5_000 });
       await expectAccessible(page);
       await screenshot(page, 'message-template');
+      // A full-page shot leaves the mail's frame blank; the frame on its own shows the mail as written out.
+      await page.locator('iframe[title="HTML письма"]').screenshot({ path: join(screenshotDir, 'message-template-html.png') });
 
       await page.getByRole('link', { name: 'Триггеры' }).click();
       await page.getByLabel('Код').fill('birthday');
