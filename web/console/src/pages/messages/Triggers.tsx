@@ -79,7 +79,7 @@ export function Triggers() {
                     {t(`occasions.${x.event}`)}
                     {x.days !== null && ` · ${t('triggers.daysValue', { count: x.days })}`}
                   </td>
-                  <td className="code-cell">{x.template}</td>
+                  <td className="code-cell">{[x.template, ...x.fallbacks].join(' → ')}</td>
                   <td>{t(`triggers.${x.kind}`)}</td>
                   <td>{x.enabled ? t('triggers.on') : t('triggers.off')}</td>
                   <td className="actions">
