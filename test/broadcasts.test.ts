@@ -285,6 +285,7 @@ describe('the rules every marketing message keeps', () => {
     const waiting = (await log()).filter((m) => m.status === 'queued');
     expect(waiting).toHaveLength(2);
     expect(waiting[0]).toMatchObject({ reason: "the programme's cap of 4 email messages a day reached", dueAt: '2026-11-04T06:00:00.000Z' });
+    expect((await q.call('GET', '/v1/messaging/broadcasts/one/results', undefined, { role: 'marketer' })).body.groups).toMatchObject([{ variant: 'A', members: 6, queued: 2, sent: 4 }]);
     // A second broadcast that day: the cap is spent, it waits too; the member with a maximum of one a week who got the first skips it.
     expect((await q.call('PUT', '/v1/messaging/broadcasts/two', { name: 'Two', segment: 'all', variants: ['news'], controlPercent: 0 }, { role: 'marketer' })).status).toBe(200);
     await loop();

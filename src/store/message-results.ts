@@ -5,6 +5,8 @@ export interface GroupFigures {
   /** The variant's letter, or null for the control group. */
   variant: string | null;
   members: number;
+  /** Waiting to go: for quiet hours to end, a cap's next day, another try. */
+  queued: number;
   sent: number;
   failed: number;
   skipped: number;
@@ -26,6 +28,7 @@ export interface GroupFigures {
 export async function groupFigures(db: Queryable, programId: string, origin: string, days: number): Promise<GroupFigures[]> {
   const rows = await db.query<Record<string, string | number | null>>(
     `select m.variant, count(*)::int as members,
+       count(*) filter (where m.status = 'queued')::int as queued,
        count(*) filter (where m.status = 'sent')::int as sent,
        count(*) filter (where m.status in ('failed', 'bounced'))::int as failed,
        count(*) filter (where m.status = 'skipped')::int as skipped,
@@ -45,6 +48,7 @@ export async function groupFigures(db: Queryable, programId: string, origin: str
   return rows.map((r) => ({
     variant: r.variant as string | null,
     members: Number(r.members),
+    queued: Number(r.queued),
     sent: Number(r.sent),
     failed: Number(r.failed),
     skipped: Number(r.skipped),

@@ -47,6 +47,7 @@ const results = z
       z.object({
         variant: z.string().nullable().describe('A to E, or null for the control group'),
         members: z.number().int(),
+        queued: z.number().int().describe('waiting to go: for quiet hours to end, a cap’s next day, another try'),
         sent: z.number().int(),
         failed: z.number().int().describe('failed or bounced'),
         skipped: z.number().int(),

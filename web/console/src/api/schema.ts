@@ -4073,6 +4073,8 @@ export interface components {
                 /** @description A to E, or null for the control group */
                 variant: string | null;
                 members: number;
+                /** @description waiting to go: for quiet hours to end, a cap’s next day, another try */
+                queued: number;
                 sent: number;
                 /** @description failed or bounced */
                 failed: number;

@@ -889,6 +889,7 @@ export const en: Messages = {
     group: 'Group',
     controlGroup: 'Control group',
     members: 'Members',
+    queued: 'Waiting to go',
     sent: 'Sent',
     opened: 'Opened',
     clicked: 'Clicked',

@@ -888,6 +888,7 @@ export const ru = {
     group: 'Группа',
     controlGroup: 'Контрольная группа',
     members: 'Участников',
+    queued: 'Ждут отправки',
     sent: 'Отправлено',
     opened: 'Открыли',
     clicked: 'Перешли',

@@ -194,6 +194,7 @@ function Results({ code, name }: { code: string; name: string }) {
               <tr>
                 <th scope="col">{t('broadcasts.group')}</th>
                 <th scope="col" className="num">{t('broadcasts.members')}</th>
+                <th scope="col" className="num">{t('broadcasts.queued')}</th>
                 <th scope="col" className="num">{t('broadcasts.sent')}</th>
                 <th scope="col" className="num">{t('broadcasts.opened')}</th>
                 <th scope="col" className="num">{t('broadcasts.clicked')}</th>
@@ -209,6 +210,7 @@ function Results({ code, name }: { code: string; name: string }) {
                 <tr key={g.variant ?? 'control'}>
                   <th scope="row">{g.variant === null ? t('broadcasts.controlGroup') : t('broadcasts.variant', { letter: g.variant })}</th>
                   <td className="num">{format.number(g.members)}</td>
+                  <td className="num">{format.number(g.queued)}</td>
                   <td className="num">{format.number(g.sent)}</td>
                   <td className="num">{share(g.opened, g.sent)}</td>
                   <td className="num">{share(g.clicked, g.sent)}</td>
