@@ -194,4 +194,17 @@ describe('messages by SMS over SMPP', () => {
     expect(texts.find((t) => t.to === '79161234567')?.text).toBe('Анна, скидки до 30% до воскресенья');
     expect(texts.find((t) => t.to === '79161234568')?.text).toBe('Sale: up to 30% off till Sunday');
   });
+
+  it('keep the channel’s pace: at most so many SMS a second, however many are due at once', async () => {
+    expect((await p.call('PATCH', '/v1/program/settings', { messaging: { perSecond: { sms: 2 } } }, { role: 'admin' })).status).toBe(200);
+    const paced = [];
+    for (let i = 0; i < 5; i++) paced.push((await p.call('POST', '/v1/members', { name: `Темп ${i}`, phone: `+7916555000${i}`, consents: { email: false, sms: true, push: false } }, { role: 'pos' })).body.member.id);
+    expect(await deliver()).toBe(5);
+    const log = await settled();
+    expect(paced.map((id) => log.find((m) => m.memberId === id)?.status)).toEqual(['sent', 'sent', 'sent', 'sent', 'sent']);
+    // Each second's slots, counted as they were taken: never more than two, five in all.
+    const seconds = await db.query<{ sent: number }>(`select sent from message_counts where program_id = $1 and scope = 'pace:sms'`, [p.programId]);
+    expect(seconds.reduce((n, s) => n + Number(s.sent), 0)).toBe(5);
+    expect(Math.max(...seconds.map((s) => Number(s.sent)))).toBeLessThanOrEqual(2);
+  });
 });

@@ -34,7 +34,7 @@ describe('default settings', () => {
       tiers: [],
       dailyJobsAt: '03:00',
       quietHours: { from: '21:00', to: '09:00' },
-      messaging: { dailyCaps: { email: null, sms: null, push: null }, globalControlPercent: 0, tracking: true, conversionDays: 7 },
+      messaging: { dailyCaps: { email: null, sms: null, push: null }, perSecond: { email: null, sms: null, push: null }, globalControlPercent: 0, tracking: true, conversionDays: 7 },
     });
   });
 

@@ -48,6 +48,7 @@ const earnRuleSchema = z.discriminatedUnion('kind', [
 const timeOfDay = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time of day such as 21:00');
 /** A cap of marketing messages a day on a channel, or null for none. */
 const dailyCap = z.number().int().min(0).max(100_000_000).nullable().default(null);
+const perSecond = z.number().int().min(1).max(10_000).nullable().default(null);
 
 export const settingsSchema = z
   .object({
@@ -96,6 +97,10 @@ export const settingsSchema = z
         dailyCaps: z
           .object({ email: dailyCap, sms: dailyCap, push: dailyCap })
           .default({ email: null, sms: null, push: null }),
+        /** At most this many messages of any kind a second on each channel (an SMSC's or SMTP relay's limit); null sends as fast as it goes. */
+        perSecond: z
+          .object({ email: perSecond, sms: perSecond, push: perSecond })
+          .default({ email: null, sms: null, push: null }),
         /** The share of members (percent) who get no marketing at all, to measure what the messages do as a whole. */
         globalControlPercent: z.number().min(0).max(20).default(0),
         /** Whether e-mails carry an open pixel and their links go through a click redirect. */
@@ -103,7 +108,7 @@ export const settingsSchema = z
         /** A purchase within this many days of a message counts as its conversion. */
         conversionDays: z.number().int().min(1).max(90).default(7),
       })
-      .default({ dailyCaps: { email: null, sms: null, push: null }, globalControlPercent: 0, tracking: true, conversionDays: 7 }),
+      .default({ dailyCaps: { email: null, sms: null, push: null }, perSecond: { email: null, sms: null, push: null }, globalControlPercent: 0, tracking: true, conversionDays: 7 }),
   })
   .superRefine((s, ctx) => {
     const codes = new Set<string>();

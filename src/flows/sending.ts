@@ -3,7 +3,7 @@ import { addressOn, sendingTime, unreachable, type MessageChannel } from '../dom
 import { inGlobalControl } from '../domain/messages/split.ts';
 import { withTracking } from '../domain/messages/tracking.ts';
 import type { ProgramSettings } from '../domain/settings.ts';
-import { giveSlotBack, noPreferences, preferencesOf, takeSlot, type MessagePreferences } from '../store/message-preferences.ts';
+import { forgetSlots, giveSlotBack, noPreferences, preferencesOf, takeSlot, type MessagePreferences } from '../store/message-preferences.ts';
 import { listMembersWhere, type Member } from '../store/members.ts';
 import { findChannel, findTemplate, isGateway, leaseDueMessages, listTriggers, recordSending, type DueMessage, type Sending, type SmsGatewaySettings, type StoredChannel, type Template, type Trigger } from '../store/messages.ts';
 import { forgetPushSubscriptions, pushSubscriptionsOf, type PushSubscription } from '../store/push.ts';
@@ -36,6 +36,8 @@ interface Round {
   smscs: Map<string, Promise<Awaited<ReturnType<typeof smsLinkFor>>>>;
   pushes: Map<string, Promise<StoredChannel<'push'> | null>>;
   triggers: Map<string, Promise<Trigger[]>>;
+  /** Each programme's channels whose pace this round keeps, their past seconds forgotten. */
+  paces: Map<string, Promise<void>>;
   /** The members the round's messages go to, and their preferences, read for all of them at once as the round starts. */
   members: Map<string, Member>;
   preferences: Map<string, MessagePreferences>;
@@ -51,7 +53,7 @@ export async function sendDueMessages(deps: Deps, links: Links, limit = 50, only
   // Leased for as long as sending them a few at a time may take, each up to its timeouts: another sender takes one
   // over only if this one died.
   const due = await leaseDueMessages(deps.db, now, new Date(now.getTime() + Math.ceil(limit / SENDING_CONNECTIONS) * SENDING_MAX_MS), limit, only);
-  const round: Round = { programmes: new Map(), templates: new Map(), transports: new Map(), smscs: new Map(), pushes: new Map(), triggers: new Map(), members: new Map(), preferences: new Map() };
+  const round: Round = { programmes: new Map(), templates: new Map(), transports: new Map(), smscs: new Map(), pushes: new Map(), triggers: new Map(), paces: new Map(), members: new Map(), preferences: new Map() };
   for (const programId of new Set(due.map((m) => m.programId))) {
     const memberIds = [...new Set(due.filter((m) => m.programId === programId).map((m) => m.memberId))];
     for (const member of await listMembersWhere(deps.db, 'program_id = $1 and id = any($2::text[])', [programId, memberIds])) round.members.set(`${programId}:${member.id}`, member);
@@ -144,6 +146,8 @@ async function send(deps: Deps, links: Links, round: Round, m: DueMessage): Prom
     }
   }
 
+  const pace = settings.messaging.perSecond[m.channel];
+  if (pace !== null) await paced(deps, round, m.programId, m.channel, pace);
   const outcome = 'transport' in link
     ? await sendMail(deps, link, m, address ?? '', await writtenOut(), settings.messaging.tracking)
     : 'session' in link
@@ -153,6 +157,19 @@ async function send(deps: Deps, links: Links, round: Round, m: DueMessage): Prom
         : await sendPush(deps, link, m, browsers, await writtenOut());
   if (outcome.status !== 'sent') for (const slot of slots) await giveSlotBack(deps.db, m.programId, ...slot);
   return outcome;
+}
+
+/**
+ * Waits for one of the channel's `pace` slots of a second, by the wall clock (an SMSC or a relay counts real
+ * seconds, whatever the programme's clock says), taken in one statement so that senders together keep the pace.
+ * The seconds gone by are forgotten once a round.
+ */
+async function paced(deps: Deps, round: Round, programId: string, channel: MessageChannel, pace: number): Promise<void> {
+  const scope = `pace:${channel}`;
+  // Seconds since 1970, ten digits until 2286: their text sorts as their numbers do.
+  const second = () => String(Math.floor(Date.now() / 1000));
+  await once(round.paces, `${programId}:${channel}`, () => forgetSlots(deps.db, programId, scope, second()));
+  while (!(await takeSlot(deps.db, programId, scope, second(), pace))) await new Promise((resolve) => setTimeout(resolve, 1000 - (Date.now() % 1000)));
 }
 
 /**

@@ -48,6 +48,11 @@ export async function takeSlot(db: Queryable, programId: string, scope: string, 
   return rows.length === 1;
 }
 
+/** Forgets a scope's periods before `period` (the seconds of a channel's pace gone by). */
+export async function forgetSlots(db: Queryable, programId: string, scope: string, period: string): Promise<void> {
+  await db.query('delete from message_counts where program_id = $1 and scope = $2 and period < $3', [programId, scope, period]);
+}
+
 /** Gives a slot back: the message it was taken for did not go. */
 export async function giveSlotBack(db: Queryable, programId: string, scope: string, period: string): Promise<void> {
   await db.query('update message_counts set sent = sent - 1 where program_id = $1 and scope = $2 and period = $3 and sent > 0', [programId, scope, period]);

@@ -1958,6 +1958,11 @@ export interface components {
              *         "sms": null,
              *         "push": null
              *       },
+             *       "perSecond": {
+             *         "email": null,
+             *         "sms": null,
+             *         "push": null
+             *       },
              *       "globalControlPercent": 0,
              *       "tracking": true,
              *       "conversionDays": 7
@@ -1972,6 +1977,21 @@ export interface components {
                  *     }
                  */
                 dailyCaps: {
+                    /** @default null */
+                    email: number | null;
+                    /** @default null */
+                    sms: number | null;
+                    /** @default null */
+                    push: number | null;
+                };
+                /**
+                 * @default {
+                 *       "email": null,
+                 *       "sms": null,
+                 *       "push": null
+                 *     }
+                 */
+                perSecond: {
                     /** @default null */
                     email: number | null;
                     /** @default null */
