@@ -8,6 +8,7 @@ import { createProgram } from '../src/flows/programs.ts';
 import { createStaff } from '../src/flows/staff.ts';
 import type { Db } from '../src/store/db.ts';
 import { consoleServer, expectAccessible, launchBrowser, screenshot, screenshotDir } from './browser.ts';
+import { loadSettings } from '../src/store/programs.ts';
 import { openTestDb } from './harness.ts';
 import { startSmppPeer } from './smpp-peer.ts';
 import { smtpPeer } from './smtp-peer.ts';
@@ -811,6 +812,33 @@ describe('the staff console', () => {
     } finally {
       await smsc.close();
     }
+  });
+
+  it('a marketer sets the rules every marketing message keeps: a bad share refused at its field, then quiet hours, caps and a pace saved', async () => {
+    const marketer = await staffMember(server.demo.programId, 'marketer');
+    const page = await openConsole();
+    await signIn(page, marketer.email, marketer.password);
+    await page.getByRole('link', { name: 'Сообщения' }).click();
+    await page.getByRole('link', { name: 'Правила отправки' }).click();
+    await page.getByLabel('Не отправлять рекламу ночью').waitFor();
+    await page.getByLabel('Глобальная контрольная группа, %').fill('30');
+    await page.getByRole('button', { name: 'Сохранить правила' }).click();
+    await expect.poll(() => page.locator('.field.invalid').textContent()).toMatch(/20/);
+    await page.getByLabel('Глобальная контрольная группа, %').fill('5');
+    await page.getByLabel('До', { exact: true }).fill('10:00');
+    await page.getByLabel('e-mail: рекламных в день').fill('20000');
+    await page.getByLabel('SMS: любых в секунду').fill('30');
+    await page.getByRole('button', { name: 'Сохранить правила' }).click();
+    await page.getByText(/Сохранено: действует версия/).waitFor();
+    const { settings } = await loadSettings(db, server.demo.programId);
+    expect(settings.quietHours).toEqual({ from: '21:00', to: '10:00' });
+    expect(settings.messaging).toMatchObject({ globalControlPercent: 5, dailyCaps: { email: 20000, sms: null }, perSecond: { sms: 30, email: null } });
+    await expectAccessible(page);
+    await screenshot(page, 'message-rules');
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByLabel('SMS: any kind a second').waitFor();
+    await screenshot(page, 'message-rules-en');
+    await page.context().close();
   });
 
   it('support may not open campaign editing, and an owner of another programme sees none of this one', async () => {

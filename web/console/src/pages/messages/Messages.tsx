@@ -3,6 +3,7 @@ import { Navigate, NavLink, Route, Routes } from 'react-router';
 import { Broadcasts } from './Broadcasts.tsx';
 import { Channel } from './Channel.tsx';
 import { PushChannel } from './PushChannel.tsx';
+import { Rules } from './Rules.tsx';
 import { SmsChannel } from './SmsChannel.tsx';
 import { SmsGateway } from './SmsGateway.tsx';
 import { Templates } from './Templates.tsx';
@@ -15,6 +16,7 @@ const parts = [
   { path: 'channel', page: Channel },
   { path: 'sms', page: SmsChannels },
   { path: 'push', page: PushChannel },
+  { path: 'rules', page: Rules },
 ] as const;
 
 /** SMS go through the operator's SMSC or an aggregator's HTTP gateway: whichever was saved last. */
@@ -27,7 +29,7 @@ function SmsChannels() {
   );
 }
 
-/** Messages to members: broadcasts and their results, templates, triggers, and the e-mail, SMS and push channels. */
+/** Messages to members: broadcasts and their results, templates, triggers, the e-mail, SMS and push channels, and the rules they all keep. */
 export function Messages() {
   const { t } = useTranslation();
   return (
