@@ -825,6 +825,8 @@ describe('the staff console', () => {
     await page.getByRole('button', { name: 'Сохранить правила' }).click();
     await expect.poll(() => page.locator('.field.invalid').textContent()).toMatch(/20/);
     await page.getByLabel('Глобальная контрольная группа, %').fill('5');
+    // The broadcast above switched quiet hours off to send at once: switched on, they start as 21:00 to 09:00.
+    await page.getByLabel('Не отправлять рекламу ночью').check();
     await page.getByLabel('До', { exact: true }).fill('10:00');
     await page.getByLabel('e-mail: рекламных в день').fill('20000');
     await page.getByLabel('SMS: любых в секунду').fill('30');

@@ -189,6 +189,8 @@ function Results({ code, name }: { code: string; name: string }) {
       {results.data && (
         <>
           <p className="hint">{t('broadcasts.resultsHint', { days: results.data.conversionDays })}</p>
+          {/* Wide with its intervals: it scrolls in a frame of its own, which the keyboard can reach. */}
+          <div className="table-frame" role="region" aria-label={t('broadcasts.resultsOf', { name })} tabIndex={0}>
           <table className="list">
             <thead>
               <tr>
@@ -223,6 +225,7 @@ function Results({ code, name }: { code: string; name: string }) {
               ))}
             </tbody>
           </table>
+          </div>
         </>
       )}
     </section>
