@@ -180,6 +180,8 @@ describe('messages by SMS over SMPP', () => {
       { status: 422, code: 'invalid_broadcast', detail: /variant B: template sale-mail is for email, variant A's for sms/ }, broadcasts);
     expect((await p.call('PUT', '/v1/messaging/broadcasts/sale', { name: 'Распродажа', segment: 'everyone', variants: ['sale-sms'], controlPercent: 0 }, { role: 'marketer' })).status).toBe(200);
     const before = smsc.submitted.length;
+    // John's phone is off: his receipt says undelivered.
+    smsc.receipts = (part) => (part.to === '79161234568' ? 'UNDELIV' : 'DELIVRD');
     while ((await messagesOnce(p.deps, links, p.programId)) > 0);
     while ((await messagesOnce(p.deps, links, p.programId)) > 0);
     const log = (await settled()).filter((m) => (m as Logged & { origin: string }).origin === 'broadcast:sale');
@@ -193,6 +195,11 @@ describe('messages by SMS over SMPP', () => {
     expect(texts.map((t) => `+${t.to}`).sort()).toEqual(sent.map((m) => m.to).sort());
     expect(texts.find((t) => t.to === '79161234567')?.text).toBe('Анна, скидки до 30% до воскресенья');
     expect(texts.find((t) => t.to === '79161234568')?.text).toBe('Sale: up to 30% off till Sunday');
+    // Delivered: those whose every part the SMSC reported delivered, all but John.
+    expect(log.filter((m) => m.delivery === 'undelivered')).toHaveLength(1);
+    const results = (await p.call('GET', '/v1/messaging/broadcasts/sale/results', undefined, { role: 'marketer' })).body.groups;
+    expect(results).toMatchObject([{ variant: 'A', sent: sent.length, delivered: sent.length - 1 }]);
+    smsc.receipts = () => 'DELIVRD';
   });
 
   it('keep the channel’s pace: at most so many SMS a second, however many are due at once', async () => {

@@ -8,6 +8,8 @@ export interface GroupFigures {
   /** Waiting to go: for quiet hours to end, a cap's next day, another try. */
   queued: number;
   sent: number;
+  /** Known to have arrived: an SMS whose every part the SMSC reported delivered; an e-mail or push the receiving server or push service took. */
+  delivered: number;
   failed: number;
   skipped: number;
   opened: number;
@@ -30,6 +32,7 @@ export async function groupFigures(db: Queryable, programId: string, origin: str
     `select m.variant, count(*)::int as members,
        count(*) filter (where m.status = 'queued')::int as queued,
        count(*) filter (where m.status = 'sent')::int as sent,
+       count(*) filter (where m.status = 'sent' and (m.channel <> 'sms' or m.delivery = 'delivered'))::int as delivered,
        count(*) filter (where m.status in ('failed', 'bounced'))::int as failed,
        count(*) filter (where m.status = 'skipped')::int as skipped,
        count(m.opened_at)::int as opened, count(m.clicked_at)::int as clicked, count(m.unsubscribed_at)::int as unsubscribed,
@@ -50,6 +53,7 @@ export async function groupFigures(db: Queryable, programId: string, origin: str
     members: Number(r.members),
     queued: Number(r.queued),
     sent: Number(r.sent),
+    delivered: Number(r.delivered),
     failed: Number(r.failed),
     skipped: Number(r.skipped),
     opened: Number(r.opened),

@@ -49,6 +49,7 @@ const results = z
         members: z.number().int(),
         queued: z.number().int().describe('waiting to go: for quiet hours to end, a cap’s next day, another try'),
         sent: z.number().int(),
+        delivered: z.number().int().describe('known to have arrived: an SMS whose every part the SMSC reported delivered (none through an HTTP gateway, which reports nothing); an e-mail or push the receiving server or push service took'),
         failed: z.number().int().describe('failed or bounced'),
         skipped: z.number().int(),
         opened: z.number().int(),

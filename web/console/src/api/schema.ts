@@ -4096,6 +4096,8 @@ export interface components {
                 /** @description waiting to go: for quiet hours to end, a cap’s next day, another try */
                 queued: number;
                 sent: number;
+                /** @description known to have arrived: an SMS whose every part the SMSC reported delivered (none through an HTTP gateway, which reports nothing); an e-mail or push the receiving server or push service took */
+                delivered: number;
                 /** @description failed or bounced */
                 failed: number;
                 skipped: number;

@@ -910,6 +910,7 @@ export const en: Messages = {
     members: 'Members',
     queued: 'Waiting to go',
     sent: 'Sent',
+    delivered: 'Delivered',
     opened: 'Opened',
     clicked: 'Clicked',
     unsubscribed: 'Unsubscribed',

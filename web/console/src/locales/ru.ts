@@ -909,6 +909,7 @@ export const ru = {
     members: 'Участников',
     queued: 'Ждут отправки',
     sent: 'Отправлено',
+    delivered: 'Доставлено',
     opened: 'Открыли',
     clicked: 'Перешли',
     unsubscribed: 'Отписались',

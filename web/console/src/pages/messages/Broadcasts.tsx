@@ -198,6 +198,7 @@ function Results({ code, name }: { code: string; name: string }) {
                 <th scope="col" className="num">{t('broadcasts.members')}</th>
                 <th scope="col" className="num">{t('broadcasts.queued')}</th>
                 <th scope="col" className="num">{t('broadcasts.sent')}</th>
+                <th scope="col" className="num">{t('broadcasts.delivered')}</th>
                 <th scope="col" className="num">{t('broadcasts.opened')}</th>
                 <th scope="col" className="num">{t('broadcasts.clicked')}</th>
                 <th scope="col" className="num">{t('broadcasts.unsubscribed')}</th>
@@ -214,6 +215,7 @@ function Results({ code, name }: { code: string; name: string }) {
                   <td className="num">{format.number(g.members)}</td>
                   <td className="num">{format.number(g.queued)}</td>
                   <td className="num">{format.number(g.sent)}</td>
+                  <td className="num">{format.number(g.delivered)}</td>
                   <td className="num">{share(g.opened, g.sent)}</td>
                   <td className="num">{share(g.clicked, g.sent)}</td>
                   <td className="num">{format.number(g.unsubscribed)}</td>
