@@ -7,6 +7,7 @@ import { createApiKey, createProgram } from '../src/flows/programs.ts';
 import type { Db } from '../src/store/db.ts';
 import { upsertStore } from '../src/store/stores.ts';
 import { openOwnTestDb } from './harness.ts';
+import { freePort } from './ports.ts';
 
 /**
  * Crash safety on PostgreSQL: a real server under load is killed with SIGKILL several times. Every answered
@@ -50,14 +51,20 @@ describe.skipIf(!process.env.DATABASE_URL)('crash safety (kill -9 under load)', 
       await adjustPoints(deps, programId, m.value.member.id, { points: 100_000, reason: 'start' }, 'test');
     }
 
-    const port = 20_000 + Math.floor(Math.random() * 20_000);
+    const port = await freePort();
     const base = `http://127.0.0.1:${port}`;
+    // Started anew after each kill; a minute to answer, as a machine busy with the other test files may need. A
+    // server that exits instead fails the test at once with what it said.
     const start = async () => {
-      server = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'serve'], {
+      const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'serve'], {
         env: { ...process.env, DATABASE_URL: own(), PORT: String(port) },
-        stdio: 'ignore',
+        stdio: ['ignore', 'ignore', 'pipe'],
       });
-      for (let i = 0; i < 200; i++) {
+      server = child;
+      let said = '';
+      child.stderr?.on('data', (chunk: Buffer) => (said = (said + chunk.toString()).slice(-4_000)));
+      for (let i = 0; i < 600; i++) {
+        if (child.exitCode !== null || child.signalCode !== null) throw new Error(`the server exited (${child.exitCode ?? child.signalCode}) before it answered: ${said}`);
         try {
           if ((await fetch(`${base}/health`)).ok) return;
         } catch {
@@ -65,7 +72,7 @@ describe.skipIf(!process.env.DATABASE_URL)('crash safety (kill -9 under load)', 
         }
         await new Promise((r) => setTimeout(r, 100));
       }
-      throw new Error('server did not start');
+      throw new Error(`server did not start within a minute: ${said}`);
     };
     const post = async (s: Sent) => {
       try {
