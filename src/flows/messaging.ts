@@ -3,6 +3,7 @@ import { actorOf, type Principal } from '../domain/access.ts';
 import type { ConsentChannel } from '../domain/consents.ts';
 import { isCalendarOccasion, occasionValues, variablesOf, type Occasion, type TriggerOccasion } from '../domain/messages/occasions.ts';
 import { addressOn, dueTime, unreachable, type MessageChannel, type MessageKind } from '../domain/messages/reach.ts';
+import { offersText } from '../domain/messages/offers.ts';
 import { inGlobalControl } from '../domain/messages/split.ts';
 import { findPreferences } from '../store/message-preferences.ts';
 import { htmlFromMjml } from '../domain/messages/mjml.ts';
@@ -40,7 +41,6 @@ import { checkGateway, gatewayPlaceholders, headerOf, unknownPlaceholders } from
 import { lockSegments } from './segments.ts';
 import { checkSmsc } from './smpp.ts';
 import { memberValues } from './message-values.ts';
-import { offersText } from '../domain/messages/offers.ts';
 import { transportOf } from './smtp.ts';
 import type { Deps } from './deps.ts';
 import { fail, ok, type Outcome } from './outcome.ts';

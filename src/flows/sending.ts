@@ -180,7 +180,9 @@ async function fallbackOf(deps: Deps, round: Round, m: DueMessage, member: Membe
   if (!m.origin.startsWith('trigger:')) return null;
   const trigger = (await once(round.triggers, m.programId, () => listTriggers(deps.db, m.programId))).find((t) => `trigger:${t.code}` === m.origin);
   const order = trigger ? [trigger.template, ...trigger.fallbacks] : [];
-  for (const code of order.slice(order.indexOf(m.template) + 1 || order.length)) {
+  // The templates after the message's own; none when the trigger no longer names it.
+  const at = order.indexOf(m.template);
+  for (const code of at < 0 ? [] : order.slice(at + 1)) {
     const template = await templateOf(deps, round, m.programId, code);
     if (!template || (await reachOn(template.channel))) continue;
     const to = template.channel === 'inbox' ? null : addressOn(template.channel, member);
