@@ -824,6 +824,7 @@ describe('the staff console', () => {
     await page.getByLabel('Глобальная контрольная группа, %').fill('30');
     await page.getByRole('button', { name: 'Сохранить правила' }).click();
     await expect.poll(() => page.locator('.field.invalid').textContent()).toMatch(/20/);
+    await screenshot(page, 'message-rules-refused');
     await page.getByLabel('Глобальная контрольная группа, %').fill('5');
     // The broadcast above switched quiet hours off to send at once: switched on, they start as 21:00 to 09:00.
     await page.getByLabel('Не отправлять рекламу ночью').check();
